@@ -1,0 +1,2 @@
+package classlab.app;
+public final class Launcher { public static void main(String[] a) {} }
