@@ -1,0 +1,57 @@
+package classlab.core.figure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One or more matrices drawn as coloured cells side by side: dropout masks, confusion matrices,
+ * CNN filters and feature maps, MNIST digits. Each panel has its own caption (shown verbatim,
+ * since captions carry live numbers such as "p=0.5, active 49.8 %").
+ */
+public final class GridFigure extends Figure {
+    public enum Palette { GREY, BINARY, HEAT, DIVERGING }
+
+    /**
+     * A matrix panel. {@code rowLabels}/{@code colLabels} may be null; {@code showValues}
+     * prints each cell's value (confusion matrices).
+     */
+    public record Panel(String caption, double[][] values, String[] rowLabels, String[] colLabels, boolean showValues) {
+        public Panel(String caption, double[][] values) { this(caption, values, null, null, false); }
+    }
+
+    private final Palette palette;
+    private final int columns;
+    private final List<Panel> panels = new ArrayList<>();
+
+    /** @param columns panels per row in the layout */
+    public GridFigure(String id, String titleKey, Palette palette, int columns) {
+        super(id, titleKey);
+        this.palette = palette;
+        this.columns = columns;
+    }
+
+    public Palette palette() { return palette; }
+    public int columns() { return columns; }
+
+    public void setPanels(List<Panel> newPanels) {
+        synchronized (this) { panels.clear(); panels.addAll(newPanels); }
+        changed();
+    }
+
+    public synchronized List<Panel> panels() { return new ArrayList<>(panels); }
+
+    @Override public void clear() { synchronized (this) { panels.clear(); } changed(); }
+
+    @Override public synchronized String toCsv() {
+        StringBuilder sb = new StringBuilder("panel,row,col,value\n");
+        for (Panel p : panels) {
+            for (int r = 0; r < p.values().length; r++) {
+                for (int c = 0; c < p.values()[r].length; c++) {
+                    sb.append(csvCell(p.caption())).append(',').append(r).append(',').append(c).append(',')
+                      .append(p.values()[r][c]).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

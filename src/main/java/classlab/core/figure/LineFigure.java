@@ -1,0 +1,169 @@
+package classlab.core.figure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Curves against a numeric x axis (epochs, iterations, false-positive rate...). Series are
+ * created on first use and can be appended to from any thread. Also used for scatter plots
+ * ({@link Style#SCATTER}) and for charts with a second y axis (series with {@code rightAxis}).
+ */
+public final class LineFigure extends Figure {
+    public enum Style { LINE, SCATTER }
+
+    /** A vertical marker such as "best epoch", drawn as a dashed line with a label. */
+    public record Marker(String labelKey, double x) {}
+
+    /** A horizontal reference line such as "macro AUC". */
+    public record Level(String labelKey, double y) {}
+
+    private final String xLabelKey;
+    private final String yLabelKey;
+    private String rightLabelKey;
+    private Style style = Style.LINE;
+    private boolean logY;
+    private boolean logRightY;
+    private boolean diagonal;
+    private Double yMin, yMax, xMin, xMax;
+    private final Map<String, Series> series = new LinkedHashMap<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
+
+    public LineFigure(String id, String titleKey, String xLabelKey, String yLabelKey) {
+        super(id, titleKey);
+        this.xLabelKey = xLabelKey;
+        this.yLabelKey = yLabelKey;
+    }
+
+    public String xLabelKey() { return xLabelKey; }
+    public String yLabelKey() { return yLabelKey; }
+    public synchronized String rightLabelKey() { return rightLabelKey; }
+    public synchronized Style style() { return style; }
+    public synchronized boolean logY() { return logY; }
+    public synchronized boolean logRightY() { return logRightY; }
+    /** Whether the chance line y = x is drawn (ROC curves). */
+    public synchronized boolean diagonal() { return diagonal; }
+    public synchronized Double yMin() { return yMin; }
+    public synchronized Double yMax() { return yMax; }
+    public synchronized Double xMin() { return xMin; }
+    public synchronized Double xMax() { return xMax; }
+
+    public LineFigure style(Style s) { synchronized (this) { style = s; } changed(); return this; }
+    public LineFigure logY(boolean on) { synchronized (this) { logY = on; } changed(); return this; }
+    public LineFigure diagonal(boolean on) { synchronized (this) { diagonal = on; } changed(); return this; }
+    /** Declares a right-hand y axis, used by series created with {@link #rightSeries}. */
+    public LineFigure rightAxis(String labelKey, boolean log) {
+        synchronized (this) { rightLabelKey = labelKey; logRightY = log; }
+        changed();
+        return this;
+    }
+    public LineFigure yRange(Double min, Double max) { synchronized (this) { yMin = min; yMax = max; } changed(); return this; }
+    public LineFigure xRange(Double min, Double max) { synchronized (this) { xMin = min; xMax = max; } changed(); return this; }
+
+    /** The series with this name on the left axis, created empty if absent. */
+    public Series series(String name) { return series(name, false); }
+
+    /** The series with this name on the right axis, created empty if absent. */
+    public Series rightSeries(String name) { return series(name, true); }
+
+    private Series series(String name, boolean right) {
+        Series s;
+        synchronized (this) {
+            s = series.get(name);
+            if (s != null) return s;
+            s = new Series(name, right, this::changed);
+            series.put(name, s);
+        }
+        changed();
+        return s;
+    }
+
+    public synchronized List<Series> allSeries() { return new ArrayList<>(series.values()); }
+
+    public void addMarker(String labelKey, double x) { synchronized (this) { markers.add(new Marker(labelKey, x)); } changed(); }
+    public void addLevel(String labelKey, double y) { synchronized (this) { levels.add(new Level(labelKey, y)); } changed(); }
+    public synchronized List<Marker> markers() { return new ArrayList<>(markers); }
+    public synchronized List<Level> levels() { return new ArrayList<>(levels); }
+
+    /** Removes one series (for example when an experiment is re-run). */
+    public void removeSeries(String name) { synchronized (this) { series.remove(name); } changed(); }
+
+    @Override public void clear() {
+        synchronized (this) { series.clear(); markers.clear(); levels.clear(); }
+        changed();
+    }
+
+    @Override public String toCsv() {
+        StringBuilder sb = new StringBuilder("series,x,y\n");
+        for (Series s : allSeries()) {
+            double[][] xy = s.snapshot();
+            for (int i = 0; i < xy[0].length; i++) {
+                sb.append(csvCell(s.name())).append(',').append(xy[0][i]).append(',').append(xy[1][i]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A growable list of (x, y) points; optional per-point text (for example ROC thresholds). */
+    public static final class Series {
+        private final String name;
+        private final boolean rightAxis;
+        private final Runnable onChange;
+        private double[] xs = new double[64];
+        private double[] ys = new double[64];
+        private String[] notes;
+        private int size;
+
+        Series(String name, boolean rightAxis, Runnable onChange) {
+            this.name = name;
+            this.rightAxis = rightAxis;
+            this.onChange = onChange;
+        }
+
+        public String name() { return name; }
+        public boolean rightAxis() { return rightAxis; }
+
+        public void add(double x, double y) { add(x, y, null); }
+
+        public void add(double x, double y, String note) {
+            synchronized (this) {
+                if (size == xs.length) {
+                    xs = java.util.Arrays.copyOf(xs, size * 2);
+                    ys = java.util.Arrays.copyOf(ys, size * 2);
+                    if (notes != null) notes = java.util.Arrays.copyOf(notes, size * 2);
+                }
+                if (note != null && notes == null) notes = new String[xs.length];
+                xs[size] = x;
+                ys[size] = y;
+                if (notes != null) notes[size] = note;
+                size++;
+            }
+            onChange.run();
+        }
+
+        /** Replaces all points at once (a redrawn demo curve). */
+        public void set(double[] x, double[] y) {
+            synchronized (this) {
+                xs = x.clone();
+                ys = y.clone();
+                notes = null;
+                size = x.length;
+            }
+            onChange.run();
+        }
+
+        public synchronized int size() { return size; }
+
+        /** Copy of the points: {@code [0]} = x values, {@code [1]} = y values. */
+        public synchronized double[][] snapshot() {
+            return new double[][] {java.util.Arrays.copyOf(xs, size), java.util.Arrays.copyOf(ys, size)};
+        }
+
+        /** Per-point notes (null entries where none), or null if the series has none. */
+        public synchronized String[] notes() { return notes == null ? null : java.util.Arrays.copyOf(notes, size); }
+
+        public synchronized double lastY() { return size == 0 ? Double.NaN : ys[size - 1]; }
+    }
+}
