@@ -1,0 +1,21 @@
+package classlab.core.lesson;
+
+import classlab.core.data.MnistData;
+import java.nio.file.Path;
+
+/**
+ * What lessons need from the outside: where data lives and how to get MNIST (loaded once and
+ * shared between lessons; downloading it on first use when allowed).
+ */
+public interface LessonEnvironment {
+    /** The data directory (user cache, {@code --data-dir}, or CLASSLAB_DATA_DIR). */
+    Path dataDir();
+
+    /**
+     * MNIST train and test splits, loading (and, if allowed, downloading) on first use.
+     * Called on a worker thread; may block.
+     *
+     * @throws Exception with a user-facing message when the data is missing or malformed
+     */
+    MnistData mnist() throws Exception;
+}

@@ -1,0 +1,81 @@
+package classlab.core.lesson;
+
+import classlab.core.figure.Figure;
+import classlab.core.train.RunControl;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The UI-free model of one lesson pane: its parameters, experiments and figures. The pane and the
+ * command line drive the same model. Figures are created once (in the constructor) and filled by
+ * {@link #run} on the training thread or by {@link #updateDemos} on a worker thread; the UI polls
+ * them. A model instance serves one pane (or one CLI run) at a time.
+ *
+ * <p>Sections are the pane's tabs (for example {@code demo}, {@code experiment}, {@code exercise1});
+ * their labels are the message keys {@code section.<id>}.
+ */
+public abstract class LessonModel {
+    private final LessonEnvironment env;
+    private final Map<String, List<Figure>> figuresBySection = new LinkedHashMap<>();
+
+    protected LessonModel(LessonEnvironment env) {
+        this.env = env;
+    }
+
+    public abstract String id();
+
+    public abstract List<ParamSpec> params();
+
+    public abstract List<Experiment> experiments();
+
+    /**
+     * Runs one experiment to its end (or until the control stops it), filling this model's figures.
+     * Called on the training thread.
+     */
+    public abstract ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception;
+
+    /**
+     * Recomputes the instant (no training) figures from the demo parameters. Called off the FX
+     * thread whenever a demo parameter changes, and once when the pane opens. Default: nothing.
+     */
+    public void updateDemos(ParamValues values) throws Exception {}
+
+    protected LessonEnvironment env() { return env; }
+
+    /** Registers a figure under a section; returns it for assignment to a field. */
+    protected <F extends Figure> F figure(String section, F figure) {
+        figuresBySection.computeIfAbsent(section, s -> new ArrayList<>()).add(figure);
+        return figure;
+    }
+
+    public List<String> sections() { return new ArrayList<>(figuresBySection.keySet()); }
+
+    public List<Figure> figures(String section) { return List.copyOf(figuresBySection.getOrDefault(section, List.of())); }
+
+    public List<Figure> allFigures() {
+        List<Figure> all = new ArrayList<>();
+        figuresBySection.values().forEach(all::addAll);
+        return all;
+    }
+
+    public ParamValues defaults() { return ParamValues.defaults(params()); }
+
+    public Experiment experiment(String name) {
+        for (Experiment e : experiments()) if (e.name().equals(name)) return e;
+        List<String> names = new ArrayList<>();
+        for (Experiment e : experiments()) names.add(e.name());
+        throw new IllegalArgumentException("lesson " + id() + " has no experiment '" + name + "'; experiments: " + String.join(", ", names));
+    }
+
+    public Experiment defaultExperiment() {
+        for (Experiment e : experiments()) if (e.isDefault()) return e;
+        return experiments().get(0);
+    }
+
+    /** Clears the figures filled by training (Reset); demo figures are redrawn by the caller. */
+    public void reset() {
+        for (Figure f : allFigures()) f.clear();
+    }
+}

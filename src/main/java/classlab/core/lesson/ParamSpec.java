@@ -1,0 +1,119 @@
+package classlab.core.lesson;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One hyperparameter of a lesson: its type, default (the notebook's value), bounds and whether it
+ * only redraws instant demo figures ({@code demo}) or configures a training run. The label is
+ * the message key {@code param.<key>} in the lesson's strings.
+ *
+ * @param section the lesson section whose form shows it, or null for every section
+ */
+public record ParamSpec(String key, Type type, String defaultValue, double min, double max,
+                        List<String> choices, String section, boolean demo) {
+
+    public enum Type { INT, DOUBLE, BOOL, CHOICE, INT_LIST, DOUBLE_LIST }
+
+    public static ParamSpec integer(String key, int def, int min, int max) {
+        return new ParamSpec(key, Type.INT, Integer.toString(def), min, max, List.of(), null, false);
+    }
+
+    public static ParamSpec real(String key, double def, double min, double max) {
+        return new ParamSpec(key, Type.DOUBLE, format(def), min, max, List.of(), null, false);
+    }
+
+    public static ParamSpec bool(String key, boolean def) {
+        return new ParamSpec(key, Type.BOOL, Boolean.toString(def), 0, 1, List.of(), null, false);
+    }
+
+    public static ParamSpec choice(String key, String def, String... choices) {
+        return new ParamSpec(key, Type.CHOICE, def, 0, 0, List.of(choices), null, false);
+    }
+
+    public static ParamSpec intList(String key, String def, int min, int max) {
+        return new ParamSpec(key, Type.INT_LIST, def, min, max, List.of(), null, false);
+    }
+
+    public static ParamSpec realList(String key, String def, double min, double max) {
+        return new ParamSpec(key, Type.DOUBLE_LIST, def, min, max, List.of(), null, false);
+    }
+
+    /** The same parameter shown only in one section's form. */
+    public ParamSpec in(String sectionId) {
+        return new ParamSpec(key, type, defaultValue, min, max, choices, sectionId, demo);
+    }
+
+    /** Marks the parameter as driving instant demo figures (redrawn on change, no training). */
+    public ParamSpec asDemo() {
+        return new ParamSpec(key, type, defaultValue, min, max, choices, section, true);
+    }
+
+    /**
+     * Parses and validates a value typed by a user.
+     *
+     * @throws IllegalArgumentException with a message naming the parameter and the accepted values
+     */
+    public Object parse(String raw) {
+        String s = raw == null ? "" : raw.trim();
+        switch (type) {
+            case INT: return checkRange(parseInt(s));
+            case DOUBLE: return checkRange(parseDouble(s));
+            case BOOL:
+                if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) return Boolean.parseBoolean(s);
+                throw new IllegalArgumentException(key + ": expected true or false, got '" + s + "'");
+            case CHOICE:
+                if (choices.contains(s)) return s;
+                throw new IllegalArgumentException(key + ": expected one of " + String.join(", ", choices) + ", got '" + s + "'");
+            case INT_LIST: {
+                List<Integer> out = new ArrayList<>();
+                for (String part : splitList(s)) out.add(checkRange(parseInt(part)));
+                return List.copyOf(out);
+            }
+            default: {
+                List<Double> out = new ArrayList<>();
+                for (String part : splitList(s)) out.add(checkRange(parseDouble(part)));
+                return List.copyOf(out);
+            }
+        }
+    }
+
+    private List<String> splitList(String s) {
+        List<String> parts = Arrays.stream(s.split("[,\\s]+")).filter(p -> !p.isEmpty()).toList();
+        if (parts.isEmpty()) throw new IllegalArgumentException(key + ": expected a comma-separated list, got nothing");
+        return parts;
+    }
+
+    private int parseInt(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": expected a whole number, got '" + s + "'");
+        }
+    }
+
+    private double parseDouble(String s) {
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": expected a number, got '" + s + "'");
+        }
+    }
+
+    private <T extends Number> T checkRange(T v) {
+        double d = v.doubleValue();
+        if (d < min || d > max) {
+            throw new IllegalArgumentException(key + ": " + format(d) + " is outside the allowed range " + format(min) + " to " + format(max));
+        }
+        return v;
+    }
+
+    static String format(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        return String.format(Locale.ROOT, "%s", d);
+    }
+}

@@ -1,0 +1,79 @@
+package classlab.core.lesson;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Validated values of a lesson's parameters; immutable, so a run keeps the values it started with. */
+public final class ParamValues {
+    private final Map<String, ParamSpec> specs;
+    private final Map<String, Object> values;
+
+    private ParamValues(Map<String, ParamSpec> specs, Map<String, Object> values) {
+        this.specs = specs;
+        this.values = values;
+    }
+
+    /** Every parameter at its default (the notebook's value). */
+    public static ParamValues defaults(List<ParamSpec> params) {
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec p : params) {
+            specs.put(p.key(), p);
+            values.put(p.key(), p.parse(p.defaultValue()));
+        }
+        return new ParamValues(Collections.unmodifiableMap(specs), Collections.unmodifiableMap(values));
+    }
+
+    /**
+     * A copy with one value replaced.
+     *
+     * @throws IllegalArgumentException for an unknown key or an invalid value (message names both)
+     */
+    public ParamValues with(String key, String raw) {
+        ParamSpec spec = specs.get(key);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown parameter '" + key + "'; known: " + String.join(", ", specs.keySet()));
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, spec.parse(raw));
+        return new ParamValues(specs, Collections.unmodifiableMap(copy));
+    }
+
+    public boolean has(String key) { return specs.containsKey(key); }
+
+    public List<ParamSpec> specs() { return List.copyOf(specs.values()); }
+
+    public Object get(String key) {
+        if (!values.containsKey(key)) throw new IllegalArgumentException("unknown parameter '" + key + "'");
+        return values.get(key);
+    }
+
+    /** The value as it would be typed back into a form. */
+    public String text(String key) {
+        Object v = get(key);
+        if (v instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : list) {
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(o instanceof Double d ? ParamSpec.format(d) : String.valueOf(o));
+            }
+            return sb.toString();
+        }
+        return v instanceof Double d ? ParamSpec.format(d) : String.valueOf(v);
+    }
+
+    public int getInt(String key) { return (Integer) get(key); }
+    public double getDouble(String key) { return ((Number) get(key)).doubleValue(); }
+    public boolean getBool(String key) { return (Boolean) get(key); }
+    public String getString(String key) { return (String) get(key); }
+
+    @SuppressWarnings("unchecked")
+    public List<Integer> getIntList(String key) { return (List<Integer>) get(key); }
+
+    @SuppressWarnings("unchecked")
+    public List<Double> getDoubleList(String key) { return (List<Double>) get(key); }
+
+    public Map<String, Object> asMap() { return values; }
+}

@@ -1,0 +1,133 @@
+package classlab.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * Turns a {@link NetSpec} into a DL4J network. Layer order per hidden layer:
+ * {@code Dense → [BatchNorm → Activation] → [Dropout]}. Dropout after the activation is
+ * equivalent to the notebook's {@code Linear → Dropout → ReLU} because ReLU commutes with
+ * multiplying by a non-negative mask. Weights use DL4J's UNIFORM init, U(±1/√fan_in), which is
+ * PyTorch's default for {@code nn.Linear} weights.
+ */
+public final class NetBuilder {
+    /** Where the layers of one hidden block sit in the DL4J network. */
+    public record HiddenBlock(int dense, int batchNorm, int activation, int dropout, int width) {}
+
+    private NetBuilder() {}
+
+    public static MultiLayerNetwork build(NetSpec spec) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configure(spec));
+        net.init();
+        return net;
+    }
+
+    public static org.deeplearning4j.nn.conf.MultiLayerConfiguration configure(NetSpec spec) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(DataType.FLOAT)
+                .updater(updater(spec))
+                .weightInit(WeightInit.UNIFORM)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        for (Layer layer : layers(spec)) list.layer(layer);
+        return list.setInputType(InputType.feedForward(spec.inputs())).build();
+    }
+
+    /** Indices of each hidden block's layers (-1 where absent), for probes. */
+    public static List<HiddenBlock> hiddenBlocks(NetSpec spec) {
+        List<HiddenBlock> blocks = new ArrayList<>();
+        int i = 0;
+        for (int width : spec.hidden()) {
+            int dense = i++;
+            int bn = spec.batchNorm() ? i++ : -1;
+            int act = spec.batchNorm() ? i++ : dense;
+            int drop = spec.dropoutP() > 0 ? i++ : -1;
+            blocks.add(new HiddenBlock(dense, bn, act, drop, width));
+        }
+        return blocks;
+    }
+
+    /** Index of the output layer. */
+    public static int outputLayerIndex(NetSpec spec) {
+        List<HiddenBlock> blocks = hiddenBlocks(spec);
+        if (blocks.isEmpty()) return 0;
+        HiddenBlock last = blocks.get(blocks.size() - 1);
+        return Math.max(Math.max(last.dense(), last.batchNorm()), Math.max(last.activation(), last.dropout())) + 1;
+    }
+
+    private static List<Layer> layers(NetSpec spec) {
+        List<Layer> layers = new ArrayList<>();
+        org.nd4j.linalg.activations.Activation act = hiddenActivation(spec.activation());
+        for (int width : spec.hidden()) {
+            if (spec.batchNorm()) {
+                layers.add(new DenseLayer.Builder().nOut(width).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
+                layers.add(new BatchNormalization.Builder().build());
+                layers.add(new ActivationLayer.Builder().activation(act).build());
+            } else {
+                layers.add(new DenseLayer.Builder().nOut(width).activation(act).build());
+            }
+            if (spec.dropoutP() > 0) {
+                // DL4J takes the probability to RETAIN; the notebooks' p is the probability to drop.
+                layers.add(new DropoutLayer.Builder(retainProbability(spec.dropoutP())).build());
+            }
+        }
+        layers.add(outputLayer(spec));
+        return layers;
+    }
+
+    /** The one conversion from the notebooks' drop probability to DL4J's retain probability. */
+    public static double retainProbability(double dropP) { return 1.0 - dropP; }
+
+    private static Layer outputLayer(NetSpec spec) {
+        OutputLayer.Builder b = new OutputLayer.Builder().nOut(spec.outputs());
+        switch (spec.output()) {
+            case SIGMOID_BCE:
+                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new LossBinaryXENT()).build();
+            case LOGIT_BCE:
+                return b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()).build();
+            default:
+                return b.activation(org.nd4j.linalg.activations.Activation.SOFTMAX).lossFunction(softmaxLoss(spec)).build();
+        }
+    }
+
+    private static ILossFunction logitLoss() {
+        return new classlab.core.metrics.BceWithLogitsLoss();
+    }
+
+    private static ILossFunction softmaxLoss(NetSpec spec) {
+        if (spec.classWeights() == null && spec.labelSmoothing() == 0) return new LossMCXENT();
+        return new classlab.core.metrics.SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
+    }
+
+    private static IUpdater updater(NetSpec spec) {
+        return spec.optimizer() == NetSpec.Optimizer.ADAM ? new Adam(spec.learningRate()) : new Sgd(spec.learningRate());
+    }
+
+    private static org.nd4j.linalg.activations.Activation hiddenActivation(NetSpec.Activation a) {
+        switch (a) {
+            case SIGMOID: return org.nd4j.linalg.activations.Activation.SIGMOID;
+            case TANH: return org.nd4j.linalg.activations.Activation.TANH;
+            default: return org.nd4j.linalg.activations.Activation.RELU;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package classlab.core.train;
+
+/**
+ * What a running experiment sees of its controller. Experiments call {@link #checkpoint()}
+ * between iterations: it blocks while the run is paused, lets exactly one iteration through per
+ * "step", and throws {@link StopRequestedException} once a stop was requested.
+ */
+public interface RunControl {
+    /** Blocks while paused; throws {@link StopRequestedException} when stopping. Training thread only. */
+    void checkpoint();
+
+    boolean stopRequested();
+
+    /** Records a per-epoch metric (1-based epoch) for metrics.csv and the summary. */
+    void log(String experiment, int epoch, String metric, double value);
+
+    /** A short progress line for the status bar ("no_bn · epoch 12/50"). */
+    default void progress(String experiment, int epoch, int totalEpochs) {}
+
+    /** A control that never pauses and never stops: for tests and plain computations. */
+    static RunControl unattended(MetricLog log) {
+        return new RunControl() {
+            @Override public void checkpoint() {}
+            @Override public boolean stopRequested() { return false; }
+            @Override public void log(String experiment, int epoch, String metric, double value) {
+                log.add(experiment, epoch, metric, value);
+            }
+        };
+    }
+}
