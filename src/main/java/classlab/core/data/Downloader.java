@@ -99,23 +99,24 @@ public final class Downloader {
         Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
         String name = target.getFileName().toString();
 
-        IOException lastDrop = null;
+        RetryableFailure lastFailure = null;
         boolean complete = false;
         for (int attempt = 1; attempt <= maxAttempts && !complete; attempt++) {
             if (attempt > 1) {
                 pause(part);
             }
             try {
-                complete = transfer(url, part, name, listener);
-            } catch (ConnectionDroppedException e) {
-                lastDrop = e;
+                transfer(url, part, name, listener);
+                complete = true;
+            } catch (RetryableFailure e) {
+                lastFailure = e;
             }
         }
         if (!complete) {
             long kept = Files.exists(part) ? Files.size(part) : 0;
+            String resume = kept > 0 ? " " + kept + " bytes are kept in " + part + "; the next download resumes from there." : "";
             throw new DownloadException("Download of " + url + " failed after " + maxAttempts + " attempt(s): "
-                    + describe(lastDrop) + ". " + kept + " bytes are kept in " + part
-                    + "; the next download resumes from there.", lastDrop);
+                    + describe(lastFailure) + "." + resume, lastFailure);
         }
 
         String actual = checksum.compute(part);
@@ -134,12 +135,11 @@ public final class Downloader {
     }
 
     /**
-     * One request: appends to or rewrites {@code part}.
-     *
-     * @return true if the whole body arrived; false if the server rejected the resume and the part was
-     *         discarded (the caller tries again from scratch)
+     * One request: appends to or rewrites {@code part} until the whole body has arrived. A failure worth
+     * another attempt (connection dropped, resume rejected: the part is then deleted) is a
+     * {@link RetryableFailure}.
      */
-    private boolean transfer(URI url, Path part, String name, ProgressListener listener) throws IOException {
+    private void transfer(URI url, Path part, String name, ProgressListener listener) throws IOException {
         checkCancelled(part);
         long existing = Files.exists(part) ? Files.size(part) : 0;
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET();
@@ -153,10 +153,12 @@ public final class Downloader {
             long total;
             OptionalLong contentLength = response.headers().firstValueAsLong("Content-Length");
             if (status == 206 && existing > 0) {
-                Matcher range = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+                String contentRange = response.headers().firstValue("Content-Range").orElse("");
+                Matcher range = CONTENT_RANGE.matcher(contentRange);
                 if (!range.matches() || Long.parseLong(range.group(1)) != existing) {
-                    Files.deleteIfExists(part); // the server resumed somewhere else: start over
-                    return false;
+                    Files.deleteIfExists(part);
+                    throw new RetryableFailure("the server resumed at the wrong place (Content-Range '"
+                            + contentRange + "' for a request from byte " + existing + "); starting over", null);
                 }
                 offset = existing;
                 total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
@@ -164,8 +166,9 @@ public final class Downloader {
                 offset = 0; // no Range support (or no part): the full file replaces any part
                 total = contentLength.orElse(-1L);
             } else if (status == 416) {
-                Files.deleteIfExists(part); // the part is not a prefix the server recognises
-                return false;
+                Files.deleteIfExists(part);
+                throw new RetryableFailure("the server cannot resume from byte " + existing
+                        + " (HTTP 416); starting over", null);
             } else {
                 throw new DownloadException("Download of " + url + " failed: the server answered HTTP " + status);
             }
@@ -180,7 +183,7 @@ public final class Downloader {
                     try {
                         n = body.read(buffer);
                     } catch (IOException e) {
-                        throw new ConnectionDroppedException("connection lost after " + written + " bytes (" + describe(e) + ")", e);
+                        throw new RetryableFailure("connection lost after " + written + " bytes (" + describe(e) + ")", e);
                     }
                     if (n < 0) {
                         break;
@@ -192,10 +195,9 @@ public final class Downloader {
                 }
             }
             if (total >= 0 && written != total) {
-                throw new ConnectionDroppedException("the server closed the connection after " + written
+                throw new RetryableFailure("the server closed the connection after " + written
                         + " of " + total + " bytes", null);
             }
-            return true;
         }
     }
 
@@ -211,7 +213,7 @@ public final class Downloader {
                 throw new DatasetUnavailableException("Cannot reach " + url.getHost() + " (" + unreachable
                         + "): this computer seems to be offline or the server is unreachable.", e);
             }
-            throw new ConnectionDroppedException("request failed: " + describe(e), e);
+            throw new RetryableFailure("request failed: " + describe(e), e);
         }
     }
 
@@ -269,9 +271,9 @@ public final class Downloader {
                 + " is kept and the next download resumes from it.");
     }
 
-    /** Internal signal: the connection broke mid-transfer; worth another (resuming) attempt. */
-    private static final class ConnectionDroppedException extends IOException {
-        ConnectionDroppedException(String message, Throwable cause) {
+    /** Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt. */
+    private static final class RetryableFailure extends IOException {
+        RetryableFailure(String message, Throwable cause) {
             super(message, cause);
         }
     }
