@@ -114,7 +114,8 @@ final class BenchCommand {
         int epochs = 200;
         for (int i = 0; i < epochs; i++) trainer.fitEpoch(batches);
         double seconds = (System.nanoTime() - t) / 1e9;
-        report("full_batch_0v1_epochs_per_s", epochs / seconds, "epochs/s (" + zeroOne.size() + " images, 784-32-1, SGD)");
+        report("full_batch_0v1", (double) epochs * zeroOne.size() / seconds,
+                "samples/s (" + zeroOne.size() + " images per full batch, 784-32-1, SGD)");
     }
 
     /** Samples per second over {@code measured} epochs after {@code warmup} epochs. */

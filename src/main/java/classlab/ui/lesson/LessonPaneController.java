@@ -5,6 +5,7 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
+import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
@@ -221,7 +222,8 @@ public final class LessonPaneController {
     /** Redraws figures whose data changed since the last tick (FX thread). */
     public void refreshFigures() {
         for (FigureView v : views) v.refreshIfChanged();
-        progressLabel.setText(session.engine().progress());
+        // Until ND4J has loaded, say so: a Run pressed meanwhile waits for it.
+        progressLabel.setText(Backend.startAsync().isDone() ? session.engine().progress() : messages.get("status.backend.loading"));
     }
 
     private void showState(TrainingEngine.State s) {

@@ -93,6 +93,9 @@ public final class ClassLabApp extends Application {
         if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
     }
 
+    /** The window's controller (tests drive the shell through it). */
+    public MainWindowController controller() { return controller; }
+
     @Override
     public void stop() {
         if (controller != null) controller.shutdown();
