@@ -27,6 +27,7 @@ public final class LessonCatalog {
     private static final Map<String, Function<LessonEnvironment, LessonModel>> FACTORIES = new LinkedHashMap<>();
 
     static {
+        FACTORIES.put("batchnorm-gradients", classlab.core.lesson.bngradients.BatchNormGradientsLesson::new);
     }
 
     private final List<Entry> entries;
