@@ -22,6 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
+import java.util.Arrays;
+
 import static classlab.core.metrics.ReferenceJson.assertRelClose;
 import static classlab.core.metrics.ReferenceJson.doubles;
 import static classlab.core.metrics.ReferenceJson.ints;
@@ -91,8 +93,8 @@ class Dl4jLossFunctionTest {
         double[] weights = doubles(ref.get("class_weights").get("weights"));
         INDArray mask = Nd4j.ones(DataType.DOUBLE, targets.length, 1);
         for (int i = 32; i < targets.length; i++) mask.putScalar(i, 0, 0.0);
-        double[][] firstHalf = java.util.Arrays.copyOf(logitRows, 32);
-        int[] firstTargets = java.util.Arrays.copyOf(targets, 32);
+        double[][] firstHalf = Arrays.copyOf(logitRows, 32);
+        int[] firstTargets = Arrays.copyOf(targets, 32);
         double masked = new SoftmaxCrossEntropyLoss(weights, 0.1).computeScore(oneHot(targets, 10),
                 Nd4j.createFromArray(logitRows), new ActivationSoftmax(), mask, false);
         // the network divides by the full batch size 64
@@ -225,13 +227,13 @@ class Dl4jLossFunctionTest {
         SoftmaxCrossEntropyLoss ce = new SoftmaxCrossEntropyLoss(new double[]{0.5, 2.0, 1.5}, 0.1);
         MultiLayerConfiguration conf = tinyNet(ce, Activation.SOFTMAX, 3, 0.1).getLayerWiseConfigurations();
         MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(conf.toJson());
-        ILossFunction back = ((org.deeplearning4j.nn.conf.layers.OutputLayer) restored.getConf(1).getLayer()).getLossFn();
+        ILossFunction back = ((OutputLayer) restored.getConf(1).getLayer()).getLossFn();
         assertEquals(ce, back);
         assertEquals(ce.hashCode(), back.hashCode());
         assertNotEquals(new SoftmaxCrossEntropyLoss(), back);
 
         MultiLayerConfiguration bce = tinyNet(new BceWithLogitsLoss(), Activation.IDENTITY, 1, 0.1).getLayerWiseConfigurations();
-        ILossFunction bceBack = ((org.deeplearning4j.nn.conf.layers.OutputLayer)
+        ILossFunction bceBack = ((OutputLayer)
                 MultiLayerConfiguration.fromJson(bce.toJson()).getConf(1).getLayer()).getLossFn();
         assertEquals(new BceWithLogitsLoss(), bceBack);
     }
