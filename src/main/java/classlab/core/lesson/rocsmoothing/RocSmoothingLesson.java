@@ -1,0 +1,290 @@
+package classlab.core.lesson.rocsmoothing;
+
+import classlab.core.data.LabeledData;
+import classlab.core.data.MnistData;
+import classlab.core.data.Subsets;
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.Experiment;
+import classlab.core.lesson.ExperimentResult;
+import classlab.core.lesson.LessonEnvironment;
+import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.ParamSpec;
+import classlab.core.lesson.ParamValues;
+import classlab.core.metrics.Predictions;
+import classlab.core.metrics.Roc;
+import classlab.core.metrics.RocCurve;
+import classlab.core.model.NetBuilder;
+import classlab.core.model.NetSpec;
+import classlab.core.train.Batches;
+import classlab.core.train.RunControl;
+import classlab.core.train.Trainer;
+import classlab.core.train.loss.Losses;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Lesson L6 {@code roc-smoothing}: one-vs-rest ROC curves of a multiclass model and label
+ * smoothing (notebook 000 Part 4).
+ *
+ * <ul>
+ *   <li>{@code roc} (default): a 5-class model (digits 0–4, 784→256→128→5 with BatchNorm and
+ *       Dropout 0.3, Adam 1e-3, 20 epochs). After every epoch the ROC curve of each class against
+ *       the rest is redrawn from the test probabilities (hovering a point shows its threshold), with
+ *       per-class AUC bars and the macro and weighted AUC.</li>
+ *   <li>{@code smoothing}: the smoothed target distribution {@code (1−ε)·onehot + ε/K} for several
+ *       ε (instant demo), the loss of the notebook's demo logits for each ε, and training with
+ *       ε = 0, 0.1, 0.2: test accuracy per epoch and the mean confidence (mean max softmax
+ *       probability on the test set).</li>
+ * </ul>
+ */
+public final class RocSmoothingLesson extends LessonModel {
+    public static final String ID = "roc-smoothing";
+
+    static final String SECTION_ROC = "roc";
+    static final String SECTION_SMOOTHING = "smoothing";
+    static final String EXP_ROC = "roc";
+    static final String EXP_LABEL_SMOOTHING = "label_smoothing";
+
+    /** The notebook's demo logits {@code [5.0, 0.1 × 9]} (a float32 tensor, hence {@code 0.1f}) with target class 0 (K = 10). */
+    static final double[] DEMO_LOGITS = {5.0, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f};
+    static final int DEMO_TARGET = 0;
+
+    private final LineFigure rocFigure;
+    private final BarFigure aucFigure;
+    private final LineFigure rocTrainingFigure;
+    private final ResultTable rocTable;
+    private final BarFigure targetFigure;
+    private final ResultTable demoLossTable;
+    private final LineFigure smoothingAccuracyFigure;
+    private final BarFigure confidenceFigure;
+    private final ResultTable smoothingTable;
+
+    public RocSmoothingLesson(LessonEnvironment env) {
+        super(env);
+        rocFigure = figure(SECTION_ROC, new LineFigure("roc_curves", "figure.roc_curves", "axis.fpr", "axis.tpr")
+                .diagonal(true).xRange(0.0, 1.0).yRange(0.0, 1.0));
+        aucFigure = figure(SECTION_ROC, new BarFigure("auc_bars", "figure.auc_bars", "axis.class", "axis.auc"));
+        rocTrainingFigure = figure(SECTION_ROC, new LineFigure("roc_training", "figure.roc_training", "axis.epoch", "axis.value"));
+        rocTable = figure(SECTION_ROC, new ResultTable("roc_results", "figure.roc_results",
+                List.of("column.class", "column.support", "column.auc")));
+        targetFigure = figure(SECTION_SMOOTHING, new BarFigure("smoothing_targets", "figure.smoothing_targets", "axis.class", "axis.label_value"));
+        demoLossTable = figure(SECTION_SMOOTHING, new ResultTable("smoothing_demo_loss", "figure.smoothing_demo_loss",
+                List.of("column.epsilon", "column.target_probability", "column.loss")));
+        smoothingAccuracyFigure = figure(SECTION_SMOOTHING, new LineFigure("smoothing_accuracy", "figure.smoothing_accuracy",
+                "axis.epoch", "axis.accuracy"));
+        confidenceFigure = figure(SECTION_SMOOTHING, new BarFigure("smoothing_confidence", "figure.smoothing_confidence",
+                "axis.epsilon", "axis.mean_confidence"));
+        smoothingTable = figure(SECTION_SMOOTHING, new ResultTable("smoothing_results", "figure.smoothing_results",
+                List.of("column.epsilon", "column.test_accuracy", "column.mean_confidence")));
+    }
+
+    @Override public String id() { return ID; }
+
+    @Override public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
+                ParamSpec.integer("train_size", 6000, 100, 60000),
+                ParamSpec.integer("test_size", 1000, 100, 10000),
+                ParamSpec.integer("batch_size", 256, 1, 60000),
+                ParamSpec.real("lr", 1e-3, 1e-6, 1),
+                ParamSpec.real("dropout", 0.3, 0, 0.9),
+                ParamSpec.integer("roc_classes", 5, 2, 10).in(SECTION_ROC),
+                ParamSpec.integer("epochs", 20, 1, 500).in(SECTION_ROC),
+                ParamSpec.realList("target_epsilons", "0, 0.05, 0.1, 0.2", 0, 0.99).in(SECTION_SMOOTHING).asDemo(),
+                ParamSpec.real("eps", 0.1, 0, 0.99).in(SECTION_SMOOTHING).asDemo(),
+                ParamSpec.integer("num_classes", 10, 2, 20).in(SECTION_SMOOTHING).asDemo(),
+                ParamSpec.integer("target_class", 3, 0, 19).in(SECTION_SMOOTHING).asDemo(),
+                ParamSpec.realList("ls_epsilons", "0, 0.1, 0.2", 0, 0.9).in(SECTION_SMOOTHING),
+                ParamSpec.integer("ls_epochs", 25, 1, 500).in(SECTION_SMOOTHING));
+    }
+
+    @Override public List<Experiment> experiments() {
+        return List.of(new Experiment(EXP_ROC, SECTION_ROC, true),
+                new Experiment(EXP_LABEL_SMOOTHING, SECTION_SMOOTHING, false));
+    }
+
+    // ---------------------------------------------------------------- label smoothing demo
+
+    /** The ε values the demo shows: {@code target_epsilons} plus the slider's {@code eps}, ascending, without repeats. */
+    static List<Double> demoEpsilons(ParamValues v) {
+        TreeSet<Double> set = new TreeSet<>(v.getDoubleList("target_epsilons"));
+        set.add(v.getDouble("eps"));
+        return new ArrayList<>(set);
+    }
+
+    /** Cross-entropy of the demo logits with label smoothing ε ({@code nn.CrossEntropyLoss(label_smoothing=ε)}). */
+    static double demoLoss(double eps) {
+        return Losses.crossEntropy(DEMO_LOGITS, DEMO_TARGET, eps);
+    }
+
+    @Override public void updateDemos(ParamValues v) {
+        int k = v.getInt("num_classes");
+        int target = v.getInt("target_class");
+        if (target >= k) {
+            throw new IllegalArgumentException("target_class: " + target + " is not a class of K = " + k + " (use 0.." + (k - 1) + ")");
+        }
+        List<Double> epsilons = demoEpsilons(v);
+        List<String> classes = new ArrayList<>();
+        for (int c = 0; c < k; c++) classes.add(Integer.toString(c));
+        targetFigure.clear();
+        demoLossTable.clear();
+        for (double eps : epsilons) {
+            targetFigure.setGroup(epsLabel(eps), classes, Losses.smoothedTarget(target, k, eps));
+            double targetProbability = Losses.smoothedTarget(DEMO_TARGET, DEMO_LOGITS.length, eps)[DEMO_TARGET];
+            demoLossTable.putRow(epsLabel(eps), epsLabel(eps), targetProbability, demoLoss(eps));
+        }
+    }
+
+    // ---------------------------------------------------------------- training
+
+    @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
+        experiment(experiment);  // rejects unknown names
+        Nd4j.getRandom().setSeed(values.getInt("seed"));
+        MnistData mnist = env().mnist();
+        LabeledData train = head(mnist.train(), values.getInt("train_size"), "train_size", "training");
+        LabeledData test = head(mnist.test(), values.getInt("test_size"), "test_size", "test");
+        if (EXP_ROC.equals(experiment)) return runRoc(values, train, test, control);
+        return runLabelSmoothing(values, train, test, control);
+    }
+
+    private ExperimentResult runRoc(ParamValues v, LabeledData trainAll, LabeledData testAll, RunControl control) {
+        int k = v.getInt("roc_classes");
+        int[] digits = new int[k];
+        for (int c = 0; c < k; c++) digits[c] = c;
+        Batches train = Batches.of(Subsets.filterClasses(trainAll, digits), Batches.LabelEncoding.ONE_HOT);
+        Batches test = Batches.of(Subsets.filterClasses(testAll, digits), Batches.LabelEncoding.ONE_HOT);
+        long seed = v.getInt("seed");
+        NetSpec spec = NetSpec.mlp(784, List.of(256, 128), NetSpec.Output.SOFTMAX_CE, k, NetSpec.Optimizer.ADAM, v.getDouble("lr"), seed)
+                .withBatchNorm(true).withDropout(v.getDouble("dropout"));
+        MultiLayerNetwork net = NetBuilder.build(spec);
+        Trainer trainer = new Trainer(net, control, v.getInt("batch_size"), seed);
+        rocFigure.clear();
+        aucFigure.clear();
+        rocTrainingFigure.clear();
+        rocTable.clear();
+        int epochs = v.getInt("epochs");
+        Roc roc = null;
+        double accuracy = Double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            double trainLoss = trainer.fitEpoch(train);
+            double[][] probs = Trainer.outputs(net, test.features(), false);  // softmax output layer: probabilities
+            roc = Roc.oneVsRest(test.data().labels(), probs);
+            accuracy = accuracy(probs, test.data().labels());
+            drawRoc(roc, test.data().classNames());
+            rocTrainingFigure.series("series.train_loss").add(epoch, trainLoss);
+            rocTrainingFigure.series("series.test_accuracy").add(epoch, accuracy);
+            rocTrainingFigure.series("series.auc_macro").add(epoch, roc.macroAuc());
+            control.log(EXP_ROC, epoch, "train_loss", trainLoss);
+            control.log(EXP_ROC, epoch, "test_accuracy", accuracy);
+            control.log(EXP_ROC, epoch, "auc_macro", roc.macroAuc());
+            control.log(EXP_ROC, epoch, "auc_weighted", roc.weightedAuc());
+            control.progress(EXP_ROC, epoch, epochs);
+        }
+        for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
+        rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
+        rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_accuracy", accuracy);
+        metrics.put("auc_macro", roc.macroAuc());
+        metrics.put("auc_weighted", roc.weightedAuc());
+        for (int c = 0; c < k; c++) metrics.put("auc_class_" + c, roc.auc(c));
+        return new ExperimentResult(EXP_ROC, epochs, metrics);
+    }
+
+    /** Replaces the curves (named with their AUC, thresholds as point notes) and the AUC bars. */
+    private void drawRoc(Roc roc, String[] classNames) {
+        rocFigure.clear();
+        List<String> categories = new ArrayList<>();
+        double[] aucs = new double[roc.numClasses()];
+        for (int c = 0; c < roc.numClasses(); c++) {
+            RocCurve curve = roc.curve(c);
+            double[] fpr = curve.falsePositiveRates();
+            double[] tpr = curve.truePositiveRates();
+            double[] thresholds = curve.thresholds();
+            LineFigure.Series s = rocFigure.series(classNames[c] + " (AUC=" + format(curve.auc(), "0.000") + ")");
+            for (int i = 0; i < fpr.length; i++) s.add(fpr[i], tpr[i], "threshold " + format(thresholds[i], "0.0000"));
+            categories.add(classNames[c]);
+            aucs[c] = curve.auc();
+        }
+        aucFigure.clear();
+        aucFigure.setGroup("series.auc", categories, aucs);
+        aucFigure.addLevel("level.auc_macro", roc.macroAuc());
+        aucFigure.addLevel("level.auc_weighted", roc.weightedAuc());
+    }
+
+    private ExperimentResult runLabelSmoothing(ParamValues v, LabeledData trainData, LabeledData testData, RunControl control) {
+        Batches train = Batches.of(trainData, Batches.LabelEncoding.ONE_HOT);
+        Batches test = Batches.of(testData, Batches.LabelEncoding.ONE_HOT);
+        long seed = v.getInt("seed");
+        int epochs = v.getInt("ls_epochs");
+        smoothingAccuracyFigure.clear();
+        confidenceFigure.clear();
+        smoothingTable.clear();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (double eps : v.getDoubleList("ls_epsilons")) {
+            Nd4j.getRandom().setSeed(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
+            // make_classifier(use_dropout=True, use_bn=True): 784→256→128→64→10
+            NetSpec spec = NetSpec.mlp(784, List.of(256, 128, 64), NetSpec.Output.SOFTMAX_CE, testData.numClasses(),
+                            NetSpec.Optimizer.ADAM, v.getDouble("lr"), seed)
+                    .withBatchNorm(true).withDropout(v.getDouble("dropout")).withLabelSmoothing(eps);
+            MultiLayerNetwork net = NetBuilder.build(spec);
+            Trainer trainer = new Trainer(net, control, v.getInt("batch_size"), seed);
+            String label = epsLabel(eps);
+            String key = metricSuffix(eps);
+            LineFigure.Series accuracySeries = smoothingAccuracyFigure.series(label);
+            double accuracy = Double.NaN;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                double trainLoss = trainer.fitEpoch(train);
+                accuracy = Trainer.accuracy(net, test, false, false);
+                accuracySeries.add(epoch, accuracy);
+                control.log(EXP_LABEL_SMOOTHING, epoch, "train_loss_" + key, trainLoss);
+                control.log(EXP_LABEL_SMOOTHING, epoch, "test_accuracy_" + key, accuracy);
+                control.progress(EXP_LABEL_SMOOTHING + " " + label, epoch, epochs);
+            }
+            double confidence = Predictions.meanMaxProbability(Trainer.outputs(net, test.features(), false));
+            confidenceFigure.set("series.mean_confidence", label, confidence);
+            smoothingTable.putRow(label, label, accuracy, confidence);
+            control.log(EXP_LABEL_SMOOTHING, epochs, "mean_confidence_" + key, confidence);
+            metrics.put("test_accuracy_" + key, accuracy);
+            metrics.put("mean_confidence_" + key, confidence);
+        }
+        return new ExperimentResult(EXP_LABEL_SMOOTHING, epochs, metrics);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double accuracy(double[][] probs, int[] labels) {
+        int[] predicted = Predictions.argmax(probs);
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) if (predicted[i] == labels[i]) correct++;
+        return (double) correct / labels.length;
+    }
+
+    static LabeledData head(LabeledData data, int n, String param, String split) {
+        if (n > data.size()) {
+            throw new IllegalArgumentException(param + ": " + n + " rows requested but the MNIST " + split
+                    + " split has only " + data.size());
+        }
+        return data.head(n);
+    }
+
+    /** "ε=0.1" as in the notebook's legends. */
+    static String epsLabel(double eps) { return "ε=" + format(eps, "0.####"); }
+
+    /** Metric-name form of ε: 0.1 → "eps_0_1". */
+    static String metricSuffix(double eps) { return "eps_" + format(eps, "0.####").replace('.', '_'); }
+
+    private static String format(double value, String pattern) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+}

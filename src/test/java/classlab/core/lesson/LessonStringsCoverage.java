@@ -1,0 +1,54 @@
+package classlab.core.lesson;
+
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.Figure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Collects the message keys a lesson model uses, to check that both languages define them. */
+public final class LessonStringsCoverage {
+    private LessonStringsCoverage() {}
+
+    /** Keys of sections, experiments, parameters and figures (titles, axes, key-like series, columns, markers, levels). */
+    public static Set<String> usedKeys(LessonModel model) {
+        Set<String> keys = new TreeSet<>();
+        model.sections().forEach(s -> keys.add("section." + s));
+        model.experiments().forEach(e -> keys.add("experiment." + e.name()));
+        model.params().forEach(p -> keys.add("param." + p.key()));
+        for (Figure f : model.allFigures()) {
+            keys.add(f.titleKey());
+            if (f instanceof LineFigure) {
+                LineFigure l = (LineFigure) f;
+                keys.add(l.xLabelKey());
+                keys.add(l.yLabelKey());
+                if (l.rightLabelKey() != null) keys.add(l.rightLabelKey());
+                for (LineFigure.Series s : l.allSeries()) if (s.name().startsWith("series.")) keys.add(s.name());
+                l.markers().forEach(m -> keys.add(m.labelKey()));
+                l.levels().forEach(m -> keys.add(m.labelKey()));
+            } else if (f instanceof BarFigure) {
+                BarFigure b = (BarFigure) f;
+                keys.add(b.xLabelKey());
+                keys.add(b.yLabelKey());
+                for (String g : b.groups()) if (g.startsWith("series.")) keys.add(g);
+                b.levels().forEach(m -> keys.add(m.labelKey()));
+            } else if (f instanceof ResultTable) {
+                keys.addAll(((ResultTable) f).columnKeys());
+            }
+        }
+        return keys;
+    }
+
+    /** Keys missing from either language, as "lang: key". */
+    public static List<String> missing(LessonModel model) {
+        List<String> missing = new ArrayList<>();
+        for (String lang : LessonStrings.LANGUAGES) {
+            LessonStrings strings = LessonStrings.load(model.id(), lang);
+            for (String key : usedKeys(model)) if (!strings.has(key)) missing.add(lang + ": " + key);
+        }
+        return missing;
+    }
+}
