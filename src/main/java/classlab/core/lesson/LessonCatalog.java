@@ -27,6 +27,8 @@ public final class LessonCatalog {
     private static final Map<String, Function<LessonEnvironment, LessonModel>> FACTORIES = new LinkedHashMap<>();
 
     static {
+        FACTORIES.put("pattern", classlab.core.lesson.pattern.PatternLesson::new);
+        FACTORIES.put("multiclass", classlab.core.lesson.multiclass.MulticlassLesson::new);
         FACTORIES.put("schedules", classlab.core.lesson.schedules.SchedulesLesson::new);
         FACTORIES.put("roc-smoothing", classlab.core.lesson.rocsmoothing.RocSmoothingLesson::new);
         FACTORIES.put("batchnorm-gradients", classlab.core.lesson.bngradients.BatchNormGradientsLesson::new);

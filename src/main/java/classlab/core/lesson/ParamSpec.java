@@ -3,7 +3,6 @@ package classlab.core.lesson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One hyperparameter of a lesson: its type, default (the notebook's value), bounds and whether it
@@ -114,6 +113,6 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
 
     static String format(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return String.format(Locale.ROOT, "%s", d);
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

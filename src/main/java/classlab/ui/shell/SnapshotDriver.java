@@ -38,7 +38,7 @@ final class SnapshotDriver {
                                           TrainingEngine.State a, TrainingEngine.State s) {
                 if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
                     session.stateProperty().removeListener(this);
-                    if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.problemProperty().get());
+                    if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.engine().failureMessage());
                     ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
                     // Give the 10 Hz figure pump and layout a moment to draw the final state.
                     PauseTransition settle = new PauseTransition(Duration.millis(600));

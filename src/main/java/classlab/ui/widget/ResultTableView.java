@@ -29,7 +29,8 @@ public final class ResultTableView extends FigureView {
             c.setCellFactory(tc -> new TableCell<>() {
                 @Override protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
-                    setText(empty ? null : NumberFormats.tableCell(item));
+                    // Text cells may be message keys (for example "cell.gpu_absent"); unknown keys show as written.
+                    setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item));
                     getStyleClass().remove("numeric-cell");
                     if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
                 }
