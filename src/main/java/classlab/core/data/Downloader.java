@@ -1,0 +1,280 @@
+package classlab.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads one URL into a file with {@link HttpClient}, safely:
+ * <ul>
+ *   <li>bytes go to {@code <target>.part}; only a complete file whose checksum matches is renamed
+ *       (atomically where the file system allows) to {@code target};</li>
+ *   <li>if a {@code .part} file exists, the download resumes with an HTTP {@code Range} request; a server
+ *       that answers 200 instead of 206 simply sends the whole file again, which overwrites the part;</li>
+ *   <li>a connection dropped mid-file is retried (resuming) up to {@code maxAttempts} times in all;
+ *       after that the {@code .part} file is kept for a later resume and a {@link DownloadException}
+ *       is thrown;</li>
+ *   <li>a checksum mismatch deletes the {@code .part} file and throws a {@link DownloadException};</li>
+ *   <li>a server that cannot be reached (offline, unknown host, connection refused, timeout) gives a
+ *       {@link DatasetUnavailableException} at once, without retries;</li>
+ *   <li>{@link #cancel()} or an interrupt of the downloading thread stops at the next chunk with a
+ *       {@link DownloadCancelledException}, keeping the {@code .part} file.</li>
+ * </ul>
+ * One instance serves one user operation: once cancelled it stays cancelled. Not for concurrent downloads.
+ */
+public final class Downloader {
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final String PART_SUFFIX = ".part";
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final HttpClient client;
+    private final Duration responseTimeout;
+    private final int maxAttempts;
+    private final Duration retryDelay;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    /** 15 s to connect, 30 s for the response headers, 3 attempts one second apart. */
+    public Downloader() {
+        this(Duration.ofSeconds(15), Duration.ofSeconds(30), DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param connectTimeout  time allowed to open the connection
+     * @param responseTimeout time allowed from sending a request until the response headers arrive
+     * @param maxAttempts     attempts per download when the connection drops mid-file (at least 1)
+     * @param retryDelay      pause before each retry
+     */
+    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.responseTimeout = responseTimeout;
+        this.maxAttempts = maxAttempts;
+        this.retryDelay = retryDelay;
+    }
+
+    /** Asks the running (and any later) download of this instance to stop; safe to call from any thread. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /**
+     * Downloads {@code url} to {@code target}, verifying {@code checksum}, creating the parent folder if needed.
+     *
+     * @return {@code target}
+     */
+    public Path download(URI url, Path target, Checksum checksum, ProgressListener listener) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
+        String name = target.getFileName().toString();
+
+        RetryableFailure lastFailure = null;
+        boolean complete = false;
+        for (int attempt = 1; attempt <= maxAttempts && !complete; attempt++) {
+            if (attempt > 1) {
+                pause(part);
+            }
+            try {
+                transfer(url, part, name, listener);
+                complete = true;
+            } catch (RetryableFailure e) {
+                lastFailure = e;
+            }
+        }
+        if (!complete) {
+            long kept = Files.exists(part) ? Files.size(part) : 0;
+            String resume = kept > 0 ? " " + kept + " bytes are kept in " + part + "; the next download resumes from there." : "";
+            throw new DownloadException("Download of " + url + " failed after " + maxAttempts + " attempt(s): "
+                    + describe(lastFailure) + "." + resume, lastFailure);
+        }
+
+        String actual = checksum.compute(part);
+        if (!actual.equals(checksum.hex())) {
+            Files.deleteIfExists(part);
+            throw new DownloadException("Checksum mismatch for " + name + " downloaded from " + url + ": expected "
+                    + checksum.algorithm() + " " + checksum.hex() + " but got " + actual
+                    + ". The file is corrupt or not the expected one; it was deleted.");
+        }
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    /**
+     * One request: appends to or rewrites {@code part} until the whole body has arrived. A failure worth
+     * another attempt (connection dropped, resume rejected: the part is then deleted) is a
+     * {@link RetryableFailure}.
+     */
+    private void transfer(URI url, Path part, String name, ProgressListener listener) throws IOException {
+        checkCancelled(part);
+        long existing = Files.exists(part) ? Files.size(part) : 0;
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET();
+        if (existing > 0) {
+            request.header("Range", "bytes=" + existing + "-");
+        }
+        HttpResponse<InputStream> response = send(url, request.build(), part);
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            long offset;
+            long total;
+            OptionalLong contentLength = response.headers().firstValueAsLong("Content-Length");
+            if (status == 206 && existing > 0) {
+                String contentRange = response.headers().firstValue("Content-Range").orElse("");
+                Matcher range = CONTENT_RANGE.matcher(contentRange);
+                if (!range.matches() || Long.parseLong(range.group(1)) != existing) {
+                    Files.deleteIfExists(part);
+                    throw new RetryableFailure("the server resumed at the wrong place (Content-Range '"
+                            + contentRange + "' for a request from byte " + existing + "); starting over", null);
+                }
+                offset = existing;
+                total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
+            } else if (status == 200) {
+                offset = 0; // no Range support (or no part): the full file replaces any part
+                total = contentLength.orElse(-1L);
+            } else if (status == 416) {
+                Files.deleteIfExists(part);
+                throw new RetryableFailure("the server cannot resume from byte " + existing
+                        + " (HTTP 416); starting over", null);
+            } else {
+                throw new DownloadException("Download of " + url + " failed: the server answered HTTP " + status);
+            }
+
+            long written = offset;
+            listener.onProgress(name, written, total);
+            byte[] buffer = new byte[BUFFER_BYTES];
+            StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+                while (true) {
+                    int n;
+                    try {
+                        n = body.read(buffer);
+                    } catch (IOException e) {
+                        throw new RetryableFailure("connection lost after " + written + " bytes (" + describe(e) + ")", e);
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                    written += n;
+                    listener.onProgress(name, written, total);
+                    checkCancelled(part);
+                }
+            }
+            if (total >= 0 && written != total) {
+                throw new RetryableFailure("the server closed the connection after " + written
+                        + " of " + total + " bytes", null);
+            }
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI url, HttpRequest request, Path part) throws IOException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelledException(part);
+        } catch (IOException e) {
+            String unreachable = unreachableReason(e);
+            if (unreachable != null) {
+                throw new DatasetUnavailableException("Cannot reach " + url.getHost() + " (" + unreachable
+                        + "): this computer seems to be offline or the server is unreachable.", e);
+            }
+            throw new RetryableFailure("request failed: " + describe(e), e);
+        }
+    }
+
+    /** Why the server could not be reached at all, or null if the failure happened after connecting. */
+    private static String unreachableReason(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no response in time";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof ConnectException) {
+                return t.getMessage() == null ? "connection refused" : t.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private void pause(Path part) throws DownloadCancelledException {
+        try {
+            Thread.sleep(retryDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelledException(part);
+        }
+    }
+
+    private void checkCancelled(Path part) throws DownloadCancelledException {
+        if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+            throw cancelledException(part);
+        }
+    }
+
+    private static DownloadCancelledException cancelledException(Path part) {
+        return new DownloadCancelledException("Download cancelled; the partial file " + part
+                + " is kept and the next download resumes from it.");
+    }
+
+    /** Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt. */
+    private static final class RetryableFailure extends IOException {
+        RetryableFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package classlab.core.data;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where MNIST comes from and how ClassLab gets it: the published {@code .gz} files, mirrors tried in
+ * order, and their published MD5 checksums. {@link #ensureMnist} uses files already in the folder
+ * (validated by format only, so users may supply their own copies) and downloads only the missing ones.
+ */
+public final class MnistSource {
+    /** Mirrors of the original files, in the order they are tried (the first is the one torchvision uses). */
+    public static final List<URI> DEFAULT_MIRRORS = List.of(
+            URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
+            URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/"));
+
+    /** Published MD5 checksums of the four {@code .gz} files, keyed by file name. */
+    public static final Map<String, Checksum> PUBLISHED_MD5 = Map.of(
+            MnistFiles.TRAIN_IMAGES + MnistFiles.GZ, Checksum.md5("f68b3c2dcbeaaa9fbdd348bbdeb94873"),
+            MnistFiles.TRAIN_LABELS + MnistFiles.GZ, Checksum.md5("d53e105ee54ea40749a09fcbcd1e9432"),
+            MnistFiles.TEST_IMAGES + MnistFiles.GZ, Checksum.md5("9fb629c4189551a2d022fa330f9573f3"),
+            MnistFiles.TEST_LABELS + MnistFiles.GZ, Checksum.md5("ec29112dd5afa0611ce80d1b7f02629c"));
+
+    private final List<URI> mirrors;
+    private final Map<String, Checksum> checksums;
+    private final Downloader downloader;
+
+    /** The public mirrors and checksums with a default {@link Downloader}. */
+    public MnistSource() {
+        this(DEFAULT_MIRRORS, PUBLISHED_MD5, new Downloader());
+    }
+
+    /**
+     * @param mirrors   base URLs, each serving the four {@code .gz} files under their own names
+     * @param checksums expected checksum per {@code .gz} file name (all four required)
+     * @param downloader performs the downloads; {@link #cancel()} cancels it
+     */
+    public MnistSource(List<URI> mirrors, Map<String, Checksum> checksums, Downloader downloader) {
+        if (mirrors.isEmpty()) {
+            throw new IllegalArgumentException("at least one MNIST mirror URL is needed");
+        }
+        for (String name : MnistFiles.BASE_NAMES) {
+            if (!checksums.containsKey(name + MnistFiles.GZ)) {
+                throw new IllegalArgumentException("no checksum given for " + name + MnistFiles.GZ);
+            }
+        }
+        this.mirrors = mirrors.stream().map(MnistSource::asFolder).toList();
+        this.checksums = Map.copyOf(checksums);
+        this.downloader = downloader;
+    }
+
+    /** Cancels the download in progress (and any later one of this source). */
+    public void cancel() {
+        downloader.cancel();
+    }
+
+    /**
+     * MNIST from {@code dir}, downloading the missing files first.
+     *
+     * @param dir      the MNIST folder (usually {@link DataCache#mnistDir()}); created if needed
+     * @param listener download progress per file
+     * @throws DatasetUnavailableException if a missing file cannot be downloaded from any mirror (the message
+     *                                     says why and how to supply the files by hand)
+     * @throws DownloadCancelledException  if cancelled
+     * @throws DataFormatException         if a file in {@code dir} is not valid MNIST IDX data
+     */
+    public MnistData ensureMnist(Path dir, ProgressListener listener) throws IOException, DataFormatException {
+        for (String baseName : MnistFiles.missing(dir)) {
+            downloadFromAnyMirror(dir, baseName + MnistFiles.GZ, listener);
+        }
+        try {
+            return MnistLoader.load(dir);
+        } catch (DataFormatException e) {
+            throw new DataFormatException(e.getMessage() + ". Replace that file with a good copy, or delete it"
+                    + " so that ClassLab downloads it again.", e);
+        }
+    }
+
+    /** What to tell a user who must supply the MNIST files without the network. */
+    public static String manualCopyDirections(Path dir) {
+        StringBuilder text = new StringBuilder("To use MNIST without a network connection, copy these four files"
+                + " by hand into the folder\n    " + dir.toAbsolutePath() + "\n");
+        for (String name : MnistFiles.BASE_NAMES) {
+            text.append("    ").append(name).append(MnistFiles.GZ).append('\n');
+        }
+        text.append("(uncompressed copies without .gz work too; they are checked by format, not by checksum).\n")
+                .append("To use a folder elsewhere, start ClassLab with --data-dir <folder> or set the environment"
+                        + " variable ").append(DataCache.ENV_VAR)
+                .append(" (put the files in that folder or in its mnist subfolder).");
+        return text.toString();
+    }
+
+    private void downloadFromAnyMirror(Path dir, String fileName, ProgressListener listener) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DatasetUnavailableException("Cannot create the MNIST folder " + dir.toAbsolutePath() + ": "
+                    + e + "\n" + manualCopyDirections(dir), e);
+        }
+        List<String> failures = new ArrayList<>();
+        boolean allUnreachable = true;
+        IOException last = null;
+        for (URI mirror : mirrors) {
+            URI url = mirror.resolve(fileName);
+            try {
+                downloader.download(url, dir.resolve(fileName), checksums.get(fileName), listener);
+                return;
+            } catch (DownloadCancelledException e) {
+                throw e;
+            } catch (IOException e) {
+                allUnreachable &= e instanceof DatasetUnavailableException;
+                failures.add("  " + url + ": " + e.getMessage());
+                last = e;
+            }
+        }
+        String headline = allUnreachable
+                ? "Cannot download MNIST: this computer seems to be offline or the download servers are unreachable."
+                : "Cannot download MNIST file " + fileName + ".";
+        throw new DatasetUnavailableException(headline + "\n" + String.join("\n", failures) + "\n"
+                + manualCopyDirections(dir), last);
+    }
+
+    private static URI asFolder(URI base) {
+        String s = base.toString();
+        return s.endsWith("/") ? base : URI.create(s + "/");
+    }
+}
