@@ -111,12 +111,12 @@ public final class NetBuilder {
     }
 
     private static ILossFunction logitLoss() {
-        return new classlab.core.metrics.BceWithLogitsLoss();
+        return new classlab.core.train.loss.BceWithLogitsLoss();
     }
 
     private static ILossFunction softmaxLoss(NetSpec spec) {
         if (spec.classWeights() == null && spec.labelSmoothing() == 0) return new LossMCXENT();
-        return new classlab.core.metrics.SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
+        return new classlab.core.train.loss.SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
     }
 
     private static IUpdater updater(NetSpec spec) {

@@ -1,0 +1,58 @@
+package classlab.cli;
+
+import classlab.core.lesson.LessonCatalog;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The headless entry: {@code lessons}, {@code run}, {@code snapshot}, {@code bench}. Bad usage
+ * prints one line naming the problem and returns exit code 2.
+ */
+public final class ClassLabCli {
+    static final String USAGE = String.join("\n",
+            "usage: classlab [app [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]]   start the app",
+            "       classlab lessons              list lessons (id, tab, title)",
+            "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]...",
+            "       classlab snapshot LESSON --out FILE.png [--epochs N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
+            "       classlab bench [--data-dir DIR] [--runs N]");
+
+    private ClassLabCli() {}
+
+    /** Runs a command and returns the process exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.println(USAGE);
+            return 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "app": return SnapshotCommand.app(rest);
+                case "lessons": return lessons(rest, out);
+                case "run": return new RunCommand(out, err).execute(rest);
+                case "snapshot": return SnapshotCommand.execute(rest, out, err);
+                case "bench": return new BenchCommand(out).execute(rest);
+                default: throw new UsageException("unknown command '" + args[0] + "'; commands: app, lessons, run, snapshot, bench");
+            }
+        } catch (UsageException e) {
+            err.println("classlab: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int lessons(List<String> args, PrintStream out) throws UsageException {
+        Options o = Options.parse(args, java.util.Set.of("lang"), java.util.Set.of());
+        if (!o.positional.isEmpty()) throw new UsageException("lessons takes no arguments, got '" + o.positional.get(0) + "'");
+        String lang = o.has("lang") ? language(o.get("lang")) : "en";
+        for (LessonCatalog.Entry e : LessonCatalog.load().entries()) {
+            out.println(e.id() + "\t" + e.notebook() + " " + e.groupTitle(lang) + "\t" + e.title(lang));
+        }
+        return 0;
+    }
+
+    static String language(String value) throws UsageException {
+        if (value.equals("ko") || value.equals("en")) return value;
+        throw new UsageException("option --lang must be ko or en, got '" + value + "'");
+    }
+}

@@ -1,0 +1,46 @@
+package classlab.cli;
+
+import classlab.core.lesson.LessonCatalog;
+import classlab.ui.fx.Theme;
+import classlab.ui.shell.ClassLabApp;
+import classlab.ui.shell.StartOptions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code app} (start the window) and {@code snapshot} (the real pane, run to the end, saved as PNG). */
+final class SnapshotCommand {
+    private SnapshotCommand() {}
+
+    static int execute(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme"), Set.of());
+        if (o.positional.size() != 1) throw new UsageException("snapshot needs exactly one lesson id");
+        if (!o.has("out")) throw new UsageException("snapshot needs --out FILE.png");
+        if (!o.get("out").toLowerCase().endsWith(".png")) throw new UsageException("--out must name a .png file, got '" + o.get("out") + "'");
+        RunCommand.find(LessonCatalog.load(), o.positional.get(0));
+        Integer epochs = o.has("epochs") ? o.positiveInt("epochs") : null;
+        return ClassLabApp.launchApp(startOptions(o, o.positional.get(0), Path.of(o.get("out")).toAbsolutePath(), epochs));
+    }
+
+    static int app(List<String> args) throws UsageException {
+        Options o = Options.parse(args, Set.of("data-dir", "lang", "theme", "lesson"), Set.of("exit-after-show"));
+        if (!o.positional.isEmpty()) throw new UsageException("app takes no arguments, got '" + o.positional.get(0) + "'");
+        if (o.has("lesson")) RunCommand.find(LessonCatalog.load(), o.get("lesson"));
+        StartOptions base = startOptions(o, o.get("lesson"), null, null);
+        return ClassLabApp.launchApp(new StartOptions(base.language(), base.theme(), base.dataDir(), base.lesson(), null, null,
+                o.has("exit-after-show")));
+    }
+
+    private static StartOptions startOptions(Options o, String lesson, Path out, Integer epochs) throws UsageException {
+        String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : classlab.core.lesson.LessonStrings.defaultLanguage();
+        Theme theme;
+        try {
+            theme = o.has("theme") ? Theme.parse(o.get("theme")) : Theme.LIGHT;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --" + e.getMessage());
+        }
+        Path dataDir = o.has("data-dir") ? Path.of(o.get("data-dir")) : null;
+        return new StartOptions(lang, theme, dataDir, lesson, out, epochs, false);
+    }
+}

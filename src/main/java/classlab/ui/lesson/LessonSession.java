@@ -1,0 +1,163 @@
+package classlab.ui.lesson;
+
+import classlab.core.lesson.Experiment;
+import classlab.core.lesson.LessonCatalog;
+import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.ParamSpec;
+import classlab.core.lesson.ParamValues;
+import classlab.core.train.Backend;
+import classlab.core.train.TrainingEngine;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * View model of one open lesson: its model, parameter values, training engine and run state.
+ * It outlives the pane that shows it (a language switch rebuilds the pane, the run goes on).
+ * Commands come from the FX thread; training and demo redraws happen on background threads;
+ * state reaches the FX thread through properties updated with {@code Platform.runLater}.
+ */
+public final class LessonSession {
+    private final LessonCatalog.Entry entry;
+    private final LessonModel model;
+    private final TrainingEngine engine = new TrainingEngine();
+    private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "classlab-demo");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean demoQueued = new AtomicBoolean();
+    private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private volatile ParamValues values;
+    private String selectedExperiment;
+
+    public LessonSession(LessonCatalog.Entry entry, LessonModel model) {
+        this.entry = entry;
+        this.model = model;
+        this.values = model.defaults();
+        this.selectedExperiment = model.defaultExperiment().name();
+        engine.addListener((s, message) -> Platform.runLater(() -> {
+            state.set(s);
+            if (message != null) problem.set(message);
+        }));
+        refreshDemos();
+    }
+
+    public LessonCatalog.Entry entry() { return entry; }
+    public LessonModel model() { return model; }
+    public TrainingEngine engine() { return engine; }
+    public ParamValues values() { return values; }
+
+    public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    /** The last failure or validation message for the user ("" when none). */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+
+    public String selectedExperiment() { return selectedExperiment; }
+
+    public void selectExperiment(String name) { selectedExperiment = model.experiment(name).name(); }
+
+    /**
+     * Validates and stores a parameter typed in the form.
+     *
+     * @return null when accepted, else the message to show beside the field
+     */
+    public String setParam(String key, String raw) {
+        try {
+            values = values.with(key, raw);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        for (ParamSpec p : values.specs()) {
+            if (p.key().equals(key) && p.demo()) refreshDemos();
+        }
+        return null;
+    }
+
+    /** Restores every parameter to the notebook's default. */
+    public void resetParams() {
+        values = model.defaults();
+        refreshDemos();
+    }
+
+    /** Redraws demo figures on the demo thread; bursts of slider events collapse into one redraw. */
+    public void refreshDemos() {
+        if (!demoQueued.compareAndSet(false, true)) return;
+        demoWorker.execute(() -> {
+            demoQueued.set(false);
+            try {
+                Backend.awaitReady();
+                model.updateDemos(values);
+            } catch (Exception e) {
+                Platform.runLater(() -> problem.set(e.getMessage()));
+            }
+        });
+    }
+
+    public boolean isRunning() { return engine.isBusy(); }
+
+    /** Runs the selected experiment; if paused, resumes instead. */
+    public void run() {
+        if (engine.isBusy()) {
+            engine.resume();
+            return;
+        }
+        start(false);
+    }
+
+    /** One iteration: starts paused if idle, otherwise advances a paused run by one iteration. */
+    public void step() {
+        if (!engine.isBusy()) {
+            start(true);
+        }
+        engine.step();
+    }
+
+    private void start(boolean paused) {
+        problem.set("");
+        Experiment experiment = model.experiment(selectedExperiment);
+        ParamValues runValues = values;
+        engine.start(control -> {
+            Backend.awaitReady();
+            model.run(experiment.name(), runValues, control);
+        }, paused);
+    }
+
+    public void pause() { engine.pause(); }
+
+    public void stop() { engine.stop(); }
+
+    /** Stops any run, clears the figures, and redraws the demos. */
+    public void reset() {
+        engine.stop();
+        demoWorker.execute(() -> {
+            try {
+                engine.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            model.reset();
+            engine.clearLog();
+            Platform.runLater(() -> state.set(TrainingEngine.State.IDLE));
+        });
+        refreshDemos();
+    }
+
+    /** Stops the run and the demo thread (window closing); waits briefly for the trainer to finish its iteration. */
+    public void dispose() {
+        engine.stop();
+        try {
+            engine.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        demoWorker.shutdownNow();
+    }
+}

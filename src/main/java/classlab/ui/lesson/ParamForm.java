@@ -1,0 +1,147 @@
+package classlab.ui.lesson;
+
+import classlab.core.lesson.ParamSpec;
+import classlab.core.lesson.ParamValues;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The hyperparameter form of one section, generated from the lesson's {@link ParamSpec}s.
+ * Demo parameters with a numeric range get a slider (the figure redraws as it moves); the rest
+ * are fields committed on Enter or focus loss. Every value goes through
+ * {@link LessonSession#setParam}, whose validation message appears under the field.
+ */
+final class ParamForm extends VBox {
+    private final LessonSession session;
+    private final Function<String, String> text;
+
+    ParamForm(LessonSession session, List<ParamSpec> specs, Function<String, String> text) {
+        this.session = session;
+        this.text = text;
+        getStyleClass().add("param-form");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        int row = 0;
+        for (ParamSpec spec : specs) {
+            Label label = new Label(text.apply("param." + spec.key()));
+            label.getStyleClass().add("param-label");
+            String help = text.apply("param." + spec.key() + ".help");
+            if (!help.equals("param." + spec.key() + ".help")) label.setTooltip(new Tooltip(help));
+            Label error = new Label();
+            error.getStyleClass().add("param-error");
+            error.setWrapText(true);
+            error.setManaged(false);
+            error.setVisible(false);
+            Node editor = editor(spec, error);
+            editor.setId("param-" + spec.key());
+            grid.add(label, 0, row);
+            grid.add(editor, 1, row++);
+            grid.add(error, 1, row++);
+            GridPane.setHgrow(editor, Priority.ALWAYS);
+        }
+        getChildren().add(grid);
+    }
+
+    private Node editor(ParamSpec spec, Label error) {
+        ParamValues values = session.values();
+        String current = values.text(spec.key());
+        switch (spec.type()) {
+            case BOOL: {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(current));
+                box.selectedProperty().addListener((o, a, b) -> commit(spec, Boolean.toString(b), error, box));
+                return box;
+            }
+            case CHOICE: {
+                ComboBox<String> combo = new ComboBox<>();
+                combo.getItems().addAll(spec.choices());
+                combo.setConverter(new javafx.util.StringConverter<>() {
+                    @Override public String toString(String s) { return s == null ? "" : choiceLabel(spec, s); }
+                    @Override public String fromString(String s) { return s; }
+                });
+                combo.setValue(current);
+                combo.valueProperty().addListener((o, a, b) -> commit(spec, b, error, combo));
+                return combo;
+            }
+            case INT:
+            case DOUBLE:
+                if (spec.demo()) return slider(spec, current, error);
+                return field(spec, current, error);
+            default:
+                return field(spec, current, error);
+        }
+    }
+
+    private String choiceLabel(ParamSpec spec, String choice) {
+        String key = "choice." + spec.key() + "." + choice;
+        String label = text.apply(key);
+        return label.equals(key) ? choice : label;
+    }
+
+    private Node field(ParamSpec spec, String current, Label error) {
+        TextField field = new TextField(current);
+        field.setPrefColumnCount(8);
+        field.setOnAction(e -> commit(spec, field.getText(), error, field));
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) commit(spec, field.getText(), error, field);
+        });
+        return field;
+    }
+
+    private Node slider(ParamSpec spec, String current, Label error) {
+        Slider slider = new Slider(spec.min(), spec.max(), Double.parseDouble(current));
+        boolean integer = spec.type() == ParamSpec.Type.INT;
+        slider.setSnapToTicks(integer);
+        slider.setMajorTickUnit(integer ? 1 : (spec.max() - spec.min()) / 10);
+        slider.setMinorTickCount(0);
+        slider.setBlockIncrement(integer ? 1 : (spec.max() - spec.min()) / 100);
+        TextField value = new TextField(current);
+        value.setPrefColumnCount(5);
+        slider.valueProperty().addListener((o, a, b) -> {
+            String s = integer ? Long.toString(Math.round(b.doubleValue())) : round(b.doubleValue(), spec);
+            if (!s.equals(value.getText())) {
+                value.setText(s);
+                commit(spec, s, error, value);
+            }
+        });
+        value.setOnAction(e -> {
+            if (commit(spec, value.getText(), error, value)) slider.setValue(Double.parseDouble(value.getText().trim()));
+        });
+        HBox box = new HBox(6, slider, value);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        return box;
+    }
+
+    private static String round(double v, ParamSpec spec) {
+        double range = spec.max() - spec.min();
+        int decimals = range <= 1 ? 3 : range <= 20 ? 2 : 1;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private boolean commit(ParamSpec spec, String raw, Label error, Node editor) {
+        String problem = session.setParam(spec.key(), raw);
+        boolean ok = problem == null;
+        error.setText(ok ? "" : problem);
+        error.setManaged(!ok);
+        error.setVisible(!ok);
+        if (ok) editor.getStyleClass().remove("invalid");
+        else if (!editor.getStyleClass().contains("invalid")) editor.getStyleClass().add("invalid");
+        return ok;
+    }
+}

@@ -1,0 +1,108 @@
+package classlab.ui.shell;
+
+import classlab.core.lesson.Environments;
+import classlab.core.lesson.LessonCatalog;
+import classlab.core.lesson.LessonEnvironment;
+import classlab.core.train.Backend;
+import classlab.ui.fx.Resources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. The window appears at once; ND4J loads on a background thread
+ * afterwards (1-4 s), and the status bar says so meanwhile.
+ */
+public final class ClassLabApp extends Application {
+    private static final AtomicReference<StartOptions> OPTIONS = new AtomicReference<>();
+    private static volatile int exitCode;
+
+    private volatile MainWindowController controller;
+
+    /** Starts the app and blocks until its window closes; returns the exit code. */
+    public static int launchApp(StartOptions options) {
+        OPTIONS.set(options);
+        exitCode = 0;
+        if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null
+                && System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+            // No X display (CI, ssh): render with Monocle's headless platform instead of failing.
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        Application.launch(ClassLabApp.class);
+        return exitCode;
+    }
+
+    /** Options for tests that start the app through TestFX instead of {@link #launchApp}. */
+    public static void prepare(StartOptions options) { OPTIONS.set(options); }
+
+    static void setExitCode(int code) { exitCode = code; }
+
+    /** Loads the bundled Korean font so Hangul renders even where no Korean font is installed. */
+    public static void loadFonts() {
+        for (String name : new String[] {"NanumGothic.ttf", "NanumGothicBold.ttf"}) {
+            try (InputStream in = ClassLabApp.class.getResourceAsStream("/assets/fonts/" + name)) {
+                if (in != null) Font.loadFont(in, 13);
+            } catch (IOException e) {
+                System.err.println("classlab: cannot load font " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        StartOptions options = OPTIONS.get();
+        loadFonts();
+        LessonEnvironment env = Environments.create(options.dataDir(), (file, done, total) -> {
+            MainWindowController c = controller;
+            if (c != null) c.downloadProgress(file, done, total);
+        });
+        controller = new MainWindowController(stage, env, LessonCatalog.load(), options.language(), options.theme(),
+                exportDir());
+        FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
+        loader.setControllerFactory(type -> controller);
+        Parent root = loader.load();
+        root.getStyleClass().add(options.theme().styleClass());
+        Scene scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().addAll(Resources.url("/styles/app.css").toExternalForm(),
+                Resources.url("/styles/charts.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> controller.shutdown());
+        controller.installShortcuts();
+        stage.show();
+        if (options.exitAfterShow()) {
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("first-window-ms=" + sinceJvmStart);
+            Platform.exit();
+            return;
+        }
+        Backend.startAsync();
+        String first = options.lesson() != null ? options.lesson() : controller.firstLessonId();
+        if (first != null) controller.open(first);
+        if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+    }
+
+    /** The window's controller (tests drive the shell through it). */
+    public MainWindowController controller() { return controller; }
+
+    @Override
+    public void stop() {
+        if (controller != null) controller.shutdown();
+    }
+
+    private static Path exportDir() {
+        String override = System.getProperty("classlab.exportDir");
+        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), "ClassLab", "exports");
+    }
+}

@@ -1,0 +1,78 @@
+package classlab.ui.shell;
+
+import classlab.core.train.Backend;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.lesson.LessonPaneController;
+import classlab.ui.lesson.LessonSession;
+import classlab.ui.widget.FigureExport;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.util.Duration;
+
+/**
+ * The {@code snapshot} command inside the real window: open the lesson, run its default
+ * experiment to the end, let the charts draw, save the whole pane as PNG, exit.
+ */
+final class SnapshotDriver {
+    private final MainWindowController controller;
+    private final StartOptions options;
+
+    SnapshotDriver(MainWindowController controller, StartOptions options) {
+        this.controller = controller;
+        this.options = options;
+    }
+
+    void start() {
+        LessonPaneController pane = controller.currentPane();
+        LessonSession session = pane.session();
+        if (options.epochs() != null) {
+            String problem = session.setParam("epochs", options.epochs().toString());
+            if (problem != null) {
+                fail(problem);
+                return;
+            }
+        }
+        ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
+                                          TrainingEngine.State a, TrainingEngine.State s) {
+                if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
+                    session.stateProperty().removeListener(this);
+                    if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.problemProperty().get());
+                    ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
+                    // Give the 10 Hz figure pump and layout a moment to draw the final state.
+                    PauseTransition settle = new PauseTransition(Duration.millis(600));
+                    settle.setOnFinished(e -> capture(controller.currentPane()));
+                    settle.play();
+                }
+            }
+        };
+        session.stateProperty().addListener(done);
+        Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
+            if (error != null) fail("ND4J did not start: " + error.getMessage());
+            else session.run();
+        }));
+    }
+
+    private void capture(LessonPaneController pane) {
+        pane.refreshFigures();
+        pane.root().applyCss();
+        pane.root().layout();
+        try {
+            FigureExport.png(pane.root(), options.snapshotOut(), 1.0);
+            System.out.println("wrote " + options.snapshotOut().toAbsolutePath());
+        } catch (Exception e) {
+            System.err.println("classlab: cannot write " + options.snapshotOut() + ": " + e.getMessage());
+            ClassLabApp.setExitCode(1);
+        }
+        controller.shutdown();
+        Platform.exit();
+    }
+
+    private void fail(String message) {
+        System.err.println("classlab: " + message);
+        ClassLabApp.setExitCode(2);
+        controller.shutdown();
+        Platform.exit();
+    }
+}

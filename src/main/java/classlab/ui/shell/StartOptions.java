@@ -1,0 +1,16 @@
+package classlab.ui.shell;
+
+import classlab.ui.fx.Theme;
+import java.nio.file.Path;
+
+/**
+ * How the window starts: language, theme, data folder, first lesson, and optionally a snapshot
+ * request (open a lesson, run its default experiment to the end, save a PNG of the pane, exit).
+ *
+ * @param lesson      lesson to open first, or null for the first in the catalogue
+ * @param snapshotOut where the snapshot PNG goes, or null for a normal session
+ * @param epochs      epochs for the snapshot run, or null for the lesson's default
+ * @param exitAfterShow close as soon as the window is shown (benchmark of time to first window)
+ */
+public record StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
+                           Integer epochs, boolean exitAfterShow) {}

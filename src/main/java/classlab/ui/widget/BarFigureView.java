@@ -1,0 +1,192 @@
+package classlab.ui.widget;
+
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.LineFigure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.util.StringConverter;
+
+/**
+ * View of a {@link BarFigure}: grouped bars per category with the built-in legend, optional log y
+ * axis, horizontal level lines with labels (macro/weighted AUC) and optional value labels.
+ *
+ * <p>On a log axis the bars show log10(value) shifted so the lowest whole decade is the baseline
+ * (a bar must start at the bottom of the plot, not at value 1); ticks are labelled 10^k.
+ */
+public final class BarFigureView extends FigureView {
+    private final BarFigure fig;
+    private final CategoryAxis xAxis = new CategoryAxis();
+    private final NumberAxis yAxis = new NumberAxis();
+    private final Chart chart = new Chart(xAxis, yAxis);
+    private boolean showValues;
+    /** On a log axis: plotted value = log10(v) - logBase. */
+    private double logBase;
+    private boolean logY;
+
+    /** BarChart with level lines and value labels in its plot children. */
+    private final class Chart extends BarChart<String, Number> {
+        final PlotDecorations levels = new PlotDecorations(getPlotChildren());
+        final List<Label> valueLabels = new ArrayList<>();
+
+        Chart(CategoryAxis x, NumberAxis y) {
+            super(x, y);
+            setAnimated(false);
+            setCategoryGap(14);
+            setBarGap(2);
+        }
+
+        void setLevels(List<LineFigure.Level> list) {
+            levels.clear();
+            for (LineFigure.Level l : list) {
+                double y = plot(l.y());
+                if (Double.isFinite(y)) levels.addLevel(y, t(l.labelKey()) + " = " + NumberFormats.compact(l.y()));
+            }
+            requestChartLayout();
+        }
+
+        void setValueLabels(boolean on) {
+            getPlotChildren().removeAll(valueLabels);
+            valueLabels.clear();
+            if (on) {
+                for (XYChart.Series<String, Number> s : getData()) {
+                    for (XYChart.Data<String, Number> d : s.getData()) {
+                        Label l = new Label(NumberFormats.compact((Double) d.getExtraValue()));
+                        l.getStyleClass().add("figure-value-label");
+                        l.setManaged(false);
+                        l.setUserData(d);
+                        valueLabels.add(l);
+                    }
+                }
+                getPlotChildren().addAll(valueLabels);
+            }
+            requestChartLayout();
+        }
+
+        @Override protected void layoutPlotChildren() {
+            super.layoutPlotChildren();
+            for (Label l : valueLabels) {
+                @SuppressWarnings("unchecked")
+                Node bar = ((XYChart.Data<String, Number>) l.getUserData()).getNode();
+                if (bar == null) continue;
+                l.autosize();
+                var b = bar.getBoundsInParent();
+                l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, Math.max(0, b.getMinY() - l.getHeight()));
+            }
+            levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight());
+        }
+    }
+
+    BarFigureView(BarFigure figure, Function<String, String> text) {
+        super(figure, text);
+        this.fig = figure;
+        getStyleClass().add("bar-figure-view");
+        yAxis.setAutoRanging(false);
+        xAxis.setAutoRanging(false);
+        chart.setMinSize(0, 0);
+        setCenter(chart);
+        initialDraw();
+    }
+
+    /** Prints each bar's value above it. */
+    public void setShowValues(boolean on) {
+        showValues = on;
+        chart.setValueLabels(on);
+    }
+
+    public boolean isShowValues() { return showValues; }
+
+    @Override protected void redraw() {
+        logY = fig.logY();
+        List<String> cats = fig.categories();
+        List<String> groups = fig.groups();
+        List<LineFigure.Level> levels = fig.levels();
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (String g : groups) for (String c : cats) {
+            double v = fig.value(g, c);
+            if (Double.isFinite(v) && (!logY || v > 0)) { min = Math.min(min, v); max = Math.max(max, v); }
+        }
+        for (LineFigure.Level l : levels) {
+            if (Double.isFinite(l.y()) && (!logY || l.y() > 0)) { min = Math.min(min, l.y()); max = Math.max(max, l.y()); }
+        }
+        logBase = logY && Double.isFinite(min) ? Math.floor(Math.log10(min)) : 0;
+
+        List<String> labels = new ArrayList<>();
+        for (String c : cats) labels.add(t(c));
+        xAxis.setCategories(FXCollections.observableArrayList(labels));
+        List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        for (String g : groups) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(t(g));
+            for (int i = 0; i < cats.size(); i++) {
+                double v = fig.value(g, cats.get(i));
+                double p = plot(v);
+                if (!Double.isFinite(p)) continue;
+                XYChart.Data<String, Number> d = new XYChart.Data<>(labels.get(i), p);
+                d.setExtraValue(v);
+                s.getData().add(d);
+            }
+            series.add(s);
+        }
+        // Bars are few: rebuilding the series is simpler and safer than diffing categories.
+        chart.getData().setAll(series);
+        applyRange(min, max);
+        chart.setLevels(levels);
+        chart.setValueLabels(showValues);
+    }
+
+    @Override protected void applyLabels() {
+        xAxis.setLabel(t(fig.xLabelKey()));
+        yAxis.setLabel(t(fig.yLabelKey()));
+        redraw();
+    }
+
+    private double plot(double v) {
+        if (!logY) return v;
+        return v > 0 ? Math.log10(v) - logBase : Double.NaN;
+    }
+
+    private void applyRange(double min, double max) {
+        if (!Double.isFinite(min)) { min = logY ? 1 : 0; max = logY ? 10 : 1; }
+        if (logY) {
+            double hi = Math.max(1, Math.ceil(Math.log10(max) - logBase));
+            yAxis.setLowerBound(0);
+            yAxis.setUpperBound(hi);
+            yAxis.setTickUnit(Math.max(1, Math.ceil(hi / 6)));
+            yAxis.setMinorTickVisible(false);
+            double base = logBase;
+            yAxis.setTickLabelFormatter(new StringConverter<>() {
+                @Override public String toString(Number n) {
+                    double v = n.doubleValue() + base;
+                    long k = Math.round(v);
+                    return Math.abs(v - k) < 1e-9 ? NumberFormats.powerOfTen((int) k) : NumberFormats.compact(Math.pow(10, v));
+                }
+                @Override public Number fromString(String s) { return Double.valueOf(s); }
+            });
+        } else {
+            double lo = Math.min(0, min), hi = Math.max(0, max);
+            if (hi <= lo) hi = lo + 1;
+            // Headroom for value labels above the tallest bar.
+            double step = NumberFormats.niceStep((hi - lo) * 1.05, 6);
+            yAxis.setLowerBound(Math.floor(lo / step + 1e-9) * step);
+            yAxis.setUpperBound(Math.ceil(hi * 1.05 / step - 1e-9) * step);
+            yAxis.setTickUnit(step);
+            yAxis.setMinorTickVisible(true);
+            yAxis.setTickLabelFormatter(new StringConverter<>() {
+                @Override public String toString(Number n) { return NumberFormats.compact(n.doubleValue()); }
+                @Override public Number fromString(String s) { return Double.valueOf(s); }
+            });
+        }
+    }
+
+    BarChart<String, Number> chart() { return chart; }
+
+    List<String> levelLabels() { return chart.levels.labels(); }
+}

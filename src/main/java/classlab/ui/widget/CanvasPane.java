@@ -1,0 +1,60 @@
+package classlab.ui.widget;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/** A Canvas that follows its container's size and repaints through a callback when resized. */
+final class CanvasPane extends Pane {
+    /** Paints the whole canvas; called with the current width and height. */
+    interface Painter { void paint(GraphicsContext g, double width, double height); }
+
+    private final Canvas canvas = new Canvas();
+    private final Painter painter;
+
+    CanvasPane(Painter painter, double prefWidth, double prefHeight) {
+        this.painter = painter;
+        getChildren().add(canvas);
+        setPrefSize(prefWidth, prefHeight);
+        setMinSize(0, 0);
+    }
+
+    Canvas canvas() { return canvas; }
+
+    @Override protected void layoutChildren() {
+        double w = Math.floor(getWidth()), h = Math.floor(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            repaint();
+        }
+    }
+
+    void repaint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (canvas.getWidth() > 0 && canvas.getHeight() > 0) painter.paint(g, canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** Width of a text in a font, for layout on the canvas. */
+    static double textWidth(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** Black or white, whichever reads better on {@code background}. */
+    static Color contrastingText(Color background) {
+        double lum = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();
+        return lum > 0.5 ? Color.BLACK : Color.WHITE;
+    }
+
+    /** CSS colour text for inline styles. */
+    static String web(Color c) {
+        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)",
+                Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
+    }
+}

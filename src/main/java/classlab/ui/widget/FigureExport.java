@@ -1,0 +1,83 @@
+package classlab.ui.widget;
+
+import classlab.core.figure.Figure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+
+/** Saves figures as PNG (a snapshot of the node) and as CSV (the figure's data). */
+public final class FigureExport {
+    /** Default PNG scale: twice the on-screen size, sharp enough for slides and reports. */
+    public static final double DEFAULT_SCALE = 2;
+    private static final long WAIT_SECONDS = 30;
+
+    private FigureExport() { }
+
+    /** Writes a PNG of {@code node} at {@link #DEFAULT_SCALE}; FX thread only. */
+    public static void png(Node node, Path file) throws IOException { png(node, file, DEFAULT_SCALE); }
+
+    /**
+     * Writes a PNG of {@code node} scaled by {@code scale} (image size = node size × scale).
+     * Must run on the FX thread; from other threads use {@link #pngAndWait}.
+     */
+    public static void png(Node node, Path file, double scale) throws IOException {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("FigureExport.png must run on the JavaFX thread; use pngAndWait from other threads");
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) throw new IllegalArgumentException("PNG scale must be > 0, got " + scale);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        WritableImage image = node.snapshot(params, null);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
+    }
+
+    /** {@link #png(Node, Path, double)} from any thread: runs it on the FX thread and waits. */
+    public static void pngAndWait(Node node, Path file, double scale) throws IOException {
+        if (Platform.isFxApplicationThread()) { png(node, file, scale); return; }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                png(node, file, scale);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException) throw (IOException) c;
+            if (c instanceof RuntimeException) throw (RuntimeException) c;
+            throw new IOException("PNG export of " + file + " failed", c);
+        } catch (TimeoutException e) {
+            throw new IOException("PNG export of " + file + " did not finish within " + WAIT_SECONDS + " s (FX thread busy?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while exporting " + file, e);
+        }
+    }
+
+    /** Writes {@code f.toCsv()} as UTF-8. Safe from any thread. */
+    public static void csv(Figure f, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.writeString(file, f.toCsv(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,109 @@
+package classlab.ui.widget;
+
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.Figure;
+import classlab.core.figure.GridFigure;
+import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * JavaFX view of one {@link Figure}. The UI polls {@link #refreshIfChanged()} at a fixed rate on the
+ * FX thread; a view redraws only when the figure's version moved since it last drew. The title is
+ * shown above the chart. All texts (title, axis labels, series and column names) are message keys
+ * resolved by the text function given at creation; unknown keys are shown verbatim.
+ *
+ * <p>Chart-based views are styled by {@code /styles/charts.css} through the theme style class on
+ * the scene root; Canvas-based views use the {@link ChartTheme} set with {@link #setTheme}.
+ */
+public abstract class FigureView extends BorderPane {
+    private final Figure figure;
+    private final Function<String, String> text;
+    private final Label title = new Label();
+    private long drawnVersion = Long.MIN_VALUE;
+    private ChartTheme theme = ChartTheme.LIGHT;
+
+    protected FigureView(Figure figure, Function<String, String> text) {
+        this.figure = Objects.requireNonNull(figure, "figure");
+        this.text = Objects.requireNonNull(text, "text resolver");
+        getStyleClass().add("figure-view");
+        title.getStyleClass().add("figure-title");
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setAlignment(Pos.CENTER);
+        BorderPane.setAlignment(title, Pos.CENTER);
+        setTop(title);
+    }
+
+    /** Builds the view matching the figure's type. */
+    public static FigureView create(Figure f, Function<String, String> text) {
+        Objects.requireNonNull(f, "figure");
+        if (f instanceof LineFigure) return new LineFigureView((LineFigure) f, text);
+        if (f instanceof BarFigure) return new BarFigureView((BarFigure) f, text);
+        if (f instanceof HistogramFigure) return new HistogramView((HistogramFigure) f, text);
+        if (f instanceof GridFigure) return new GridFigureView((GridFigure) f, text);
+        if (f instanceof ResultTable) return new ResultTableView((ResultTable) f, text);
+        throw new IllegalArgumentException("no view for figure type " + f.getClass().getName() + " (figure " + f.id() + ")");
+    }
+
+    public Figure figure() { return figure; }
+
+    /**
+     * Redraws if the figure changed since the last drawing (FX thread).
+     * @return whether it redrew
+     */
+    public boolean refreshIfChanged() {
+        // Read the version before the data: a change during redraw leaves the version ahead,
+        // so the next poll draws again and nothing is lost.
+        long v = figure.version();
+        if (v == drawnVersion) return false;
+        drawnVersion = v;
+        redraw();
+        return true;
+    }
+
+    /** Re-resolves every displayed text after a language change. */
+    public void relabel() {
+        title.setText(t(figure.titleKey()));
+        applyLabels();
+    }
+
+    public ChartTheme theme() { return theme; }
+
+    /** Sets the colours of Canvas-drawn parts and redraws them. */
+    public void setTheme(ChartTheme theme) {
+        this.theme = Objects.requireNonNull(theme, "theme");
+        onThemeChanged();
+    }
+
+    /** Draws the figure's current data. */
+    protected abstract void redraw();
+
+    /** Applies localised axis labels, legends and headers (the title is handled here). */
+    protected abstract void applyLabels();
+
+    /** Called after {@link #setTheme}; Canvas views redraw, CSS-styled views may ignore it. */
+    protected void onThemeChanged() { }
+
+    /** Localised text for a message key; null gives "", unknown keys are returned verbatim. */
+    protected String t(String key) {
+        if (key == null) return "";
+        try {
+            String s = text.apply(key);
+            return s == null ? key : s;
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    /** Must be called at the end of subclass constructors, once their nodes exist. */
+    protected final void initialDraw() {
+        relabel();
+        refreshIfChanged();
+    }
+}

@@ -1,0 +1,202 @@
+package classlab.ui.widget;
+
+import classlab.core.figure.GridFigure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * View of a {@link GridFigure}: each panel's matrix as square coloured cells, {@code columns()}
+ * panels per row, caption under each panel, optional row/column labels and cell values (text
+ * colour chosen for contrast). Colours are normalised per panel: GREY and HEAT from the panel's
+ * minimum to maximum, DIVERGING symmetric around 0, BINARY non-zero vs zero.
+ */
+public final class GridFigureView extends FigureView {
+    private static final double PAD = 8;
+    private static final double GAP = 16;
+    /** Viridis control points (perceptually uniform, readable with colour-vision deficiency). */
+    private static final Color[] VIRIDIS = {
+        Color.web("#440154"), Color.web("#482878"), Color.web("#3e4989"), Color.web("#31688e"), Color.web("#26828e"),
+        Color.web("#1f9e89"), Color.web("#35b779"), Color.web("#6ece58"), Color.web("#b5de2b"), Color.web("#fde725")};
+    private static final Color DIVERGING_LOW = Color.web("#2166ac");
+    private static final Color DIVERGING_MID = Color.web("#f7f7f7");
+    private static final Color DIVERGING_HIGH = Color.web("#b2182b");
+
+    private final GridFigure fig;
+    private final CanvasPane canvas = new CanvasPane(this::paint, 480, 320);
+    private List<GridFigure.Panel> panels = List.of();
+    private final List<CellArea> areas = new ArrayList<>();
+    private BiConsumer<Integer, int[]> onCellClicked;
+
+    /** Where a panel's cells were drawn, for mapping clicks back to (panel, row, col). */
+    private record CellArea(int panel, double x, double y, double cell, int rows, int cols) { }
+
+    GridFigureView(GridFigure figure, Function<String, String> text) {
+        super(figure, text);
+        this.fig = figure;
+        getStyleClass().add("grid-figure-view");
+        setCenter(canvas);
+        canvas.canvas().setOnMouseClicked(e -> {
+            int[] hit = cellAt(e.getX(), e.getY());
+            if (hit != null && onCellClicked != null) onCellClicked.accept(hit[0], new int[] {hit[1], hit[2]});
+        });
+        initialDraw();
+    }
+
+    /** Called with the panel index and {row, col} when the user clicks a cell. */
+    public void setOnCellClicked(BiConsumer<Integer, int[]> handler) { this.onCellClicked = handler; }
+
+    @Override protected void redraw() {
+        panels = fig.panels();
+        canvas.repaint();
+    }
+
+    @Override protected void applyLabels() { canvas.repaint(); }
+
+    @Override protected void onThemeChanged() { canvas.repaint(); }
+
+    /** {panel, row, col} of the cell at canvas coordinates, or null. */
+    int[] cellAt(double x, double y) {
+        for (CellArea a : areas) {
+            int c = (int) Math.floor((x - a.x()) / a.cell());
+            int r = (int) Math.floor((y - a.y()) / a.cell());
+            if (x >= a.x() && y >= a.y() && r < a.rows() && c < a.cols()) return new int[] {a.panel(), r, c};
+        }
+        return null;
+    }
+
+    /** Canvas coordinates of the centre of a cell, or null if that panel is not drawn. */
+    double[] cellCenter(int panel, int row, int col) {
+        for (CellArea a : areas) {
+            if (a.panel() == panel) return new double[] {a.x() + (col + 0.5) * a.cell(), a.y() + (row + 0.5) * a.cell()};
+        }
+        return null;
+    }
+
+    CanvasPane canvasPane() { return canvas; }
+
+    private void paint(GraphicsContext g, double w, double h) {
+        ChartTheme th = theme();
+        g.setFill(th.background());
+        g.fillRect(0, 0, w, h);
+        areas.clear();
+        if (panels.isEmpty()) return;
+        Font font = Font.font(th.fontSize());
+        double lineH = Math.ceil(th.fontSize() * 1.35);
+        int cols = Math.max(1, Math.min(fig.columns(), panels.size()));
+        int panelRows = (panels.size() + cols - 1) / cols;
+        int maxR = 1, maxC = 1;
+        double rowLabelW = 0;
+        boolean anyColLabels = false;
+        for (GridFigure.Panel p : panels) {
+            maxR = Math.max(maxR, p.values().length);
+            for (double[] row : p.values()) maxC = Math.max(maxC, row.length);
+            if (p.rowLabels() != null) for (String s : p.rowLabels()) rowLabelW = Math.max(rowLabelW, CanvasPane.textWidth(s, font) + 6);
+            anyColLabels |= p.colLabels() != null;
+        }
+        double colLabelH = anyColLabels ? lineH : 0;
+        double blockW = (w - 2 * PAD - GAP * (cols - 1)) / cols;
+        double blockH = (h - 2 * PAD - GAP * (panelRows - 1)) / panelRows;
+        double cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - lineH) / maxR));
+        if (cell < 1) return;
+        double usedW = cols * (rowLabelW + maxC * cell) + GAP * (cols - 1);
+        double usedH = panelRows * (colLabelH + maxR * cell + lineH) + GAP * (panelRows - 1);
+        double ox = Math.floor((w - usedW) / 2), oy = Math.floor((h - usedH) / 2);
+
+        for (int i = 0; i < panels.size(); i++) {
+            GridFigure.Panel p = panels.get(i);
+            double bx = ox + (i % cols) * (rowLabelW + maxC * cell + GAP);
+            double by = oy + (i / cols) * (colLabelH + maxR * cell + lineH + GAP);
+            int rows = p.values().length;
+            int pc = 0;
+            for (double[] row : p.values()) pc = Math.max(pc, row.length);
+            // Centre smaller matrices in their block.
+            double cx = Math.floor(bx + rowLabelW + (maxC - pc) * cell / 2);
+            double cy = Math.floor(by + colLabelH + (maxR - rows) * cell / 2);
+            drawPanel(g, th, p, cx, cy, cell, rows, pc, font);
+            areas.add(new CellArea(i, cx, cy, cell, rows, pc));
+            g.setFont(font);
+            g.setFill(th.foreground());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(p.caption(), cx + pc * cell / 2, by + colLabelH + maxR * cell + 3);
+        }
+    }
+
+    private void drawPanel(GraphicsContext g, ChartTheme th, GridFigure.Panel p, double x, double y, double cell,
+                           int rows, int cols, Font font) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double[] row : p.values()) for (double v : row) if (Double.isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+        double labelSize = Math.min(th.fontSize(), Math.max(8, cell * 0.7));
+        Font labelFont = Font.font(labelSize);
+        double valueSize = Math.min(th.fontSize(), cell * 0.42);
+        Font valueFont = Font.font(valueSize);
+        boolean values = p.showValues() && valueSize >= 7;
+        // Separate cells visually when they are big enough to carry text.
+        double inset = p.showValues() && cell >= 12 ? 1 : 0;
+        for (int r = 0; r < rows; r++) {
+            double[] row = p.values()[r];
+            for (int c = 0; c < row.length; c++) {
+                Color color = cellColor(th, row[c], min, max);
+                g.setFill(color);
+                g.fillRect(x + c * cell, y + r * cell, cell - inset, cell - inset);
+                if (values) {
+                    g.setFill(CanvasPane.contrastingText(color));
+                    g.setFont(valueFont);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setTextBaseline(VPos.CENTER);
+                    g.fillText(cellText(row[c]), x + (c + 0.5) * cell, y + (r + 0.5) * cell, cell - 2);
+                }
+            }
+        }
+        g.setFill(th.foreground());
+        g.setFont(labelFont);
+        if (p.rowLabels() != null) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            for (int r = 0; r < Math.min(rows, p.rowLabels().length); r++) g.fillText(p.rowLabels()[r], x - 5, y + (r + 0.5) * cell);
+        }
+        if (p.colLabels() != null) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.BOTTOM);
+            for (int c = 0; c < Math.min(cols, p.colLabels().length); c++) g.fillText(p.colLabels()[c], x + (c + 0.5) * cell, y - 2, cell);
+        }
+    }
+
+    /** Colour of one value under the figure's palette, given the panel's value range. */
+    Color cellColor(ChartTheme th, double v, double min, double max) {
+        if (!Double.isFinite(v)) return th.grid();
+        switch (fig.palette()) {
+            case BINARY:
+                return v != 0 ? th.seriesColor(0) : th.grid();
+            case DIVERGING: {
+                double m = Math.max(Math.abs(min), Math.abs(max));
+                double t = m == 0 ? 0 : v / m;
+                return t < 0 ? DIVERGING_MID.interpolate(DIVERGING_LOW, -t) : DIVERGING_MID.interpolate(DIVERGING_HIGH, t);
+            }
+            case HEAT: {
+                double t = max > min ? (v - min) / (max - min) : 0;
+                double pos = t * (VIRIDIS.length - 1);
+                int k = Math.min(VIRIDIS.length - 2, (int) Math.floor(pos));
+                return VIRIDIS[k].interpolate(VIRIDIS[k + 1], pos - k);
+            }
+            case GREY:
+            default: {
+                double t = max > min ? (v - min) / (max - min) : 0;
+                return Color.gray(t);
+            }
+        }
+    }
+
+    private static String cellText(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

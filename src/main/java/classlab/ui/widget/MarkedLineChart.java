@@ -1,0 +1,73 @@
+package classlab.ui.widget;
+
+import classlab.core.figure.LineFigure;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.shape.Line;
+
+/**
+ * A LineChart that also draws vertical markers, horizontal levels and the chance diagonal as plot
+ * children, positioned in {@link #layoutPlotChildren()} so they follow resizing and range changes.
+ */
+final class MarkedLineChart extends LineChart<Number, Number> {
+    private final PlotDecorations decorations = new PlotDecorations(getPlotChildren());
+    private Line diagonal;
+
+    MarkedLineChart(NumberAxis x, NumberAxis y) {
+        super(x, y);
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(false);
+        // Draw in data order like matplotlib (ROC curves, parametric curves), not sorted by x.
+        setAxisSortingPolicy(SortingPolicy.NONE);
+    }
+
+    /**
+     * Replaces markers, levels and diagonal.
+     * @param plotY maps a level's data value to the plot value (log10 on a log axis; NaN skips it)
+     */
+    void setDecorations(List<LineFigure.Marker> markers, List<LineFigure.Level> levels, boolean showDiagonal,
+                        Function<String, String> text, DoubleUnaryOperator plotY) {
+        decorations.clear();
+        if (diagonal != null) getPlotChildren().remove(diagonal);
+        diagonal = null;
+        if (showDiagonal) {
+            diagonal = new Line();
+            diagonal.getStyleClass().add("figure-diagonal-line");
+            diagonal.setMouseTransparent(true);
+            getPlotChildren().add(diagonal);
+        }
+        for (LineFigure.Marker m : markers) {
+            decorations.addMarker(m.x(), text.apply(m.labelKey()) + " = " + NumberFormats.compact(m.x()));
+        }
+        for (LineFigure.Level l : levels) {
+            double y = plotY.applyAsDouble(l.y());
+            if (Double.isFinite(y)) decorations.addLevel(y, text.apply(l.labelKey()) + " = " + NumberFormats.compact(l.y()));
+        }
+        requestChartLayout();
+    }
+
+    /** Marker and level label texts currently drawn. */
+    List<String> decorationLabels() { return decorations.labels(); }
+
+    boolean hasDiagonal() { return diagonal != null; }
+
+    @Override protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        NumberAxis xa = (NumberAxis) getXAxis();
+        NumberAxis ya = (NumberAxis) getYAxis();
+        if (diagonal != null) {
+            double lo = Math.max(xa.getLowerBound(), ya.getLowerBound());
+            double hi = Math.min(xa.getUpperBound(), ya.getUpperBound());
+            diagonal.setVisible(hi > lo);
+            diagonal.setStartX(xa.getDisplayPosition(lo));
+            diagonal.setStartY(ya.getDisplayPosition(lo));
+            diagonal.setEndX(xa.getDisplayPosition(hi));
+            diagonal.setEndY(ya.getDisplayPosition(hi));
+        }
+        decorations.layout(xa, ya, xa.getWidth(), ya.getHeight());
+    }
+}

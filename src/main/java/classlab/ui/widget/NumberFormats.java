@@ -1,0 +1,61 @@
+package classlab.ui.widget;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+
+/** Number formatting and tick arithmetic shared by the views (locale-independent: '.' decimals). */
+final class NumberFormats {
+    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private NumberFormats() { }
+
+    /**
+     * Table cell text: integer types without decimals, other numbers with 4 decimals, or with
+     * 4 significant digits in scientific form when that would hide a small or huge value.
+     */
+    static String tableCell(Object value) {
+        if (value == null) return "";
+        if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof Number) {
+            double v = ((Number) value).doubleValue();
+            if (!Double.isFinite(v)) return Double.toString(v);
+            double a = Math.abs(v);
+            if (a != 0 && (a < 1e-3 || a >= 1e7)) return String.format(Locale.ROOT, "%.3e", v);
+            return String.format(Locale.ROOT, "%.4f", v);
+        }
+        return value.toString();
+    }
+
+    /** Short text for a value on a tick or in a tooltip: at most 4 significant digits, no trailing zeros. */
+    static String compact(double v) {
+        if (!Double.isFinite(v)) return Double.toString(v);
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        if (a < 1e-4 || a >= 1e6) return String.format(Locale.ROOT, "%.3g", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
+        String s = new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /** "10⁻³" for exponent -3. */
+    static String powerOfTen(int exponent) {
+        StringBuilder sb = new StringBuilder("10");
+        String digits = Integer.toString(Math.abs(exponent));
+        if (exponent < 0) sb.append('⁻');
+        for (char c : digits.toCharArray()) sb.append(SUPERSCRIPT_DIGITS.charAt(c - '0'));
+        return sb.toString();
+    }
+
+    /** A 1-2-5 step giving about {@code targetTicks} intervals over {@code span}. */
+    static double niceStep(double span, int targetTicks) {
+        if (!(span > 0) || !Double.isFinite(span)) return 1;
+        double raw = span / Math.max(1, targetTicks);
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / mag;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        return nice * mag;
+    }
+}

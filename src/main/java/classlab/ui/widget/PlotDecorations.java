@@ -1,0 +1,105 @@
+package classlab.ui.widget;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ObservableList;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
+
+/**
+ * Labelled vertical markers and horizontal levels living in a chart's plot children, so they are
+ * clipped to the plot area and share its coordinates. Charts call {@link #layout} from their
+ * {@code layoutPlotChildren()}.
+ */
+final class PlotDecorations {
+    private static final double LABEL_GAP = 4;
+
+    private final ObservableList<Node> plotChildren;
+    private final List<Decoration> decorations = new ArrayList<>();
+
+    private record Decoration(boolean vertical, double value, Line line, Label label) { }
+
+    PlotDecorations(ObservableList<Node> plotChildren) { this.plotChildren = plotChildren; }
+
+    void clear() {
+        for (Decoration d : decorations) plotChildren.removeAll(d.line(), d.label());
+        decorations.clear();
+    }
+
+    /** Adds a dashed vertical line at plot x value {@code x} (style classes {@code figure-marker-*}). */
+    void addMarker(double x, String text) { add(true, x, text, "figure-marker"); }
+
+    /** Adds a horizontal line at plot y value {@code y} (style classes {@code figure-level-*}). */
+    void addLevel(double y, String text) { add(false, y, text, "figure-level"); }
+
+    private void add(boolean vertical, double value, String text, String styleBase) {
+        Line line = new Line();
+        line.getStyleClass().add(styleBase + "-line");
+        line.setMouseTransparent(true);
+        Label label = new Label(text);
+        label.getStyleClass().addAll("figure-decoration-label", styleBase + "-label");
+        label.setMouseTransparent(true);
+        label.setManaged(false);
+        plotChildren.addAll(line, label);
+        decorations.add(new Decoration(vertical, value, line, label));
+    }
+
+    /** Label texts in order of addition. */
+    List<String> labels() {
+        List<String> out = new ArrayList<>();
+        for (Decoration d : decorations) out.add(d.label().getText());
+        return out;
+    }
+
+    /**
+     * Positions lines and labels. Marker labels are stacked so adjacent markers stay readable;
+     * a level label that would cover another label moves left of it.
+     * @param xAxis numeric x axis, or null when there are no markers (category axis)
+     */
+    void layout(NumberAxis xAxis, NumberAxis yAxis, double width, double height) {
+        List<Bounds> placed = new ArrayList<>();
+        int markerIndex = 0;
+        for (Decoration d : decorations) {
+            Label label = d.label();
+            label.autosize();
+            double lw = label.getWidth();
+            double lh = label.getHeight();
+            Line line = d.line();
+            if (d.vertical()) {
+                double x = xAxis.getDisplayPosition(d.value());
+                boolean inside = d.value() >= xAxis.getLowerBound() && d.value() <= xAxis.getUpperBound();
+                line.setVisible(inside);
+                label.setVisible(inside);
+                line.setStartX(x); line.setEndX(x);
+                line.setStartY(0); line.setEndY(height);
+                double lx = x + LABEL_GAP + lw > width ? x - LABEL_GAP - lw : x + LABEL_GAP;
+                double ly = LABEL_GAP + markerIndex++ * (lh + 2);
+                label.relocate(lx, ly);
+                placed.add(new BoundingBox(lx, ly, lw, lh));
+            } else {
+                double y = yAxis.getDisplayPosition(d.value());
+                boolean inside = d.value() >= yAxis.getLowerBound() && d.value() <= yAxis.getUpperBound();
+                line.setVisible(inside);
+                label.setVisible(inside);
+                line.setStartX(0); line.setEndX(width);
+                line.setStartY(y); line.setEndY(y);
+                double ly = y - lh - 1 < 0 ? y + 1 : y - lh - 1;
+                double lx = width - lw - LABEL_GAP;
+                boolean moved = true;
+                while (moved && lx > 0) {
+                    moved = false;
+                    for (Bounds b : placed) {
+                        if (b.intersects(lx, ly, lw, lh)) { lx = b.getMinX() - lw - 2 * LABEL_GAP; moved = true; }
+                    }
+                }
+                lx = Math.max(0, lx);
+                label.relocate(lx, ly);
+                placed.add(new BoundingBox(lx, ly, lw, lh));
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package classlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Bad command lines: one line naming the problem, exit code 2. */
+class ClassLabCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ClassLabCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String error() { return err.toString(StandardCharsets.UTF_8).strip(); }
+
+    private void assertOneLineError(int code, String... fragments) {
+        assertEquals(2, code, "exit code");
+        String e = error();
+        assertEquals(1, e.lines().count(), "one line: " + e);
+        for (String f : fragments) assertTrue(e.contains(f), e + " should mention " + f);
+    }
+
+    @Test
+    void unknownCommand() {
+        assertOneLineError(run("train", "pattern"), "unknown command 'train'");
+    }
+
+    @Test
+    void unknownLesson() {
+        assertOneLineError(run("run", "no-such-lesson"), "unknown lesson 'no-such-lesson'", "pattern");
+    }
+
+    @Test
+    void unknownOption() {
+        assertOneLineError(run("run", "pattern", "--speed", "3"), "unknown option --speed");
+    }
+
+    @Test
+    void optionWithoutValue() {
+        assertOneLineError(run("run", "pattern", "--epochs"), "--epochs needs a value");
+    }
+
+    @Test
+    void epochsMustBeAPositiveNumber() {
+        assertOneLineError(run("run", "pattern", "--epochs", "many"), "--epochs", "'many'");
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--epochs", "0"), "--epochs");
+    }
+
+    @Test
+    void badParameterValueNamesTheParameterAndTheRange() {
+        assertOneLineError(run("run", "pattern", "--set", "lr=-3"), "lr", "-3");
+    }
+
+    @Test
+    void unknownParameterNamesTheKnownOnes() {
+        assertOneLineError(run("run", "pattern", "--set", "colour=blue"), "unknown parameter 'colour'", "epochs");
+    }
+
+    @Test
+    void unknownExperiment() {
+        assertOneLineError(run("run", "pattern", "--experiment", "quantum"), "no experiment 'quantum'");
+    }
+
+    @Test
+    void snapshotNeedsAnOutputPng() {
+        assertOneLineError(run("snapshot", "pattern"), "--out");
+        err.reset();
+        assertOneLineError(run("snapshot", "pattern", "--out", "shot.jpg"), ".png");
+    }
+
+    @Test
+    void badLanguage() {
+        assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--lang", "fr"), "--lang", "'fr'");
+    }
+
+    @Test
+    void lessonsListsOneLinePerLesson() {
+        assertEquals(0, run("lessons"));
+        String listing = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listing.lines().anyMatch(l -> l.startsWith("pattern\t")), listing);
+        assertTrue(listing.lines().allMatch(l -> l.split("\t").length == 3), listing);
+    }
+}

@@ -1,0 +1,94 @@
+package classlab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+class TrainingEngineTest {
+    private final TrainingEngine engine = new TrainingEngine();
+    private final AtomicInteger iterations = new AtomicInteger();
+
+    /** A job of many short "iterations", each behind a checkpoint, like the Trainer's mini-batches. */
+    private void startCounting(boolean paused) {
+        engine.start(control -> {
+            for (int i = 0; i < 100_000; i++) {
+                control.checkpoint();
+                iterations.incrementAndGet();
+                Thread.sleep(1);
+            }
+        }, paused);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not reached in 10 s");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void pauseHoldsTheJobAndResumeContinues() throws Exception {
+        startCounting(false);
+        waitUntil(() -> iterations.get() >= 5);
+        engine.pause();
+        waitUntil(() -> engine.state() == TrainingEngine.State.PAUSED);
+        int atPause = iterations.get();
+        Thread.sleep(200);
+        assertEquals(atPause, iterations.get(), "no iteration may run while paused");
+        engine.resume();
+        waitUntil(() -> iterations.get() > atPause + 3);
+        engine.stop();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+    }
+
+    @Test
+    void stepRunsExactlyOneIterationFromPaused() throws Exception {
+        startCounting(true);
+        waitUntil(() -> engine.state() == TrainingEngine.State.PAUSED);
+        assertEquals(0, iterations.get());
+        for (int step = 1; step <= 3; step++) {
+            engine.step();
+            int expected = step;
+            waitUntil(() -> iterations.get() == expected && engine.state() == TrainingEngine.State.PAUSED);
+            Thread.sleep(50);
+            assertEquals(expected, iterations.get());
+        }
+        engine.stop();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stopReleasesAPausedJob() throws Exception {
+        startCounting(true);
+        waitUntil(() -> engine.state() == TrainingEngine.State.PAUSED);
+        engine.stop();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+        assertFalse(engine.isBusy());
+    }
+
+    @Test
+    void divergenceEndsTheRunAsFailedWithTheMessage() throws Exception {
+        engine.start(control -> { throw new DivergedException(3, 41, Double.NaN); }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.FAILED, engine.state());
+        assertTrue(engine.failureMessage().contains("NaN"), engine.failureMessage());
+        assertTrue(engine.failureMessage().contains("epoch 4"), engine.failureMessage());
+    }
+
+    @Test
+    void aSecondRunCannotStartWhileOneIsBusy() throws Exception {
+        startCounting(false);
+        assertThrows(IllegalStateException.class, () -> engine.start(c -> { }, false));
+        engine.stop();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,133 @@
+package classlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.Figure;
+import classlab.core.figure.LineFigure;
+import classlab.core.lesson.LessonCatalog;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonPaneController;
+import classlab.ui.lesson.LessonSession;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeView;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real shell under Monocle: lessons open in both languages, a run fills charts, stop works, export writes PNGs. */
+class ShellUiTest extends FxRobot {
+    @TempDir static Path exportDir;
+    private ClassLabApp app;
+
+    static Path mnistMini() {
+        return Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("classlab.exportDir", exportDir.toString());
+        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, mnistMini(), "pattern", null, null, false));
+        FxToolkit.registerPrimaryStage();
+        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private MainWindowController shell() { return app.controller(); }
+
+    @Test
+    void everyLessonOpensInBothLanguages() throws Exception {
+        TreeView<?> navigator = lookup("#navigator").queryAs(TreeView.class);
+        int lessons = LessonCatalog.load().entries().size();
+        assertTrue(lessons >= 2, "at least the two foundation lessons");
+        for (String lang : new String[] {"ko", "en"}) {
+            interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue(lang));
+            for (LessonCatalog.Entry e : LessonCatalog.load().entries()) {
+                interact(() -> shell().open(e.id()));
+                WaitForAsyncUtils.waitForFxEvents();
+                String title = lookup("#lessonTitle").queryAs(Label.class).getText();
+                assertEquals(e.title(lang), title);
+                assertFalse(shell().currentPane().figureViews().isEmpty(), e.id() + " shows figures");
+                // The explanation tab holds the lesson text in the chosen language.
+                assertTrue(lookup(".md-h1").queryAll().size() >= 1, e.id() + " explanation rendered");
+            }
+        }
+        assertEquals(lessons, navigator.getRoot().getChildren().stream().mapToInt(g -> g.getChildren().size()).sum());
+    }
+
+    @Test
+    void aRunFillsTheChartsAndStopEndsIt() throws Exception {
+        interact(() -> shell().open("pattern"));
+        LessonPaneController pane = shell().currentPane();
+        LessonSession session = pane.session();
+        interact(() -> assertEquals(null, session.setParam("epochs", "100000")));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 5);
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Stopped", lookup("#stateLabel").queryAs(Label.class).getText());
+        int after = pointsIn(session);
+        Thread.sleep(300);
+        assertEquals(after, pointsIn(session), "no points after stop");
+    }
+
+    @Test
+    void pauseHoldsAndStepAdvances() throws Exception {
+        interact(() -> shell().open("pattern"));
+        LessonSession session = shell().currentPane().session();
+        interact(() -> session.setParam("epochs", "100000"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 3);
+        clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED);
+        int paused = pointsIn(session);
+        Thread.sleep(300);
+        assertEquals(paused, pointsIn(session));
+        clickOn("#stepButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pointsIn(session) > paused);
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+    }
+
+    @Test
+    void exportWritesPngAtTwiceTheSize() throws Exception {
+        interact(() -> shell().open("multiclass"));
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> shell().currentPane().onExportAll());
+        Path dir = exportDir.resolve("multiclass");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(dir)
+                && Files.list(dir).anyMatch(p -> p.toString().endsWith(".png")));
+        Path png;
+        try (var files = Files.list(dir)) {
+            png = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
+        }
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertTrue(img.getWidth() >= 400, "2x export of a figure tile is wide: " + img.getWidth());
+    }
+
+    /** Total points over the line figures of the open lesson. */
+    private static int pointsIn(LessonSession session) {
+        int n = 0;
+        for (Figure f : session.model().allFigures()) {
+            if (f instanceof LineFigure line) for (LineFigure.Series s : line.allSeries()) n += s.size();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,319 @@
+package classlab.ui.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.GridFigure;
+import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableCell;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Renders each view type in a headless stage (Monocle) and checks drawing, updates and interaction. */
+class FigureViewsTest extends FxRobot {
+    private static final double W = 640, H = 420;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** Shows the view as the scene root's only child with charts.css and a theme class. */
+    private <T extends FigureView> T show(Callable<T> build, String themeClass) throws Exception {
+        AtomicReference<T> ref = new AtomicReference<>();
+        FxToolkit.setupStage(stage -> {
+            try {
+                T view = build.call();
+                view.setTheme(ChartTheme.forStyleClass(themeClass));
+                StackPane root = new StackPane(view);
+                root.getStyleClass().add(themeClass);
+                Scene scene = new Scene(root, W, H);
+                scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
+                stage.setScene(scene);
+                stage.show();
+                ref.set(view);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return ref.get();
+    }
+
+    private <T extends FigureView> T show(Callable<T> build) throws Exception { return show(build, ChartTheme.LIGHT_CLASS); }
+
+    private static <V> V fx(Callable<V> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private static boolean refresh(FigureView v) throws Exception { return fx(v::refreshIfChanged); }
+
+    @Test
+    void lineViewRefreshesOnlyWhenTheFigureChanged() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        f.series("a").add(0, 1);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        assertFalse(refresh(v), "nothing changed since creation");
+        f.series("a").add(1, 2);
+        assertTrue(refresh(v));
+        assertFalse(refresh(v));
+        assertEquals(2, fx(() -> v.chartSeries("a").getData().size()));
+    }
+
+    @Test
+    void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigure.Series s = f.series("loss");
+        int n = 10_001;
+        for (int i = 0; i < n; i++) s.add(i, 1.0 / (i + 1));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<XYChart.Data<Number, Number>> data = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        assertTrue(data.size() <= LineFigureView.MAX_POINTS + 1, "drawn " + data.size());
+        assertTrue(data.size() >= LineFigureView.MAX_POINTS / 2, "drawn " + data.size());
+        assertEquals(n - 1, data.get(data.size() - 1).getXValue().doubleValue());
+    }
+
+    @Test
+    void logAxisAndRightAxisShareTheAlignedPlotArea() throws Exception {
+        LineFigure f = SampleFigures.lossWithLr();
+        f.logY(true);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(v.rightChart(), "right axis chart");
+        // lr is 0.1 … 0.0125: the right log axis spans whole decades 10^-3 … 10^-1.
+        assertEquals(-3, fx(() -> v.rightYAxis().getLowerBound()), 1e-12);
+        assertEquals(-1, fx(() -> v.rightYAxis().getUpperBound()), 1e-12);
+        assertEquals("10⁻²", fx(() -> v.rightYAxis().getTickLabelFormatter().toString(-2)));
+        // The left log axis: train loss reaches ~0.02..2.7 -> 10^-2 … 10^1 (whole decades).
+        assertEquals(1, fx(() -> v.yAxis().getUpperBound()), 1e-12);
+        Bounds main = fx(() -> plotBackground(v.mainChart()));
+        Bounds right = fx(() -> plotBackground(v.rightChart()));
+        assertEquals(main.getMinX(), right.getMinX(), 1.0);
+        assertEquals(main.getMaxX(), right.getMaxX(), 1.0);
+        assertEquals(main.getMinY(), right.getMinY(), 1.0);
+        assertEquals(main.getMaxY(), right.getMaxY(), 1.0);
+        assertEquals(List.of("best epoch = 42", "early stop = 52"), fx(() -> v.mainChart().decorationLabels()));
+    }
+
+    private static Bounds plotBackground(Node chart) {
+        Node bg = chart.lookup(".chart-plot-background");
+        return bg.localToScene(bg.getLayoutBounds());
+    }
+
+    @Test
+    void clickingALegendItemTogglesTheSeries() throws Exception {
+        LineFigure f = SampleFigures.roc();
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        String name = "class 1 (AUC 0.91)";
+        assertTrue(v.isSeriesVisible(name));
+        clickOn(v.legendItem(name));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(v.isSeriesVisible(name));
+        assertEquals(0, fx(() -> v.chartSeries(name).getData().size()));
+        assertEquals(51, fx(() -> v.chartSeries("class 0 (AUC 0.97)").getData().size()));
+        clickOn(v.legendItem(name));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(v.isSeriesVisible(name));
+        assertEquals(51, fx(() -> v.chartSeries(name).getData().size()));
+    }
+
+    @Test
+    void hoverNearAPointShowsItsNote() throws Exception {
+        LineFigure f = SampleFigures.roc();
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        // Point 25 of class 2: fpr 0.5, tpr 1 - 0.5^2.5, note "threshold 0.50".
+        double tpr = 1 - Math.pow(0.5, 2.5);
+        String text = fx(() -> {
+            Point2D p = new Point2D(v.mainChart().getXAxis().localToScene(((javafx.scene.chart.NumberAxis) v.mainChart().getXAxis()).getDisplayPosition(0.5), 0).getX(),
+                    v.yAxis().localToScene(0, v.yAxis().getDisplayPosition(tpr)).getY());
+            return v.hoverTextAt(p.getX() + 2, p.getY() - 2);
+        });
+        assertNotNull(text);
+        assertTrue(text.startsWith("class 2 (AUC 0.84)"), text);
+        assertTrue(text.contains("x = 0.5"), text);
+        assertTrue(text.contains("threshold 0.50"), text);
+        assertNull(fx(() -> v.hoverTextAt(-1000, -1000)));
+        assertTrue(fx(() -> v.mainChart().hasDiagonal()));
+        assertEquals(List.of("macro AUC = 0.907"), fx(() -> v.mainChart().decorationLabels()));
+    }
+
+    @Test
+    void barViewDrawsBarsLevelsAndLogAxis() throws Exception {
+        BarFigure f = SampleFigures.aucBars();
+        BarFigureView v = show(() -> {
+            BarFigureView b = (BarFigureView) FigureView.create(f, SampleFigures.TEXT);
+            b.setShowValues(true);
+            return b;
+        });
+        assertEquals(2, fx(() -> v.chart().getData().size()));
+        assertEquals(5, fx(() -> v.chart().getData().get(1).getData().size()));
+        assertEquals(List.of("macro AUC = 0.92", "weighted AUC = 0.934"), fx(v::levelLabels));
+        assertFalse(refresh(v));
+        f.set("plain", "5", 0.5);
+        assertTrue(refresh(v));
+        assertEquals(6, fx(() -> v.chart().getData().get(0).getData().size()));
+
+        BarFigure g = SampleFigures.gradientBars();
+        BarFigureView lv = show(() -> (BarFigureView) FigureView.create(g, SampleFigures.TEXT));
+        // Smallest bar 2e-6 -> baseline 10^-6; plotted values are decades above it.
+        XYChart.Data<String, Number> first = fx(() -> lv.chart().getData().get(0).getData().get(0));
+        assertEquals(Math.log10(2e-6) + 6, first.getYValue().doubleValue(), 1e-12);
+        assertEquals("10⁻⁶", fx(() -> ((javafx.scene.chart.NumberAxis) lv.chart().getYAxis()).getTickLabelFormatter().toString(0)));
+    }
+
+    @Test
+    void histogramLegendShowsMeanAndStd() throws Exception {
+        HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
+        f.set("a", new double[] {1, 2, 3, 4});   // mean 2.5, population std sqrt(1.25) = 1.118
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
+        assertEquals(List.of("a   μ = 2.5, σ = 1.118"), fx(v::legendTexts));
+        assertTrue(distinctColors(fx(() -> snapshot(v))) > 3, "histogram drawn");
+    }
+
+    @Test
+    void gridCellClickReportsPanelRowAndColumn() throws Exception {
+        GridFigure f = new GridFigure("g", "grid", GridFigure.Palette.HEAT, 2);
+        double[][] a = new double[4][5];
+        double[][] b = new double[4][5];
+        for (int r = 0; r < 4; r++) for (int c = 0; c < 5; c++) { a[r][c] = r * 5 + c; b[r][c] = 20 - r * 5 - c; }
+        String[] rows = {"r0", "r1", "r2", "r3"};
+        String[] cols = {"c0", "c1", "c2", "c3", "c4"};
+        f.setPanels(List.of(new GridFigure.Panel("A", a, rows, cols, true), new GridFigure.Panel("B", b, rows, cols, true)));
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<int[]> clicks = new ArrayList<>();
+        List<Integer> panels = new ArrayList<>();
+        fx(() -> { v.setOnCellClicked((p, rc) -> { panels.add(p); clicks.add(rc); }); return null; });
+        double[] centre = fx(() -> v.cellCenter(1, 2, 3));
+        Point2D screen = fx(() -> v.canvasPane().canvas().localToScreen(centre[0], centre[1]));
+        clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(1), panels);
+        assertEquals(2, clicks.get(0)[0]);
+        assertEquals(3, clicks.get(0)[1]);
+        // The highest value of a HEAT panel is the last viridis colour (yellow), the lowest the first.
+        WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        double[] hi = fx(() -> v.cellCenter(0, 3, 4));
+        Color top = img.getPixelReader().getColor((int) hi[0] + 3, (int) hi[1] + 3);
+        assertEquals(Color.web("#fde725").getRed(), top.getRed(), 0.02);
+        assertEquals(Color.web("#fde725").getBlue(), top.getBlue(), 0.02);
+    }
+
+    @Test
+    void canvasViewsFollowTheTheme() throws Exception {
+        GridFigure f = SampleFigures.masks();
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.DARK_CLASS);
+        WritableImage dark = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        assertEquals(ChartTheme.DARK.background(), dark.getPixelReader().getColor(1, 1));
+        fx(() -> { v.setTheme(ChartTheme.LIGHT); return null; });
+        WritableImage light = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        assertEquals(ChartTheme.LIGHT.background(), light.getPixelReader().getColor(1, 1));
+    }
+
+    @Test
+    void gridCanvasResizesWithItsContainer() throws Exception {
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(SampleFigures.confusion(), SampleFigures.TEXT));
+        double before = fx(() -> v.canvasPane().canvas().getWidth());
+        fx(() -> { v.getScene().getWindow().setWidth(900); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = fx(() -> v.canvasPane().canvas().getWidth());
+        assertTrue(after > before + 100, before + " -> " + after);
+    }
+
+    @Test
+    void tableFormatsNumbersAndLocalisesHeaders() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        t.putRow("a", 0.123456, 42);
+        t.putRow("b", 2e-5, 7L);
+        Map<String, String> strings = new HashMap<>(Map.of("loss", "Loss", "results", "Results"));
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, strings::get));
+        assertEquals("Loss", fx(() -> v.table().getColumns().get(0).getText()));
+        assertEquals("epoch", fx(() -> v.table().getColumns().get(1).getText()), "unknown key shown verbatim");
+        List<String> cells = fx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : v.table().lookupAll(".table-cell")) {
+                TableCell<?, ?> c = (TableCell<?, ?>) n;
+                if (!c.isEmpty() && c.getText() != null) out.add(c.getText());
+            }
+            return out;
+        });
+        assertTrue(cells.containsAll(List.of("0.1235", "42", "2.000e-05", "7")), cells.toString());
+        strings.put("loss", "손실");
+        fx(() -> { v.relabel(); return null; });
+        assertEquals("손실", fx(() -> v.table().getColumns().get(0).getText()));
+    }
+
+    @Test
+    void pngExportIsTwiceTheNodeSizeAndNotBlank(@TempDir Path dir) throws Exception {
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(SampleFigures.lossWithLr(), SampleFigures.TEXT));
+        Path file = dir.resolve("out/loss.png");
+        FigureExport.pngAndWait(v, file, FigureExport.DEFAULT_SCALE);   // from the test thread
+        BufferedImage img = ImageIO.read(file.toFile());
+        double w = fx(() -> v.getLayoutBounds().getWidth());
+        double h = fx(() -> v.getLayoutBounds().getHeight());
+        assertEquals(Math.round(2 * w), img.getWidth());
+        assertEquals(Math.round(2 * h), img.getHeight());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) for (int x = 0; x < img.getWidth(); x += 7) colours.add(img.getRGB(x, y));
+        assertTrue(colours.size() > 10, "distinct colours: " + colours.size());
+    }
+
+    @Test
+    void csvExportEqualsToCsv(@TempDir Path dir) throws Exception {
+        LineFigure f = SampleFigures.roc();
+        Path file = dir.resolve("roc.csv");
+        FigureExport.csv(f, file);
+        assertEquals(f.toCsv(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void relabelUsesTheNewLanguage() throws Exception {
+        Map<String, String> strings = new HashMap<>(Map.of("t", "Loss", "x", "epoch"));
+        LineFigure f = new LineFigure("l", "t", "x", "y");
+        f.series("s").add(1, 1);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, strings::get));
+        assertEquals("epoch", fx(() -> v.mainChart().getXAxis().getLabel()));
+        strings.put("x", "에폭");
+        fx(() -> { v.relabel(); return null; });
+        assertEquals("에폭", fx(() -> v.mainChart().getXAxis().getLabel()));
+        assertEquals("y", fx(() -> v.mainChart().getYAxis().getLabel()), "unknown key verbatim");
+    }
+
+    private static WritableImage snapshot(Node n) { return n.snapshot(null, null); }
+
+    private static int distinctColors(WritableImage img) {
+        PixelReader r = img.getPixelReader();
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 5) for (int x = 0; x < img.getWidth(); x += 5) set.add(r.getArgb(x, y));
+        return set.size();
+    }
+}
