@@ -29,6 +29,8 @@ public final class LessonCatalog {
     static {
         FACTORIES.put("pattern", classlab.core.lesson.pattern.PatternLesson::new);
         FACTORIES.put("multiclass", classlab.core.lesson.multiclass.MulticlassLesson::new);
+        FACTORIES.put("regularization", classlab.core.lesson.regularization.RegularizationLesson::new);
+        FACTORIES.put("imbalance", classlab.core.lesson.imbalance.ImbalanceLesson::new);
         FACTORIES.put("schedules", classlab.core.lesson.schedules.SchedulesLesson::new);
         FACTORIES.put("roc-smoothing", classlab.core.lesson.rocsmoothing.RocSmoothingLesson::new);
         FACTORIES.put("batchnorm-gradients", classlab.core.lesson.bngradients.BatchNormGradientsLesson::new);
