@@ -74,7 +74,9 @@ public final class ClassLabApp extends Application {
         loader.setControllerFactory(type -> controller);
         Parent root = loader.load();
         root.getStyleClass().add(options.theme().styleClass());
-        Scene scene = new Scene(root, 1440, 900);
+        // Fit the screen (a projector may be 1280x800; Monocle's headless screen is 1280x800 too).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().addAll(Resources.url("/styles/app.css").toExternalForm(),
                 Resources.url("/styles/charts.css").toExternalForm());
         stage.setScene(scene);

@@ -56,10 +56,12 @@ final class SnapshotDriver {
 
     private void capture(LessonPaneController pane) {
         pane.refreshFigures();
-        pane.root().applyCss();
-        pane.root().layout();
+        javafx.scene.Parent window = pane.root().getScene().getRoot();
+        window.applyCss();
+        window.layout();
         try {
-            FigureExport.png(pane.root(), options.snapshotOut(), 1.0);
+            // The whole window: the pane with its navigator, notes and status bar around it.
+            FigureExport.png(window, options.snapshotOut(), 1.0);
             System.out.println("wrote " + options.snapshotOut().toAbsolutePath());
         } catch (Exception e) {
             System.err.println("classlab: cannot write " + options.snapshotOut() + ": " + e.getMessage());

@@ -76,7 +76,7 @@ class ShellUiTest extends FxRobot {
         interact(() -> shell().open("pattern"));
         LessonPaneController pane = shell().currentPane();
         LessonSession session = pane.session();
-        interact(() -> assertEquals(null, session.setParam("epochs", "100000")));
+        interact(() -> assertEquals(null, session.setParam("epochs", "5000")));
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 5);
         clickOn("#stopButton");
@@ -92,7 +92,7 @@ class ShellUiTest extends FxRobot {
     void pauseHoldsAndStepAdvances() throws Exception {
         interact(() -> shell().open("pattern"));
         LessonSession session = shell().currentPane().session();
-        interact(() -> session.setParam("epochs", "100000"));
+        interact(() -> session.setParam("epochs", "5000"));
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 3);
         clickOn("#pauseButton");

@@ -1,0 +1,95 @@
+package classlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user runs it: a fresh JVM per command (the JavaFX toolkit it starts for
+ * figures must not meet the TestFX toolkit of the UI tests), no display.
+ */
+class CommandLineProcessTest {
+    @TempDir Path tmp;
+
+    private static final Path MNIST_MINI = Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+
+    private record Result(int exit, String output) {}
+
+    private static Result launch(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "classlab.app.Launcher"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "finished in time");
+        return new Result(p.exitValue(), out);
+    }
+
+    @Test
+    void runWritesSummaryMetricsAndOnePngPerFigure() throws Exception {
+        Path out = tmp.resolve("pattern");
+        Result r = launch("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--seed", "3",
+                "--data-dir", MNIST_MINI.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.output());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("pattern", summary.get("lesson").asText());
+        assertEquals(3, summary.get("seed").asInt());
+        JsonNode experiment = summary.get("experiments").get(0);
+        assertEquals("full_batch", experiment.get("name").asText());
+        assertEquals(5, experiment.get("epochs").asInt());
+        assertTrue(experiment.get("seconds").asDouble() > 0);
+        double accuracy = experiment.get("final").get("test_accuracy").asDouble();
+        assertTrue(accuracy > 0 && accuracy <= 1, "test_accuracy " + accuracy);
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("experiment,epoch,metric,value", metrics.get(0));
+        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("full_batch,5,")), "epoch 5 logged");
+        long pngs;
+        try (var files = Files.list(out)) {
+            pngs = files.filter(f -> f.toString().endsWith(".png")).count();
+        }
+        assertTrue(pngs >= 2, "one PNG per figure, got " + pngs);
+        BufferedImage img = ImageIO.read(Files.list(out).filter(f -> f.toString().endsWith(".png")).findFirst().orElseThrow().toFile());
+        assertTrue(img.getWidth() > 100 && img.getHeight() > 100);
+    }
+
+    @Test
+    void runWithoutDataAndOfflineExplainsWhereToPutTheFiles() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty-cache"));
+        Result r = launch("run", "pattern", "--experiment", "full_batch", "--epochs", "1",
+                "--data-dir", empty.toString(), "--out", tmp.resolve("o").toString(), "--no-figures");
+        assertEquals(1, r.exit(), r.output());
+        assertTrue(r.output().contains("train-images-idx3-ubyte.gz"), r.output());
+        assertTrue(r.output().contains("--data-dir"), r.output());
+    }
+
+    @Test
+    void snapshotRunsTheDefaultExperimentAndSavesTheWindow() throws Exception {
+        Path png = tmp.resolve("multiclass.png");
+        Result r = launch("snapshot", "multiclass", "--epochs", "2", "--data-dir", MNIST_MINI.toString(),
+                "--out", png.toString(), "--lang", "ko", "--theme", "dark");
+        assertEquals(0, r.exit(), r.output());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertTrue(img.getWidth() >= 1000, "whole window, width " + img.getWidth());
+        int first = img.getRGB(0, 0);
+        boolean varied = false;
+        for (int x = 0; x < img.getWidth() && !varied; x += 7) {
+            for (int y = 0; y < img.getHeight() && !varied; y += 7) varied = img.getRGB(x, y) != first;
+        }
+        assertTrue(varied, "the snapshot shows something");
+    }
+}

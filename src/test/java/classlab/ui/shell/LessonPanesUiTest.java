@@ -1,0 +1,82 @@
+package classlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.Figure;
+import classlab.core.figure.GridFigure;
+import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.Experiment;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonSession;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every lesson pane: choose a short experiment in the UI, press Run, and see its charts fill. */
+class LessonPanesUiTest extends FxRobot {
+    private ClassLabApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource(delimiter = '|', value = {
+        "pattern|full_batch|epochs=5",
+        "multiclass|three_class|epochs=3",
+        "regularization|none|epochs=1;train_size=500;test_size=200",
+        "imbalance|plain|epochs=1",
+        "schedules|early_stopping|epochs=2;train_size=1000;test_size=200",
+        "roc-smoothing|roc|epochs=1",
+        "batchnorm-gradients|batch_size|epochs=2;batch_sizes=32, 128",
+    })
+    void shortExperimentFillsItsCharts(String lesson, String experiment, String settings) throws Exception {
+        ClassLabApp.prepare(new StartOptions("ko", Theme.LIGHT, ShellUiTest.mnistMini(), lesson, null, null, false));
+        FxToolkit.registerPrimaryStage();
+        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        LessonSession session = app.controller().currentPane().session();
+        assertEquals(lesson, session.entry().id());
+        for (String kv : settings.split(";")) {
+            String[] parts = kv.split("=", 2);
+            interact(() -> assertEquals(null, session.setParam(parts[0], parts[1])));
+        }
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        interact(() -> choice.setValue(session.model().experiment(experiment)));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> {
+            TrainingEngine.State s = session.stateProperty().get();
+            return s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED;
+        });
+        assertEquals(TrainingEngine.State.FINISHED, session.stateProperty().get(), session.engine().failureMessage());
+        String section = session.model().experiment(experiment).section();
+        long filled = session.model().figures(section).stream().filter(LessonPanesUiTest::hasData).count();
+        assertTrue(filled >= 1, "charts of section " + section + " received data");
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> app.controller().currentPane().refreshFigures());
+        assertTrue(app.controller().currentPane().figureViews().stream()
+                .filter(v -> session.model().figures(section).contains(v.figure()))
+                .allMatch(v -> !v.refreshIfChanged()), "every view has drawn the latest data");
+    }
+
+    static boolean hasData(Figure f) {
+        if (f instanceof LineFigure l) return l.allSeries().stream().anyMatch(s -> s.size() > 0);
+        if (f instanceof BarFigure b) return !b.categories().isEmpty();
+        if (f instanceof HistogramFigure h) return !h.names().isEmpty();
+        if (f instanceof GridFigure g) return !g.panels().isEmpty();
+        if (f instanceof ResultTable t) return !t.rows().isEmpty();
+        return false;
+    }
+}
