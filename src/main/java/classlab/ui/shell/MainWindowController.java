@@ -229,6 +229,15 @@ public final class MainWindowController {
         showRunState(session, session.stateProperty().get());
     }
 
+    /** Rebuilds the open pane from its session (after parameters were changed from outside the form). */
+    public void rebuildPane() {
+        if (pane == null) return;
+        LessonSession current = pane.session();
+        pane.detach();
+        pane = null;
+        showPane(current);
+    }
+
     /** The open lesson pane, or null. */
     public LessonPaneController currentPane() { return pane; }
 
@@ -255,12 +264,7 @@ public final class MainWindowController {
         root.getScene().getRoot().getStyleClass().remove(theme.styleClass());
         theme = t;
         root.getScene().getRoot().getStyleClass().add(theme.styleClass());
-        if (pane != null) {
-            LessonSession current = pane.session();
-            pane.detach();
-            pane = null;
-            showPane(current);
-        }
+        rebuildPane();
     }
 
     private void relabel() {
@@ -282,7 +286,7 @@ public final class MainWindowController {
     private void showNotes(boolean show) {
         if (show && !split.getItems().contains(notesPanel)) {
             split.getItems().add(notesPanel);
-            split.setDividerPosition(1, 0.78);
+            split.setDividerPosition(1, 0.8);
         } else if (!show) {
             split.getItems().remove(notesPanel);
         }

@@ -32,6 +32,7 @@ final class SnapshotDriver {
                 fail(problem);
                 return;
             }
+            controller.rebuildPane();
         }
         ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
