@@ -11,7 +11,15 @@ import java.util.TreeSet;
 
 /** Collects the message keys a lesson model uses, to check that both languages define them. */
 public final class LessonStringsCoverage {
+    /** Prefixes that mark a bar category or table cell as a message key rather than a data label. */
+    private static final List<String> KEY_PREFIXES = List.of("series.", "category.", "cell.", "experiment.", "message.", "marker.");
+
     private LessonStringsCoverage() {}
+
+    private static boolean isKey(String s) {
+        for (String p : KEY_PREFIXES) if (s.startsWith(p)) return true;
+        return false;
+    }
 
     /** Keys of sections, experiments, parameters and figures (titles, axes, key-like series, columns, markers, levels). */
     public static Set<String> usedKeys(LessonModel model) {
@@ -33,10 +41,15 @@ public final class LessonStringsCoverage {
                 BarFigure b = (BarFigure) f;
                 keys.add(b.xLabelKey());
                 keys.add(b.yLabelKey());
-                for (String g : b.groups()) if (g.startsWith("series.")) keys.add(g);
+                for (String g : b.groups()) if (isKey(g)) keys.add(g);
+                for (String c : b.categories()) if (isKey(c)) keys.add(c);
                 b.levels().forEach(m -> keys.add(m.labelKey()));
             } else if (f instanceof ResultTable) {
-                keys.addAll(((ResultTable) f).columnKeys());
+                ResultTable t = (ResultTable) f;
+                keys.addAll(t.columnKeys());
+                for (List<Object> row : t.rows()) {
+                    for (Object cell : row) if (cell instanceof String && isKey((String) cell)) keys.add((String) cell);
+                }
             }
         }
         return keys;

@@ -12,7 +12,6 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.ParamValues;
 import classlab.core.lesson.TestEnvironments;
-import classlab.core.lesson.pattern.MessageKeys;
 import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
 import classlab.core.train.TrainingEngine;
@@ -154,7 +153,7 @@ class MulticlassLessonTest {
         lesson.updateDemos(lesson.defaults());
         run(MulticlassLesson.BINARY_LOGITS, lesson.defaults().with("binary_epochs", "1"));
         run(MulticlassLesson.THREE_CLASS, lesson.defaults().with("epochs", "1"));
-        assertTrue(MessageKeys.used(lesson).contains("category.rabbit"));
-        assertEquals(List.of(), MessageKeys.missing(lesson));
+        assertTrue(classlab.core.lesson.LessonStringsCoverage.usedKeys(lesson).contains("category.rabbit"));
+        assertEquals(List.of(), classlab.core.lesson.LessonStringsCoverage.missing(lesson));
     }
 }

@@ -115,7 +115,7 @@ class PatternLessonTest {
                 PatternLesson.MINIBATCH)) {
             run(experiment, quick);
         }
-        assertTrue(MessageKeys.used(lesson).contains("cell.gpu_absent"));
-        assertEquals(List.of(), MessageKeys.missing(lesson));
+        assertTrue(classlab.core.lesson.LessonStringsCoverage.usedKeys(lesson).contains("cell.gpu_absent"));
+        assertEquals(List.of(), classlab.core.lesson.LessonStringsCoverage.missing(lesson));
     }
 }
