@@ -122,6 +122,19 @@ class ShellUiTest extends FxRobot {
         assertTrue(img.getWidth() >= 400, "2x export of a figure tile is wide: " + img.getWidth());
     }
 
+    @Test
+    void closingTheWindowMidTrainingStopsTheRunCleanly() throws Exception {
+        interact(() -> shell().open("pattern"));
+        LessonSession session = shell().currentPane().session();
+        interact(() -> session.setParam("epochs", "5000"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 3);
+        javafx.stage.Window window = lookup("#navigator").query().getScene().getWindow();
+        interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !session.isRunning());
+        assertEquals(TrainingEngine.State.STOPPED, session.engine().state());
+    }
+
     /** Total points over the line figures of the open lesson. */
     private static int pointsIn(LessonSession session) {
         int n = 0;
