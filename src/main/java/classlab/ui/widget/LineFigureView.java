@@ -33,6 +33,11 @@ import javafx.util.StringConverter;
 public final class LineFigureView extends FigureView {
     /** Most points drawn per series; longer series are strided (the last point is always kept). */
     public static final int MAX_POINTS = 2000;
+    /**
+     * Line series with at most this many points also get a dot per point: a run of one or two
+     * epochs (the mini-batch variant) would otherwise draw nothing visible or a bare segment.
+     */
+    public static final int DOTTED_MAX_POINTS = 12;
     private static final double HOVER_RADIUS = 12;
     private static final double CHART_PADDING = 5;
 
@@ -118,18 +123,24 @@ public final class LineFigureView extends FigureView {
         double[] yl = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         int index = 0;
+        List<Entry> drawn = new ArrayList<>();
         for (LineFigure.Series s : all) {
             Entry e = entries.get(s.name());
             setColor(e, index++);
             boolean log = e.rightAxis ? logRightY : logY;
             fillPoints(e, s, log);
+            markCoincident(e, drawn, style);
+            if (!hidden.contains(s.name())) drawn.add(e);
             List<XYChart.Data<Number, Number>> data = new ArrayList<>(e.xs.length);
             if (!hidden.contains(s.name())) {
+                boolean dotted = style == LineFigure.Style.LINE && e.xs.length <= DOTTED_MAX_POINTS;
                 for (int i = 0; i < e.xs.length; i++) {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(e.xs[i], e.plotYs[i]);
-                    if (style == LineFigure.Style.SCATTER) {
+                    if (style == LineFigure.Style.SCATTER || dotted) {
                         Region symbol = new Region();
-                        symbol.getStyleClass().addAll("scatter-symbol", "series-color-" + e.colorIndex);
+                        symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
+                                "series-color-" + e.colorIndex);
+                        symbol.setMouseTransparent(true);
                         d.setNode(symbol);
                     }
                     data.add(d);
@@ -244,6 +255,37 @@ public final class LineFigureView extends FigureView {
             e.fx.getNode().getStyleClass().remove(old);
             e.fx.getNode().getStyleClass().add(now);
         }
+    }
+
+    /**
+     * Dashes a line that lies on top of an earlier drawn one (BCELoss(σ(z)) and
+     * BCEWithLogitsLoss(z) agree to 1e-7), so the lower curve still shows between the dashes.
+     */
+    private static void markCoincident(Entry e, List<Entry> drawn, LineFigure.Style style) {
+        boolean coincident = false;
+        if (style == LineFigure.Style.LINE && e.xs.length > 1) {
+            for (Entry other : drawn) {
+                if (other.rightAxis == e.rightAxis && samePoints(e, other)) { coincident = true; break; }
+            }
+        }
+        javafx.scene.Node line = e.fx.getNode();
+        if (line == null) return;
+        if (coincident) {
+            if (!line.getStyleClass().contains("coincident-series")) line.getStyleClass().add("coincident-series");
+        } else {
+            line.getStyleClass().remove("coincident-series");
+        }
+    }
+
+    private static boolean samePoints(Entry a, Entry b) {
+        if (a.xs.length != b.xs.length) return false;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double y : a.plotYs) { lo = Math.min(lo, y); hi = Math.max(hi, y); }
+        double tolerance = 1e-3 * Math.max(hi - lo, 1e-12);   // well below one pixel
+        for (int i = 0; i < a.xs.length; i++) {
+            if (a.xs[i] != b.xs[i] || Math.abs(a.plotYs[i] - b.plotYs[i]) > tolerance) return false;
+        }
+        return true;
     }
 
     /** Copies the series' points, dropping non-finite (and non-positive on log) values, thinned by striding. */
