@@ -156,6 +156,12 @@ public final class LineFigureView extends FigureView {
         for (LineFigure.Level l : levels) extend(yl, toPlot(l.y(), logY));
 
         applyRange(xAxis, xr, fig.xMin(), fig.xMax(), false, 8);
+        // Whole-number x values (epochs) get whole-number ticks: no "epoch 1.5".
+        if (integralX(all) && xAxis.getTickUnit() < 1) {
+            xAxis.setTickUnit(1);
+            xAxis.setLowerBound(Math.floor(xAxis.getLowerBound()));
+            xAxis.setUpperBound(Math.ceil(xAxis.getUpperBound()));
+        }
         applyRange(yAxis, yl, fig.yMin(), fig.yMax(), logY, 6);
         main.setDecorations(markers, levels, fig.diagonal(), this::t, y -> toPlot(y, logY));
         if (right != null) {
@@ -325,6 +331,18 @@ public final class LineFigureView extends FigureView {
         return y > 0 ? Math.log10(y) : Double.NaN;
     }
 
+    private boolean integralX(List<LineFigure.Series> all) {
+        boolean any = false;
+        for (LineFigure.Series s : all) {
+            if (hidden.contains(s.name())) continue;
+            for (double x : entries.get(s.name()).xs) {
+                if (x != Math.rint(x)) return false;
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static void extend(double[] range, double v) {
         if (!Double.isFinite(v)) return;
         range[0] = Math.min(range[0], v);
@@ -332,10 +350,13 @@ public final class LineFigureView extends FigureView {
     }
 
     /**
-     * Sets bounds and tick unit: fixed bounds from the figure where given (data units), otherwise
-     * the data range widened to whole ticks (whole decades on a log axis).
+     * Sets bounds and tick unit: fixed bounds from the figure where given (data units) and not
+     * exceeded by the data, otherwise the data range widened to whole ticks (whole decades on a log axis).
      */
     private static void applyRange(NumberAxis axis, double[] range, Double fixedMin, Double fixedMax, boolean log, int ticks) {
+        // A fixed range (the notebook's ylim) must not hide data: points outside it widen the axis.
+        if (fixedMin != null && Double.isFinite(range[0]) && range[0] < toPlot(fixedMin, log)) fixedMin = null;
+        if (fixedMax != null && Double.isFinite(range[1]) && range[1] > toPlot(fixedMax, log)) fixedMax = null;
         double lo = fixedMin != null ? toPlot(fixedMin, log) : range[0];
         double hi = fixedMax != null ? toPlot(fixedMax, log) : range[1];
         if (!Double.isFinite(lo) && !Double.isFinite(hi)) { lo = log ? -1 : 0; hi = log ? 0 : 1; }
@@ -351,7 +372,8 @@ public final class LineFigureView extends FigureView {
             if (fixedMin == null) lo = Math.floor(lo);
             if (fixedMax == null) hi = Math.ceil(hi);
             if (hi <= lo) hi = lo + 1;
-            step = Math.max(1, Math.ceil((hi - lo) / ticks));
+            // One decade alone would show only its two ends: label quarter decades in between.
+            step = hi - lo <= 1 ? 0.25 : Math.max(1, Math.ceil((hi - lo) / ticks));
         } else {
             step = NumberFormats.niceStep(hi - lo, ticks);
             if (fixedMin == null) lo = Math.floor(lo / step + 1e-9) * step;
@@ -374,7 +396,9 @@ public final class LineFigureView extends FigureView {
         @Override public String toString(Number n) {
             double v = n.doubleValue();
             long k = Math.round(v);
-            return Math.abs(v - k) < 1e-9 ? NumberFormats.powerOfTen((int) k) : NumberFormats.compact(Math.pow(10, v));
+            if (Math.abs(v - k) < 1e-9) return NumberFormats.powerOfTen((int) k);
+            // Quarter-decade ticks: two significant digits (0.0018, 0.0032, 0.0056).
+            return new java.math.BigDecimal(Math.pow(10, v)).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
         }
         @Override public Number fromString(String s) { return Double.valueOf(s); }
     };
