@@ -56,6 +56,50 @@ public final class LessonStrings implements Function<String, String> {
         return new MessageFormat(apply(key), Locale.forLanguageTag(language)).format(args);
     }
 
+    /** Separates the key and the arguments of a {@link #message deferred message}. */
+    public static final char MESSAGE_SEPARATOR = '|';
+
+    /**
+     * A message to be localised when it is shown, not now: {@code key|arg|arg...}. Figures keep
+     * text for their whole life while the user may switch language, so text that lesson models
+     * put into figures (captions, table cells) should be keys or deferred messages. Arguments are
+     * shown as given, or translated when they are message keys themselves; they must not contain
+     * {@value #MESSAGE_SEPARATOR}.
+     */
+    public static String message(String key, Object... args) {
+        StringBuilder sb = new StringBuilder(key);
+        for (Object a : args) {
+            String text = String.valueOf(a);
+            if (text.indexOf(MESSAGE_SEPARATOR) >= 0) {
+                throw new IllegalArgumentException("message argument of " + key + " contains '" + MESSAGE_SEPARATOR + "': " + text);
+            }
+            sb.append(MESSAGE_SEPARATOR).append(text);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Localises a message key or a {@link #message deferred message} with {@code text}; any other
+     * text (also one that merely contains {@value #MESSAGE_SEPARATOR}) is returned unchanged.
+     */
+    public static String resolve(Function<String, String> text, String keyOrMessage) {
+        if (keyOrMessage == null) return "";
+        int sep = keyOrMessage.indexOf(MESSAGE_SEPARATOR);
+        if (sep <= 0) return orSelf(text, keyOrMessage);
+        String key = keyOrMessage.substring(0, sep);
+        String pattern = text.apply(key);
+        if (pattern == null || pattern.equals(key)) return orSelf(text, keyOrMessage);
+        String[] parts = keyOrMessage.substring(sep + 1).split("\\" + MESSAGE_SEPARATOR, -1);
+        Object[] args = new Object[parts.length];
+        for (int i = 0; i < parts.length; i++) args[i] = orSelf(text, parts[i]);
+        return new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    private static String orSelf(Function<String, String> text, String key) {
+        String s = text.apply(key);
+        return s == null ? key : s;
+    }
+
     /** The system locale's language if ClassLab has it, else English. */
     public static String defaultLanguage() {
         return Locale.getDefault().getLanguage().equals("ko") ? "ko" : "en";

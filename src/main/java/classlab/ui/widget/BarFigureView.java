@@ -26,7 +26,11 @@ public final class BarFigureView extends FigureView {
     private final CategoryAxis xAxis = new CategoryAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final Chart chart = new Chart(xAxis, yAxis);
-    private boolean showValues;
+    /** Bar charts with at most this many bars print their values unless told otherwise (as the notebooks do). */
+    public static final int AUTO_VALUE_BARS = 10;
+    /** Explicit choice from {@link #setShowValues}, or null: automatic (few bars). */
+    private Boolean showValues;
+    private int barCount;
     /** On a log axis: plotted value = log10(v) - logBase. */
     private double logBase;
     private boolean logY;
@@ -80,6 +84,7 @@ public final class BarFigureView extends FigureView {
                 var b = bar.getBoundsInParent();
                 l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, Math.max(0, b.getMinY() - l.getHeight()));
             }
+            levels.setLevelLabelsBelow(!valueLabels.isEmpty());
             levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight());
         }
     }
@@ -95,13 +100,14 @@ public final class BarFigureView extends FigureView {
         initialDraw();
     }
 
-    /** Prints each bar's value above it. */
+    /** Prints each bar's value above it (overrides the automatic choice). */
     public void setShowValues(boolean on) {
         showValues = on;
         chart.setValueLabels(on);
     }
 
-    public boolean isShowValues() { return showValues; }
+    /** Whether values are printed: as set, or by default when there are at most {@link #AUTO_VALUE_BARS} bars. */
+    public boolean isShowValues() { return showValues != null ? showValues : barCount <= AUTO_VALUE_BARS; }
 
     @Override protected void redraw() {
         logY = fig.logY();
@@ -137,9 +143,11 @@ public final class BarFigureView extends FigureView {
         }
         // Bars are few: rebuilding the series is simpler and safer than diffing categories.
         chart.getData().setAll(series);
+        barCount = 0;
+        for (XYChart.Series<String, Number> s : series) barCount += s.getData().size();
         applyRange(min, max);
         chart.setLevels(levels);
-        chart.setValueLabels(showValues);
+        chart.setValueLabels(isShowValues());
     }
 
     @Override protected void applyLabels() {

@@ -6,6 +6,7 @@ import classlab.core.figure.GridFigure;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.LessonStrings;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.function.Function;
@@ -90,15 +91,19 @@ public abstract class FigureView extends BorderPane {
     /** Called after {@link #setTheme}; Canvas views redraw, CSS-styled views may ignore it. */
     protected void onThemeChanged() { }
 
-    /** Localised text for a message key; null gives "", unknown keys are returned verbatim. */
+    /**
+     * Localised text for a message key or a deferred message ({@link LessonStrings#message});
+     * null gives "", unknown keys are returned verbatim.
+     */
     protected String t(String key) {
         if (key == null) return "";
-        try {
-            String s = text.apply(key);
-            return s == null ? key : s;
-        } catch (MissingResourceException e) {
-            return key;
-        }
+        return LessonStrings.resolve(k -> {
+            try {
+                return text.apply(k);
+            } catch (MissingResourceException e) {
+                return k;
+            }
+        }, key);
     }
 
     /** Must be called at the end of subclass constructors, once their nodes exist. */

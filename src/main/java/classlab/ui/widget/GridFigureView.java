@@ -90,6 +90,10 @@ public final class GridFigureView extends FigureView {
         if (panels.isEmpty()) return;
         Font font = Font.font(th.fontSize());
         double lineH = Math.ceil(th.fontSize() * 1.35);
+        if (panels.stream().allMatch(p -> p.values().length == 0)) {
+            paintNotices(g, th, font, lineH, w, h);
+            return;
+        }
         int cols = Math.max(1, Math.min(fig.columns(), panels.size()));
         int panelRows = (panels.size() + cols - 1) / cols;
         int maxR = 1, maxC = 1;
@@ -102,18 +106,26 @@ public final class GridFigureView extends FigureView {
             anyColLabels |= p.colLabels() != null;
         }
         double colLabelH = anyColLabels ? lineH : 0;
+        List<String[]> captions = new ArrayList<>();
+        int captionLines = 1;
+        for (GridFigure.Panel p : panels) {
+            String[] lines = t(p.caption()).split("\n");
+            captions.add(lines);
+            captionLines = Math.max(captionLines, lines.length);
+        }
+        double captionH = captionLines * lineH;
         double blockW = (w - 2 * PAD - GAP * (cols - 1)) / cols;
         double blockH = (h - 2 * PAD - GAP * (panelRows - 1)) / panelRows;
-        double cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - lineH) / maxR));
+        double cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
         if (cell < 1) return;
         double usedW = cols * (rowLabelW + maxC * cell) + GAP * (cols - 1);
-        double usedH = panelRows * (colLabelH + maxR * cell + lineH) + GAP * (panelRows - 1);
+        double usedH = panelRows * (colLabelH + maxR * cell + captionH) + GAP * (panelRows - 1);
         double ox = Math.floor((w - usedW) / 2), oy = Math.floor((h - usedH) / 2);
 
         for (int i = 0; i < panels.size(); i++) {
             GridFigure.Panel p = panels.get(i);
             double bx = ox + (i % cols) * (rowLabelW + maxC * cell + GAP);
-            double by = oy + (i / cols) * (colLabelH + maxR * cell + lineH + GAP);
+            double by = oy + (i / cols) * (colLabelH + maxR * cell + captionH + GAP);
             int rows = p.values().length;
             int pc = 0;
             for (double[] row : p.values()) pc = Math.max(pc, row.length);
@@ -122,12 +134,39 @@ public final class GridFigureView extends FigureView {
             double cy = Math.floor(by + colLabelH + (maxR - rows) * cell / 2);
             drawPanel(g, th, p, cx, cy, cell, rows, pc, font);
             areas.add(new CellArea(i, cx, cy, cell, rows, pc));
-            g.setFont(font);
             g.setFill(th.foreground());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(p.caption(), cx + pc * cell / 2, by + colLabelH + maxR * cell + 3);
+            // A caption may be as wide as its block plus the gap; longer lines get a smaller font.
+            double captionW = rowLabelW + maxC * cell + GAP - 4;
+            String[] lines = captions.get(i);
+            for (int k = 0; k < lines.length; k++) {
+                g.setFont(fitted(lines[k], font, captionW));
+                g.fillText(lines[k], cx + pc * cell / 2, by + colLabelH + maxR * cell + 3 + k * lineH);
+            }
         }
+    }
+
+    /** Panels without cells only carry a message (why there is nothing to show): centred text. */
+    private void paintNotices(GraphicsContext g, ChartTheme th, Font font, double lineH, double w, double h) {
+        List<String> lines = new ArrayList<>();
+        for (GridFigure.Panel p : panels) lines.addAll(List.of(t(p.caption()).split("\n")));
+        g.setFill(th.foreground());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        double y = Math.floor((h - lines.size() * lineH) / 2);
+        for (String line : lines) {
+            g.setFont(fitted(line, font, w - 2 * PAD));
+            g.fillText(line, w / 2, y);
+            y += lineH;
+        }
+    }
+
+    /** {@code font}, or a smaller one (down to 60 %) if the text is wider than {@code width}. */
+    private static Font fitted(String text, Font font, double width) {
+        double w = CanvasPane.textWidth(text, font);
+        if (w <= width) return font;
+        return Font.font(font.getFamily(), Math.max(font.getSize() * 0.6, Math.floor(font.getSize() * width / w)));
     }
 
     private void drawPanel(GraphicsContext g, ChartTheme th, GridFigure.Panel p, double x, double y, double cell,

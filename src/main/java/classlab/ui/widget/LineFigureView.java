@@ -33,6 +33,11 @@ import javafx.util.StringConverter;
 public final class LineFigureView extends FigureView {
     /** Most points drawn per series; longer series are strided (the last point is always kept). */
     public static final int MAX_POINTS = 2000;
+    /**
+     * Line series with at most this many points also get a dot per point: a run of one or two
+     * epochs (the mini-batch variant) would otherwise draw nothing visible or a bare segment.
+     */
+    public static final int DOTTED_MAX_POINTS = 12;
     private static final double HOVER_RADIUS = 12;
     private static final double CHART_PADDING = 5;
 
@@ -118,18 +123,24 @@ public final class LineFigureView extends FigureView {
         double[] yl = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         int index = 0;
+        List<Entry> drawn = new ArrayList<>();
         for (LineFigure.Series s : all) {
             Entry e = entries.get(s.name());
             setColor(e, index++);
             boolean log = e.rightAxis ? logRightY : logY;
             fillPoints(e, s, log);
+            markCoincident(e, drawn, style);
+            if (!hidden.contains(s.name())) drawn.add(e);
             List<XYChart.Data<Number, Number>> data = new ArrayList<>(e.xs.length);
             if (!hidden.contains(s.name())) {
+                boolean dotted = style == LineFigure.Style.LINE && e.xs.length <= DOTTED_MAX_POINTS;
                 for (int i = 0; i < e.xs.length; i++) {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(e.xs[i], e.plotYs[i]);
-                    if (style == LineFigure.Style.SCATTER) {
+                    if (style == LineFigure.Style.SCATTER || dotted) {
                         Region symbol = new Region();
-                        symbol.getStyleClass().addAll("scatter-symbol", "series-color-" + e.colorIndex);
+                        symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
+                                "series-color-" + e.colorIndex);
+                        symbol.setMouseTransparent(true);
                         d.setNode(symbol);
                     }
                     data.add(d);
@@ -145,6 +156,12 @@ public final class LineFigureView extends FigureView {
         for (LineFigure.Level l : levels) extend(yl, toPlot(l.y(), logY));
 
         applyRange(xAxis, xr, fig.xMin(), fig.xMax(), false, 8);
+        // Whole-number x values (epochs) get whole-number ticks: no "epoch 1.5".
+        if (integralX(all) && xAxis.getTickUnit() < 1) {
+            xAxis.setTickUnit(1);
+            xAxis.setLowerBound(Math.floor(xAxis.getLowerBound()));
+            xAxis.setUpperBound(Math.ceil(xAxis.getUpperBound()));
+        }
         applyRange(yAxis, yl, fig.yMin(), fig.yMax(), logY, 6);
         main.setDecorations(markers, levels, fig.diagonal(), this::t, y -> toPlot(y, logY));
         if (right != null) {
@@ -246,6 +263,37 @@ public final class LineFigureView extends FigureView {
         }
     }
 
+    /**
+     * Dashes a line that lies on top of an earlier drawn one (BCELoss(σ(z)) and
+     * BCEWithLogitsLoss(z) agree to 1e-7), so the lower curve still shows between the dashes.
+     */
+    private static void markCoincident(Entry e, List<Entry> drawn, LineFigure.Style style) {
+        boolean coincident = false;
+        if (style == LineFigure.Style.LINE && e.xs.length > 1) {
+            for (Entry other : drawn) {
+                if (other.rightAxis == e.rightAxis && samePoints(e, other)) { coincident = true; break; }
+            }
+        }
+        javafx.scene.Node line = e.fx.getNode();
+        if (line == null) return;
+        if (coincident) {
+            if (!line.getStyleClass().contains("coincident-series")) line.getStyleClass().add("coincident-series");
+        } else {
+            line.getStyleClass().remove("coincident-series");
+        }
+    }
+
+    private static boolean samePoints(Entry a, Entry b) {
+        if (a.xs.length != b.xs.length) return false;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double y : a.plotYs) { lo = Math.min(lo, y); hi = Math.max(hi, y); }
+        double tolerance = 1e-3 * Math.max(hi - lo, 1e-12);   // well below one pixel
+        for (int i = 0; i < a.xs.length; i++) {
+            if (a.xs[i] != b.xs[i] || Math.abs(a.plotYs[i] - b.plotYs[i]) > tolerance) return false;
+        }
+        return true;
+    }
+
     /** Copies the series' points, dropping non-finite (and non-positive on log) values, thinned by striding. */
     private static void fillPoints(Entry e, LineFigure.Series s, boolean log) {
         double[][] xy = s.snapshot();
@@ -283,6 +331,18 @@ public final class LineFigureView extends FigureView {
         return y > 0 ? Math.log10(y) : Double.NaN;
     }
 
+    private boolean integralX(List<LineFigure.Series> all) {
+        boolean any = false;
+        for (LineFigure.Series s : all) {
+            if (hidden.contains(s.name())) continue;
+            for (double x : entries.get(s.name()).xs) {
+                if (x != Math.rint(x)) return false;
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static void extend(double[] range, double v) {
         if (!Double.isFinite(v)) return;
         range[0] = Math.min(range[0], v);
@@ -290,10 +350,13 @@ public final class LineFigureView extends FigureView {
     }
 
     /**
-     * Sets bounds and tick unit: fixed bounds from the figure where given (data units), otherwise
-     * the data range widened to whole ticks (whole decades on a log axis).
+     * Sets bounds and tick unit: fixed bounds from the figure where given (data units) and not
+     * exceeded by the data, otherwise the data range widened to whole ticks (whole decades on a log axis).
      */
     private static void applyRange(NumberAxis axis, double[] range, Double fixedMin, Double fixedMax, boolean log, int ticks) {
+        // A fixed range (the notebook's ylim) must not hide data: points outside it widen the axis.
+        if (fixedMin != null && Double.isFinite(range[0]) && range[0] < toPlot(fixedMin, log)) fixedMin = null;
+        if (fixedMax != null && Double.isFinite(range[1]) && range[1] > toPlot(fixedMax, log)) fixedMax = null;
         double lo = fixedMin != null ? toPlot(fixedMin, log) : range[0];
         double hi = fixedMax != null ? toPlot(fixedMax, log) : range[1];
         if (!Double.isFinite(lo) && !Double.isFinite(hi)) { lo = log ? -1 : 0; hi = log ? 0 : 1; }
@@ -309,7 +372,8 @@ public final class LineFigureView extends FigureView {
             if (fixedMin == null) lo = Math.floor(lo);
             if (fixedMax == null) hi = Math.ceil(hi);
             if (hi <= lo) hi = lo + 1;
-            step = Math.max(1, Math.ceil((hi - lo) / ticks));
+            // One decade alone would show only its two ends: label quarter decades in between.
+            step = hi - lo <= 1 ? 0.25 : Math.max(1, Math.ceil((hi - lo) / ticks));
         } else {
             step = NumberFormats.niceStep(hi - lo, ticks);
             if (fixedMin == null) lo = Math.floor(lo / step + 1e-9) * step;
@@ -332,7 +396,9 @@ public final class LineFigureView extends FigureView {
         @Override public String toString(Number n) {
             double v = n.doubleValue();
             long k = Math.round(v);
-            return Math.abs(v - k) < 1e-9 ? NumberFormats.powerOfTen((int) k) : NumberFormats.compact(Math.pow(10, v));
+            if (Math.abs(v - k) < 1e-9) return NumberFormats.powerOfTen((int) k);
+            // Quarter-decade ticks: two significant digits (0.0018, 0.0032, 0.0056).
+            return new java.math.BigDecimal(Math.pow(10, v)).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
         }
         @Override public Number fromString(String s) { return Double.valueOf(s); }
     };

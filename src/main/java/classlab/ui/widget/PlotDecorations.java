@@ -21,6 +21,7 @@ final class PlotDecorations {
     private final ObservableList<Node> plotChildren;
     private final List<Decoration> decorations = new ArrayList<>();
 
+    private boolean levelLabelsBelow;
     private record Decoration(boolean vertical, double value, Line line, Label label) { }
 
     PlotDecorations(ObservableList<Node> plotChildren) { this.plotChildren = plotChildren; }
@@ -60,6 +61,9 @@ final class PlotDecorations {
      * a level label that would cover another label moves left of it.
      * @param xAxis numeric x axis, or null when there are no markers (category axis)
      */
+    /** Level labels go under their line (bar charts print values above the bars, where they would collide). */
+    void setLevelLabelsBelow(boolean below) { levelLabelsBelow = below; }
+
     void layout(NumberAxis xAxis, NumberAxis yAxis, double width, double height) {
         List<Bounds> placed = new ArrayList<>();
         int markerIndex = 0;
@@ -87,7 +91,7 @@ final class PlotDecorations {
                 label.setVisible(inside);
                 line.setStartX(0); line.setEndX(width);
                 line.setStartY(y); line.setEndY(y);
-                double ly = y - lh - 1 < 0 ? y + 1 : y - lh - 1;
+                double ly = levelLabelsBelow && y + 1 + lh <= height ? y + 1 : y - lh - 1 < 0 ? y + 1 : y - lh - 1;
                 double lx = width - lw - LABEL_GAP;
                 boolean moved = true;
                 while (moved && lx > 0) {

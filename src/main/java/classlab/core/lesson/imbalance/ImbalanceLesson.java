@@ -80,7 +80,6 @@ public final class ImbalanceLesson extends LessonModel {
     private final BarFigure ex2Recall;
     private final ResultTable ex2PerClass;
     private final ResultTable ex2Summary;
-    private final LessonStrings strings = LessonStrings.load(ID, LessonStrings.defaultLanguage());
 
     public ImbalanceLesson(LessonEnvironment env) {
         super(env);
@@ -187,9 +186,9 @@ public final class ImbalanceLesson extends LessonModel {
         });
         ClassificationReport r = o.report();
         perClassF1.setGroup(s.seriesKey(), Arrays.asList(train.classNames()), r.f1PerClass());
-        String label = strings.apply(s.seriesKey());
+        String label = s.seriesKey();
         results.putRow(s.id, label, r.accuracy(), r.f1Macro(), o.minorityRecall(), o.majorityRecall());
-        paradox.putRow(s.id, strings.format("message.paradox", label, fmt(r.accuracy()), fmt(o.minorityRecall()),
+        paradox.putRow(s.id, LessonStrings.message("message.paradox", label, fmt(r.accuracy()), fmt(o.minorityRecall()),
                 fmt(o.majorityRecall()), fmt(r.f1Macro())));
         return o;
     }
@@ -211,7 +210,7 @@ public final class ImbalanceLesson extends LessonModel {
                     (epoch, report, minorityRecall) -> recall.add(epoch, minorityRecall));
             ClassificationReport r = outcomes[i].report();
             ex2Recall.setGroup(s.seriesKey(), digits, r.recallPerClass());
-            ex2Summary.putRow(s.id, strings.apply(s.seriesKey()), r.accuracy(), r.f1Macro(), outcomes[i].minorityRecall());
+            ex2Summary.putRow(s.id, s.seriesKey(), r.accuracy(), r.f1Macro(), outcomes[i].minorityRecall());
             putMetrics(metrics, outcomes[i], "_" + s.id);
         }
         ClassificationReport w = outcomes[0].report(), sm = outcomes[1].report();
@@ -219,7 +218,7 @@ public final class ImbalanceLesson extends LessonModel {
             ex2PerClass.putRow(digits.get(c), digits.get(c), w.precision(c), w.recall(c), sm.precision(c), sm.recall(c));
         }
         int better = outcomes[1].minorityRecall() > outcomes[0].minorityRecall() ? 1 : 0;
-        ex2Summary.putRow("verdict", strings.format("message.ex2_verdict", strings.apply(compared[better].seriesKey()),
+        ex2Summary.putRow("verdict", LessonStrings.message("message.ex2_verdict", compared[better].seriesKey(),
                 fmt(outcomes[better].minorityRecall()), fmt(outcomes[1 - better].minorityRecall())), "", "", "");
         return new ExperimentResult("exercise2", outcomes[0].epochs(), metrics);
     }

@@ -99,7 +99,6 @@ public final class RegularizationLesson extends LessonModel {
     private final LineFigure sweepAccuracy;
     private final LineFigure sweepGap;
     private final ResultTable sweepResults;
-    private final LessonStrings strings = LessonStrings.load(ID, LessonStrings.defaultLanguage());
 
     public RegularizationLesson(LessonEnvironment env) {
         super(env);
@@ -164,13 +163,13 @@ public final class RegularizationLesson extends LessonModel {
         Arrays.fill(twos, 2.0);
         double[][] passes = DropoutMaskProbe.passes(p, twos, DEMO_TRAIN_PASSES);
         dropoutDemo.clear();
-        dropoutDemo.putRow("input", strings.apply("message.input"), vectorText(twos), sum(twos), sum(twos) / DEMO_UNITS);
+        dropoutDemo.putRow("input", "message.input", vectorText(twos), sum(twos), sum(twos) / DEMO_UNITS);
         for (int i = 0; i < DEMO_TRAIN_PASSES; i++) {
-            dropoutDemo.putRow("train" + (i + 1), strings.format("message.train_pass", i + 1), vectorText(passes[i]),
+            dropoutDemo.putRow("train" + (i + 1), LessonStrings.message("message.train_pass", i + 1), vectorText(passes[i]),
                     sum(passes[i]), sum(passes[i]) / DEMO_UNITS);
         }
         double[] eval = passes[DEMO_TRAIN_PASSES];
-        dropoutDemo.putRow("eval", strings.apply("message.eval_pass"), vectorText(eval), sum(eval), sum(eval) / DEMO_UNITS);
+        dropoutDemo.putRow("eval", "message.eval_pass", vectorText(eval), sum(eval), sum(eval) / DEMO_UNITS);
     }
 
     private void fillMasks(double sliderP) {
@@ -182,7 +181,7 @@ public final class RegularizationLesson extends LessonModel {
 
     private GridFigure.Panel maskPanel(double p, boolean slider) {
         double[][] mask = DropoutMaskProbe.mask(p, MASK_SIZE, MASK_SIZE);
-        String caption = strings.format(slider ? "message.mask_caption_slider" : "message.mask_caption",
+        String caption = LessonStrings.message(slider ? "message.mask_caption_slider" : "message.mask_caption",
                 pText(p), fmt(100 * DropoutMaskProbe.activeShare(mask), 1));
         return new GridFigure.Panel(caption, mask);
     }
@@ -233,7 +232,7 @@ public final class RegularizationLesson extends LessonModel {
         trainLoss.removeSeries(series);
         testAccuracy.removeSeries(series);
         Outcome o = train(c.id, spec, values, train, test, control, trainLoss.series(series), testAccuracy.series(series), true);
-        results.putRow(c.id, strings.apply(series), o.trainLoss(), o.trainAccuracy(), o.testAccuracy(), o.gap());
+        results.putRow(c.id, series, o.trainLoss(), o.trainAccuracy(), o.testAccuracy(), o.gap());
         return o;
     }
 
@@ -258,15 +257,15 @@ public final class RegularizationLesson extends LessonModel {
         int smallestGap = 0;
         for (int i = 1; i < outcomes.size(); i++) if (outcomes.get(i).gap() < outcomes.get(smallestGap).gap()) smallestGap = i;
         for (int i = 0; i < ps.size(); i++) {
-            String note = i == best && i == smallestGap ? strings.apply("message.best_and_smallest_gap")
-                    : i == best ? strings.apply("message.best_test_accuracy")
-                    : i == smallestGap ? strings.apply("message.smallest_gap") : "";
+            String note = i == best && i == smallestGap ? "message.best_and_smallest_gap"
+                    : i == best ? "message.best_test_accuracy"
+                    : i == smallestGap ? "message.smallest_gap" : "";
             Outcome o = outcomes.get(i);
             sweepResults.putRow("p=" + pText(ps.get(i)), pText(ps.get(i)), o.trainAccuracy(), o.testAccuracy(), o.gap(), note);
         }
         Outcome b = outcomes.get(best);
-        sweepResults.putRow("best", strings.apply("column.best_p"), "", "", "",
-                strings.format("message.best_p", pText(ps.get(best)), fmt(b.testAccuracy(), 4), fmt(b.gap(), 4)));
+        sweepResults.putRow("best", "column.best_p", "", "", "",
+                LessonStrings.message("message.best_p", pText(ps.get(best)), fmt(b.testAccuracy(), 4), fmt(b.gap(), 4)));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("best_p", ps.get(best));
         putMetrics(metrics, b, "");
@@ -294,7 +293,15 @@ public final class RegularizationLesson extends LessonModel {
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = NetBuilder.build(spec);
         Trainer trainer = new Trainer(net, control, values.getInt("batch_size"), seed);
-        if (liveProbes && (spec.dropoutP() > 0 || spec.batchNorm())) trainer.onIteration(liveProbe(name, spec, net, values, train));
+        if (liveProbes) {
+            // Figures of the previous configuration would pass for this one's: say what is absent instead.
+            if (spec.dropoutP() <= 0) {
+                liveMask.setPanels(List.of(new GridFigure.Panel(
+                        LessonStrings.message("message.live_mask_no_dropout", "series." + name), new double[0][0])));
+            }
+            if (!spec.batchNorm()) liveBn.clear();
+            if (spec.dropoutP() > 0 || spec.batchNorm()) trainer.onIteration(liveProbe(name, spec, net, values, train));
+        }
         double loss = Double.NaN;
         double testAcc = Double.NaN;
         for (int e = 1; e <= epochs; e++) {
@@ -319,12 +326,12 @@ public final class RegularizationLesson extends LessonModel {
         INDArray maskProbe = rows(train.features(), LIVE_MASK_ROWS);
         INDArray bnProbe = rows(train.features(), LIVE_BN_ROWS);
         return (iteration, epoch, loss) -> {
-            if (iteration % every != 0) return;
+            if (iteration != 1 && iteration % every != 0) return;   // the first one too: short runs still show a sample
             if (block.dropout() >= 0) {
                 DropoutMaskProbe.LiveMask live = DropoutMaskProbe.liveMask(net, block.dropout(), maskProbe);
                 List<GridFigure.Panel> panels = new ArrayList<>();
                 for (int r = 0; r < live.kept().length; r++) {
-                    panels.add(new GridFigure.Panel(strings.format("message.live_mask_caption", strings.apply("series." + name),
+                    panels.add(new GridFigure.Panel(LessonStrings.message("message.live_mask_caption", "series." + name,
                             r + 1, iteration, fmt(100 * live.keptShare(), 1)), DropoutMaskProbe.asGrid(maskCells(live.kept()[r]))));
                 }
                 liveMask.setPanels(panels);
