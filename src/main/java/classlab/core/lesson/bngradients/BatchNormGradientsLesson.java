@@ -12,6 +12,7 @@ import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.model.NetBuilder;
@@ -239,7 +240,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
             String suffix = bn ? "_bn" : "_no_bn";
             BarFigure bars = bn ? gradBn : gradNoBn;
             Object[] row = new Object[layers.length + 2];
-            row[0] = bn ? "BN" : "no BN";
+            row[0] = bn ? "series.bn" : "series.no_bn";
             for (int i = 0; i < g.length; i++) {
                 bars.set(bn ? SERIES_BN : SERIES_NO_BN, layerLabel(i), g[i]);
                 finals.put("grad_mean_abs_" + layerLabel(i) + suffix, g[i]);
@@ -287,7 +288,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
             for (boolean bn : new boolean[] {false, true}) {
                 String config = (bn ? "bn" : "no_bn") + "_batch" + b;
                 // Series names carry the batch size: panel titles are fixed keys, the sizes are editable.
-                String series = (bn ? "BN" : "no BN") + ", " + batchLabel(b);
+                String series = LessonStrings.message(bn ? "series.bn_at_batch" : "series.no_bn_at_batch", b);
                 double last = train(EXP_BN_BATCH, config, spec(DEEP, bn, v.getDouble("lr"), seed), data.train(), b, epochs, seed,
                         control, bnBatchPanels[p].series(series));
                 finals.put("final_loss_" + config, last);

@@ -11,6 +11,7 @@ import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.lesson.pattern.NetOutputs;
@@ -304,7 +305,8 @@ public final class MulticlassLesson extends LessonModel {
         long[][] counts = cm.toArray();
         double[][] values = new double[counts.length][];
         for (int r = 0; r < counts.length; r++) values[r] = Arrays.stream(counts[r]).asDoubleStream().toArray();
-        String caption = String.format(Locale.ROOT, "%s · epoch %d · acc %.4f", split, epoch, cm.accuracy());
+        String caption = LessonStrings.message("message.confusion_caption", "message.split_" + split, epoch,
+                String.format(Locale.ROOT, "%.4f", cm.accuracy()));
         return new GridFigure.Panel(caption, values, names, names, true);
     }
 }
