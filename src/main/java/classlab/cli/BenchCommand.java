@@ -134,10 +134,22 @@ final class BenchCommand {
         Batches data = Batches.of(mnist.head(2000), Batches.LabelEncoding.ONE_HOT);
         double afterFirst = 0;
         for (int r = 0; r < runs; r++) {
-            MultiLayerNetwork net = NetBuilder.build(spec.withSeed(r));
-            Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), 256, r);
-            trainer.fitEpoch(data);
-            Trainer.accuracy(net, data, false, false);
+            long seed = r;
+            // Each run on its own thread, as TrainingEngine runs them, releasing the thread's workspaces at the end.
+            Thread run = new Thread(() -> {
+                MultiLayerNetwork net = NetBuilder.build(spec.withSeed(seed));
+                Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), 256, seed);
+                trainer.fitEpoch(data);
+                Trainer.accuracy(net, data, false, false);
+                Backend.releaseThreadMemory();
+            }, "bench-run-" + r);
+            run.start();
+            try {
+                run.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             if (r == 0) afterFirst = rssMb();
         }
         System.gc();
@@ -145,7 +157,7 @@ final class BenchCommand {
         report("rss_after_" + runs + "_runs_mb", rssMb(), "MB");
         Runtime rt = Runtime.getRuntime();
         report("heap_after_" + runs + "_runs_mb", (rt.totalMemory() - rt.freeMemory()) / 1048576.0, "MB (after GC)");
-        report("offheap_after_" + runs + "_runs_mb", org.bytedeco.javacpp.Pointer.physicalBytes() / 1048576.0, "MB (JavaCPP physical bytes)");
+        report("native_after_" + runs + "_runs_mb", rssMb() - rt.totalMemory() / 1048576.0, "MB (RSS minus committed heap)");
     }
 
     /** Starts the app in a child JVM that exits as soon as its window is shown. */
