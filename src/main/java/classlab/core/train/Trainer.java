@@ -79,10 +79,13 @@ public final class Trainer {
         for (int start = 0; start < n; start += b) {
             control.checkpoint();
             int end = Math.min(n, start + b);
-            DataSet batch = b == n ? new DataSet(x, y)
-                    : new DataSet(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                                  y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-            net.fit(batch);
+            if (b == n) {
+                net.fit(x, y);
+            } else {
+                // Row-interval views of the shuffled copy: no data copy, no DataSet per iteration.
+                net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+            }
             double loss = net.score();
             if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
             lossSum += loss * (end - start);

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -25,6 +27,8 @@ import javafx.stage.Stage;
  */
 public final class ClassLabApp extends Application {
     private static final AtomicReference<StartOptions> OPTIONS = new AtomicReference<>();
+    /** The lesson catalog, parsed while the JavaFX toolkit starts (Jackson's first use costs ~0.5 s). */
+    private static volatile CompletableFuture<LessonCatalog> catalog;
     private static volatile int exitCode;
 
     private volatile MainWindowController controller;
@@ -40,6 +44,7 @@ public final class ClassLabApp extends Application {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
         }
+        catalog = CompletableFuture.supplyAsync(LessonCatalog::load);
         Application.launch(ClassLabApp.class);
         return exitCode;
     }
@@ -68,7 +73,7 @@ public final class ClassLabApp extends Application {
             MainWindowController c = controller;
             if (c != null) c.downloadProgress(file, done, total);
         });
-        controller = new MainWindowController(stage, env, LessonCatalog.load(), options.language(), options.theme(),
+        controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
                 exportDir());
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
         loader.setControllerFactory(type -> controller);
@@ -89,10 +94,22 @@ public final class ClassLabApp extends Application {
             Platform.exit();
             return;
         }
+        // ND4J's native start-up (1-2 s of CPU) begins only now, so it does not slow the first window.
         Backend.startAsync();
         String first = options.lesson() != null ? options.lesson() : controller.firstLessonId();
         if (first != null) controller.open(first);
         if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+    }
+
+    private static LessonCatalog catalog() {
+        CompletableFuture<LessonCatalog> preloaded = catalog;
+        if (preloaded == null) return LessonCatalog.load();
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     /** The window's controller (tests drive the shell through it). */

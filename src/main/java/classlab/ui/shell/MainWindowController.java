@@ -127,7 +127,8 @@ public final class MainWindowController {
         relabel();
         backendText = messages.get("status.backend.loading");
         backendLabel.setText(backendText);
-        Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
+        // Only listen here: ClassLabApp starts the load once the window is shown (faster first window).
+        Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
             backendText = error == null ? info.describe() : messages.format("status.backend.failed", error.getMessage());
             backendLabel.setText(backendText);
             statusBar.setText(error == null ? messages.format("status.backend.ready", info.startMillis()) : backendText);
