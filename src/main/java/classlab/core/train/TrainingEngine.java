@@ -93,6 +93,8 @@ public final class TrainingEngine {
             end = State.FAILED;
             message = t.getMessage() == null ? t.toString() : t.getMessage();
         }
+        // DL4J keeps workspaces per thread and never frees them when the thread ends.
+        Backend.releaseThreadMemory();
         failureMessage = message;
         setState(end, message);
     }

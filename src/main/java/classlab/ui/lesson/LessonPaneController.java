@@ -167,7 +167,7 @@ public final class LessonPaneController {
         charts.setPrefColumns(2);
         charts.setHgap(10);
         charts.setVgap(10);
-        charts.setPrefTileWidth(theme.figureWidth());
+        // Tiles shrink to the visible width (presentation figures are wide, projectors are not).
         charts.setPrefTileHeight(theme.figureHeight());
         VBox tables = new VBox(10);
         for (Figure f : session.model().figures(section)) {
@@ -179,6 +179,8 @@ public final class LessonPaneController {
         content.setPadding(new javafx.geometry.Insets(10));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        charts.prefTileWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.figureWidth(),
+                javafx.beans.binding.Bindings.max(320, scroll.widthProperty().subtract(40))));
         BorderPane pane = new BorderPane(scroll);
         pane.setLeft(formScroll);
         Tab tab = new Tab(strings.apply("section." + section), pane);

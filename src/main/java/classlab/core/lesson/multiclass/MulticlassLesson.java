@@ -14,7 +14,6 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
-import classlab.core.lesson.pattern.NetOutputs;
 import classlab.core.metrics.ConfusionMatrix;
 import classlab.core.metrics.Predictions;
 import classlab.core.model.NetBuilder;
@@ -228,8 +227,8 @@ public final class MulticlassLesson extends LessonModel {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             sigmoidLoss = sigmoidTrainer.fitEpoch(train);
             logitLoss = logitTrainer.fitEpoch(train);
-            accS = NetOutputs.accuracy(sigmoidNet, train, false, false);  // prob > 0.5
-            accL = NetOutputs.accuracy(logitNet, train, false, true);     // logit > 0
+            accS = Trainer.accuracy(sigmoidNet, train, false, false);  // prob > 0.5
+            accL = Trainer.accuracy(logitNet, train, false, true);     // logit > 0
             maxGap = Math.max(maxGap, Math.abs(accS - accL));
             sigmoidAcc.add(epoch, accS);
             logitAcc.add(epoch, accL);
@@ -272,8 +271,8 @@ public final class MulticlassLesson extends LessonModel {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             trainLoss = trainer.fitEpoch(train);
             testLoss = Trainer.loss(net, test);
-            int[] trainPred = NetOutputs.predictions(net, train, false, false);
-            int[] testPred = NetOutputs.predictions(net, test, false, false);
+            int[] trainPred = Trainer.predictions(net, train.features(), false, false);
+            int[] testPred = Trainer.predictions(net, test.features(), false, false);
             ConfusionMatrix trainCm = ConfusionMatrix.of(train.data().labels(), trainPred, 3);
             ConfusionMatrix testCm = ConfusionMatrix.of(test.data().labels(), testPred, 3);
             trainAcc = trainCm.accuracy();

@@ -21,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * L1 "the training pattern" (notebook 001 §3): MNIST 0 vs 1 with 784→32 ReLU→1 sigmoid, BCE and
@@ -179,8 +181,8 @@ public final class PatternLesson extends LessonModel {
             long t0 = System.nanoTime();
             loss = trainer.fitEpoch(train);            // net.train(): step 1-4
             fitNanos += System.nanoTime() - t0;
-            trainAcc = NetOutputs.accuracy(net, train, false, false);   // net.eval()
-            testAcc = NetOutputs.accuracy(net, test, false, false);
+            trainAcc = Trainer.accuracy(net, train, false, false);   // net.eval()
+            testAcc = Trainer.accuracy(net, test, false, false);
             lossSeries.add(epoch, loss);
             trainSeries.add(epoch, trainAcc);
             testSeries.add(epoch, testAcc);
@@ -189,7 +191,7 @@ public final class PatternLesson extends LessonModel {
             control.log(experiment, epoch, "test_accuracy", testAcc);
             if (dropout) {
                 // The readout a forgotten net.eval() would give: Dropout still drops units.
-                trainModeAcc = NetOutputs.accuracy(net, train, true, false);
+                trainModeAcc = Trainer.accuracy(net, train, true, false);
                 trainModeSeries.add(epoch, trainModeAcc);
                 control.log(experiment, epoch, "train_mode_accuracy", trainModeAcc);
             }
@@ -242,8 +244,8 @@ public final class PatternLesson extends LessonModel {
         double loss = Double.NaN, acc = Double.NaN, testAcc = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             loss = trainer.fitEpoch(train);
-            acc = NetOutputs.accumulatedAccuracy(net, train, batchSize, false);
-            testAcc = NetOutputs.accuracy(net, test, false, false);
+            acc = accumulatedAccuracy(net, train, batchSize, false);
+            testAcc = Trainer.accuracy(net, test, false, false);
             accSeries.add(epoch, acc);
             testSeries.add(epoch, testAcc);
             minibatchPrintout.putRow(Integer.toString(epoch), epoch, acc, testAcc);
@@ -262,5 +264,22 @@ public final class PatternLesson extends LessonModel {
         variants.putRow(experiment, label, trainAcc, testAcc);
         variantsBar.set("series.train_accuracy", label, trainAcc);
         variantsBar.set("series.test_accuracy", label, testAcc);
+    }
+
+    /**
+     * Accuracy accumulated over consecutive mini-batches in inference mode, as the notebook does
+     * it: {@code s += (correct in batch)} for each batch, then {@code s / N}.
+     */
+    private static double accumulatedAccuracy(MultiLayerNetwork net, Batches data, int batchSize, boolean logitOutput) {
+        int n = data.size();
+        int[] labels = data.data().labels();
+        long s = 0;
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            INDArray xm = data.features().get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            int[] predicted = Trainer.predictions(net, xm, false, logitOutput);
+            for (int i = 0; i < predicted.length; i++) if (predicted[i] == labels[start + i]) s++;
+        }
+        return (double) s / n;
     }
 }
