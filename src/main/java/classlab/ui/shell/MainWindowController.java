@@ -310,8 +310,8 @@ public final class MainWindowController {
         if (d != null) statusBar.setText(d);
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        long offHeap = org.bytedeco.javacpp.Pointer.physicalBytes() >> 20;
-        memoryLabel.setText(String.format(Locale.ROOT, messages.get("status.memory"), heap, offHeap));
+        long resident = org.bytedeco.javacpp.Pointer.physicalBytes() >> 20;  // the process's resident set (RSS)
+        memoryLabel.setText(String.format(Locale.ROOT, messages.get("status.memory"), heap, resident));
     }
 
     @FXML
