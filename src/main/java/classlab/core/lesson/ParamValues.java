@@ -74,6 +74,4 @@ public final class ParamValues {
 
     @SuppressWarnings("unchecked")
     public List<Double> getDoubleList(String key) { return (List<Double>) get(key); }
-
-    public Map<String, Object> asMap() { return values; }
 }

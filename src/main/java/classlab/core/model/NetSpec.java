@@ -77,17 +77,6 @@ public record NetSpec(int inputs, List<Integer> hidden, Activation activation, d
         return new NetSpec(inputs, hidden, activation, dropoutP, batchNorm, output, outputs, optimizer, learningRate, classWeights, labelSmoothing, s);
     }
 
-    public NetSpec withLearningRate(double lr) {
-        return new NetSpec(inputs, hidden, activation, dropoutP, batchNorm, output, outputs, optimizer, lr, classWeights, labelSmoothing, seed);
-    }
-
-    public NetSpec withActivation(Activation a) {
-        return new NetSpec(inputs, hidden, a, dropoutP, batchNorm, output, outputs, optimizer, learningRate, classWeights, labelSmoothing, seed);
-    }
-
-    /** Whether the single output column is a logit (true) or a probability (false). */
-    public boolean logitOutput() { return output == Output.LOGIT_BCE; }
-
     /** Number of trainable parameters as PyTorch counts them (BatchNorm: gamma and beta only). */
     public long trainableParameterCount() {
         long count = 0;

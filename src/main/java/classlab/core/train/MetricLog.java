@@ -1,9 +1,7 @@
 package classlab.core.train;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Thread-safe record of per-epoch metrics, written as {@code experiment,epoch,metric,value}. */
 public final class MetricLog {
@@ -16,13 +14,6 @@ public final class MetricLog {
     }
 
     public synchronized List<Row> rows() { return new ArrayList<>(rows); }
-
-    /** The last value logged for each metric of one experiment, in first-logged order. */
-    public synchronized Map<String, Double> lastValues(String experiment) {
-        Map<String, Double> last = new LinkedHashMap<>();
-        for (Row r : rows) if (r.experiment().equals(experiment)) last.put(r.metric(), r.value());
-        return last;
-    }
 
     public synchronized void clear() { rows.clear(); }
 

@@ -38,8 +38,6 @@ public final class TrainingEngine {
 
     public void addListener(Listener l) { listeners.add(l); }
 
-    public void removeListener(Listener l) { listeners.remove(l); }
-
     public State state() { return state; }
 
     /** Why the last run failed, or null. */

@@ -67,9 +67,6 @@ public final class MarkdownView extends VBox {
         }
     }
 
-    /** Number of formulas found in the text (for tests). */
-    public int formulaCount() { return formulas.size(); }
-
     private String extractFormulas(String md) {
         StringBuilder sb = new StringBuilder();
         Matcher m = DISPLAY_MATH.matcher(md);
