@@ -13,7 +13,6 @@ import classlab.ui.fx.Theme;
 import classlab.ui.text.MarkdownView;
 import classlab.ui.widget.FigureExport;
 import classlab.ui.widget.FigureView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +52,12 @@ public final class LessonPaneController {
     private final Consumer<String> statusSink;
     private final List<FigureView> views = new ArrayList<>();
     private final Timeline pump = new Timeline(new KeyFrame(REFRESH, e -> refreshFigures()));
+    /** PNG encoding and file writes happen here, never on the FX thread. */
+    private static final java.util.concurrent.ExecutorService exporter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "classlab-export");
+        t.setDaemon(true);
+        return t;
+    });
 
     @FXML private BorderPane root;
     @FXML private Label title;
@@ -256,32 +261,46 @@ public final class LessonPaneController {
     /** Writes every figure of the lesson as PNG (2×) and CSV into the export folder. */
     @FXML public void onExportAll() {
         refreshFigures();
-        for (FigureView v : views) exportPng(v);
-        for (Figure f : session.model().allFigures()) exportCsv(f);
-        statusSink.accept(messages.format("export.done", lessonExportDir()));
+        Path dir = lessonExportDir();
+        List<Runnable> writes = new ArrayList<>();
+        for (FigureView v : views) writes.add(pngWriter(v));
+        for (Figure f : session.model().allFigures()) writes.add(csvWriter(f));
+        exporter.execute(() -> {
+            writes.forEach(Runnable::run);
+            javafx.application.Platform.runLater(() -> statusSink.accept(messages.format("export.done", dir)));
+        });
     }
 
     private Path lessonExportDir() { return exportDir.resolve(session.entry().id()); }
 
-    private void exportPng(FigureView view) {
+    private void exportPng(FigureView view) { exporter.execute(pngWriter(view)); }
+
+    private void exportCsv(Figure f) { exporter.execute(csvWriter(f)); }
+
+    /** Snapshots now (FX thread, cheap); the returned task encodes and writes off the FX thread. */
+    private Runnable pngWriter(FigureView view) {
         Path file = lessonExportDir().resolve(view.figure().id() + ".png");
-        try {
-            Files.createDirectories(file.getParent());
-            FigureExport.png(view, file, 2.0);
-            statusSink.accept(messages.format("export.wrote", file));
-        } catch (Exception e) {
-            statusSink.accept(messages.format("export.failed", file, e.getMessage()));
-        }
+        javafx.scene.image.WritableImage image = FigureExport.snapshot(view, FigureExport.DEFAULT_SCALE);
+        return () -> write(file, () -> FigureExport.writePng(image, file));
     }
 
-    private void exportCsv(Figure f) {
+    private Runnable csvWriter(Figure f) {
         Path file = lessonExportDir().resolve(f.id() + ".csv");
+        return () -> write(file, () -> FigureExport.csv(f, file));
+    }
+
+    private interface FileWrite { void run() throws Exception; }
+
+    /** Runs on the export thread; reports the outcome in the status bar. */
+    private void write(Path file, FileWrite write) {
+        String message;
         try {
-            Files.createDirectories(file.getParent());
-            FigureExport.csv(f, file);
-            statusSink.accept(messages.format("export.wrote", file));
+            write.run();
+            message = messages.format("export.wrote", file);
         } catch (Exception e) {
-            statusSink.accept(messages.format("export.failed", file, e.getMessage()));
+            message = messages.format("export.failed", file, e.getMessage());
         }
+        String text = message;
+        javafx.application.Platform.runLater(() -> statusSink.accept(text));
     }
 }

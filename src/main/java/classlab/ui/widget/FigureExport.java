@@ -33,18 +33,30 @@ public final class FigureExport {
      * Must run on the FX thread; from other threads use {@link #pngAndWait}.
      */
     public static void png(Node node, Path file, double scale) throws IOException {
+        writePng(snapshot(node, scale), file);
+    }
+
+    /** The node drawn at {@code scale}; FX thread only. Cheap: the expensive part is {@link #writePng}. */
+    public static WritableImage snapshot(Node node, double scale) {
         if (!Platform.isFxApplicationThread()) {
-            throw new IllegalStateException("FigureExport.png must run on the JavaFX thread; use pngAndWait from other threads");
+            throw new IllegalStateException("FigureExport snapshots must run on the JavaFX thread; use pngAndWait from other threads");
         }
         if (!(scale > 0) || !Double.isFinite(scale)) throw new IllegalArgumentException("PNG scale must be > 0, got " + scale);
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
-        WritableImage image = node.snapshot(params, null);
+        return node.snapshot(params, null);
+    }
+
+    /** Encodes and writes a snapshot as PNG; safe from any thread, so the UI can do it in the background. */
+    public static void writePng(WritableImage image, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
+        // Write beside the target and move it into place, so a reader never sees half a PNG.
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", part.toFile())) {
             throw new IOException("no PNG writer available for " + file);
         }
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** {@link #png(Node, Path, double)} from any thread: runs it on the FX thread and waits. */
