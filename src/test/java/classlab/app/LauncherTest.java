@@ -1,0 +1,34 @@
+package classlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+    @Test
+    void aPlainJavaJarRelaunchesWithABoundedHeap() {
+        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false);
+        assertEquals(List.of(Launcher.DEFAULT_HEAP, "-D" + Launcher.RELAUNCHED + "=true"), options);
+    }
+
+    @Test
+    void theUsersOwnOptionsAreKept() {
+        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false);
+        assertTrue(options.contains("-Dfoo=1"));
+    }
+
+    @Test
+    void aChosenHeapIsRespectedAndOnlyThreadsCanStillCauseARelaunch() {
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false));
+        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false);
+        assertEquals(List.of("-Xmx4g", "-D" + Launcher.RELAUNCHED + "=true"), options);
+    }
+
+    @Test
+    void theRelaunchedJvmDoesNotRelaunchAgain() {
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true));
+    }
+}
