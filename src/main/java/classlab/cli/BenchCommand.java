@@ -12,12 +12,10 @@ import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,20 +279,7 @@ final class BenchCommand {
         }
     }
 
-    private static double peakRssMb() { return procStatusKb("VmHWM:") / 1024.0; }
+    private static double peakRssMb() { return Backend.peakResidentBytes() / 1048576.0; }
 
-    private static double rssMb() { return procStatusKb("VmRSS:") / 1024.0; }
-
-    private static long procStatusKb(String field) {
-        File status = new File("/proc/self/status");
-        if (!status.exists()) return -1;
-        try {
-            for (String line : Files.readAllLines(status.toPath())) {
-                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
-    }
+    private static double rssMb() { return Backend.residentBytes() / 1048576.0; }
 }
