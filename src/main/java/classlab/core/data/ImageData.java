@@ -1,7 +1,6 @@
 package classlab.core.data;
 
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Labelled images kept as unsigned bytes, {@code [N, C, H, W]} flattened in that order (the CIFAR-10 binary
@@ -100,17 +99,8 @@ public record ImageData(byte[] pixels, int[] labels, int channels, int height, i
         return Arrays.copyOf(out, found);
     }
 
-    /** A seeded permutation of 0..size-1 (Fisher-Yates with {@link Random}). */
+    /** A seeded permutation of 0..size-1 (as {@link LabeledData#permutation}). */
     public int[] permutation(long seed) {
-        int[] idx = new int[size()];
-        Arrays.setAll(idx, k -> k);
-        Random rng = new Random(seed);
-        for (int k = idx.length - 1; k > 0; k--) {
-            int j = rng.nextInt(k + 1);
-            int t = idx[k];
-            idx[k] = idx[j];
-            idx[j] = t;
-        }
-        return idx;
+        return LabeledData.permutation(size(), seed);
     }
 }
