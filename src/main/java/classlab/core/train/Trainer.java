@@ -28,6 +28,7 @@ public final class Trainer {
     private final RunControl control;
     private int batchSize;
     private Random shuffleRng;
+    private final Random augmentRng;
     private IterationHook hook;
     private IntToDoubleFunction learningRateForEpoch;
     private int epoch;
@@ -39,6 +40,7 @@ public final class Trainer {
         this.control = control;
         this.batchSize = batchSize;
         this.shuffleRng = new Random(shuffleSeed);
+        this.augmentRng = new Random(~shuffleSeed);
     }
 
     public Trainer onIteration(IterationHook h) { this.hook = h; return this; }
@@ -77,24 +79,52 @@ public final class Trainer {
         }
         double lossSum = 0;
         for (int start = 0; start < n; start += b) {
-            control.checkpoint();
             int end = Math.min(n, start + b);
             if (b == n) {
-                net.fit(x, y);
+                lossSum += step(x, y, n);
             } else {
                 // Row-interval views of the shuffled copy: no data copy, no DataSet per iteration.
-                net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+                lossSum += step(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()), end - start);
             }
-            double loss = net.score();
-            if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
-            lossSum += loss * (end - start);
-            iteration++;
-            if (hook != null) hook.afterIteration(iteration, epoch, loss);
         }
+        return endEpoch(lossSum / n);
+    }
+
+    /**
+     * One epoch over a {@link BatchSource} (data kept compact, e.g. images as bytes): the rows are shuffled
+     * with the trainer's seeded generator and each mini-batch is converted (and augmented, with a second
+     * seeded generator) only when it is trained on. Same loss, checks and counters as {@link #fitEpoch(Batches)}.
+     */
+    public double fitEpoch(BatchSource train) {
+        if (learningRateForEpoch != null) net.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
+        int n = train.size();
+        int b = batchSize <= 0 || batchSize >= n ? n : batchSize;
+        int[] perm = permutation(n);
+        double lossSum = 0;
+        for (int start = 0; start < n; start += b) {
+            int[] rows = java.util.Arrays.copyOfRange(perm, start, Math.min(n, start + b));
+            BatchSource.Batch batch = train.batch(rows, augmentRng);
+            lossSum += step(batch.features(), batch.labels(), rows.length);
+        }
+        return endEpoch(lossSum / n);
+    }
+
+    /** Fits one mini-batch; returns its loss times its row count. */
+    private double step(INDArray x, INDArray y, int rows) {
+        control.checkpoint();
+        net.fit(x, y);
+        double loss = net.score();
+        if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
+        iteration++;
+        if (hook != null) hook.afterIteration(iteration, epoch, loss);
+        return loss * rows;
+    }
+
+    private double endEpoch(double meanLoss) {
         epoch++;
         net.incrementEpochCount();
-        return lossSum / n;
+        return meanLoss;
     }
 
     private int[] permutation(int n) {
@@ -122,6 +152,20 @@ public final class Trainer {
             // 50-100 times the forward pass itself on a tall [N, 1] output (150-230 ms for 1,678 rows).
             double[] flat = result.dup('c').data().asDouble();
             for (int i = 0; i < end - start; i++) out[start + i] = java.util.Arrays.copyOfRange(flat, i * k, i * k + k);
+        }
+        return out;
+    }
+
+    /** Network outputs (inference mode) for every row of {@code data}, converted {@value #EVAL_CHUNK} rows at a time. */
+    public static double[][] outputs(MultiLayerNetwork net, BatchSource data) {
+        int n = data.size();
+        double[][] out = new double[n][];
+        for (int start = 0; start < n; start += EVAL_CHUNK) {
+            int end = Math.min(n, start + EVAL_CHUNK);
+            int[] rows = new int[end - start];
+            for (int i = 0; i < rows.length; i++) rows[i] = start + i;
+            double[][] chunk = outputs(net, data.batch(rows, null).features(), false);
+            System.arraycopy(chunk, 0, out, start, chunk.length);
         }
         return out;
     }
