@@ -61,21 +61,32 @@ public final class Affine implements Layer {
     }
 
     @Override public double[][] backward(double[][] dout) {
+        return backward(dout, true);
+    }
+
+    /** Fills dW and db only: for the first layer, whose input gradient nobody uses (a third of its cost). */
+    public void backwardParams(double[][] dout) {
+        backward(dout, false);
+    }
+
+    private double[][] backward(double[][] dout, boolean inputGradient) {
         double[] wv = w.value();
         double[] dw = w.grad();
         double[] db = b.grad();
         java.util.Arrays.fill(dw, 0);
         java.util.Arrays.fill(db, 0);
-        double[][] dx = new double[dout.length][in];
+        double[][] dx = inputGradient ? new double[dout.length][in] : null;
         for (int i = 0; i < dout.length; i++) {
             double[] d = dout[i];
             double[] xi = x[i];
             for (int j = 0; j < out; j++) db[j] += d[j];
             for (int k = 0; k < in; k++) {
                 int base = k * out;
-                double s = 0;
-                for (int j = 0; j < out; j++) s += d[j] * wv[base + j];
-                dx[i][k] = s;
+                if (inputGradient) {
+                    double s = 0;
+                    for (int j = 0; j < out; j++) s += d[j] * wv[base + j];
+                    dx[i][k] = s;
+                }
                 double xik = xi[k];
                 if (xik == 0) continue;
                 for (int j = 0; j < out; j++) dw[base + j] += xik * d[j];
