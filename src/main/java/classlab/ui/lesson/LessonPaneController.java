@@ -236,11 +236,12 @@ public final class LessonPaneController {
 
     private void showState(TrainingEngine.State s) {
         stateLabel.setText(messages.get("state." + s.name()));
-        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+        boolean stopping = s == TrainingEngine.State.STOPPING;
+        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED || stopping;
         runButton.setText(messages.get(s == TrainingEngine.State.PAUSED ? "run.resume" : "run.run"));
-        runButton.setDisable(s == TrainingEngine.State.RUNNING);
+        runButton.setDisable(s == TrainingEngine.State.RUNNING || stopping);
         pauseButton.setDisable(s != TrainingEngine.State.RUNNING);
-        stopButton.setDisable(!busy);
+        stopButton.setDisable(!busy || stopping);
         experimentChoice.setDisable(busy);
         stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
         stateLabel.getStyleClass().add("state-" + s.name().toLowerCase());

@@ -27,7 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class LessonSession {
     private final LessonCatalog.Entry entry;
     private final LessonModel model;
-    private final TrainingEngine engine = new TrainingEngine();
+    private final TrainingEngine engine = TrainingEngine.forDl4j();
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
