@@ -1,5 +1,7 @@
 package classlab.core.train;
 
+import classlab.core.UserException;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -30,6 +32,9 @@ public final class Trainer {
     private Random shuffleRng;
     private IterationHook hook;
     private IntToDoubleFunction learningRateForEpoch;
+    private final boolean batchNorm;
+    private String batchSizeParam = "batch_size";
+    private boolean droppedLastNoted;
     private int epoch;
     private int iteration;
 
@@ -39,7 +44,12 @@ public final class Trainer {
         this.control = control;
         this.batchSize = batchSize;
         this.shuffleRng = new Random(shuffleSeed);
+        this.batchNorm = Arrays.stream(net.getLayers())
+                .anyMatch(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization);
     }
+
+    /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */
+    public Trainer batchSizeParam(String key) { this.batchSizeParam = key; return this; }
 
     public Trainer onIteration(IterationHook h) { this.hook = h; return this; }
 
@@ -66,12 +76,13 @@ public final class Trainer {
      */
     public double fitEpoch(Batches train) {
         if (learningRateForEpoch != null) net.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
-        int n = train.size();
-        int b = batchSize <= 0 || batchSize >= n ? n : batchSize;
+        int all = train.size();
+        int b = batchSize <= 0 || batchSize >= all ? all : batchSize;
+        int n = batchNormRows(all, b);
         INDArray x = train.features();
         INDArray y = train.labels();
-        if (b < n) {
-            int[] perm = permutation(n);
+        if (b < all) {
+            int[] perm = permutation(all);
             x = Nd4j.pullRows(x, 1, perm);
             y = Nd4j.pullRows(y, 1, perm);
         }
@@ -79,7 +90,7 @@ public final class Trainer {
         for (int start = 0; start < n; start += b) {
             control.checkpoint();
             int end = Math.min(n, start + b);
-            if (b == n) {
+            if (b == all) {
                 net.fit(x, y);
             } else {
                 // Row-interval views of the shuffled copy: no data copy, no DataSet per iteration.
@@ -95,6 +106,26 @@ public final class Trainer {
         epoch++;
         net.incrementEpochCount();
         return lossSum / n;
+    }
+
+    /**
+     * The rows an epoch trains on. BatchNorm cannot normalise a batch of one example (PyTorch
+     * refuses: "Expected more than 1 value per channel when training"; DL4J trains on and reports
+     * nonsense), so with BatchNorm a batch size of one is refused, and a last batch of one is left
+     * out of the epoch as PyTorch users do with {@code drop_last}, and said once in the run's notes.
+     * Since the rows are shuffled first, a different example waits each epoch.
+     *
+     * @throws UserException naming {@link #batchSizeParam} when every batch would hold one example
+     */
+    private int batchNormRows(int all, int b) {
+        if (!batchNorm) return all;
+        if (b == 1) throw new UserException(batchSizeParam, "error.batchnorm.batch_of_one", batchSizeParam, all);
+        if (all % b != 1) return all;
+        if (!droppedLastNoted) {
+            droppedLastNoted = true;
+            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferred());
+        }
+        return all - 1;
     }
 
     private int[] permutation(int n) {

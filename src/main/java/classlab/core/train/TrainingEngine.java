@@ -79,21 +79,23 @@ public final class TrainingEngine {
     private void execute(Job job) {
         State end;
         String message = null;
+        String english = null;
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
         } catch (StopRequestedException e) {
             end = State.STOPPED;
-        } catch (DivergedException e) {
+        } catch (classlab.core.UserException e) {
             end = State.FAILED;
-            message = e.getMessage();
+            message = e.deferred();  // the pane localises it (LessonStrings.resolve)
+            english = e.getMessage();
         } catch (Throwable t) {
             end = State.FAILED;
             message = t.getMessage() == null ? t.toString() : t.getMessage();
         }
         // DL4J keeps workspaces per thread and never frees them when the thread ends.
         Backend.releaseThreadMemory();
-        failureMessage = message;
+        failureMessage = english != null ? english : message;
         setState(end, message);
     }
 
@@ -145,6 +147,10 @@ public final class TrainingEngine {
     }
 
     private final RunControl control = new RunControl() {
+        @Override public void note(String deferredMessage) {
+            for (Listener l : listeners) l.stateChanged(state, deferredMessage);
+        }
+
         @Override public void checkpoint() {
             boolean announcedPause = false;
             synchronized (lock) {
