@@ -114,6 +114,12 @@ final class RunCommand {
                     }
                 }
             }
+            env.loadedMnist().ifPresent(mnist -> {
+                ArrayNode files = summary.putArray("mnist_files");
+                mnist.files().forEach(f -> files.add(f.toAbsolutePath().toString()));
+                out.println("MNIST files used: " + mnist.files().stream().map(f -> f.toAbsolutePath().toString())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            });
             json.writeValue(outDir.resolve("summary.json").toFile(), summary);
             Files.writeString(outDir.resolve("metrics.csv"), log.toCsv(), StandardCharsets.UTF_8);
             if (!o.has("no-figures")) writeFigures(model, text, outDir);

@@ -18,4 +18,7 @@ public interface LessonEnvironment {
      * @throws Exception with a user-facing message when the data is missing or malformed
      */
     MnistData mnist() throws Exception;
+
+    /** MNIST if {@link #mnist()} has loaded it already (never loads): to say which files were used. */
+    default java.util.Optional<MnistData> loadedMnist() { return java.util.Optional.empty(); }
 }
