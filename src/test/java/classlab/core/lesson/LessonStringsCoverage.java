@@ -2,6 +2,8 @@ package classlab.core.lesson;
 
 import classlab.core.figure.BarFigure;
 import classlab.core.figure.Figure;
+import classlab.core.figure.GridFigure;
+import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import java.util.ArrayList;
@@ -12,13 +14,23 @@ import java.util.TreeSet;
 /** Collects the message keys a lesson model uses, to check that both languages define them. */
 public final class LessonStringsCoverage {
     /** Prefixes that mark a bar category or table cell as a message key rather than a data label. */
-    private static final List<String> KEY_PREFIXES = List.of("series.", "category.", "cell.", "experiment.", "message.", "marker.");
+    private static final List<String> KEY_PREFIXES = List.of("series.", "category.", "cell.", "experiment.", "message.", "marker.",
+            "caption.", "panel.", "error.", "note.");
 
     private LessonStringsCoverage() {}
 
     private static boolean isKey(String s) {
         for (String p : KEY_PREFIXES) if (s.startsWith(p)) return true;
         return false;
+    }
+
+    /** Adds the key of a message key or a deferred message ({@code key|arg|...}), if the text is one. */
+    private static void addKeyOf(String text, Set<String> keys) {
+        if (text == null) return;
+        int sep = text.indexOf(LessonStrings.MESSAGE_SEPARATOR);
+        String key = sep > 0 ? text.substring(0, sep) : text;
+        if (isKey(key)) keys.add(key);
+        if (sep > 0) for (String arg : text.substring(sep + 1).split("\\" + LessonStrings.MESSAGE_SEPARATOR)) if (isKey(arg)) keys.add(arg);
     }
 
     /** Keys of sections, experiments, parameters and figures (titles, axes, key-like series, columns, markers, levels). */
@@ -48,8 +60,14 @@ public final class LessonStringsCoverage {
                 ResultTable t = (ResultTable) f;
                 keys.addAll(t.columnKeys());
                 for (List<Object> row : t.rows()) {
-                    for (Object cell : row) if (cell instanceof String && isKey((String) cell)) keys.add((String) cell);
+                    for (Object cell : row) if (cell instanceof String) addKeyOf((String) cell, keys);
                 }
+            } else if (f instanceof GridFigure) {
+                for (GridFigure.Panel p : ((GridFigure) f).panels()) addKeyOf(p.caption(), keys);
+            } else if (f instanceof HistogramFigure) {
+                HistogramFigure h = (HistogramFigure) f;
+                keys.add(h.xLabelKey());
+                for (String name : h.names()) addKeyOf(name, keys);
             }
         }
         return keys;

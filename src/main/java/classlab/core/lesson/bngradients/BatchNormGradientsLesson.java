@@ -347,10 +347,10 @@ public final class BatchNormGradientsLesson extends LessonModel {
         double varEval = meanVariance(evalSame);
         double gapSame = meanAbsDifference(trainSame, evalSame[0]);
         double gapMixed = meanAbsDifference(trainMixed, evalSame[0]);
-        modeTable.putRow("train_same_batch", "train() · same batch", passes, varSame, gapSame);
-        modeTable.putRow("train_new_companions", "train() · batch of " + (probeCount + companions) + ", new companions", passes, varMixed,
-                gapMixed);
-        modeTable.putRow("eval", "eval()", passes, varEval, meanAbsDifference(evalSame, evalSame[0]));
+        modeTable.putRow("train_same_batch", "cell.train_same_batch", passes, varSame, gapSame);
+        modeTable.putRow("train_new_companions", LessonStrings.message("cell.train_new_companions", probeCount + companions),
+                passes, varMixed, gapMixed);
+        modeTable.putRow("eval", "cell.eval", passes, varEval, meanAbsDifference(evalSame, evalSame[0]));
         double[] perSampleMixed = perSampleVariance(trainMixed);
         double[] perSampleEval = perSampleVariance(evalSame);
         for (int i = 0; i < probeCount; i++) {
