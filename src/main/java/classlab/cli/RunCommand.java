@@ -1,5 +1,6 @@
 package classlab.cli;
 
+import classlab.core.UserException;
 import classlab.core.figure.Figure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
@@ -64,8 +65,10 @@ final class RunCommand {
         String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : "en";
         Path outDir = Path.of(o.has("out") ? o.get("out") : "classlab-out/" + entry.id());
 
+        LessonStrings text = LessonStrings.load(entry.id(), lang);
         MetricLog log = new MetricLog();
-        RunControl control = RunControl.unattended(log);
+        List<String> notes = new ArrayList<>();
+        RunControl control = RunControl.unattended(log, notes::add);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode summary = json.createObjectNode();
         summary.put("lesson", entry.id());
@@ -80,6 +83,7 @@ final class RunCommand {
                 long start = System.nanoTime();
                 ObjectNode r = results.addObject();
                 r.put("name", e.name());
+                notes.clear();
                 try {
                     ExperimentResult result = model.run(e.name(), values, control);
                     double seconds = (System.nanoTime() - start) / 1e9;
@@ -89,16 +93,36 @@ final class RunCommand {
                     for (Map.Entry<String, Double> m : result.finalMetrics().entrySet()) finals.put(m.getKey(), m.getValue());
                     out.println(String.format(Locale.ROOT, "%s/%s: %d epochs in %.1f s %s", entry.id(), e.name(),
                             result.epochs(), seconds, result.finalMetrics()));
+                } catch (UserException ex) {
+                    // a setting that does not fit the data or the model: usage, exit 2, one line
+                    exit = Math.max(exit, 2);
+                    r.put("seconds", (System.nanoTime() - start) / 1e9);
+                    r.put("error", ex.getMessage());
+                    if (ex.param() != null) r.put("param", ex.param());
+                    err.println("classlab: " + entry.id() + "/" + e.name() + ": " + LessonStrings.resolve(text, ex.deferred()));
                 } catch (Exception ex) {
-                    exit = 1;
+                    exit = Math.max(exit, 1);
                     r.put("seconds", (System.nanoTime() - start) / 1e9);
                     r.put("error", String.valueOf(ex.getMessage()));
                     err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + ex.getMessage());
                 }
+                if (!notes.isEmpty()) {
+                    ArrayNode noteArray = r.putArray("notes");
+                    for (String note : notes) {
+                        noteArray.add(LessonStrings.resolve(text, note));
+                        err.println("classlab: " + entry.id() + "/" + e.name() + ": " + LessonStrings.resolve(text, note));
+                    }
+                }
             }
+            env.loadedMnist().ifPresent(mnist -> {
+                ArrayNode files = summary.putArray("mnist_files");
+                mnist.files().forEach(f -> files.add(f.toAbsolutePath().toString()));
+                out.println("MNIST files used: " + mnist.files().stream().map(f -> f.toAbsolutePath().toString())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            });
             json.writeValue(outDir.resolve("summary.json").toFile(), summary);
             Files.writeString(outDir.resolve("metrics.csv"), log.toCsv(), StandardCharsets.UTF_8);
-            if (!o.has("no-figures")) writeFigures(model, LessonStrings.load(entry.id(), lang), outDir);
+            if (!o.has("no-figures")) writeFigures(model, text, outDir);
         } catch (IOException ex) {
             err.println("classlab: cannot write results to " + outDir + ": " + ex.getMessage());
             return 1;

@@ -2,11 +2,17 @@ package classlab.core.lesson;
 
 import classlab.core.data.CifarData;
 import classlab.core.data.CifarSource;
+import classlab.core.UserException;
 import classlab.core.data.DataCache;
+import classlab.core.data.DatasetUnavailableException;
+import classlab.core.data.MnistFiles;
 import classlab.core.data.MnistData;
 import classlab.core.data.MnistSource;
 import classlab.core.data.ProgressListener;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The lesson environment of the app and the command line: the user's data cache, MNIST and CIFAR-10 loaded once. */
 public final class Environments {
@@ -25,7 +31,7 @@ public final class Environments {
             @Override public Path dataDir() { return cache.dataDir(); }
 
             @Override public synchronized MnistData mnist() throws Exception {
-                if (mnist == null) mnist = new MnistSource().ensureMnist(cache.mnistDir(), progress);
+                if (mnist == null) mnist = loadMnist(cache.mnistDir(), new MnistSource(), progress);
                 return mnist;
             }
 
@@ -35,6 +41,27 @@ public final class Environments {
                 if (cifar == null) cifar = new CifarSource().ensure(cache.cifarDir(), progress);
                 return cifar;
             }
+            @Override public synchronized Optional<MnistData> loadedMnist() { return Optional.ofNullable(mnist); }
         };
+    }
+
+    /**
+     * MNIST from {@code dir} through {@code source}; when it cannot be had, a {@link UserException}
+     * that names the folder, the MNIST files found there (under whatever spelling), the ones still
+     * missing, why the download failed, and what to do.
+     */
+    static MnistData loadMnist(Path dir, MnistSource source, ProgressListener progress) throws Exception {
+        try {
+            return source.ensureMnist(dir, progress);
+        } catch (DatasetUnavailableException e) {
+            List<Path> found = MnistFiles.found(dir);
+            String foundNames = found.isEmpty() ? "data.no_mnist_file"
+                    : found.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            UserException user = new UserException(null, "error.mnist.unavailable", dir.toAbsolutePath(), foundNames,
+                    String.join(", ", MnistFiles.missing(dir)), reason);
+            user.initCause(e);
+            throw user;
+        }
     }
 }

@@ -108,14 +108,16 @@ public final class TrainingEngine {
     private void execute(Job job) {
         State end;
         String message = null;
+        String english = null;
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
         } catch (StopRequestedException e) {
             end = State.STOPPED;
-        } catch (DivergedException e) {
+        } catch (classlab.core.UserException e) {
             end = State.FAILED;
-            message = e.getMessage();
+            message = e.deferred();  // the pane localises it (LessonStrings.resolve)
+            english = e.getMessage();
         } catch (Throwable t) {
             end = State.FAILED;
             message = t.getMessage() == null ? t.toString() : t.getMessage();
@@ -124,7 +126,7 @@ public final class TrainingEngine {
             threadExitCleanup.run();
         } finally {
             synchronized (lock) {
-                failureMessage = message;
+                failureMessage = english != null ? english : message;
                 transition(end, message);
             }
         }
@@ -181,6 +183,10 @@ public final class TrainingEngine {
     }
 
     private final RunControl control = new RunControl() {
+        @Override public void note(String deferredMessage) {
+            for (Listener l : listeners) l.stateChanged(state, deferredMessage);
+        }
+
         @Override public void checkpoint() {
             synchronized (lock) {
                 boolean waited = false;

@@ -249,7 +249,7 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? problem : "");
+        problemLabel.setText(show ? LessonStrings.resolve(strings, problem) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }

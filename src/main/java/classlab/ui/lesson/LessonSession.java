@@ -1,5 +1,6 @@
 package classlab.ui.lesson;
 
+import classlab.core.UserException;
 import classlab.core.figure.FigureSelection;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
@@ -74,12 +75,20 @@ public final class LessonSession {
         try {
             values = values.with(key, raw);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return problemOf(e);
         }
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
         }
         return null;
+    }
+
+    /**
+     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
+     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     */
+    static String problemOf(Exception e) {
+        return e instanceof UserException u ? u.deferred() : e.getMessage();
     }
 
     /** Restores every parameter to the notebook's default. */
@@ -97,7 +106,7 @@ public final class LessonSession {
                 Backend.awaitReady();
                 model.updateDemos(values);
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(e.getMessage()));
+                Platform.runLater(() -> problem.set(problemOf(e)));
             }
         });
     }
