@@ -88,13 +88,21 @@ public final class TrainingEngine {
             end = State.FAILED;
             message = e.getMessage();
         } catch (Throwable t) {
-            end = State.FAILED;
-            message = t.getMessage() == null ? t.toString() : t.getMessage();
+            // Stop interrupts the thread (a download waiting for a silent server ends at once); whatever
+            // that interrupt made the job throw, the user asked to stop.
+            end = stopRequested ? State.STOPPED : State.FAILED;
+            if (!stopRequested) message = userMessage(t);
         }
         // DL4J keeps workspaces per thread and never frees them when the thread ends.
         Backend.releaseThreadMemory();
         failureMessage = message;
         setState(end, message);
+    }
+
+    /** A translatable message (deferred {@code key|args}) where the failure has one, else its text. */
+    private static String userMessage(Throwable t) {
+        if (t instanceof classlab.core.data.FileAccessException f) return f.deferredMessage();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -122,11 +130,15 @@ public final class TrainingEngine {
         }
     }
 
-    /** Asks the job to end at its next checkpoint (also releases a paused job). */
+    /**
+     * Asks the job to end at its next checkpoint (also releases a paused job) and interrupts the
+     * training thread, so that a job blocked outside the training loop (downloading its data) ends too.
+     */
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
+            if (worker != null && worker.isAlive()) worker.interrupt();
         }
     }
 

@@ -91,4 +91,19 @@ class TrainingEngineTest {
         engine.stop();
         assertTrue(engine.await(5, TimeUnit.SECONDS));
     }
+
+    /** A job blocked outside the training loop (waiting for a silent server) ends on Stop, as stopped, not failed. */
+    @Test
+    void stopEndsAJobBlockedOutsideTheLoop() throws Exception {
+        java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+        engine.start(control -> {
+            blocked.countDown();
+            new java.util.concurrent.CountDownLatch(1).await();  // never counted down
+        }, false);
+        blocked.await();
+        engine.stop();
+        assertTrue(engine.await(10, TimeUnit.SECONDS), "ended");
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+        assertEquals(null, engine.failureMessage());
+    }
 }
