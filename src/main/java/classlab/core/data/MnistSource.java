@@ -3,6 +3,7 @@ package classlab.core.data;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,14 @@ public final class MnistSource {
         List<String> missing = MnistFiles.missing(dir);
         if (!missing.isEmpty()) {
             Destinations.requireWritableFolder(dir, FileAccessException.Attempt.DATA);
+            for (String baseName : missing) {
+                for (Path p : List.of(dir.resolve(baseName + MnistFiles.GZ), dir.resolve(baseName))) {
+                    if (Files.isDirectory(p)) {
+                        throw new FileAccessException(FileAccessException.Attempt.DATA,
+                                FileAccessException.Reason.IS_A_DIRECTORY, p, null, null);
+                    }
+                }
+            }
         }
         for (String baseName : missing) {
             downloadFromAnyMirror(dir, baseName + MnistFiles.GZ, listener);

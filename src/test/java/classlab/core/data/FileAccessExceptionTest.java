@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +65,22 @@ class FileAccessExceptionTest {
 
     private static FileAccessException.Reason reason(java.io.IOException e) {
         return FileAccessException.translate(e, FileAccessException.Attempt.RESULTS, Path.of("/x")).reason();
+    }
+
+    /** The data folder's cases: a file where the folder should be, a folder where a data file should be. */
+    @Test
+    void dataFolderProblemsAreNamedBeforeAnyDownload() throws Exception {
+        MnistSource unreachable = new MnistSource(List.of(LoopbackServer.closedPortUrl("/")), MnistSource.PUBLISHED_MD5, new Downloader());
+        Path file = Files.writeString(tmp.resolve("cache"), "x");
+        FileAccessException e = assertThrows(FileAccessException.class,
+                () -> unreachable.ensureMnist(file.resolve("mnist"), ProgressListener.NONE));
+        assertEquals(FileAccessException.Reason.NOT_A_DIRECTORY, e.reason());
+
+        Path dir = Files.createDirectories(tmp.resolve("mnist"));
+        Files.createDirectories(dir.resolve(MnistFiles.TRAIN_LABELS + MnistFiles.GZ));
+        e = assertThrows(FileAccessException.class, () -> unreachable.ensureMnist(dir, ProgressListener.NONE));
+        assertEquals(FileAccessException.Reason.IS_A_DIRECTORY, e.reason());
+        String en = LessonStrings.resolve(LessonStrings.load(null, "en"), e.deferredMessage());
+        assertTrue(en.contains(MnistFiles.TRAIN_LABELS + MnistFiles.GZ) && en.contains("a folder is where a file should be"), en);
     }
 }
