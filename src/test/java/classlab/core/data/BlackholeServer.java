@@ -12,11 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A server on 127.0.0.1 (random port) that accepts every connection and never answers, like a
  * captive portal or a stuck proxy. Connections are held open until {@link #close()}.
  */
-final class BlackholeServer implements AutoCloseable {
+public final class BlackholeServer implements AutoCloseable {
     private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-    BlackholeServer() throws IOException {
+    public BlackholeServer() throws IOException {
         Thread acceptor = new Thread(() -> {
             try {
                 while (true) held.add(socket.accept());
@@ -28,11 +28,13 @@ final class BlackholeServer implements AutoCloseable {
         acceptor.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     }
 
-    int connections() { return held.size(); }
+    public int connections() { return held.size(); }
+
+    public int port() { return socket.getLocalPort(); }
 
     @Override public void close() throws IOException {
         socket.close();
