@@ -119,8 +119,10 @@ public final class TrainingEngine {
             message = e.deferred();  // the pane localises it (LessonStrings.resolve)
             english = e.getMessage();
         } catch (Throwable t) {
-            end = State.FAILED;
-            message = t.getMessage() == null ? t.toString() : t.getMessage();
+            // Stop interrupts the thread (a download waiting for a silent server ends at once); whatever
+            // that interrupt made the job throw, the user asked to stop.
+            end = stopRequested ? State.STOPPED : State.FAILED;
+            if (!stopRequested) message = userMessage(t);
         }
         try {
             threadExitCleanup.run();
@@ -130,6 +132,12 @@ public final class TrainingEngine {
                 transition(end, message);
             }
         }
+    }
+
+    /** A translatable message (deferred {@code key|args}) where the failure has one, else its text. */
+    private static String userMessage(Throwable t) {
+        if (t instanceof classlab.core.data.FileAccessException f) return f.deferredMessage();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -157,12 +165,17 @@ public final class TrainingEngine {
         }
     }
 
-    /** Asks the job to end at its next checkpoint (also releases a paused job); the state shows STOPPING until it has. */
+    /**
+     * Asks the job to end at its next checkpoint (also releases a paused job) and interrupts the
+     * training thread, so that a job blocked outside the training loop (downloading its data) ends too.
+     * The state shows STOPPING until the job has ended.
+     */
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
             if (state == State.RUNNING || state == State.PAUSED) transition(State.STOPPING, null);
+            if (worker != null && worker.isAlive()) worker.interrupt();
         }
     }
 

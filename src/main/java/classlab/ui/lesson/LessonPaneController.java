@@ -3,6 +3,8 @@ package classlab.ui.lesson;
 import classlab.core.figure.Figure;
 import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
+import classlab.core.data.Destinations;
+import classlab.core.data.FileAccessException;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.train.Backend;
@@ -268,9 +270,22 @@ public final class LessonPaneController {
         for (FigureView v : views) writes.add(pngWriter(v));
         for (Figure f : session.model().allFigures()) writes.add(csvWriter(f));
         exporter.execute(() -> {
+            if (!exportFolderReady(dir)) return;
             writes.forEach(Runnable::run);
             javafx.application.Platform.runLater(() -> statusSink.accept(messages.format("export.done", dir)));
         });
+    }
+
+    /** Checks the export folder before writing (export thread); reports why it cannot take files. */
+    private boolean exportFolderReady(Path dir) {
+        try {
+            Destinations.requireWritableFolder(dir, FileAccessException.Attempt.EXPORTS);
+            return true;
+        } catch (FileAccessException e) {
+            String text = LessonStrings.resolve(strings, e.deferredMessage());
+            javafx.application.Platform.runLater(() -> statusSink.accept(text));
+            return false;
+        }
     }
 
     private Path lessonExportDir() { return exportDir.resolve(session.entry().id()); }
@@ -295,6 +310,7 @@ public final class LessonPaneController {
 
     /** Runs on the export thread; reports the outcome in the status bar. */
     private void write(Path file, FileWrite write) {
+        if (!exportFolderReady(file.getParent())) return;
         String message;
         try {
             write.run();
