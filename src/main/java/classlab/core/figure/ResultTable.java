@@ -34,6 +34,9 @@ public final class ResultTable extends Figure {
 
     public synchronized List<Object> row(String key) { return rows.get(key); }
 
+    /** The rows with their keys, in order (for recording a run). */
+    public synchronized Map<String, List<Object>> keyedRows() { return new LinkedHashMap<>(rows); }
+
     @Override public void clear() { synchronized (this) { rows.clear(); } changed(); }
 
     @Override public synchronized String toCsv() {
