@@ -87,6 +87,7 @@ final class RunCommand {
                     r.put("seconds", seconds);
                     ObjectNode finals = r.putObject("final");
                     for (Map.Entry<String, Double> m : result.finalMetrics().entrySet()) finals.put(m.getKey(), m.getValue());
+                    for (Map.Entry<String, Object> d : result.details().entrySet()) r.set(d.getKey(), json.valueToTree(d.getValue()));
                     out.println(String.format(Locale.ROOT, "%s/%s: %d epochs in %.1f s %s", entry.id(), e.name(),
                             result.epochs(), seconds, result.finalMetrics()));
                 } catch (Exception ex) {

@@ -34,6 +34,7 @@ public final class LessonCatalog {
         FACTORIES.put("schedules", classlab.core.lesson.schedules.SchedulesLesson::new);
         FACTORIES.put("roc-smoothing", classlab.core.lesson.rocsmoothing.RocSmoothingLesson::new);
         FACTORIES.put("batchnorm-gradients", classlab.core.lesson.bngradients.BatchNormGradientsLesson::new);
+        FACTORIES.put("cifar", classlab.core.lesson.cifar.CifarLesson::new);
     }
 
     private final List<Entry> entries;
