@@ -78,6 +78,7 @@ public final class CifarLesson extends LessonModel {
     record Outcome(MultiLayerNetwork net, double trainAccuracy, double valAccuracy, double testAccuracy,
                    double trainLoss, double valLoss, double secondsPerEpoch, int epochs, ErrorAnalysis test, double[] valCurve) {}
 
+    private final ImageGridFigure dataNotice;
     private final ResultTable dataInfo;
     private final ImageGridFigure samples;
     private final HistogramFigure[] histograms = new HistogramFigure[3];
@@ -111,8 +112,9 @@ public final class CifarLesson extends LessonModel {
 
     public CifarLesson(LessonEnvironment env) {
         super(env);
+        dataNotice = figure("explore", new ImageGridFigure("data_notice", "figure.data_notice", 1));
         dataInfo = figure("explore", new ResultTable("data_info", "figure.data_info", List.of("column.item", "column.value")));
-        samples = figure("explore", new ImageGridFigure("samples", "figure.samples", SAMPLES_PER_CLASS));
+        samples = figure("explore", new ImageGridFigure("samples", "figure.samples", 10));
         for (int c = 0; c < 3; c++) {
             histograms[c] = figure("explore", new HistogramFigure("histogram_" + CHANNEL_NAMES[c].toLowerCase(Locale.ROOT),
                     "figure.histogram_" + CHANNEL_NAMES[c].toLowerCase(Locale.ROOT), "axis.pixel_value", 50).range(0, 255));
@@ -122,7 +124,7 @@ public final class CifarLesson extends LessonModel {
                 "column.epochs", "column.seconds_per_epoch", "column.train_accuracy", "column.val_accuracy", "column.test_accuracy")));
         accuracy = figure("baselines", new LineFigure("baseline_accuracy", "figure.baseline_accuracy", "axis.epoch", "axis.accuracy"));
         loss = figure("baselines", new LineFigure("baseline_loss", "figure.baseline_loss", "axis.epoch", "axis.loss"));
-        testStrip = figure("inside", new ImageGridFigure("test_strip", "figure.test_strip", 10).selectable(true));
+        testStrip = figure("inside", new ImageGridFigure("test_strip", "figure.test_strip", 5).selectable(true));
         filtersMean = figure("inside", new ImageGridFigure("filters_mean", "figure.filters_mean", 8));
         filtersColour = figure("inside", new ImageGridFigure("filters_colour", "figure.filters_colour", 8));
         featureMaps = figure("inside", new ImageGridFigure("feature_maps", "figure.feature_maps", 4));
@@ -213,6 +215,8 @@ public final class CifarLesson extends LessonModel {
     }
 
     private void fillDataInfo(CifarDataset d) {
+        dataNotice.setNotice(!d.notice().isEmpty() ? d.notice() : LessonStrings.message("message.data_cifar",
+                env().cifarDir().toAbsolutePath(), d.train().size(), d.test().size()));
         dataInfo.clear();
         if (!d.notice().isEmpty()) dataInfo.putRow("notice", "cell.notice", d.notice());
         dataInfo.putRow("dataset", "cell.dataset", "cell." + d.id());
@@ -226,12 +230,15 @@ public final class CifarLesson extends LessonModel {
         if (!d.notice().isEmpty()) dataSource.putRow("notice", "cell.notice", d.notice());
     }
 
+    /** The notebook's 10 × 5 grid, transposed to fit a tile: one column per class (named on the first row), 5 rows. */
     private void fillSamples(CifarDataset d) {
+        int[][] idx = new int[d.numClasses()][];
+        for (int k = 0; k < d.numClasses(); k++) idx[k] = d.train().firstOfClass(k, SAMPLES_PER_CLASS);
         List<ImageGridFigure.Image> images = new ArrayList<>();
-        for (int k = 0; k < d.numClasses(); k++) {
-            int[] idx = d.train().firstOfClass(k, SAMPLES_PER_CLASS);
-            for (int j = 0; j < idx.length; j++) images.add(image(d.train(), idx[j]).withCaption(j == 0 ? d.className(k) : ""));
-            for (int j = idx.length; j < SAMPLES_PER_CLASS; j++) images.add(blank(d.train()));
+        for (int j = 0; j < SAMPLES_PER_CLASS; j++) {
+            for (int k = 0; k < d.numClasses(); k++) {
+                images.add(j < idx[k].length ? image(d.train(), idx[k][j]).withCaption(j == 0 ? d.className(k) : "") : blank(d.train()));
+            }
         }
         samples.setImages(images);
     }
@@ -285,7 +292,7 @@ public final class CifarLesson extends LessonModel {
         List<ImageGridFigure.Image> images = new ArrayList<>();
         for (int k = 0; k < d.numClasses(); k++) {
             int[] idx = test.firstOfClass(k, 1);
-            if (idx.length == 1) images.add(image(test, idx[0]).withCaption(LessonStrings.message("message.test_image", idx[0], d.className(k))));
+            if (idx.length == 1) images.add(image(test, idx[0]).withCaption(d.className(k)));
         }
         testStrip.setImages(images);
     }
@@ -357,6 +364,7 @@ public final class CifarLesson extends LessonModel {
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment);
         CifarDataset d = data(values);
+        if (!d.notice().isEmpty()) control.note(d.notice());
         CifarDataset.Split split = d.split(values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
         switch (experiment) {
             case "improve": return runImprove(d, split, values, control);
@@ -443,7 +451,7 @@ public final class CifarLesson extends LessonModel {
             int[] idx = t.errors().cell(p.trueClass(), p.predictedClass(), PAIR_IMAGES);
             for (int j = 0; j < PAIR_IMAGES; j++) {
                 images.add(j < idx.length
-                        ? image(t.test(), idx[j]).withCaption(LessonStrings.message("message.true_pred", t.data().className(p.trueClass()),
+                        ? image(t.test(), idx[j]).withCaption(LessonStrings.message("message.true_pred_lines", t.data().className(p.trueClass()),
                                 t.data().className(p.predictedClass()))).withHighlight(ImageGridFigure.Highlight.WRONG)
                         : blank(t.test()));
             }
