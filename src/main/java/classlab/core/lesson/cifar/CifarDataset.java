@@ -34,7 +34,7 @@ record CifarDataset(String id, ImageData train, ImageData test, double[] mean, d
                 CifarData c = env.cifar10();
                 return new CifarDataset(CIFAR10, c.train(), c.test(), ImageBatches.CIFAR_MEAN, ImageBatches.CIFAR_STD, "");
             } catch (DatasetUnavailableException e) {
-                return mnist(env, LessonStrings.message("message.cifar_missing", env.cifarDir().toAbsolutePath(),
+                return mnist(env, LessonStrings.message("message.cifar_missing", env.cifarDir().toAbsolutePath().normalize(),
                         CifarSource.DEFAULT_URL));
             } catch (DataFormatException e) {
                 return mnist(env, LessonStrings.message("message.cifar_damaged", oneLine(e.getMessage())));

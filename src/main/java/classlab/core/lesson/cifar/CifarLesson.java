@@ -216,7 +216,7 @@ public final class CifarLesson extends LessonModel {
 
     private void fillDataInfo(CifarDataset d) {
         dataNotice.setNotice(!d.notice().isEmpty() ? d.notice() : LessonStrings.message("message.data_cifar",
-                env().cifarDir().toAbsolutePath(), d.train().size(), d.test().size()));
+                env().cifarDir().toAbsolutePath().normalize(), d.train().size(), d.test().size()));
         dataInfo.clear();
         if (!d.notice().isEmpty()) dataInfo.putRow("notice", "cell.notice", d.notice());
         dataInfo.putRow("dataset", "cell.dataset", "cell." + d.id());
@@ -364,7 +364,7 @@ public final class CifarLesson extends LessonModel {
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment);
         CifarDataset d = data(values);
-        if (!d.notice().isEmpty()) control.note(d.notice());
+        if (!d.notice().isEmpty()) control.note("message.mnist_note");
         CifarDataset.Split split = d.split(values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
         switch (experiment) {
             case "improve": return runImprove(d, split, values, control);
