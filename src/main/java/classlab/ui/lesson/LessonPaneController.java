@@ -203,6 +203,7 @@ public final class LessonPaneController {
     private Node tile(Figure f) {
         FigureView view = FigureView.create(f, strings);
         view.setTheme(theme.chartTheme());
+        view.setOnSelect(sel -> session.select(f.id(), sel));
         views.add(view);
         Button png = new Button(messages.get("export.png"));
         png.setOnAction(e -> exportPng(view));

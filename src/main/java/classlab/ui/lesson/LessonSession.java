@@ -1,5 +1,6 @@
 package classlab.ui.lesson;
 
+import classlab.core.figure.FigureSelection;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
@@ -95,6 +96,22 @@ public final class LessonSession {
             try {
                 Backend.awaitReady();
                 model.updateDemos(values);
+            } catch (Exception e) {
+                Platform.runLater(() -> problem.set(e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Passes a click on a selectable figure to {@link LessonModel#select} on the demo worker thread
+     * (in order with demo redraws, never on the FX thread); a failure's message goes to
+     * {@link #problemProperty()}.
+     */
+    public void select(String figureId, FigureSelection selection) {
+        demoWorker.execute(() -> {
+            try {
+                Backend.awaitReady();
+                model.select(figureId, selection);
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(e.getMessage()));
             }
