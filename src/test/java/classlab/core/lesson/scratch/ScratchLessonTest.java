@@ -66,17 +66,17 @@ class ScratchLessonTest {
 
     @Test
     void heBeatsStd001ForTheReluNetAfterTheSameEpochs() throws Exception {
-        ParamValues v = lesson.defaults().with("train_size", "1000").with("epochs", "2").with("activation", "relu");
+        ParamValues v = lesson.defaults().with("train_size", "1000").with("test_size", "500").with("epochs", "2").with("activation", "relu");
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
         String note = String.valueOf(((ResultTable) figure("init_results")).row("split").get(4));
-        assertTrue(note.startsWith("message.split_partial|1000|6667|1333|2000"), note);
+        assertTrue(note.startsWith("message.split_partial|1000|6667|500|500"), note);
     }
 
     @Test
     void sixOptimizersTrainTheSimpleNetOnMnist() throws Exception {
-        ParamValues v = lesson.defaults().with("train_size", "500").with("epochs", "1");
+        ParamValues v = lesson.defaults().with("train_size", "500").with("test_size", "300").with("epochs", "1");
         Map<String, Double> m = lesson.run("optimizers_mnist", v, control).finalMetrics();
         for (String id : Optimizers.IDS) {
             double acc = m.get("test_accuracy_" + id);
