@@ -47,13 +47,13 @@ public record DataCache(Path dataDir, Origin origin) {
     }
 
     /**
-     * The MNIST folder: {@code <dataDir>/mnist}, except when the data folder itself already holds MNIST
-     * files and has no {@code mnist} subfolder (so {@code --data-dir} may point straight at a folder of
-     * the four files, such as mnist-mini).
+     * The MNIST folder: {@code <dataDir>/mnist}, except when the data folder itself holds MNIST files
+     * and that subfolder holds none (so {@code --data-dir} may point straight at a folder of the four
+     * files, such as mnist-mini, even after an earlier attempt created an empty {@code mnist/}).
      */
     public Path mnistDir() {
         Path sub = dataDir.resolve("mnist");
-        if (!Files.isDirectory(sub) && MnistFiles.anyPresent(dataDir)) {
+        if (!(Files.isDirectory(sub) && MnistFiles.anyPresent(sub)) && MnistFiles.anyPresent(dataDir)) {
             return dataDir;
         }
         return sub;

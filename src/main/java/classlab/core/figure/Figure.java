@@ -77,7 +77,7 @@ public abstract class Figure {
      * message key of the lesson bundle rather than text to show verbatim.
      */
     public static final List<String> KEY_PREFIXES =
-            List.of("series.", "category.", "cell.", "experiment.", "message.", "marker.", "caption.");
+            List.of("series.", "category.", "cell.", "experiment.", "message.", "marker.", "caption.", "panel.", "error.", "note.");
 
     /** Whether {@code text} is a message key by the {@link #KEY_PREFIXES} convention. */
     public static boolean isMessageKey(String text) {

@@ -23,8 +23,9 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import classlab.core.train.loss.BceLoss;
+import classlab.core.train.loss.BceWithLogitsLoss;
+import classlab.core.train.loss.SoftmaxCrossEntropyLoss;
 
 /**
  * Turns a {@link NetSpec} into a DL4J network. A layer-by-layer spec maps each {@link LayerSpec} to
@@ -139,7 +140,7 @@ public final class NetBuilder {
         OutputLayer.Builder b = new OutputLayer.Builder().nOut(spec.outputs());
         switch (spec.output()) {
             case SIGMOID_BCE:
-                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new LossBinaryXENT()).build();
+                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new BceLoss()).build();
             case LOGIT_BCE:
                 return b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()).build();
             default:
@@ -148,12 +149,16 @@ public final class NetBuilder {
     }
 
     private static ILossFunction logitLoss() {
-        return new classlab.core.train.loss.BceWithLogitsLoss();
+        return new BceWithLogitsLoss();
     }
 
+    /**
+     * Always the project's PyTorch-rule cross-entropy (log-softmax of the logits, nothing clipped),
+     * also without weights or smoothing: DL4J's {@code LossMCXENT} clips p at 1e-10 and reports
+     * 23.03 where PyTorch reports 30 for logits [30, 0] with the wrong class.
+     */
     private static ILossFunction softmaxLoss(NetSpec spec) {
-        if (spec.classWeights() == null && spec.labelSmoothing() == 0) return new LossMCXENT();
-        return new classlab.core.train.loss.SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
+        return new SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
     }
 
     private static IUpdater updater(NetSpec spec) {

@@ -77,4 +77,9 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
     @Override public void setLearningRate(double lr) { net.setLearningRate(lr); }
 
     @Override public void epochEnded() { net.incrementEpochCount(); }
+
+    @Override public boolean normalisesOverBatch() {
+        return java.util.Arrays.stream(net.getLayers())
+                .anyMatch(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization);
+    }
 }

@@ -1,5 +1,6 @@
 package classlab.core.train;
 
+import classlab.core.UserException;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 
@@ -21,6 +22,8 @@ public final class TrainLoop<D> {
     private final Random shuffleRng;
     private Trainer.IterationHook hook;
     private IntToDoubleFunction learningRateForEpoch;
+    private String batchSizeParam = "batch_size";
+    private boolean droppedLastNoted;
     private int epoch;
     private int iteration;
 
@@ -31,6 +34,9 @@ public final class TrainLoop<D> {
         this.batchSize = batchSize;
         this.shuffleRng = new Random(shuffleSeed);
     }
+
+    /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */
+    public TrainLoop<D> batchSizeParam(String key) { this.batchSizeParam = key; return this; }
 
     public TrainLoop<D> onIteration(Trainer.IterationHook h) { this.hook = h; return this; }
 
@@ -54,9 +60,10 @@ public final class TrainLoop<D> {
      */
     public double fitEpoch(D train) {
         if (learningRateForEpoch != null) model.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
-        int n = model.rows(train);
-        int b = batchSize <= 0 || batchSize >= n ? n : batchSize;
-        D data = b < n ? model.reorder(train, permutation(n)) : train;
+        int all = model.rows(train);
+        int b = batchSize <= 0 || batchSize >= all ? all : batchSize;
+        int n = rowsTrained(all, b);
+        D data = b < all ? model.reorder(train, permutation(all)) : train;
         double lossSum = 0;
         for (int start = 0; start < n; start += b) {
             control.checkpoint();
@@ -70,6 +77,27 @@ public final class TrainLoop<D> {
         epoch++;
         model.epochEnded();
         return lossSum / n;
+    }
+
+    /**
+     * The rows an epoch trains on. BatchNorm cannot normalise a batch of one example (PyTorch
+     * refuses: "Expected more than 1 value per channel when training"; DL4J trains on and reports
+     * nonsense), so for a model that {@link Trainable#normalisesOverBatch() normalises over the batch}
+     * a batch size of one is refused, and a last batch of one is left out of the epoch as PyTorch
+     * users do with {@code drop_last}, said once in the run's notes. The rows are shuffled first,
+     * so a different example waits each epoch.
+     *
+     * @throws UserException naming the batch-size parameter when every batch would hold one example
+     */
+    private int rowsTrained(int all, int b) {
+        if (!model.normalisesOverBatch()) return all;
+        if (b == 1) throw new UserException(batchSizeParam, "error.batchnorm.batch_of_one", batchSizeParam, all);
+        if (all % b != 1) return all;
+        if (!droppedLastNoted) {
+            droppedLastNoted = true;
+            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferred());
+        }
+        return all - 1;
     }
 
     /** Fisher-Yates with the loop's seeded generator. */

@@ -34,6 +34,12 @@ public interface Trainable<D> {
     /** Sets the learning rate of every parameter now (schedules, ReduceLROnPlateau). */
     void setLearningRate(double lr);
 
+    /**
+     * Whether the model normalises over the mini-batch (BatchNorm in training mode), which cannot
+     * work on a batch of one example; the loop then refuses or drops such a batch.
+     */
+    default boolean normalisesOverBatch() { return false; }
+
     /** Called after each epoch (DL4J advances its epoch counter so epoch-based schedules move). */
     default void epochEnded() {}
 }

@@ -34,6 +34,9 @@ public final class Trainer {
         this.augmentRng = new Random(~shuffleSeed);
     }
 
+    /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */
+    public Trainer batchSizeParam(String key) { loop.batchSizeParam(key); return this; }
+
     public Trainer onIteration(IterationHook h) { loop.onIteration(h); return this; }
 
     /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */

@@ -108,26 +108,36 @@ public final class TrainingEngine {
     private void execute(Job job) {
         State end;
         String message = null;
+        String english = null;
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
         } catch (StopRequestedException e) {
             end = State.STOPPED;
-        } catch (DivergedException e) {
+        } catch (classlab.core.UserException e) {
             end = State.FAILED;
-            message = e.getMessage();
+            message = e.deferred();  // the pane localises it (LessonStrings.resolve)
+            english = e.getMessage();
         } catch (Throwable t) {
-            end = State.FAILED;
-            message = t.getMessage() == null ? t.toString() : t.getMessage();
+            // Stop interrupts the thread (a download waiting for a silent server ends at once); whatever
+            // that interrupt made the job throw, the user asked to stop.
+            end = stopRequested ? State.STOPPED : State.FAILED;
+            if (!stopRequested) message = userMessage(t);
         }
         try {
             threadExitCleanup.run();
         } finally {
             synchronized (lock) {
-                failureMessage = message;
+                failureMessage = english != null ? english : message;
                 transition(end, message);
             }
         }
+    }
+
+    /** A translatable message (deferred {@code key|args}) where the failure has one, else its text. */
+    private static String userMessage(Throwable t) {
+        if (t instanceof classlab.core.data.FileAccessException f) return f.deferredMessage();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -155,12 +165,17 @@ public final class TrainingEngine {
         }
     }
 
-    /** Asks the job to end at its next checkpoint (also releases a paused job); the state shows STOPPING until it has. */
+    /**
+     * Asks the job to end at its next checkpoint (also releases a paused job) and interrupts the
+     * training thread, so that a job blocked outside the training loop (downloading its data) ends too.
+     * The state shows STOPPING until the job has ended.
+     */
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
             if (state == State.RUNNING || state == State.PAUSED) transition(State.STOPPING, null);
+            if (worker != null && worker.isAlive()) worker.interrupt();
         }
     }
 
@@ -181,6 +196,10 @@ public final class TrainingEngine {
     }
 
     private final RunControl control = new RunControl() {
+        @Override public void note(String deferredMessage) {
+            for (Listener l : listeners) l.stateChanged(state, deferredMessage);
+        }
+
         @Override public void checkpoint() {
             synchronized (lock) {
                 boolean waited = false;

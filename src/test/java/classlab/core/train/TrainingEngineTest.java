@@ -111,7 +111,8 @@ class TrainingEngineTest {
         engine.start(control -> {
             control.checkpoint();
             inIteration.countDown();
-            release.await();           // a long iteration: the stop cannot take effect before it ends
+            // a long iteration that, like a DL4J fit, does not answer interrupts: the stop waits for it
+            while (release.getCount() > 0) Thread.onSpinWait();
             control.checkpoint();
         }, false);
         inIteration.await();
@@ -139,5 +140,20 @@ class TrainingEngineTest {
         assertEquals(TrainingEngine.State.FAILED, engine.state());
         assertEquals("boom", engine.failureMessage());
         assertEquals(2, cleanups.get(), "failed runs are cleaned up too");
+    }
+
+    /** A job blocked outside the training loop (waiting for a silent server) ends on Stop, as stopped, not failed. */
+    @Test
+    void stopEndsAJobBlockedOutsideTheLoop() throws Exception {
+        java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+        engine.start(control -> {
+            blocked.countDown();
+            new java.util.concurrent.CountDownLatch(1).await();  // never counted down
+        }, false);
+        blocked.await();
+        engine.stop();
+        assertTrue(engine.await(10, TimeUnit.SECONDS), "ended");
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+        assertEquals(null, engine.failureMessage());
     }
 }
