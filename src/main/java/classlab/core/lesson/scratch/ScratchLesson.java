@@ -217,7 +217,7 @@ public final class ScratchLesson extends LessonModel {
         dropout.clear();
         for (Dropout.Variant v : Dropout.Variant.values()) {
             Dropout d = new Dropout(p, v, seed);
-            dropout.putRow(v.name(), "variant." + v.name().toLowerCase(Locale.ROOT), mean(d.forward(ones, true)), mean(d.forward(ones, false)),
+            dropout.putRow(v.name(), v == Dropout.Variant.INVERTED ? "variant.inverted" : "variant.classic", mean(d.forward(ones, true)), mean(d.forward(ones, false)),
                     v == Dropout.Variant.INVERTED ? "message.scaled_in_training" : "message.scaled_at_test");
         }
     }
