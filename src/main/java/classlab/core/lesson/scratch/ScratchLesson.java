@@ -76,6 +76,7 @@ public final class ScratchLesson extends LessonModel {
     private final Map<WeightInit, HistogramFigure> histograms = new LinkedHashMap<>();
     private final LineFigure initLoss;
     private final ResultTable initResults;
+    private volatile Surface shownSurface;
 
     public ScratchLesson(LessonEnvironment env) {
         super(env);
@@ -222,7 +223,16 @@ public final class ScratchLesson extends LessonModel {
         }
     }
 
+    /**
+     * Draws {@code s}'s contours; choosing another surface also removes the paths drawn on the
+     * previous one (they would lie on the wrong contours).
+     */
     private void showSurface(Surface s) {
+        if (shownSurface != null && shownSurface != s) {
+            race.clear();
+            racePositions.clear();
+        }
+        shownSurface = s;
         double[] w = s.window();
         ScalarField field = ScalarField.sample(s::value, w[0], w[1], GRID, w[2], w[3], GRID, levels(s), ScalarField.Rendering.CONTOURS);
         race.background(field).xRange(w[0], w[1]).yRange(w[2], w[3]);

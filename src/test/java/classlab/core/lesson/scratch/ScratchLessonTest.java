@@ -53,6 +53,10 @@ class ScratchLessonTest {
             assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
         }
         assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        lesson.updateDemos(v.with("activation", "sigmoid"));
+        assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
+        lesson.updateDemos(v.with("surface", "saddle"));
+        assertEquals(0, ((LineFigure) figure("race")).allSeries().size(), "paths of the bowl do not stay on the saddle's contours");
     }
 
     @Test
