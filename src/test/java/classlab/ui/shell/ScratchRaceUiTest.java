@@ -32,6 +32,7 @@ class ScratchRaceUiTest extends FxRobot {
         app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
         LessonSession session = app.controller().currentPane().session();
         assertEquals("race", session.selectedExperiment(), "the race is the lesson's default experiment");
+        interact(() -> assertEquals(null, session.setParam("race_delay_ms", "0")));   // Step moves one step with or without the pause
         LineFigure race = (LineFigure) session.model().figures("race").stream().filter(f -> f.id().equals("race")).findFirst().orElseThrow();
         Button stepButton = lookup("#stepButton").queryButton();
         for (int step = 1; step <= 10; step++) {
