@@ -90,7 +90,11 @@ final class RunCommand {
                     r.put("epochs", result.epochs());
                     r.put("seconds", seconds);
                     ObjectNode finals = r.putObject("final");
-                    for (Map.Entry<String, Double> m : result.finalMetrics().entrySet()) finals.put(m.getKey(), m.getValue());
+                    for (Map.Entry<String, Double> m : result.finalMetrics().entrySet()) {
+                        // JSON has no NaN: an undefined metric is null, and the run's notes say why
+                        if (Double.isFinite(m.getValue())) finals.put(m.getKey(), m.getValue());
+                        else finals.putNull(m.getKey());
+                    }
                     out.println(String.format(Locale.ROOT, "%s/%s: %d epochs in %.1f s %s", entry.id(), e.name(),
                             result.epochs(), seconds, result.finalMetrics()));
                 } catch (UserException ex) {
