@@ -59,6 +59,24 @@ public record DataCache(Path dataDir, Origin origin) {
         return sub;
     }
 
+    /**
+     * The CIFAR-10 folder: {@code <dataDir>/cifar-10}, except when the data folder itself already holds the
+     * CIFAR-10 archive or batch files and has no {@code cifar-10} subfolder (so {@code --data-dir} may point
+     * straight at a folder with {@code cifar-10-binary.tar.gz} or at the extracted {@code cifar-10-batches-bin}).
+     */
+    public Path cifarDir() {
+        return cifarDir(dataDir);
+    }
+
+    /** {@link #cifarDir()} for any data folder. */
+    public static Path cifarDir(Path dataDir) {
+        Path sub = dataDir.resolve("cifar-10");
+        if (!Files.isDirectory(sub) && CifarFiles.find(dataDir) != null) {
+            return dataDir;
+        }
+        return sub;
+    }
+
     private static Path defaultDir(Map<String, String> env, Path home, String osName) {
         String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {

@@ -1,21 +1,18 @@
 package classlab.core.train;
 
-import classlab.core.UserException;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The training loop every lesson shares: the notebook's "Trainer" (001 §3: the non-essential code
- * that grows around step 1-4 belongs in one place). One call to {@link #fitEpoch} is one epoch of
- * mini-batches (or one full-batch step); between iterations it yields to the {@link RunControl}
- * (pause / step / stop), checks the loss for NaN/∞, and advances the network's epoch counter so
- * that DL4J's epoch-based schedules move.
+ * The DL4J face of the training loop every lesson shares: the notebook's "Trainer" (001 §3: the
+ * non-essential code that grows around step 1-4 belongs in one place). It runs a
+ * {@link MultiLayerNetwork} through a {@link TrainLoop} (pause / step / stop, NaN check, seeded
+ * shuffling), the same loop that trains the {@code scratch} lesson's hand-written network, and
+ * keeps the evaluation helpers for DL4J networks.
  *
  * <p>Not thread-safe: use from the training thread only.
  */
@@ -27,34 +24,23 @@ public final class Trainer {
     private static final int EVAL_CHUNK = 2048;
 
     private final MultiLayerNetwork net;
-    private final RunControl control;
-    private int batchSize;
-    private Random shuffleRng;
-    private IterationHook hook;
-    private IntToDoubleFunction learningRateForEpoch;
-    private final boolean batchNorm;
-    private String batchSizeParam = "batch_size";
-    private boolean droppedLastNoted;
-    private int epoch;
-    private int iteration;
+    private final TrainLoop<Dl4jTrainable.Data> loop;
+    private final Random augmentRng;
 
     /** @param batchSize mini-batch size; 0 or less means full batch (one iteration per epoch) */
     public Trainer(MultiLayerNetwork net, RunControl control, int batchSize, long shuffleSeed) {
         this.net = net;
-        this.control = control;
-        this.batchSize = batchSize;
-        this.shuffleRng = new Random(shuffleSeed);
-        this.batchNorm = Arrays.stream(net.getLayers())
-                .anyMatch(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization);
+        this.loop = new TrainLoop<>(new Dl4jTrainable(net), control, batchSize, shuffleSeed);
+        this.augmentRng = new Random(~shuffleSeed);
     }
 
     /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */
-    public Trainer batchSizeParam(String key) { this.batchSizeParam = key; return this; }
+    public Trainer batchSizeParam(String key) { loop.batchSizeParam(key); return this; }
 
-    public Trainer onIteration(IterationHook h) { this.hook = h; return this; }
+    public Trainer onIteration(IterationHook h) { loop.onIteration(h); return this; }
 
     /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */
-    public Trainer learningRateSchedule(IntToDoubleFunction lr) { this.learningRateForEpoch = lr; return this; }
+    public Trainer learningRateSchedule(IntToDoubleFunction lr) { loop.learningRateSchedule(lr); return this; }
 
     /** Sets the learning rate of all layers now (ReduceLROnPlateau between epochs). */
     public void setLearningRate(double lr) { net.setLearningRate(lr); }
@@ -62,10 +48,10 @@ public final class Trainer {
     public MultiLayerNetwork net() { return net; }
 
     /** Number of epochs completed. */
-    public int epoch() { return epoch; }
+    public int epoch() { return loop.epoch(); }
 
     /** Number of iterations completed. */
-    public int iteration() { return iteration; }
+    public int iteration() { return loop.iteration(); }
 
     /**
      * Trains one epoch in training mode and returns the mean mini-batch loss (weighted by batch
@@ -75,69 +61,16 @@ public final class Trainer {
      * @throws StopRequestedException when the user stops the run
      */
     public double fitEpoch(Batches train) {
-        if (learningRateForEpoch != null) net.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
-        int all = train.size();
-        int b = batchSize <= 0 || batchSize >= all ? all : batchSize;
-        int n = batchNormRows(all, b);
-        INDArray x = train.features();
-        INDArray y = train.labels();
-        if (b < all) {
-            int[] perm = permutation(all);
-            x = Nd4j.pullRows(x, 1, perm);
-            y = Nd4j.pullRows(y, 1, perm);
-        }
-        double lossSum = 0;
-        for (int start = 0; start < n; start += b) {
-            control.checkpoint();
-            int end = Math.min(n, start + b);
-            if (b == all) {
-                net.fit(x, y);
-            } else {
-                // Row-interval views of the shuffled copy: no data copy, no DataSet per iteration.
-                net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-            }
-            double loss = net.score();
-            if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
-            lossSum += loss * (end - start);
-            iteration++;
-            if (hook != null) hook.afterIteration(iteration, epoch, loss);
-        }
-        epoch++;
-        net.incrementEpochCount();
-        return lossSum / n;
+        return loop.fitEpoch(new Dl4jTrainable.Rows(train.features(), train.labels()));
     }
 
     /**
-     * The rows an epoch trains on. BatchNorm cannot normalise a batch of one example (PyTorch
-     * refuses: "Expected more than 1 value per channel when training"; DL4J trains on and reports
-     * nonsense), so with BatchNorm a batch size of one is refused, and a last batch of one is left
-     * out of the epoch as PyTorch users do with {@code drop_last}, and said once in the run's notes.
-     * Since the rows are shuffled first, a different example waits each epoch.
-     *
-     * @throws UserException naming {@link #batchSizeParam} when every batch would hold one example
+     * One epoch over a {@link BatchSource} (data kept compact, e.g. images as bytes): the rows are shuffled
+     * with the trainer's seeded generator and each mini-batch is converted (and augmented, with a second
+     * seeded generator) only when it is trained on. Same loss, checks and counters as {@link #fitEpoch(Batches)}.
      */
-    private int batchNormRows(int all, int b) {
-        if (!batchNorm) return all;
-        if (b == 1) throw new UserException(batchSizeParam, "error.batchnorm.batch_of_one", batchSizeParam, all);
-        if (all % b != 1) return all;
-        if (!droppedLastNoted) {
-            droppedLastNoted = true;
-            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferred());
-        }
-        return all - 1;
-    }
-
-    private int[] permutation(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = shuffleRng.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        return idx;
+    public double fitEpoch(BatchSource train) {
+        return loop.fitEpoch(new Dl4jTrainable.Sourced(train, null, augmentRng));
     }
 
     /** Network outputs for all rows, in chunks; {@code trainMode} keeps Dropout/BatchNorm in training behaviour. */
@@ -153,6 +86,20 @@ public final class Trainer {
             // 50-100 times the forward pass itself on a tall [N, 1] output (150-230 ms for 1,678 rows).
             double[] flat = result.dup('c').data().asDouble();
             for (int i = 0; i < end - start; i++) out[start + i] = java.util.Arrays.copyOfRange(flat, i * k, i * k + k);
+        }
+        return out;
+    }
+
+    /** Network outputs (inference mode) for every row of {@code data}, converted {@value #EVAL_CHUNK} rows at a time. */
+    public static double[][] outputs(MultiLayerNetwork net, BatchSource data) {
+        int n = data.size();
+        double[][] out = new double[n][];
+        for (int start = 0; start < n; start += EVAL_CHUNK) {
+            int end = Math.min(n, start + EVAL_CHUNK);
+            int[] rows = new int[end - start];
+            for (int i = 0; i < rows.length; i++) rows[i] = start + i;
+            double[][] chunk = outputs(net, data.batch(rows, null).features(), false);
+            System.arraycopy(chunk, 0, out, start, chunk.length);
         }
         return out;
     }

@@ -3,10 +3,13 @@ package classlab.ui.lesson;
 import classlab.core.figure.Figure;
 import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
+import classlab.core.data.Destinations;
+import classlab.core.data.FileAccessException;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
+import classlab.ui.classroom.ClassroomTools;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
@@ -58,6 +61,8 @@ public final class LessonPaneController {
         t.setDaemon(true);
         return t;
     });
+
+    private ClassroomTools classroom;
 
     @FXML private BorderPane root;
     @FXML private Label title;
@@ -115,6 +120,10 @@ public final class LessonPaneController {
         for (String section : session.model().sections()) sections.getTabs().add(sectionTab(section));
         selectSection(session.model().experiment(session.selectedExperiment()).section());
 
+        classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
+        runBar.getChildren().add(classroom.toolbar());
+        root.setRight(classroom.drawer());
+
         session.stateProperty().addListener((o, a, s) -> showState(s));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
         showState(session.stateProperty().get());
@@ -131,7 +140,20 @@ public final class LessonPaneController {
     public List<FigureView> figureViews() { return List.copyOf(views); }
 
     /** Stops the redraw timer; the session (and its run) lives on. */
-    public void detach() { pump.stop(); }
+    public void detach() {
+        pump.stop();
+        classroom.detach();
+    }
+
+    /** The classroom tools hosted by this pane (run list...). */
+    public ClassroomTools classroom() { return classroom; }
+
+    /** Shows the session's parameters and experiment again (they were set from outside the form). */
+    private void showSessionSettings() {
+        rebuildSectionTabs();
+        experimentChoice.setValue(session.model().experiment(session.selectedExperiment()));
+        selectSection(session.model().experiment(session.selectedExperiment()).section());
+    }
 
     private Tab explanationTab() {
         String md = Resources.text("/lessons/" + session.entry().id() + "/text." + strings.language() + ".md");
@@ -203,6 +225,7 @@ public final class LessonPaneController {
     private Node tile(Figure f) {
         FigureView view = FigureView.create(f, strings);
         view.setTheme(theme.chartTheme());
+        view.setOnSelect(sel -> session.select(f.id(), sel));
         views.add(view);
         Button png = new Button(messages.get("export.png"));
         png.setOnAction(e -> exportPng(view));
@@ -235,11 +258,12 @@ public final class LessonPaneController {
 
     private void showState(TrainingEngine.State s) {
         stateLabel.setText(messages.get("state." + s.name()));
-        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+        boolean stopping = s == TrainingEngine.State.STOPPING;
+        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED || stopping;
         runButton.setText(messages.get(s == TrainingEngine.State.PAUSED ? "run.resume" : "run.run"));
-        runButton.setDisable(s == TrainingEngine.State.RUNNING);
+        runButton.setDisable(s == TrainingEngine.State.RUNNING || stopping);
         pauseButton.setDisable(s != TrainingEngine.State.RUNNING);
-        stopButton.setDisable(!busy);
+        stopButton.setDisable(!busy || stopping);
         experimentChoice.setDisable(busy);
         stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
         stateLabel.getStyleClass().add("state-" + s.name().toLowerCase());
@@ -267,9 +291,22 @@ public final class LessonPaneController {
         for (FigureView v : views) writes.add(pngWriter(v));
         for (Figure f : session.model().allFigures()) writes.add(csvWriter(f));
         exporter.execute(() -> {
+            if (!exportFolderReady(dir)) return;
             writes.forEach(Runnable::run);
             javafx.application.Platform.runLater(() -> statusSink.accept(messages.format("export.done", dir)));
         });
+    }
+
+    /** Checks the export folder before writing (export thread); reports why it cannot take files. */
+    private boolean exportFolderReady(Path dir) {
+        try {
+            Destinations.requireWritableFolder(dir, FileAccessException.Attempt.EXPORTS);
+            return true;
+        } catch (FileAccessException e) {
+            String text = LessonStrings.resolve(strings, e.deferredMessage());
+            javafx.application.Platform.runLater(() -> statusSink.accept(text));
+            return false;
+        }
     }
 
     private Path lessonExportDir() { return exportDir.resolve(session.entry().id()); }
@@ -294,6 +331,7 @@ public final class LessonPaneController {
 
     /** Runs on the export thread; reports the outcome in the status bar. */
     private void write(Path file, FileWrite write) {
+        if (!exportFolderReady(file.getParent())) return;
         String message;
         try {
             write.run();
