@@ -130,6 +130,9 @@ final class RunCommand {
             out.println("wrote " + outDir.toAbsolutePath());
             return 0;
         }
+        if (exit == 2 && failed.size() == experiments.size()) {
+            return exit;  // settings that do not fit: the one line above says what to change
+        }
         if (failed.size() == experiments.size()) {
             err.println("classlab: " + (experiments.size() == 1 ? "the experiment" : "all " + experiments.size() + " experiments")
                     + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
