@@ -130,8 +130,9 @@ final class RunCommand {
             out.println("wrote " + outDir.toAbsolutePath());
             return 0;
         }
-        // One experiment: its failure line above says all, once. Several: one line that sums them up.
-        if (experiments.size() == 1) return exit;
+        // One experiment, or every one failing on a setting: the failure line above says all, once.
+        // Otherwise one line sums the failures up.
+        if (experiments.size() == 1 || (exit == 2 && failed.size() == experiments.size())) return exit;
         if (failed.size() == experiments.size()) {
             err.println("classlab: all " + experiments.size() + " experiments"
                     + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");

@@ -4,6 +4,7 @@ import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.figure.ScalarField;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -106,11 +107,11 @@ public final class ScratchLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>(List.of(
-                ParamSpec.integer("seed", 4321, 0, Integer.MAX_VALUE),
+                CommonParams.seed(4321),
                 ParamSpec.integer("epochs", 3, 1, 100),
-                ParamSpec.integer("batch_size", 100, 1, 60000),
-                ParamSpec.integer("train_size", 50000, 100, 60000),
-                ParamSpec.integer("test_size", 10000, 100, 10000),
+                CommonParams.batchSize(100),
+                CommonParams.trainSize(50000),
+                CommonParams.testSize(10000),
                 ParamSpec.real("demo_p", 0.5, 0.0, 0.95).in("layers").asDemo(),
                 ParamSpec.choice("surface", "bowl", "bowl", "rosenbrock", "saddle").in("race").asDemo()));
         double[] raceLr = {0.95, 0.1, 0.1, 1.5, 0.1, 0.3};
