@@ -36,6 +36,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        NativeSettings.apply();
         String[] command = args.length == 0 ? new String[] {"app"} : args;
         if (Boolean.getBoolean(RELAUNCHED)) endWithParent();
         QuietShutdown.install();
@@ -64,6 +65,7 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        cmd.addAll(NativeSettings.jvmOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());

@@ -1,5 +1,6 @@
 package classlab.cli;
 
+import classlab.core.UserException;
 import classlab.core.data.Destinations;
 import classlab.core.data.FileAccessException;
 import classlab.core.figure.Figure;
@@ -74,11 +75,13 @@ final class RunCommand {
         }
 
         MetricLog log = new MetricLog();
-        RunControl control = RunControl.unattended(log);
+        List<String> notes = new ArrayList<>();
+        RunControl control = RunControl.unattended(log, notes::add);
         RunResults results = RunResults.open(outDir, entry.id());
         results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
         List<String> failed = new ArrayList<>();
         Set<String> reported = new HashSet<>();
+        int exit = 0;
         try {
             model.updateDemos(values);
         } catch (Exception ex) {
@@ -87,6 +90,7 @@ final class RunCommand {
         }
         for (Experiment e : experiments) {
             long start = System.nanoTime();
+            notes.clear();
             try {
                 ExperimentResult result = model.run(e.name(), values, control);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -97,10 +101,21 @@ final class RunCommand {
                 String message = describe(text, ex);
                 failed.add(e.name());
                 results.failed(e.name(), message, (System.nanoTime() - start) / 1e9);
+                // A setting that does not fit the data or the model is a usage error (exit 2); others exit 1.
+                exit = Math.max(exit, ex instanceof UserException ? 2 : 1);
+                if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
                 // A data error fails every experiment the same way: say it once.
                 if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);
             }
+            List<String> resolved = notes.stream().map(n -> LessonStrings.resolve(text, n)).toList();
+            results.notes(e.name(), resolved);
+            for (String note : resolved) err.println("classlab: " + entry.id() + "/" + e.name() + ": " + note);
         }
+        env.loadedMnist().ifPresent(mnist -> {
+            List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().toString()).toList();
+            results.mnistFiles(files);
+            out.println("MNIST files used: " + String.join(", ", files));
+        });
         try {
             results.write(log);
             if (!o.has("no-figures")) writeFigures(model, text, outDir);
@@ -122,12 +137,13 @@ final class RunCommand {
             err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("
                     + String.join(", ", failed) + "); the results of the others are in " + outDir.toAbsolutePath());
         }
-        return 1;
+        return exit;
     }
 
     /** The user's message for a failure: translated for file-system errors, the exception's own otherwise. */
     static String describe(LessonStrings text, Exception e) {
         if (e instanceof FileAccessException f) return LessonStrings.resolve(text, f.deferredMessage());
+        if (e instanceof UserException u) return LessonStrings.resolve(text, u.deferred());
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 

@@ -37,6 +37,7 @@ final class RunResults {
     private final Map<String, ObjectNode> experiments = new LinkedHashMap<>();
     private final List<String> earlierMetrics = new ArrayList<>();
     private Long seed;
+    private List<String> mnistFiles = List.of();
 
     private RunResults(Path dir, String lesson) {
         this.dir = dir;
@@ -82,6 +83,19 @@ final class RunResults {
         r.put("error", message);
     }
 
+    /** The parameter a failed experiment's settings error names. */
+    void param(String name, String param) { experiments.get(name).put("param", param); }
+
+    /** Notes the run made about {@code name} (for example a last batch left out), in the output language. */
+    void notes(String name, List<String> notes) {
+        if (notes.isEmpty() || !experiments.containsKey(name)) return;
+        ArrayNode array = experiments.get(name).putArray("notes");
+        notes.forEach(array::add);
+    }
+
+    /** The MNIST files this run read, named in the summary so the user sees which copies were used. */
+    void mnistFiles(List<String> files) { this.mnistFiles = List.copyOf(files); }
+
     private ObjectNode entry(String name, String status) {
         ObjectNode r = json.createObjectNode();
         r.put("name", name);
@@ -101,6 +115,7 @@ final class RunResults {
         summary.put("lesson", lesson);
         if (seed == null) summary.putNull("seed");
         else summary.put("seed", seed);
+        if (!mnistFiles.isEmpty()) mnistFiles.forEach(summary.putArray("mnist_files")::add);
         ArrayNode list = summary.putArray("experiments");
         experiments.values().forEach(list::add);
         replace(SUMMARY, json.writeValueAsString(summary) + "\n");

@@ -205,6 +205,7 @@ public final class LessonPaneController {
     private Node tile(Figure f) {
         FigureView view = FigureView.create(f, strings);
         view.setTheme(theme.chartTheme());
+        view.setOnSelect(sel -> session.select(f.id(), sel));
         views.add(view);
         Button png = new Button(messages.get("export.png"));
         png.setOnAction(e -> exportPng(view));
@@ -237,11 +238,12 @@ public final class LessonPaneController {
 
     private void showState(TrainingEngine.State s) {
         stateLabel.setText(messages.get("state." + s.name()));
-        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+        boolean stopping = s == TrainingEngine.State.STOPPING;
+        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED || stopping;
         runButton.setText(messages.get(s == TrainingEngine.State.PAUSED ? "run.resume" : "run.run"));
-        runButton.setDisable(s == TrainingEngine.State.RUNNING);
+        runButton.setDisable(s == TrainingEngine.State.RUNNING || stopping);
         pauseButton.setDisable(s != TrainingEngine.State.RUNNING);
-        stopButton.setDisable(!busy);
+        stopButton.setDisable(!busy || stopping);
         experimentChoice.setDisable(busy);
         stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
         stateLabel.getStyleClass().add("state-" + s.name().toLowerCase());

@@ -32,7 +32,7 @@ class ShellUiTest extends FxRobot {
     private ClassLabApp app;
 
     static Path mnistMini() {
-        return Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+        return classlab.testsupport.SharedData.mnistMini();
     }
 
     @BeforeEach
