@@ -37,6 +37,9 @@ public final class LineFigure extends Figure {
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
+    /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
+    private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
+    private List<Series> previous = List.of();
 
     public LineFigure(String id, String titleKey, String xLabelKey, String yLabelKey) {
         super(id, titleKey);
@@ -97,12 +100,52 @@ public final class LineFigure extends Figure {
             if (s != null) return s;
             s = new Series(name, right, this::changed);
             series.put(name, s);
+            colorSlot(name);
         }
         changed();
         return s;
     }
 
     public synchronized List<Series> allSeries() { return new ArrayList<>(series.values()); }
+
+    /**
+     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the order in
+     * which names first appeared in this figure. It survives {@link #clear()} and {@link #removeSeries},
+     * so a configuration that is run again keeps its colour and earlier runs' curves share it.
+     */
+    public synchronized int colorSlot(String name) {
+        return colorSlots.computeIfAbsent(name, n -> colorSlots.size());
+    }
+
+    /**
+     * A curve of an earlier run, drawn faded under the live series (run history).
+     *
+     * @param label  legend text: a message key or deferred message (unique within the figure)
+     * @param colorOf the live series name whose colour it takes (the same configuration)
+     * @param x      x values; {@code y} has the same length
+     */
+    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y) {}
+
+    /**
+     * Replaces the earlier runs' curves. They are kept apart from the live series: {@link #clear()},
+     * {@link #removeSeries} and {@link #toCsv()} (the current run's data) do not touch them.
+     */
+    public void setPrevious(List<Previous> curves) {
+        List<Series> list = new ArrayList<>();
+        for (Previous p : curves) {
+            Series s = new Series(p.label(), p.rightAxis(), () -> {}, p.colorOf());
+            s.set(p.x(), p.y());
+            list.add(s);
+        }
+        synchronized (this) {
+            previous = List.copyOf(list);
+            for (Previous p : curves) colorSlot(p.colorOf());
+        }
+        changed();
+    }
+
+    /** The earlier runs' curves set by {@link #setPrevious}, in order; each {@link Series#previous()}. */
+    public synchronized List<Series> previousSeries() { return previous; }
 
     public void addMarker(String labelKey, double x) { synchronized (this) { markers.add(new Marker(labelKey, x)); } changed(); }
     public void addLevel(String labelKey, double y) { synchronized (this) { levels.add(new Level(labelKey, y)); } changed(); }
@@ -151,19 +194,29 @@ public final class LineFigure extends Figure {
         private final String name;
         private final boolean rightAxis;
         private final Runnable onChange;
+        private final String colorOf;
         private double[] xs = new double[64];
         private double[] ys = new double[64];
         private String[] notes;
         private int size;
 
         Series(String name, boolean rightAxis, Runnable onChange) {
+            this(name, rightAxis, onChange, null);
+        }
+
+        private Series(String name, boolean rightAxis, Runnable onChange, String colorOf) {
             this.name = name;
             this.rightAxis = rightAxis;
             this.onChange = onChange;
+            this.colorOf = colorOf;
         }
 
         public String name() { return name; }
         public boolean rightAxis() { return rightAxis; }
+        /** Whether this is an earlier run's curve ({@link LineFigure#setPrevious}), drawn faded. */
+        public boolean previous() { return colorOf != null; }
+        /** The series name whose {@link LineFigure#colorSlot colour} this series takes: its own, or the live one it repeats. */
+        public String colorKey() { return colorOf == null ? name : colorOf; }
 
         public void add(double x, double y) { add(x, y, null); }
 

@@ -44,6 +44,8 @@ public final class ResultTable extends Figure {
         for (List<Object> r : rows.values()) for (Object cell : r) if (cell instanceof String s) addLabelKeys(keys, s);
         return keys;
     }
+    /** The rows with their keys, in order (for recording a run). */
+    public synchronized Map<String, List<Object>> keyedRows() { return new LinkedHashMap<>(rows); }
 
     @Override public void clear() { synchronized (this) { rows.clear(); } changed(); }
 

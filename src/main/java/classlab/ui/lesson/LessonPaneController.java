@@ -9,6 +9,7 @@ import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
+import classlab.ui.classroom.ClassroomTools;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
@@ -60,6 +61,8 @@ public final class LessonPaneController {
         t.setDaemon(true);
         return t;
     });
+
+    private ClassroomTools classroom;
 
     @FXML private BorderPane root;
     @FXML private Label title;
@@ -117,6 +120,10 @@ public final class LessonPaneController {
         for (String section : session.model().sections()) sections.getTabs().add(sectionTab(section));
         selectSection(session.model().experiment(session.selectedExperiment()).section());
 
+        classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
+        runBar.getChildren().add(classroom.toolbar());
+        root.setRight(classroom.drawer());
+
         session.stateProperty().addListener((o, a, s) -> showState(s));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
         showState(session.stateProperty().get());
@@ -133,7 +140,20 @@ public final class LessonPaneController {
     public List<FigureView> figureViews() { return List.copyOf(views); }
 
     /** Stops the redraw timer; the session (and its run) lives on. */
-    public void detach() { pump.stop(); }
+    public void detach() {
+        pump.stop();
+        classroom.detach();
+    }
+
+    /** The classroom tools hosted by this pane (run list...). */
+    public ClassroomTools classroom() { return classroom; }
+
+    /** Shows the session's parameters and experiment again (they were set from outside the form). */
+    private void showSessionSettings() {
+        rebuildSectionTabs();
+        experimentChoice.setValue(session.model().experiment(session.selectedExperiment()));
+        selectSection(session.model().experiment(session.selectedExperiment()).section());
+    }
 
     private Tab explanationTab() {
         String md = Resources.text("/lessons/" + session.entry().id() + "/text." + strings.language() + ".md");

@@ -2,6 +2,8 @@ package classlab.ui.lesson;
 
 import classlab.core.UserException;
 import classlab.core.figure.FigureSelection;
+import classlab.core.classroom.RunHistory;
+import classlab.core.classroom.RunRecord;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
@@ -29,6 +31,7 @@ public final class LessonSession {
     private final LessonCatalog.Entry entry;
     private final LessonModel model;
     private final TrainingEngine engine = TrainingEngine.forDl4j();
+    private final RunHistory history;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
@@ -45,6 +48,13 @@ public final class LessonSession {
         this.model = model;
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
+        this.history = new RunHistory(model, engine.metricLog());
+        // First listener: the run is recorded before the UI hears that it ended.
+        engine.addListener((s, message) -> {
+            if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
+                history.end(s.name());
+            }
+        });
         engine.addListener((s, message) -> Platform.runLater(() -> {
             state.set(s);
             if (message != null) problem.set(message);
@@ -56,6 +66,8 @@ public final class LessonSession {
     public LessonModel model() { return model; }
     public TrainingEngine engine() { return engine; }
     public ParamValues values() { return values; }
+    /** Every run of this lesson and the earlier runs overlaid on its charts. */
+    public RunHistory history() { return history; }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -89,6 +101,13 @@ public final class LessonSession {
      */
     static String problemOf(Exception e) {
         return e instanceof UserException u ? u.deferred() : e.getMessage();
+    }
+
+    /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
+    public void applyRun(RunRecord run) {
+        values = run.settingsOver(model.defaults());
+        selectExperiment(run.experiment());
+        refreshDemos();
     }
 
     /** Restores every parameter to the notebook's default. */
@@ -152,6 +171,8 @@ public final class LessonSession {
         ParamValues runValues = values;
         engine.start(control -> {
             Backend.awaitReady();
+            history.begin(experiment.name(), runValues, java.time.Instant.now());
+            refreshDemos();   // demo figures of the section were cleared with the rest
             model.run(experiment.name(), runValues, control);
         }, paused);
     }
@@ -170,6 +191,7 @@ public final class LessonSession {
                 Thread.currentThread().interrupt();
             }
             model.reset();
+            history.reset();
             engine.clearLog();
             Platform.runLater(() -> state.set(TrainingEngine.State.IDLE));
         });

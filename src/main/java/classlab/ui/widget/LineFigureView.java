@@ -45,6 +45,9 @@ public final class LineFigureView extends FigureView {
     public static final int DOTTED_MAX_POINTS = 12;
     private static final double HOVER_RADIUS = 12;
     private static final double CHART_PADDING = 5;
+    /** Earlier runs' curves ({@link LineFigure#previousSeries}) are drawn this faded, their legend items less so. */
+    static final double PREVIOUS_OPACITY = 0.35;
+    private static final double PREVIOUS_LEGEND_OPACITY = 0.7;
 
     private final LineFigure fig;
     private final NumberAxis xAxis = new NumberAxis();
@@ -124,7 +127,9 @@ public final class LineFigureView extends FigureView {
         }
         logY = fig.logY();
         logRightY = fig.logRightY();
-        List<LineFigure.Series> all = fig.allSeries();
+        // Earlier runs' faded curves first, so the live ones are drawn over them.
+        List<LineFigure.Series> all = new ArrayList<>(fig.previousSeries());
+        all.addAll(fig.allSeries());
         boolean needRight = fig.rightLabelKey() != null || all.stream().anyMatch(LineFigure.Series::rightAxis);
         if (needRight && right == null) createRightChart();
         syncEntries(all);
@@ -132,15 +137,14 @@ public final class LineFigureView extends FigureView {
         double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yl = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        int index = 0;
         List<Entry> drawn = new ArrayList<>();
         for (LineFigure.Series s : all) {
             Entry e = entries.get(s.name());
-            setColor(e, index++);
+            setColor(e, fig.colorSlot(s.colorKey()));
             boolean log = e.rightAxis ? logRightY : logY;
             fillPoints(e, s, log);
             markCoincident(e, drawn, style);
-            if (!hidden.contains(s.name())) drawn.add(e);
+            if (!hidden.contains(s.name()) && !s.previous()) drawn.add(e);
             List<XYChart.Data<Number, Number>> data = new ArrayList<>(e.xs.length);
             if (!hidden.contains(s.name())) {
                 boolean dotted = style == LineFigure.Style.LINE && e.xs.length <= DOTTED_MAX_POINTS;
@@ -151,6 +155,7 @@ public final class LineFigureView extends FigureView {
                         symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
                                 "series-color-" + e.colorIndex);
                         symbol.setMouseTransparent(true);
+                        if (s.previous()) symbol.setOpacity(PREVIOUS_OPACITY);
                         d.setNode(symbol);
                     }
                     data.add(d);
@@ -159,6 +164,7 @@ public final class LineFigureView extends FigureView {
                 }
             }
             e.fx.getData().setAll(data);   // one list change per refresh
+            if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
         }
         List<LineFigure.Marker> markers = fig.markers();
         List<LineFigure.Level> levels = fig.levels();
@@ -279,6 +285,7 @@ public final class LineFigureView extends FigureView {
             e.swatch.getStyleClass().add("figure-legend-swatch");
             e.legendItem.setGraphic(e.swatch);
             e.legendItem.getStyleClass().add("figure-legend-item");
+            if (s.previous()) e.legendItem.setOpacity(PREVIOUS_LEGEND_OPACITY);
             e.legendItem.setText(t(s.name()));
             e.legendItem.setOnMouseClicked(ev -> setSeriesVisible(s.name(), !isSeriesVisible(s.name())));
             entries.put(s.name(), e);
