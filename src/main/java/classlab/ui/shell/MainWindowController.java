@@ -3,7 +3,9 @@ package classlab.ui.shell;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.lesson.LessonStrings;
+import classlab.core.data.DataCache;
 import classlab.core.train.Backend;
+import classlab.core.train.StartupWatchdog;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
@@ -133,6 +135,14 @@ public final class MainWindowController {
             backendLabel.setText(backendText);
             statusBar.setText(error == null ? messages.format("status.backend.ready", info.startMillis()) : backendText);
         }));
+        // A start-up that never ends (seen once in 25 starts) gets a thread dump and a word to the user.
+        StartupWatchdog.watch(Backend.whenReady(), StartupWatchdog.DEFAULT_LIMIT, DataCache.resolve(null).dataDir().resolve("logs"))
+                .thenAccept(dump -> Platform.runLater(() -> {
+                    if (Backend.whenReady().isDone()) return;
+                    backendText = messages.format("status.backend.slow", StartupWatchdog.DEFAULT_LIMIT.toSeconds(), dump);
+                    backendLabel.setText(messages.get("status.backend.loading"));
+                    statusBar.setText(backendText);
+                }));
         buildNavigator();
     }
 
