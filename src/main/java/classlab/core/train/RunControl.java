@@ -17,6 +17,15 @@ public interface RunControl {
     /** A short progress line for the status bar ("no_bn · epoch 12/50"). */
     default void progress(String experiment, int epoch, int totalEpochs) {}
 
+    /**
+     * Announces how many configurations (networks trained one after another, each reported
+     * through {@link #progress}) the running experiment trains; 1 when never called.
+     */
+    default void plan(int configurations) {}
+
+    /** The mini-batch loss of the iteration that just ended (the {@link Trainer} reports every one). */
+    default void iterationDone(double loss) {}
+
     /** A control that never pauses and never stops: for tests and plain computations. */
     static RunControl unattended(MetricLog log) {
         return new RunControl() {

@@ -91,6 +91,7 @@ public final class Trainer {
             lossSum += loss * (end - start);
             iteration++;
             if (hook != null) hook.afterIteration(iteration, epoch, loss);
+            control.iterationDone(loss);
         }
         epoch++;
         net.incrementEpochCount();

@@ -1,5 +1,6 @@
 package classlab.ui.lesson;
 
+import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
@@ -37,12 +38,25 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private volatile ParamValues values;
     private String selectedExperiment;
+    private RunRecord lastRun;
+    private ParamValues beforeQuickDemo;
+    /** Loss of every mini-batch of the current run, so single steps show on a chart. */
+    private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
+    /** Epoch-axis figures whose x range this session fixed to the planned epoch count. */
+    private final java.util.Set<LineFigure> pinnedAxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
+    public static final int QUICK_DEMO_FACTOR = 5;
+
+    /** The experiment and settings a run started with (the export stamps them). */
+    public record RunRecord(String experiment, ParamValues values) {}
 
     public LessonSession(LessonCatalog.Entry entry, LessonModel model) {
         this.entry = entry;
         this.model = model;
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
+        engine.addIterationListener((iteration, loss) -> iterationLoss.series("series.train_loss").add(iteration, loss));
         engine.addListener((s, message) -> Platform.runLater(() -> {
             state.set(s);
             if (message != null) problem.set(message);
@@ -54,6 +68,32 @@ public final class LessonSession {
     public LessonModel model() { return model; }
     public TrainingEngine engine() { return engine; }
     public ParamValues values() { return values; }
+
+    /** The last run's experiment and settings, or null before the first run. */
+    public RunRecord lastRun() { return lastRun; }
+
+    /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
+    public LineFigure iterationLoss() { return iterationLoss; }
+
+    public boolean quickDemo() { return beforeQuickDemo != null; }
+
+    /**
+     * Quick demo on: every training epoch count becomes ⌈n / {@value #QUICK_DEMO_FACTOR}⌉ (shown in
+     * the form, stamped on exports); off: the epoch counts from before come back.
+     */
+    public void setQuickDemo(boolean on) {
+        if (on == quickDemo()) return;
+        if (on) {
+            beforeQuickDemo = values;
+            values = values.withEpochs(n -> (n + QUICK_DEMO_FACTOR - 1) / QUICK_DEMO_FACTOR);
+        } else {
+            ParamValues before = beforeQuickDemo;
+            beforeQuickDemo = null;
+            for (ParamSpec p : values.specs()) {
+                if (ParamValues.isEpochCount(p)) values = values.with(p.key(), before.text(p.key()));
+            }
+        }
+    }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -81,9 +121,15 @@ public final class LessonSession {
         return null;
     }
 
+    /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
+    public void setAllEpochs(int epochs) {
+        values = values.withEpochs(n -> epochs);
+    }
+
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
         values = model.defaults();
+        beforeQuickDemo = null;
         refreshDemos();
     }
 
@@ -124,10 +170,32 @@ public final class LessonSession {
         problem.set("");
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
+        lastRun = new RunRecord(experiment.name(), runValues);
+        iterationLoss.clear();
+        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.clear();
         engine.start(control -> {
             Backend.awaitReady();
             model.run(experiment.name(), runValues, control);
         }, paused);
+    }
+
+    /**
+     * Fixes the x axis of the running section's epoch charts to the planned epoch count (from the
+     * engine's progress), so curves grow into a fixed frame instead of rescaling every epoch.
+     * Figures the lesson gave its own x range keep it. FX thread, from the pane's tick.
+     */
+    public void pinEpochAxes() {
+        TrainingEngine.Progress p = engine.progress();
+        if (lastRun == null || p.epochs() <= 1) return;
+        for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
+            if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())
+                    && line.allSeries().stream().anyMatch(s -> s.size() > 0)) {
+                line.xRange(0.0, (double) p.epochs());
+                pinnedAxes.add(line);
+            }
+        }
     }
 
     public void pause() { engine.pause(); }
@@ -150,11 +218,14 @@ public final class LessonSession {
         refreshDemos();
     }
 
-    /** Stops the run and the demo thread (window closing); waits briefly for the trainer to finish its iteration. */
-    public void dispose() {
+    /**
+     * Stops the run and the demo thread (window closing) and waits up to {@code timeout} for the
+     * trainer to finish its iteration. Blocks: call off the FX thread.
+     */
+    public void dispose(long timeout, TimeUnit unit) {
         engine.stop();
         try {
-            engine.await(5, TimeUnit.SECONDS);
+            engine.await(timeout, unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
