@@ -1,6 +1,7 @@
 package classlab.ui.lesson;
 
-import java.io.IOException;
+import classlab.core.data.Destinations;
+import classlab.core.data.FileAccessException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -30,7 +31,10 @@ public final class ExportService implements AutoCloseable {
     @FunctionalInterface
     public interface FileWrite { Path write() throws Exception; }
 
-    /** What one export produced: the folder, the files written and the failures ("file: reason"). */
+    /**
+     * What one export produced: the folder, the files written and the failures (an exception's
+     * message, or a deferred message {@code key|arg...} when the folder cannot take files).
+     */
     public record Outcome(Path folder, List<Path> written, List<String> failures) {}
 
     /** @param root the export root ({@code ~/ClassLab/exports} unless configured) */
@@ -53,9 +57,9 @@ public final class ExportService implements AutoCloseable {
             List<Path> written = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                failures.add(folder + ": " + e.getMessage());
+                Destinations.requireWritableFolder(folder, FileAccessException.Attempt.EXPORTS);
+            } catch (FileAccessException e) {
+                failures.add(e.deferredMessage());
                 return new Outcome(folder, written, failures);
             }
             for (FileWrite w : writes) {

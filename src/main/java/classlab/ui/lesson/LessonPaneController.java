@@ -4,6 +4,7 @@ import classlab.core.figure.Figure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
+import classlab.ui.classroom.ClassroomTools;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
@@ -48,15 +49,17 @@ public final class LessonPaneController {
     private final LessonStrings strings;
     private final Theme theme;
     private final Services services;
-    private final RunBarModel runBar;
+    private final RunBarModel runState;
     private final PaneExport export;
     private final Spotlight spotlight;
     private final List<SectionView> sectionViews = new ArrayList<>();
     private final Timeline pump = new Timeline(new KeyFrame(REFRESH, e -> refreshFigures()));
     private FigureView focused;
+    private ClassroomTools classroom;
 
     @FXML private BorderPane root;
     @FXML private Label title;
+    @FXML private javafx.scene.layout.FlowPane runBar;
     @FXML private Label experimentLabel;
     @FXML private ComboBox<Experiment> experimentChoice;
     @FXML private Button runButton, pauseButton, stepButton, stopButton, resetButton, exportButton, openFolderButton;
@@ -71,7 +74,7 @@ public final class LessonPaneController {
         this.strings = strings;
         this.theme = theme;
         this.services = services;
-        this.runBar = new RunBarModel(messages, strings);
+        this.runState = new RunBarModel(messages, strings);
         this.export = new PaneExport(services.exports(), session, strings, messages, theme, services.status());
         this.spotlight = new Spotlight(services.overlay(), strings, theme, messages);
     }
@@ -88,19 +91,19 @@ public final class LessonPaneController {
         label(openFolderButton, "export.open_folder");
         label(quickDemoToggle, "run.quick_demo");
         label(formToggle, "run.show_params");
-        runButton.textProperty().bind(runBar.runTextProperty());
-        runButton.disableProperty().bind(runBar.runDisabledProperty());
-        pauseButton.disableProperty().bind(runBar.pauseDisabledProperty());
-        stopButton.disableProperty().bind(runBar.stopDisabledProperty());
-        experimentChoice.disableProperty().bind(runBar.busyProperty());
-        quickDemoToggle.disableProperty().bind(runBar.busyProperty());
-        stateLabel.textProperty().bind(runBar.stateTextProperty());
-        runBar.stateStyleProperty().addListener((o, a, s) -> {
+        runButton.textProperty().bind(runState.runTextProperty());
+        runButton.disableProperty().bind(runState.runDisabledProperty());
+        pauseButton.disableProperty().bind(runState.pauseDisabledProperty());
+        stopButton.disableProperty().bind(runState.stopDisabledProperty());
+        experimentChoice.disableProperty().bind(runState.busyProperty());
+        quickDemoToggle.disableProperty().bind(runState.busyProperty());
+        stateLabel.textProperty().bind(runState.stateTextProperty());
+        runState.stateStyleProperty().addListener((o, a, s) -> {
             stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
             stateLabel.getStyleClass().add(s);
         });
-        progressLabel.textProperty().bind(runBar.progressTextProperty());
-        progressBar.progressProperty().bind(runBar.progressProperty());
+        progressLabel.textProperty().bind(runState.progressTextProperty());
+        progressBar.progressProperty().bind(runState.progressProperty());
         openFolderButton.disableProperty().bind(export.lastFolderProperty().isNull());
 
         experimentChoice.getItems().setAll(session.model().experiments());
@@ -126,9 +129,13 @@ public final class LessonPaneController {
         // The experiment follows the tab on screen: Run on a tab runs that tab's experiment.
         sections.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> followTab(tab));
 
-        session.stateProperty().addListener((o, a, s) -> runBar.showState(s));
+        classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
+        runBar.getChildren().add(classroom.toolbar());
+        root.setRight(classroom.drawer());
+
+        session.stateProperty().addListener((o, a, s) -> runState.showState(s));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
-        runBar.showState(session.stateProperty().get());
+        runState.showState(session.stateProperty().get());
         showProblem(session.problemProperty().get());
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
@@ -145,7 +152,7 @@ public final class LessonPaneController {
 
     public LessonSession session() { return session; }
 
-    public RunBarModel runBar() { return runBar; }
+    public RunBarModel runState() { return runState; }
 
     /** Live figure views of this pane (tests and export). */
     public List<FigureView> figureViews() {
@@ -158,6 +165,18 @@ public final class LessonPaneController {
     public void detach() {
         pump.stop();
         spotlight.close();
+        classroom.detach();
+    }
+
+    /** The classroom tools hosted by this pane (run list...). */
+    public ClassroomTools classroom() { return classroom; }
+
+    /** Shows the session's parameters and experiment again (they were set from outside the form). */
+    private void showSessionSettings() {
+        quickDemoToggle.setSelected(session.quickDemo());
+        rebuildSectionTabs();
+        experimentChoice.setValue(session.model().experiment(session.selectedExperiment()));
+        selectSection(session.model().experiment(session.selectedExperiment()).section());
     }
 
     private Tab explanationTab() {
@@ -179,6 +198,9 @@ public final class LessonPaneController {
             @Override public void exportCsv(Figure figure) { export.csv(figure); }
             @Override public void exportGif(classlab.core.figure.LineFigure figure) { export.gif(figure); }
             @Override public void focused(FigureView view) { focused = view; }
+            @Override public void selected(Figure figure, classlab.core.figure.FigureSelection selection) {
+                session.select(figure.id(), selection);
+            }
         };
         for (String section : session.model().sections()) {
             List<Figure> figures = new ArrayList<>(session.model().figures(section));
@@ -215,7 +237,7 @@ public final class LessonPaneController {
     }
 
     private void followTab(Tab tab) {
-        if (tab == null || !(tab.getUserData() instanceof String section) || runBar.busyProperty().get()) return;
+        if (tab == null || !(tab.getUserData() instanceof String section) || runState.busyProperty().get()) return;
         Experiment current = experimentChoice.getValue();
         if (current != null && current.section().equals(section)) return;
         session.model().experiments().stream().filter(e -> e.section().equals(section))
@@ -242,13 +264,13 @@ public final class LessonPaneController {
         session.pinEpochAxes();
         for (SectionView s : sectionViews) for (FigureView v : s.views()) v.refreshIfChanged();
         spotlight.refresh();
-        LessonSession.RunRecord run = session.lastRun();
-        runBar.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), Backend.startAsync().isDone());
+        LessonSession.RunStart run = session.lastRun();
+        runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? problem : "");
+        problemLabel.setText(show ? LessonStrings.resolve(strings, problem) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }

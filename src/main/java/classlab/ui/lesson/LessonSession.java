@@ -1,5 +1,9 @@
 package classlab.ui.lesson;
 
+import classlab.core.UserException;
+import classlab.core.classroom.RunHistory;
+import classlab.core.classroom.RunRecord;
+import classlab.core.figure.FigureSelection;
 import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
@@ -27,7 +31,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class LessonSession {
     private final LessonCatalog.Entry entry;
     private final LessonModel model;
-    private final TrainingEngine engine = new TrainingEngine();
+    private final TrainingEngine engine = TrainingEngine.forDl4j();
+    private final RunHistory history;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
@@ -38,7 +43,7 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private volatile ParamValues values;
     private String selectedExperiment;
-    private RunRecord lastRun;
+    private RunStart lastRun;
     private ParamValues beforeQuickDemo;
     /** Loss of every mini-batch of the current run, so single steps show on a chart. */
     private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
@@ -49,7 +54,7 @@ public final class LessonSession {
     public static final int QUICK_DEMO_FACTOR = 5;
 
     /** The experiment and settings a run started with (the export stamps them). */
-    public record RunRecord(String experiment, ParamValues values) {}
+    public record RunStart(String experiment, ParamValues values) {}
 
     public LessonSession(LessonCatalog.Entry entry, LessonModel model) {
         this.entry = entry;
@@ -57,6 +62,13 @@ public final class LessonSession {
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
         engine.addIterationListener((iteration, loss) -> iterationLoss.series("series.train_loss").add(iteration, loss));
+        this.history = new RunHistory(model, engine.metricLog());
+        // First listener: the run is recorded before the UI hears that it ended.
+        engine.addListener((s, message) -> {
+            if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
+                history.end(s.name());
+            }
+        });
         engine.addListener((s, message) -> Platform.runLater(() -> {
             state.set(s);
             if (message != null) problem.set(message);
@@ -68,9 +80,11 @@ public final class LessonSession {
     public LessonModel model() { return model; }
     public TrainingEngine engine() { return engine; }
     public ParamValues values() { return values; }
+    /** Every run of this lesson and the earlier runs overlaid on its charts. */
+    public RunHistory history() { return history; }
 
     /** The last run's experiment and settings, or null before the first run. */
-    public RunRecord lastRun() { return lastRun; }
+    public RunStart lastRun() { return lastRun; }
 
     /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
     public LineFigure iterationLoss() { return iterationLoss; }
@@ -113,7 +127,7 @@ public final class LessonSession {
         try {
             values = values.with(key, raw);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return problemOf(e);
         }
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
@@ -124,6 +138,22 @@ public final class LessonSession {
     /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
     public void setAllEpochs(int epochs) {
         values = values.withEpochs(n -> epochs);
+    }
+
+    /**
+     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
+     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     */
+    static String problemOf(Exception e) {
+        return e instanceof UserException u ? u.deferred() : e.getMessage();
+    }
+
+    /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
+    public void applyRun(RunRecord run) {
+        values = run.settingsOver(model.defaults());
+        beforeQuickDemo = null;
+        selectExperiment(run.experiment());
+        refreshDemos();
     }
 
     /** Restores every parameter to the notebook's default. */
@@ -141,6 +171,22 @@ public final class LessonSession {
             try {
                 Backend.awaitReady();
                 model.updateDemos(values);
+            } catch (Exception e) {
+                Platform.runLater(() -> problem.set(problemOf(e)));
+            }
+        });
+    }
+
+    /**
+     * Passes a click on a selectable figure to {@link LessonModel#select} on the demo worker thread
+     * (in order with demo redraws, never on the FX thread); a failure's message goes to
+     * {@link #problemProperty()}.
+     */
+    public void select(String figureId, FigureSelection selection) {
+        demoWorker.execute(() -> {
+            try {
+                Backend.awaitReady();
+                model.select(figureId, selection);
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(e.getMessage()));
             }
@@ -170,12 +216,14 @@ public final class LessonSession {
         problem.set("");
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
-        lastRun = new RunRecord(experiment.name(), runValues);
+        lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
         for (LineFigure f : pinnedAxes) f.xRange(null, null);
         pinnedAxes.clear();
         engine.start(control -> {
             Backend.awaitReady();
+            history.begin(experiment.name(), runValues, java.time.Instant.now());
+            refreshDemos();   // demo figures of the section were cleared with the rest
             model.run(experiment.name(), runValues, control);
         }, paused);
     }
@@ -212,6 +260,7 @@ public final class LessonSession {
                 Thread.currentThread().interrupt();
             }
             model.reset();
+            history.reset();
             engine.clearLog();
             Platform.runLater(() -> state.set(TrainingEngine.State.IDLE));
         });

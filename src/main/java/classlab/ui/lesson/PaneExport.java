@@ -57,7 +57,7 @@ final class PaneExport {
         ExportStamp stamp = stamp();
         Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
         for (FigureView v : views) {
-            if (!FigureExport.hasData(v.figure()) || !seen.add(v.figure().id())) continue;
+            if (!v.figure().hasData() || !seen.add(v.figure().id())) continue;
             writes.add(pngWrite(v, stamp, folder));
             writes.add(csvWrite(v.figure(), stamp, folder));
         }
@@ -74,7 +74,7 @@ final class PaneExport {
 
     /** The chart after each epoch of the run as an animated GIF (frames drawn one per FX pulse). */
     void gif(LineFigure f) {
-        if (!FigureExport.hasData(f)) {
+        if (!f.hasData()) {
             status.accept(messages.get("export.nothing"));
             return;
         }
@@ -95,7 +95,7 @@ final class PaneExport {
     }
 
     private void one(Figure f, java.util.function.Function<Path, ExportService.FileWrite> write) {
-        if (!FigureExport.hasData(f)) {
+        if (!f.hasData()) {
             status.accept(messages.get("export.nothing"));
             return;
         }
@@ -121,7 +121,7 @@ final class PaneExport {
     }
 
     private ExportStamp stamp() {
-        LessonSession.RunRecord run = session.lastRun();
+        LessonSession.RunStart run = session.lastRun();
         return ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
                 run == null ? session.values() : run.values(), session.model().defaults(), strings, LocalDateTime.now());
     }
@@ -131,7 +131,8 @@ final class PaneExport {
             lastFolder.set(outcome.folder());
             status.accept(outcome.failures().isEmpty()
                     ? messages.format("export.done", outcome.written().size(), outcome.folder())
-                    : messages.format("export.failed", outcome.folder(), String.join("; ", outcome.failures())));
+                    : messages.format("export.failed", outcome.folder(),
+                            String.join("; ", outcome.failures().stream().map(f -> LessonStrings.resolve(strings, f)).toList())));
         }));
     }
 }

@@ -37,13 +37,14 @@ public final class RunBarModel {
     public void showState(State s) {
         boolean running = s == State.RUNNING;
         boolean paused = s == State.PAUSED;
+        boolean stopping = s == State.STOPPING;
         stateText.set(messages.get("state." + s.name()));
         stateStyle.set("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
         runText.set(messages.get(paused ? "run.resume" : "run.run"));
-        runDisabled.set(running);
+        runDisabled.set(running || stopping);
         pauseDisabled.set(!running);
         stopDisabled.set(!running && !paused);
-        busy.set(running || paused);
+        busy.set(running || paused || stopping);
     }
 
     /**
@@ -64,6 +65,6 @@ public final class RunBarModel {
     public ReadOnlyBooleanProperty runDisabledProperty() { return runDisabled.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pauseDisabledProperty() { return pauseDisabled.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty stopDisabledProperty() { return stopDisabled.getReadOnlyProperty(); }
-    /** Running or paused: the experiment and the preset cannot change. */
+    /** Running, paused or stopping: the experiment and the preset cannot change. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 }

@@ -40,6 +40,8 @@ final class SectionView {
         void exportCsv(Figure figure);
         void exportGif(LineFigure figure);
         void focused(FigureView view);
+        /** A cell or image of a selectable figure was clicked. */
+        void selected(Figure figure, classlab.core.figure.FigureSelection selection);
     }
 
     private static final double GAP = 10;
@@ -112,6 +114,7 @@ final class SectionView {
     private Node tile(Figure f, LessonStrings strings, Messages messages, TileActions actions) {
         FigureView view = FigureView.create(f, strings);
         view.setTheme(theme.chartTheme());
+        view.setOnSelect(selection -> actions.selected(f, selection));
         views.add(view);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

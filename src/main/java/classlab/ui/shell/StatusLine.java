@@ -81,7 +81,7 @@ final class StatusLine {
         }
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        long resident = org.bytedeco.javacpp.Pointer.physicalBytes() >> 20;  // the process's resident set (RSS)
+        long resident = Backend.residentBytes() >> 20;  // the process's resident set (RSS)
         memoryLabel.setText(new MessageFormat(messages.get("status.memory"), Locale.ROOT).format(new Object[] {heap, resident}));
     }
 

@@ -1,11 +1,6 @@
 package classlab.ui.widget;
 
-import classlab.core.figure.BarFigure;
 import classlab.core.figure.Figure;
-import classlab.core.figure.GridFigure;
-import classlab.core.figure.HistogramFigure;
-import classlab.core.figure.LineFigure;
-import classlab.core.figure.ResultTable;
 import classlab.core.lesson.LessonStrings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -148,13 +143,4 @@ public final class FigureExport {
         StampedImages.writeGif(images, delayMillis, file);
     }
 
-    /** Whether the figure holds anything to export (a figure of an experiment never run has none). */
-    public static boolean hasData(Figure f) {
-        if (f instanceof LineFigure l) return l.allSeries().stream().anyMatch(s -> s.size() > 0);
-        if (f instanceof BarFigure b) return !b.categories().isEmpty();
-        if (f instanceof HistogramFigure h) return !h.names().isEmpty();
-        if (f instanceof GridFigure g) return !g.panels().isEmpty();
-        if (f instanceof ResultTable t) return !t.rows().isEmpty();
-        return true;
-    }
 }

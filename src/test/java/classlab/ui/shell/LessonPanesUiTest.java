@@ -3,11 +3,11 @@ package classlab.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import classlab.core.figure.Figure;
 import classlab.core.lesson.Experiment;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
-import classlab.ui.widget.FigureExport;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +57,7 @@ class LessonPanesUiTest extends FxRobot {
         });
         assertEquals(TrainingEngine.State.FINISHED, session.stateProperty().get(), session.engine().failureMessage());
         String section = session.model().experiment(experiment).section();
-        long filled = session.model().figures(section).stream().filter(FigureExport::hasData).count();
+        long filled = session.model().figures(section).stream().filter(Figure::hasData).count();
         assertTrue(filled >= 1, "charts of section " + section + " received data");
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> app.controller().currentPane().refreshFigures());

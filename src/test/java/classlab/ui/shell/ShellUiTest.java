@@ -27,12 +27,13 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real shell under Monocle: lessons open in both languages, a run fills charts, stop works, export writes PNGs. */
-class ShellUiTest extends FxRobot {
+public class ShellUiTest extends FxRobot {
     @TempDir static Path exportDir;
     private ClassLabApp app;
 
-    static Path mnistMini() {
-        return Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+    /** The real MNIST subset in {@code ../shared} (tests of other packages use it too). */
+    public static Path mnistMini() {
+        return classlab.testsupport.SharedData.mnistMini();
     }
 
     @BeforeEach

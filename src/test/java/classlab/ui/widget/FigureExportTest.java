@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV export for readers: stamped, keys translated, quoting kept; empty figures recognised. */
+/** CSV export for readers: stamped, keys translated, quoting kept. */
 class FigureExportTest {
     private static final ExportStamp STAMP = new ExportStamp("Regularisation", "All four", "lr=0.01", "seed 42",
             "2026-11-30 15:40", "dev");
@@ -43,14 +43,5 @@ class FigureExportTest {
         assertFalse(lines.get(1).contains("column."), lines.get(1));
         assertTrue(lines.get(2).startsWith("No regularisation,"), lines.get(2));
         assertTrue(lines.get(3).startsWith("\"p=0.1, 0.2\","), lines.get(3));
-    }
-
-    @Test
-    void figuresWithoutDataAreNotExported() {
-        LineFigure empty = new LineFigure("x", "t", "axis.epoch", "axis.loss");
-        empty.series("series.none");
-        assertFalse(FigureExport.hasData(empty));
-        empty.series("series.none").add(1, 1);
-        assertTrue(FigureExport.hasData(empty));
     }
 }
