@@ -1,10 +1,72 @@
 package classlab.ui.widget;
 
 /**
- * Axis range arithmetic shared by the chart views; pure, no JavaFX, so it is unit-tested directly.
+ * Axis range, tick and log-scale arithmetic shared by the line and bar chart views; pure, no
+ * JavaFX, so it is unit-tested directly. Log axes plot log10 of the data on a linear axis and label
+ * its ticks 10^k.
  */
 final class AxisScale {
+    /**
+     * Bounds and tick unit of an axis, in plotted units (log10 of the data on a log axis).
+     * @param low  lower bound
+     * @param high upper bound (> low)
+     * @param step tick unit
+     * @param log  whether values are log10 of the data
+     */
+    record Range(double low, double high, double step, boolean log) { }
+
     private AxisScale() { }
+
+    /** The value plotted for {@code y}: y itself, or log10 y on a log axis (NaN for y &le; 0). */
+    static double toPlot(double y, boolean log) {
+        if (!log) return y;
+        return y > 0 ? Math.log10(y) : Double.NaN;
+    }
+
+    /**
+     * Bounds and ticks for data spanning {@code dataLow … dataHigh} (plotted units; infinite when there
+     * is no data): fixed bounds from the figure where given (data units) and not exceeded by the
+     * data, since a fixed range (the notebook's ylim) must not hide data; otherwise the data range
+     * widened to whole ticks, whole decades on a log axis (quarter decades when it spans one decade
+     * or less). An empty range gets a small pad.
+     */
+    static Range fit(double dataLow, double dataHigh, Double fixedMin, Double fixedMax, boolean log, int ticks) {
+        if (fixedMin != null && Double.isFinite(dataLow) && dataLow < toPlot(fixedMin, log)) fixedMin = null;
+        if (fixedMax != null && Double.isFinite(dataHigh) && dataHigh > toPlot(fixedMax, log)) fixedMax = null;
+        double lo = fixedMin != null ? toPlot(fixedMin, log) : dataLow;
+        double hi = fixedMax != null ? toPlot(fixedMax, log) : dataHigh;
+        if (!Double.isFinite(lo) && !Double.isFinite(hi)) { lo = log ? -1 : 0; hi = log ? 0 : 1; }
+        else if (!Double.isFinite(lo)) lo = hi - 1;
+        else if (!Double.isFinite(hi)) hi = lo + 1;
+        if (hi <= lo) {
+            double pad = log ? 0.5 : Math.max(Math.abs(lo) * 0.1, 1e-9);
+            if (fixedMin == null) lo -= pad;
+            if (fixedMax == null || hi <= lo) hi = lo + 2 * pad;
+        }
+        double step;
+        if (log) {
+            if (fixedMin == null) lo = Math.floor(lo);
+            if (fixedMax == null) hi = Math.ceil(hi);
+            if (hi <= lo) hi = lo + 1;
+            step = hi - lo <= 1 ? 0.25 : Math.max(1, Math.ceil((hi - lo) / ticks));
+        } else {
+            step = NumberFormats.niceStep(hi - lo, ticks);
+            if (fixedMin == null) lo = Math.floor(lo / step + 1e-9) * step;
+            if (fixedMax == null) hi = Math.ceil(hi / step - 1e-9) * step;
+        }
+        return new Range(lo, hi, step, log);
+    }
+
+    /**
+     * Label of a tick at plotted value {@code v}: compact decimal on a linear axis; on a log axis
+     * 10^k for whole k and two significant digits between (quarter decades: 0.0018, 0.0032, 0.0056).
+     */
+    static String tickLabel(double v, boolean log) {
+        if (!log) return NumberFormats.compact(v);
+        long k = Math.round(v);
+        if (Math.abs(v - k) < 1e-9) return NumberFormats.powerOfTen((int) k);
+        return new java.math.BigDecimal(Math.pow(10, v)).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+    }
 
     /**
      * Widens the x or the y range around its centre so that one data unit spans as many pixels on

@@ -27,4 +27,42 @@ class AxisScaleTest {
         assertEquals((r[1] - r[0]) / 400, (r[3] - r[2]) / 100, 1e-12);
         assertTrue(r[1] >= 10 && r[3] >= 5, "input ranges still covered");
     }
+
+    @Test
+    void linearRangeWidensToWholeTicks() {
+        // 0.13 … 0.87 over ~6 ticks: step 0.2 (1-2-5), bounds 0 … 1.
+        AxisScale.Range r = AxisScale.fit(0.13, 0.87, null, null, false, 6);
+        assertArrayEquals(new double[] {0, 1, 0.2}, new double[] {r.low(), r.high(), r.step()}, 1e-12);
+        // No data: 0 … 1. One value: padded by 10 % of it.
+        AxisScale.Range none = AxisScale.fit(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null, null, false, 6);
+        assertArrayEquals(new double[] {0, 1}, new double[] {none.low(), none.high()}, 0);
+        AxisScale.Range one = AxisScale.fit(5, 5, null, null, false, 6);
+        assertTrue(one.low() <= 4.5 && one.high() >= 5.5, one.toString());
+    }
+
+    @Test
+    void aFixedRangeIsKeptUnlessDataLeaveIt() {
+        AxisScale.Range kept = AxisScale.fit(0.2, 0.9, 0.0, 1.0, false, 6);
+        assertArrayEquals(new double[] {0, 1}, new double[] {kept.low(), kept.high()}, 0);
+        // The notebook's ylim(0, 1) must not hide a loss of 1.2: the upper bound follows the data.
+        AxisScale.Range widened = AxisScale.fit(0.2, 1.2, 0.0, 1.0, false, 6);
+        assertEquals(0, widened.low(), 0);
+        assertTrue(widened.high() >= 1.2, widened.toString());
+    }
+
+    @Test
+    void logRangesAreWholeDecadesOrQuarterDecades() {
+        // log10 of 0.02 … 2.7: decades 10^-2 … 10^1, one tick per decade.
+        AxisScale.Range r = AxisScale.fit(Math.log10(0.02), Math.log10(2.7), null, null, true, 6);
+        assertArrayEquals(new double[] {-2, 1, 1}, new double[] {r.low(), r.high(), r.step()}, 1e-12);
+        assertTrue(r.log());
+        // Within one decade only its two ends would be labelled: quarter decades.
+        AxisScale.Range q = AxisScale.fit(Math.log10(0.0015), Math.log10(0.009), null, null, true, 6);
+        assertArrayEquals(new double[] {-3, -2, 0.25}, new double[] {q.low(), q.high(), q.step()}, 1e-12);
+        assertEquals("10⁻²", AxisScale.tickLabel(-2, true));
+        assertEquals("0.0032", AxisScale.tickLabel(-2.5, true));
+        assertEquals("0.25", AxisScale.tickLabel(0.25, false));
+        assertTrue(Double.isNaN(AxisScale.toPlot(0, true)), "log of 0 is not drawn");
+        assertEquals(-1, AxisScale.toPlot(0.1, true), 1e-12);
+    }
 }
