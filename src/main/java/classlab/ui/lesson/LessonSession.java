@@ -1,5 +1,7 @@
 package classlab.ui.lesson;
 
+import classlab.core.classroom.QuestionBoard;
+import classlab.core.classroom.Questions;
 import classlab.core.classroom.RunHistory;
 import classlab.core.classroom.RunRecord;
 import classlab.core.lesson.Experiment;
@@ -30,6 +32,7 @@ public final class LessonSession {
     private final LessonModel model;
     private final TrainingEngine engine = new TrainingEngine();
     private final RunHistory history;
+    private final QuestionBoard questions;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
@@ -47,6 +50,7 @@ public final class LessonSession {
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
         this.history = new RunHistory(model, engine.metricLog());
+        this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
         // First listener: the run is recorded before the UI hears that it ended.
         engine.addListener((s, message) -> {
             if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
@@ -66,6 +70,8 @@ public final class LessonSession {
     public ParamValues values() { return values; }
     /** Every run of this lesson and the earlier runs overlaid on its charts. */
     public RunHistory history() { return history; }
+    /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
+    public QuestionBoard questions() { return questions; }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -147,7 +153,7 @@ public final class LessonSession {
             Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now());
             refreshDemos();   // demo figures of the section were cleared with the rest
-            model.run(experiment.name(), runValues, control);
+            history.results(model.run(experiment.name(), runValues, control).finalMetrics());
         }, paused);
     }
 
