@@ -12,12 +12,10 @@ import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,22 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.lang.management.ThreadMXBean;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * {@code bench}: prints throughput and start-up figures. The workloads mirror
@@ -38,10 +51,52 @@ final class BenchCommand {
         this.out = out;
     }
 
+    /**
+     * The throughput workloads, each also in {@code bench/pytorch_bench.py} with the same sizes:
+     * samples per epoch, mini-batch, warm-up epochs and measured epochs (full and {@code --quick}).
+     * For {@code full_batch_0v1} an epoch is one full-batch step and the sample count comes from
+     * the data.
+     */
+    enum Workload {
+        MLP("mlp_784_256_128_64_10_b256", 256, 1, 3, 2),
+        DEEP_B8("deep_20_64x3_32_1_b8", 8, 1, 3, 1),
+        DEEP_BN_B8("deep_20_64x3_32_1_bn_b8", 8, 1, 3, 1),
+        FULL_BATCH("full_batch_0v1", 0, 20, 200, 100),
+        CNN_V1("cnn_v1_32x32x3_b128", 128, 1, 2, 1);
+
+        final String id;
+        final int batch;
+        final int warmup;
+        final int measured;
+        final int measuredQuick;
+
+        Workload(String id, int batch, int warmup, int measured, int measuredQuick) {
+            this.id = id;
+            this.batch = batch;
+            this.warmup = warmup;
+            this.measured = measured;
+            this.measuredQuick = measuredQuick;
+        }
+
+        static Workload byId(String id) throws UsageException {
+            for (Workload w : values()) if (w.id.equals(id)) return w;
+            List<String> ids = new ArrayList<>();
+            for (Workload w : values()) ids.add(w.id);
+            throw new UsageException("unknown workload '" + id + "'; workloads: " + String.join(", ", ids));
+        }
+    }
+
     int execute(List<String> args) throws UsageException {
-        Options o = Options.parse(args, Set.of("data-dir", "runs"), Set.of("skip-window"));
+        Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads"), Set.of("skip-window", "quick"));
         if (!o.positional.isEmpty()) throw new UsageException("bench takes no arguments, got '" + o.positional.get(0) + "'");
         int runs = o.has("runs") ? o.positiveInt("runs") : 20;
+        List<Workload> workloads = new ArrayList<>();
+        if (o.has("workloads")) {
+            for (String id : o.get("workloads").split(",")) workloads.add(Workload.byId(id.trim()));
+        } else {
+            workloads.addAll(List.of(Workload.values()));
+        }
+        boolean quick = o.has("quick");
         out.println("# ClassLab benchmark (" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
                 + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset") + ")");
@@ -49,19 +104,72 @@ final class BenchCommand {
         Backend.Info info = Backend.awaitReady();
         report("nd4j_ready_ms", (System.nanoTime() - t0) / 1e6, "ms (" + info.describe() + ")");
 
-        LabeledData mnist = mnist6000(o.get("data-dir"));
-        mlpThroughput(mnist);
-        deepNetThroughput(false);
-        deepNetThroughput(true);
-        fullBatchBinary(mnist);
-        repeatedRuns(mnist, runs);
-        if (!o.has("skip-window")) firstWindow();
+        LabeledData mnist = workloads.contains(Workload.MLP) || workloads.contains(Workload.FULL_BATCH) || !o.has("workloads")
+                ? mnist6000(o.get("data-dir")) : null;
+        for (Workload w : workloads) measure(w, quick ? w.measuredQuick : w.measured, mnist);
+        if (!o.has("workloads")) {
+            repeatedRuns(mnist, runs);
+            if (!o.has("skip-window")) firstWindow();
+        }
         report("peak_rss_mb", peakRssMb(), "MB (VmHWM of this process)");
         return 0;
     }
 
-    private String perCpu() {
-        return String.format(Locale.ROOT, "samples/s (%.1f per CPU-second)", lastPerCpuSecond);
+    private void measure(Workload w, int measured, LabeledData mnist) {
+        switch (w) {
+            case MLP: {
+                NetSpec spec = NetSpec.mlp(784, List.of(256, 128, 64), NetSpec.Output.SOFTMAX_CE, 10, NetSpec.Optimizer.ADAM, 1e-3, 1);
+                throughput(w, NetBuilder.build(spec), Batches.of(mnist, Batches.LabelEncoding.ONE_HOT), measured, "");
+                break;
+            }
+            case DEEP_B8:
+            case DEEP_BN_B8: {
+                NetSpec spec = NetSpec.mlp(20, List.of(64, 64, 64, 32), NetSpec.Output.LOGIT_BCE, 1, NetSpec.Optimizer.ADAM, 1e-3, 1)
+                        .withBatchNorm(w == Workload.DEEP_BN_B8);
+                throughput(w, NetBuilder.build(spec), Batches.of(random(800, 20, 2, 2), Batches.LabelEncoding.BINARY_COLUMN), measured, "");
+                break;
+            }
+            case FULL_BATCH: {
+                LabeledData zeroOne = Subsets.filterClasses(mnist, 0, 1);
+                NetSpec spec = NetSpec.mlp(784, List.of(32), NetSpec.Output.SIGMOID_BCE, 1, NetSpec.Optimizer.SGD, 1e-3, 1);
+                throughput(w, NetBuilder.build(spec), Batches.of(zeroOne, Batches.LabelEncoding.BINARY_COLUMN), measured,
+                        ", " + zeroOne.size() + " images per full batch, 784-32-1, SGD");
+                break;
+            }
+            default: {
+                MultiLayerNetwork net = new MultiLayerNetwork(cnnV1());
+                net.init();
+                throughput(w, net, Batches.of(random(640, 3 * 32 * 32, 10, 3), Batches.LabelEncoding.ONE_HOT), measured,
+                        ", " + net.numParams() + " params");
+            }
+        }
+    }
+
+    /**
+     * Notebook 002's {@code CNN_V1}: conv 3→32, ReLU, max-pool 2; conv 32→64, ReLU, max-pool 2;
+     * conv 64→128, ReLU; global average pool ({@code AdaptiveAvgPool2d((1,1))}); Dropout(0.3);
+     * Linear 128→10 with softmax cross-entropy; Adam(1e-3). 3×3 kernels with {@code padding=1} are
+     * {@link ConvolutionMode#Same}. Input rows are flat CHW images (3,072 values), 94,538 parameters.
+     */
+    static MultiLayerConfiguration cnnV1() {
+        return new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(1e-3))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(128).activation(Activation.RELU).build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                // DL4J's dropOut takes the probability to RETAIN: PyTorch's Dropout(0.3) keeps 0.7.
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)
+                        .dropOut(0.7).build())
+                .setInputType(InputType.convolutionalFlat(32, 32, 3))
+                .build();
     }
 
     private void report(String name, double value, String unit) {
@@ -94,56 +202,24 @@ final class BenchCommand {
         return new LabeledData(x, y, classes, names);
     }
 
-    private void mlpThroughput(LabeledData data) {
-        NetSpec spec = NetSpec.mlp(784, List.of(256, 128, 64), NetSpec.Output.SOFTMAX_CE, 10, NetSpec.Optimizer.ADAM, 1e-3, 1);
-        double samplesPerSecond = throughput(spec, Batches.of(data, Batches.LabelEncoding.ONE_HOT), 256, 1, 3);
-        report("mlp_784_256_128_64_10_b256", samplesPerSecond, perCpu());
-    }
-
-    private void deepNetThroughput(boolean batchNorm) {
-        NetSpec spec = NetSpec.mlp(20, List.of(64, 64, 64, 32), NetSpec.Output.LOGIT_BCE, 1, NetSpec.Optimizer.ADAM, 1e-3, 1)
-                .withBatchNorm(batchNorm);
-        LabeledData data = random(800, 20, 2, 2);
-        double samplesPerSecond = throughput(spec, Batches.of(data, Batches.LabelEncoding.BINARY_COLUMN), 8, 1, 3);
-        report(batchNorm ? "deep_20_64x3_32_1_bn_b8" : "deep_20_64x3_32_1_b8", samplesPerSecond, perCpu());
-    }
-
-    private void fullBatchBinary(LabeledData mnist) {
-        LabeledData zeroOne = Subsets.filterClasses(mnist, 0, 1);
-        NetSpec spec = NetSpec.mlp(784, List.of(32), NetSpec.Output.SIGMOID_BCE, 1, NetSpec.Optimizer.SGD, 1e-3, 1);
-        Batches batches = Batches.of(zeroOne, Batches.LabelEncoding.BINARY_COLUMN);
-        MultiLayerNetwork net = NetBuilder.build(spec);
-        Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), 0, 1);
-        for (int i = 0; i < 20; i++) trainer.fitEpoch(batches);
-        long t = System.nanoTime();
-        int epochs = 200;
-        for (int i = 0; i < epochs; i++) trainer.fitEpoch(batches);
-        double seconds = (System.nanoTime() - t) / 1e9;
-        report("full_batch_0v1", (double) epochs * zeroOne.size() / seconds,
-                "samples/s (" + zeroOne.size() + " images per full batch, 784-32-1, SGD)");
-    }
-
     /**
-     * Samples per second over {@code measured} epochs after {@code warmup} epochs. Also records the
-     * samples per second of process CPU time in {@link #lastPerCpuSecond}: on a shared 2-core
-     * machine wall time depends on other processes' load, CPU time much less.
+     * Trains {@code w.warmup} epochs, then times {@code measured} epochs with the {@link Trainer}
+     * the lessons use, and prints samples per second of wall time and of this thread's CPU time.
+     * With one compute thread (OMP_NUM_THREADS=1) the training runs on this thread, so its CPU
+     * time is the work done whatever else loads the machine; the collector's and compiler's
+     * threads are not in it.
      */
-    private double throughput(NetSpec spec, Batches data, int batchSize, int warmup, int measured) {
-        MultiLayerNetwork net = NetBuilder.build(spec);
-        Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), batchSize, 1);
-        for (int i = 0; i < warmup; i++) trainer.fitEpoch(data);
-        long cpu = processCpuNanos();
+    private void throughput(Workload w, MultiLayerNetwork net, Batches data, int measured, String note) {
+        Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), w.batch, 1);
+        for (int i = 0; i < w.warmup; i++) trainer.fitEpoch(data);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         for (int i = 0; i < measured; i++) trainer.fitEpoch(data);
         double samples = (double) data.size() * measured;
-        lastPerCpuSecond = samples / ((processCpuNanos() - cpu) / 1e9);
-        return samples / ((System.nanoTime() - t) / 1e9);
-    }
-
-    private double lastPerCpuSecond;
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        double wall = (System.nanoTime() - t) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+        report(w.id, samples / wall, String.format(Locale.ROOT, "samples/s (%.1f per CPU-second%s)", samples / cpuSeconds, note));
     }
 
     /** Memory after many consecutive short runs (a classroom session restarts runs often). */
@@ -203,20 +279,7 @@ final class BenchCommand {
         }
     }
 
-    private static double peakRssMb() { return procStatusKb("VmHWM:") / 1024.0; }
+    private static double peakRssMb() { return Backend.peakResidentBytes() / 1048576.0; }
 
-    private static double rssMb() { return procStatusKb("VmRSS:") / 1024.0; }
-
-    private static long procStatusKb(String field) {
-        File status = new File("/proc/self/status");
-        if (!status.exists()) return -1;
-        try {
-            for (String line : Files.readAllLines(status.toPath())) {
-                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
-    }
+    private static double rssMb() { return Backend.residentBytes() / 1048576.0; }
 }

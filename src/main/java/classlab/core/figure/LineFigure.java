@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Curves against a numeric x axis (epochs, iterations, false-positive rate...). Series are
  * created on first use and can be appended to from any thread. Also used for scatter plots
  * ({@link Style#SCATTER}) and for charts with a second y axis (series with {@code rightAxis}).
+ *
+ * <p>Optimizer paths over a loss surface: give the figure a {@link #background(ScalarField)} (contour
+ * lines and/or heat map drawn under the series) and {@link #equalAspect(boolean) equal aspect}, so
+ * that one unit of x is as long on screen as one unit of y and circles look like circles.
  */
 public final class LineFigure extends Figure {
     public enum Style { LINE, SCATTER }
@@ -26,6 +31,8 @@ public final class LineFigure extends Figure {
     private boolean logY;
     private boolean logRightY;
     private boolean diagonal;
+    private boolean equalAspect;
+    private ScalarField background;
     private Double yMin, yMax, xMin, xMax;
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Marker> markers = new ArrayList<>();
@@ -52,6 +59,10 @@ public final class LineFigure extends Figure {
     public synchronized Double yMax() { return yMax; }
     public synchronized Double xMin() { return xMin; }
     public synchronized Double xMax() { return xMax; }
+    /** Whether x and y have the same scale on screen (matplotlib's {@code ax.set_aspect('equal')}). */
+    public synchronized boolean equalAspect() { return equalAspect; }
+    /** The field drawn under the series, or null. */
+    public synchronized ScalarField background() { return background; }
 
     public LineFigure style(Style s) { synchronized (this) { style = s; } changed(); return this; }
     public LineFigure logY(boolean on) { synchronized (this) { logY = on; } changed(); return this; }
@@ -62,6 +73,17 @@ public final class LineFigure extends Figure {
         changed();
         return this;
     }
+    /**
+     * Same scale on both axes: the view widens the x or the y range (around its centre) until one data
+     * unit has the same length in pixels on both. Ignored with a log y axis or a right axis.
+     */
+    public LineFigure equalAspect(boolean on) { synchronized (this) { equalAspect = on; } changed(); return this; }
+    /**
+     * Draws {@code field} under the series (null removes it). Without {@link #xRange}/{@link #yRange}
+     * the axes span the field's grid and the series. Kept by {@link #clear()} (configuration, like the
+     * ranges); not part of {@link #toCsv()}.
+     */
+    public LineFigure background(ScalarField field) { synchronized (this) { background = field; } changed(); return this; }
     public LineFigure yRange(Double min, Double max) { synchronized (this) { yMin = min; yMax = max; } changed(); return this; }
     public LineFigure xRange(Double min, Double max) { synchronized (this) { xMin = min; xMax = max; } changed(); return this; }
 
@@ -132,6 +154,24 @@ public final class LineFigure extends Figure {
 
     /** Removes one series (for example when an experiment is re-run). */
     public void removeSeries(String name) { synchronized (this) { series.remove(name); } changed(); }
+
+    /** Whether any series has a point; a {@link #background} alone does not count as data. */
+    @Override public boolean hasData() {
+        for (Series s : allSeries()) if (s.size() > 0) return true;
+        return false;
+    }
+
+    /** Title, axis labels, series names that are keys, marker and level labels. */
+    @Override public synchronized Set<String> messageKeys() {
+        Set<String> keys = super.messageKeys();
+        keys.add(xLabelKey);
+        keys.add(yLabelKey);
+        if (rightLabelKey != null) keys.add(rightLabelKey);
+        series.keySet().forEach(n -> addLabelKeys(keys, n));
+        markers.forEach(m -> keys.add(m.labelKey()));
+        levels.forEach(l -> keys.add(l.labelKey()));
+        return keys;
+    }
 
     @Override public void clear() {
         synchronized (this) { series.clear(); markers.clear(); levels.clear(); }

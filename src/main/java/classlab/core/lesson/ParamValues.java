@@ -29,12 +29,12 @@ public final class ParamValues {
     /**
      * A copy with one value replaced.
      *
-     * @throws IllegalArgumentException for an unknown key or an invalid value (message names both)
+     * @throws classlab.core.UserException for an unknown key or an invalid value (message names both)
      */
     public ParamValues with(String key, String raw) {
         ParamSpec spec = specs.get(key);
         if (spec == null) {
-            throw new IllegalArgumentException("unknown parameter '" + key + "'; known: " + String.join(", ", specs.keySet()));
+            throw new classlab.core.UserException(key, "error.param.unknown", key, String.join(", ", specs.keySet()));
         }
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(key, spec.parse(raw));

@@ -1,6 +1,12 @@
 package classlab.core.train;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -8,29 +14,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * describes the backend for the status bar and the "device" variant of the first lesson.
  */
 public final class Backend {
-    /** What the ND4J backend is and how it runs. */
-    public record Info(String backend, String blas, int threads, boolean gpu, long startMillis) {
+    /**
+     * What the ND4J backend is and how it runs.
+     *
+     * @param build       the libnd4j build loaded (see {@link NativeBuild})
+     * @param oneDnn      whether DL4J's oneDNN layer helpers are in use (a oneDNN build with helpers on)
+     */
+    public record Info(String backend, String blas, int threads, boolean gpu, long startMillis, NativeBuild build, boolean oneDnn) {
+        /** For the status bar, e.g. "Cpu (oneDNN AVX-512, OPENBLAS, 1 thread) CPU". */
         public String describe() {
-            return backend + " (" + blas + ", " + threads + (threads == 1 ? " thread)" : " threads)") + (gpu ? " GPU" : " CPU");
+            return backend + " (" + build.label() + (oneDnn || !build.usesOneDnn() ? "" : " without helpers") + ", " + blas + ", "
+                    + threads + (threads == 1 ? " thread)" : " threads)") + (gpu ? " GPU" : " CPU");
         }
     }
 
     private static final CompletableFuture<Info> READY = new CompletableFuture<>();
     private static volatile boolean started;
-
-    /**
-     * JavaCPP property that makes every native allocation (ND4J creates several per op: shape
-     * infos, op contexts, buffers) read the process RSS to compare it with a limit. Its default
-     * limit here is far above the machine's RAM, so the check never fires, yet it cost about a
-     * quarter of each small-batch iteration (deep net, batch 8: 2.2 → 1.5 ms CPU per iteration).
-     * The heap-based limit ({@code maxBytes}) still triggers GC of unreachable native buffers.
-     */
-    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
-
-    static {
-        // Must run before JavaCPP's Pointer class is loaded: it reads the property once.
-        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) System.setProperty(MAX_PHYSICAL_BYTES, "0");
-    }
 
     private Backend() {}
 
@@ -87,6 +86,65 @@ public final class Backend {
         }
         int threads = Nd4j.getEnvironment().maxMasterThreads();
         boolean gpu = backend.toLowerCase().contains("cuda");
-        return new Info(backend, blas, threads, gpu, ms);
+        return new Info(backend, blas, threads, gpu, ms, loadedBuild(), oneDnnHelpersOn());
+    }
+
+    /** The build whose library JavaCPP loaded (its folder name ends with the build's extension). */
+    private static NativeBuild loadedBuild() {
+        String path = Loader.getLoadedLibraries().getOrDefault("jnind4jcpu", "");
+        for (NativeBuild b : NativeBuild.values()) {
+            if (!b.extension().isEmpty() && path.contains("linux-x86_64" + b.extension() + "/")) return b;
+        }
+        return NativeBuild.GENERIC;
+    }
+
+    /** Whether DL4J will use its oneDNN helpers: switched on, and the loaded libnd4j was built with oneDNN. */
+    private static boolean oneDnnHelpersOn() {
+        if (Boolean.parseBoolean(System.getProperty(NativeBuild.HELPERS_DISABLE, "true"))) return false;
+        try {
+            return org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Resident memory of this process (Linux {@code VmRSS}), in bytes; -1 where the system does not
+     * say. Reads no native code, so it can run before ND4J is loaded (status bar, every second).
+     */
+    public static long residentBytes() {
+        return procStatusKb("VmRSS:") * 1024;
+    }
+
+    /** Peak resident memory of this process (Linux {@code VmHWM}), in bytes; -1 where unknown. */
+    public static long peakResidentBytes() {
+        return procStatusKb("VmHWM:") * 1024;
+    }
+
+    private static long procStatusKb(String field) {
+        Path status = Path.of("/proc/self/status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * One line naming the native settings JavaCPP and DL4J actually use in this JVM:
+     * {@code maxPhysicalBytes} as JavaCPP read it, the helper switch, the platform extension and
+     * the path of the loaded libnd4j JNI library; or a line saying ND4J was not loaded (the report
+     * then loads nothing). For the start-up test and for support questions.
+     */
+    public static String nativeReport() {
+        Map<String, String> libs = Loader.getLoadedLibraries();
+        if (!libs.containsKey("jnind4jcpu")) return "native-settings: nd4j not loaded";
+        return "native-settings: maxPhysicalBytes=" + Pointer.maxPhysicalBytes()
+                + " helpers.disable=" + System.getProperty(NativeBuild.HELPERS_DISABLE, "true (default)")
+                + " extension=" + System.getProperty(NativeBuild.PLATFORM_EXTENSION, "")
+                + " jnind4jcpu=" + libs.get("jnind4jcpu");
     }
 }

@@ -1,19 +1,32 @@
 package classlab.core.train;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one job at a time on a background thread with pause, single step and stop. The job
- * cooperates by calling {@link RunControl#checkpoint()} between iterations (the {@link Trainer}
- * does this for every mini-batch), so pausing never interrupts ND4J in the middle of an op and
- * the network is never touched by two threads.
+ * cooperates by calling {@link RunControl#checkpoint()} between iterations (the {@link TrainLoop}
+ * does this for every mini-batch), so pausing never interrupts a model in the middle of an update
+ * and the model is never touched by two threads.
  *
- * <p>Listeners are called on the training thread; UI listeners must hand over to their own thread.
+ * <p>States: IDLE → RUNNING ⇄ PAUSED; RUNNING/PAUSED → STOPPING (stop asked, the job has not yet
+ * reached its next checkpoint) → STOPPED; RUNNING → FINISHED or FAILED. Every change goes through
+ * one method under the engine's lock, which also calls the listeners, so listeners see the
+ * changes in the order they happened. Listeners are called on the thread that caused the change
+ * (the training thread or the caller of {@link #stop()} / {@link #resume()}); UI listeners must
+ * hand over to their own thread and must not block.
+ *
+ * <p>When a job's thread ends, the engine runs its thread-exit clean-up on that thread (the app
+ * and the command line pass {@link Backend#releaseThreadMemory}, which frees the thread's ND4J
+ * workspaces); the engine itself does not touch ND4J.
  */
 public final class TrainingEngine {
-    public enum State { IDLE, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+    public enum State { IDLE, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
+
+    private static final Set<State> BUSY = EnumSet.of(State.RUNNING, State.PAUSED, State.STOPPING);
 
     /** Work to run on the training thread. */
     @FunctionalInterface
@@ -28,6 +41,7 @@ public final class TrainingEngine {
     private final Object lock = new Object();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final MetricLog metricLog = new MetricLog();
+    private final Runnable threadExitCleanup;
     private volatile State state = State.IDLE;
     private volatile String failureMessage;
     private volatile boolean stopRequested;
@@ -35,6 +49,19 @@ public final class TrainingEngine {
     private int stepsGranted;
     private Thread worker;
     private volatile String progress = "";
+
+    /**
+     * @param threadExitCleanup run on the training thread after each job, before the final state is
+     *                          announced (for example {@link Backend#releaseThreadMemory})
+     */
+    public TrainingEngine(Runnable threadExitCleanup) {
+        this.threadExitCleanup = threadExitCleanup;
+    }
+
+    /** An engine whose jobs train DL4J networks: frees the training thread's ND4J workspaces after each job. */
+    public static TrainingEngine forDl4j() {
+        return new TrainingEngine(Backend::releaseThreadMemory);
+    }
 
     public void addListener(Listener l) { listeners.add(l); }
 
@@ -62,6 +89,7 @@ public final class TrainingEngine {
      * @throws IllegalStateException if a run is still in progress
      */
     public void start(Job job, boolean startPaused) {
+        Thread t;
         synchronized (lock) {
             if (worker != null && worker.isAlive()) throw new IllegalStateException("a run is already in progress");
             stopRequested = false;
@@ -69,32 +97,47 @@ public final class TrainingEngine {
             stepsGranted = 0;
             failureMessage = null;
             progress = "";
-            worker = new Thread(() -> execute(job), "classlab-trainer");
-            worker.setDaemon(true);
+            t = new Thread(() -> execute(job), "classlab-trainer");
+            t.setDaemon(true);
+            worker = t;
+            transition(State.RUNNING, null);
         }
-        setState(State.RUNNING, null);
-        worker.start();
+        t.start();
     }
 
     private void execute(Job job) {
         State end;
         String message = null;
+        String english = null;
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
         } catch (StopRequestedException e) {
             end = State.STOPPED;
-        } catch (DivergedException e) {
+        } catch (classlab.core.UserException e) {
             end = State.FAILED;
-            message = e.getMessage();
+            message = e.deferred();  // the pane localises it (LessonStrings.resolve)
+            english = e.getMessage();
         } catch (Throwable t) {
-            end = State.FAILED;
-            message = t.getMessage() == null ? t.toString() : t.getMessage();
+            // Stop interrupts the thread (a download waiting for a silent server ends at once); whatever
+            // that interrupt made the job throw, the user asked to stop.
+            end = stopRequested ? State.STOPPED : State.FAILED;
+            if (!stopRequested) message = userMessage(t);
         }
-        // DL4J keeps workspaces per thread and never frees them when the thread ends.
-        Backend.releaseThreadMemory();
-        failureMessage = message;
-        setState(end, message);
+        try {
+            threadExitCleanup.run();
+        } finally {
+            synchronized (lock) {
+                failureMessage = english != null ? english : message;
+                transition(end, message);
+            }
+        }
+    }
+
+    /** A translatable message (deferred {@code key|args}) where the failure has one, else its text. */
+    private static String userMessage(Throwable t) {
+        if (t instanceof classlab.core.data.FileAccessException f) return f.deferredMessage();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -106,8 +149,8 @@ public final class TrainingEngine {
         synchronized (lock) {
             pauseRequested = false;
             lock.notifyAll();
+            if (state == State.PAUSED) transition(State.RUNNING, null);
         }
-        if (state == State.PAUSED) setState(State.RUNNING, null);
     }
 
     /** While paused, lets exactly one more iteration run; while running, pauses. */
@@ -122,11 +165,17 @@ public final class TrainingEngine {
         }
     }
 
-    /** Asks the job to end at its next checkpoint (also releases a paused job). */
+    /**
+     * Asks the job to end at its next checkpoint (also releases a paused job) and interrupts the
+     * training thread, so that a job blocked outside the training loop (downloading its data) ends too.
+     * The state shows STOPPING until the job has ended.
+     */
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
+            if (state == State.RUNNING || state == State.PAUSED) transition(State.STOPPING, null);
+            if (worker != null && worker.isAlive()) worker.interrupt();
         }
     }
 
@@ -139,20 +188,25 @@ public final class TrainingEngine {
         return !t.isAlive();
     }
 
-    private void setState(State s, String message) {
-        state = s;
-        for (Listener l : listeners) l.stateChanged(s, message);
+    /** The one writer of {@link #state}; callers hold {@link #lock}. A stopping run stays STOPPING until it ends. */
+    private void transition(State next, String message) {
+        if (state == State.STOPPING && BUSY.contains(next)) return;
+        state = next;
+        for (Listener l : listeners) l.stateChanged(next, message);
     }
 
     private final RunControl control = new RunControl() {
+        @Override public void note(String deferredMessage) {
+            for (Listener l : listeners) l.stateChanged(state, deferredMessage);
+        }
+
         @Override public void checkpoint() {
-            boolean announcedPause = false;
             synchronized (lock) {
+                boolean waited = false;
                 while (!stopRequested && pauseRequested && stepsGranted == 0) {
-                    if (!announcedPause) {
-                        announcedPause = true;
-                        state = State.PAUSED;
-                        for (Listener l : listeners) l.stateChanged(State.PAUSED, null);
+                    if (!waited) {
+                        waited = true;
+                        transition(State.PAUSED, null);
                     }
                     try {
                         lock.wait();
@@ -163,8 +217,8 @@ public final class TrainingEngine {
                 }
                 if (stopRequested) throw new StopRequestedException();
                 if (stepsGranted > 0) stepsGranted--;
+                if (waited && state == State.PAUSED) transition(State.RUNNING, null);
             }
-            if (announcedPause && state == State.PAUSED) setState(State.RUNNING, null);
         }
 
         @Override public boolean stopRequested() { return stopRequested; }

@@ -3,6 +3,8 @@ package classlab.ui.lesson;
 import classlab.core.figure.Figure;
 import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
+import classlab.core.data.Destinations;
+import classlab.core.data.FileAccessException;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.train.Backend;
@@ -223,6 +225,7 @@ public final class LessonPaneController {
     private Node tile(Figure f) {
         FigureView view = FigureView.create(f, strings);
         view.setTheme(theme.chartTheme());
+        view.setOnSelect(sel -> session.select(f.id(), sel));
         views.add(view);
         Button png = new Button(messages.get("export.png"));
         png.setOnAction(e -> exportPng(view));
@@ -255,11 +258,12 @@ public final class LessonPaneController {
 
     private void showState(TrainingEngine.State s) {
         stateLabel.setText(messages.get("state." + s.name()));
-        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+        boolean stopping = s == TrainingEngine.State.STOPPING;
+        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED || stopping;
         runButton.setText(messages.get(s == TrainingEngine.State.PAUSED ? "run.resume" : "run.run"));
-        runButton.setDisable(s == TrainingEngine.State.RUNNING);
+        runButton.setDisable(s == TrainingEngine.State.RUNNING || stopping);
         pauseButton.setDisable(s != TrainingEngine.State.RUNNING);
-        stopButton.setDisable(!busy);
+        stopButton.setDisable(!busy || stopping);
         experimentChoice.setDisable(busy);
         stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
         stateLabel.getStyleClass().add("state-" + s.name().toLowerCase());
@@ -267,7 +271,7 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? problem : "");
+        problemLabel.setText(show ? LessonStrings.resolve(strings, problem) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }
@@ -286,9 +290,22 @@ public final class LessonPaneController {
         for (FigureView v : views) writes.add(pngWriter(v));
         for (Figure f : session.model().allFigures()) writes.add(csvWriter(f));
         exporter.execute(() -> {
+            if (!exportFolderReady(dir)) return;
             writes.forEach(Runnable::run);
             javafx.application.Platform.runLater(() -> statusSink.accept(messages.format("export.done", dir)));
         });
+    }
+
+    /** Checks the export folder before writing (export thread); reports why it cannot take files. */
+    private boolean exportFolderReady(Path dir) {
+        try {
+            Destinations.requireWritableFolder(dir, FileAccessException.Attempt.EXPORTS);
+            return true;
+        } catch (FileAccessException e) {
+            String text = LessonStrings.resolve(strings, e.deferredMessage());
+            javafx.application.Platform.runLater(() -> statusSink.accept(text));
+            return false;
+        }
     }
 
     private Path lessonExportDir() { return exportDir.resolve(session.entry().id()); }
@@ -313,6 +330,7 @@ public final class LessonPaneController {
 
     /** Runs on the export thread; reports the outcome in the status bar. */
     private void write(Path file, FileWrite write) {
+        if (!exportFolderReady(file.getParent())) return;
         String message;
         try {
             write.run();

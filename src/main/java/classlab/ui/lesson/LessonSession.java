@@ -1,7 +1,9 @@
 package classlab.ui.lesson;
 
+import classlab.core.UserException;
 import classlab.core.classroom.QuestionBoard;
 import classlab.core.classroom.Questions;
+import classlab.core.figure.FigureSelection;
 import classlab.core.classroom.RunHistory;
 import classlab.core.classroom.RunRecord;
 import classlab.core.lesson.Experiment;
@@ -30,7 +32,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class LessonSession {
     private final LessonCatalog.Entry entry;
     private final LessonModel model;
-    private final TrainingEngine engine = new TrainingEngine();
+    private final TrainingEngine engine = TrainingEngine.forDl4j();
     private final RunHistory history;
     private final QuestionBoard questions;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
@@ -91,12 +93,20 @@ public final class LessonSession {
         try {
             values = values.with(key, raw);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return problemOf(e);
         }
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
         }
         return null;
+    }
+
+    /**
+     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
+     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     */
+    static String problemOf(Exception e) {
+        return e instanceof UserException u ? u.deferred() : e.getMessage();
     }
 
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
@@ -120,6 +130,22 @@ public final class LessonSession {
             try {
                 Backend.awaitReady();
                 model.updateDemos(values);
+            } catch (Exception e) {
+                Platform.runLater(() -> problem.set(problemOf(e)));
+            }
+        });
+    }
+
+    /**
+     * Passes a click on a selectable figure to {@link LessonModel#select} on the demo worker thread
+     * (in order with demo redraws, never on the FX thread); a failure's message goes to
+     * {@link #problemProperty()}.
+     */
+    public void select(String figureId, FigureSelection selection) {
+        demoWorker.execute(() -> {
+            try {
+                Backend.awaitReady();
+                model.select(figureId, selection);
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(e.getMessage()));
             }

@@ -1,5 +1,6 @@
 package classlab.ui.lesson;
 
+import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import java.util.List;
@@ -137,7 +138,7 @@ final class ParamForm extends VBox {
     private boolean commit(ParamSpec spec, String raw, Label error, Node editor) {
         String problem = session.setParam(spec.key(), raw);
         boolean ok = problem == null;
-        error.setText(ok ? "" : problem);
+        error.setText(ok ? "" : LessonStrings.resolve(text, problem));
         error.setManaged(!ok);
         error.setVisible(!ok);
         if (ok) editor.getStyleClass().remove("invalid");

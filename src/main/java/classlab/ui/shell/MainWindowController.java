@@ -310,7 +310,7 @@ public final class MainWindowController {
         if (d != null) statusBar.setText(d);
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        long resident = org.bytedeco.javacpp.Pointer.physicalBytes() >> 20;  // the process's resident set (RSS)
+        long resident = Backend.residentBytes() >> 20;  // the process's resident set (RSS)
         memoryLabel.setText(String.format(Locale.ROOT, messages.get("status.memory"), heap, resident));
     }
 

@@ -1,6 +1,7 @@
 package classlab.ui.widget;
 
 import classlab.core.figure.LineFigure;
+import classlab.core.figure.ScalarField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,10 @@ import javafx.util.StringConverter;
  *
  * <p>Log axes plot log10 of the data on a linear axis whose ticks are labelled 10^k; points with
  * y &le; 0 are not drawn there. Long series are thinned to at most {@link #MAX_POINTS} points.
+ *
+ * <p>A figure's {@link LineFigure#background() scalar field} is drawn under the series by a
+ * {@link ScalarFieldLayer}; with {@link LineFigure#equalAspect() equal aspect} (linear axes, no right
+ * axis) the x or y range is widened on each layout so one unit has the same length on both axes.
  */
 public final class LineFigureView extends FigureView {
     /** Most points drawn per series; longer series are strided (the last point is always kept). */
@@ -60,6 +65,8 @@ public final class LineFigureView extends FigureView {
     private final Set<String> hidden = new HashSet<>();
     private boolean logY;
     private boolean logRightY;
+    /** Axis ranges before the equal-aspect widening {xLow, xHigh, yLow, yHigh}, or null without equal aspect. */
+    private double[] aspectBase;
 
     /** A figure series as drawn: its chart series, colour and the (thinned) points. */
     private static final class Entry {
@@ -86,6 +93,7 @@ public final class LineFigureView extends FigureView {
         plots = new StackPane(main) {
             @Override protected void layoutChildren() {
                 alignPlotAreas();
+                fitAspect();
                 super.layoutChildren();
             }
         };
@@ -102,6 +110,8 @@ public final class LineFigureView extends FigureView {
         plots.setMinSize(0, 0);
         // Axis widths are known only after the charts' layout; re-align when they change.
         yAxis.widthProperty().addListener((o, a, b) -> plots.requestLayout());
+        xAxis.widthProperty().addListener((o, a, b) -> { if (aspectBase != null) plots.requestLayout(); });
+        yAxis.heightProperty().addListener((o, a, b) -> { if (aspectBase != null) plots.requestLayout(); });
         legend.getStyleClass().add("figure-legend");
         setCenter(plots);
         setBottom(legend);
@@ -160,6 +170,13 @@ public final class LineFigureView extends FigureView {
         List<LineFigure.Level> levels = fig.levels();
         for (LineFigure.Marker m : markers) extend(xr, m.x());
         for (LineFigure.Level l : levels) extend(yl, toPlot(l.y(), logY));
+        ScalarField field = fig.background();
+        if (field != null) {
+            extend(xr, field.xs()[0]);
+            extend(xr, field.xs()[field.xs().length - 1]);
+            extend(yl, toPlot(field.ys()[0], logY));
+            extend(yl, toPlot(field.ys()[field.ys().length - 1], logY));
+        }
 
         applyRange(xAxis, xr, fig.xMin(), fig.xMax(), false, 8);
         // Whole-number x values (epochs) get whole-number ticks: no "epoch 1.5".
@@ -170,6 +187,10 @@ public final class LineFigureView extends FigureView {
         }
         applyRange(yAxis, yl, fig.yMin(), fig.yMax(), logY, 6);
         main.setDecorations(markers, levels, fig.diagonal(), this::t, y -> toPlot(y, logY));
+        main.setBackgroundField(field, theme(), y -> toPlot(y, logY));
+        aspectBase = fig.equalAspect() && !logY && right == null
+                ? new double[] {xAxis.getLowerBound(), xAxis.getUpperBound(), yAxis.getLowerBound(), yAxis.getUpperBound()} : null;
+        fitAspect();
         if (right != null) {
             rightXAxis.setLowerBound(xAxis.getLowerBound());
             rightXAxis.setUpperBound(xAxis.getUpperBound());
@@ -189,6 +210,35 @@ public final class LineFigureView extends FigureView {
         }
         for (Map.Entry<String, Entry> e : entries.entrySet()) e.getValue().legendItem.setText(t(e.getKey()));
         main.setDecorations(fig.markers(), fig.levels(), fig.diagonal(), this::t, y -> toPlot(y, logY));
+    }
+
+    @Override protected void onThemeChanged() {
+        main.setBackgroundField(fig.background(), theme(), y -> toPlot(y, logY));
+    }
+
+    /** Widens the x or y range so both axes have the same scale in the current plot area size. */
+    private void fitAspect() {
+        if (aspectBase == null) return;
+        double[] r = AxisScale.equalAspectOnTicks(aspectBase[0], aspectBase[1], aspectBase[2], aspectBase[3],
+                xAxis.getWidth(), yAxis.getHeight(), 8, 6);
+        setBounds(xAxis, r[0], r[1], r[4]);
+        setBounds(yAxis, r[2], r[3], r[5]);
+    }
+
+    private static void setBounds(NumberAxis axis, double lo, double hi, double step) {
+        double tolerance = 1e-9 * (hi - lo);
+        if (Math.abs(axis.getLowerBound() - lo) <= tolerance && Math.abs(axis.getUpperBound() - hi) <= tolerance) return;
+        axis.setLowerBound(lo);
+        axis.setUpperBound(hi);
+        axis.setTickUnit(step);
+        // The widened upper bound falls between ticks; NumberAxis labels it anyway ("11.41"): label whole ticks only.
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number n) {
+                double k = n.doubleValue() / step;
+                return Math.abs(k - Math.rint(k)) < 1e-6 ? NumberFormats.compact(Math.rint(k) * step) : "";
+            }
+            @Override public Number fromString(String text) { return Double.valueOf(text); }
+        });
     }
 
     /** Whether the named series is drawn (not hidden through the legend). */

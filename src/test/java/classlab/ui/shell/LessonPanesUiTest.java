@@ -3,12 +3,7 @@ package classlab.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import classlab.core.figure.BarFigure;
 import classlab.core.figure.Figure;
-import classlab.core.figure.GridFigure;
-import classlab.core.figure.HistogramFigure;
-import classlab.core.figure.LineFigure;
-import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
@@ -69,21 +64,12 @@ class LessonPanesUiTest extends FxRobot {
             }
         }
         String section = session.model().experiment(experiment).section();
-        long filled = session.model().figures(section).stream().filter(LessonPanesUiTest::hasData).count();
+        long filled = session.model().figures(section).stream().filter(Figure::hasData).count();
         assertTrue(filled >= 1, "charts of section " + section + " received data");
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> app.controller().currentPane().refreshFigures());
         assertTrue(app.controller().currentPane().figureViews().stream()
                 .filter(v -> session.model().figures(section).contains(v.figure()))
                 .allMatch(v -> !v.refreshIfChanged()), "every view has drawn the latest data");
-    }
-
-    static boolean hasData(Figure f) {
-        if (f instanceof LineFigure l) return l.allSeries().stream().anyMatch(s -> s.size() > 0);
-        if (f instanceof BarFigure b) return !b.categories().isEmpty();
-        if (f instanceof HistogramFigure h) return !h.names().isEmpty();
-        if (f instanceof GridFigure g) return !g.panels().isEmpty();
-        if (f instanceof ResultTable t) return !t.rows().isEmpty();
-        return false;
     }
 }

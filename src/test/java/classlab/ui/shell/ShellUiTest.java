@@ -33,7 +33,7 @@ public class ShellUiTest extends FxRobot {
 
     /** The real MNIST subset in {@code ../shared} (tests of other packages use it too). */
     public static Path mnistMini() {
-        return Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+        return classlab.testsupport.SharedData.mnistMini();
     }
 
     @BeforeEach

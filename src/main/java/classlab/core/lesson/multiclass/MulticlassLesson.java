@@ -10,6 +10,7 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
@@ -104,7 +105,7 @@ public final class MulticlassLesson extends LessonModel {
                 ParamSpec.real("binary_lr", 0.001, 1e-6, 1e20).in(BINARY_LOGITS),
                 ParamSpec.integer("seed", 43052, 0, Integer.MAX_VALUE).in(THREE_CLASS),
                 ParamSpec.integer("epochs", 100, 1, 5000).in(THREE_CLASS),
-                ParamSpec.real("lr", 0.001, 1e-6, 1e20).in(THREE_CLASS));
+                CommonParams.lr(0.001).in(THREE_CLASS));
     }
 
     @Override public List<Experiment> experiments() {

@@ -9,6 +9,7 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
@@ -110,11 +111,11 @@ public final class PatternLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE),
+                CommonParams.seed(1),
                 ParamSpec.integer("epochs", 500, 1, 5000),
-                ParamSpec.real("lr", 0.001, 1e-6, 1e6),
+                CommonParams.lr(0.001),
                 ParamSpec.real("dropout_p", 0.9, 0, 0.99),
-                ParamSpec.integer("batch_size", 16, 1, 60000).in(MINIBATCH),
+                CommonParams.batchSize(16).in(MINIBATCH),
                 ParamSpec.integer("minibatch_epochs", 2, 1, 100).in(MINIBATCH),
                 ParamSpec.real("minibatch_dropout_p", 0.5, 0, 0.99).in(MINIBATCH));
     }

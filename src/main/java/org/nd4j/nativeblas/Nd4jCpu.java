@@ -1,0 +1,32 @@
+package org.nd4j.nativeblas;
+
+/**
+ * Compatibility shim for a packaging slip in DL4J 1.0.0-M2.1: {@code BaseMKLDNNHelper.mklDnnEnabled()}
+ * (deeplearning4j-nn) looks up {@code org.nd4j.nativeblas.Nd4jCpu$Environment} by reflection and
+ * calls {@code isUseMKLDNN()}, but nd4j-native M2.1 ships that class as
+ * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment} with {@code isUseONEDNN()}.
+ * Without this class the lookup throws and the oneDNN helpers for convolution, pooling and
+ * BatchNormalization are always rejected, so a oneDNN build of libnd4j runs DL4J's built-in path
+ * (notebook 002's CNN_V1: 0.28 of PyTorch's throughput instead of 0.95, field notes, addendum).
+ * Only DL4J calls it; it answers what the loaded native library says.
+ */
+public final class Nd4jCpu {
+    private Nd4jCpu() {}
+
+    /** The part of libnd4j's environment that DL4J's helper check reads. */
+    public static final class Environment {
+        private static final Environment INSTANCE = new Environment();
+
+        private Environment() {}
+
+        /** Called reflectively by {@code BaseMKLDNNHelper}. */
+        public static Environment getInstance() {
+            return INSTANCE;
+        }
+
+        /** Whether the loaded libnd4j was built with oneDNN and uses it (its {@code isUseONEDNN()}). */
+        public boolean isUseMKLDNN() {
+            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        }
+    }
+}
