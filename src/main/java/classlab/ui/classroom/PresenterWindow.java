@@ -36,6 +36,7 @@ public final class PresenterWindow {
     private final Timeline tick;
     private LessonSession session;
     private Messages shell;
+    private LessonStrings strings;
     private QuestionsView questions;
 
     private PresenterWindow() {
@@ -75,6 +76,7 @@ public final class PresenterWindow {
         session = s;
         Messages text = new Messages(strings.language(), "classroom");
         shell = new Messages(strings.language());
+        this.strings = strings;
         if (questions != null) questions.detach();
         questions = new QuestionsView(s.questions(), text, strings, true);
         questions.setPadding(new Insets(10));
@@ -112,7 +114,9 @@ public final class PresenterWindow {
     private void showRun() {
         if (session == null) return;
         String state = shell.get("state." + session.stateProperty().get().name());
-        String progress = session.engine().progress();
+        var last = session.lastRun();
+        String progress = classlab.ui.lesson.ProgressText.format(session.engine().progress(),
+                last == null ? "" : last.experiment(), strings, shell);
         run.setText(progress.isEmpty() ? state : state + " · " + progress);
     }
 

@@ -10,8 +10,8 @@ import javafx.scene.paint.Color;
 public enum Theme {
     LIGHT("theme-light", 14, 520, 340, Color.web("#1f2328")),
     DARK("theme-dark", 14, 520, 340, Color.web("#e6edf3")),
-    /** For a projector: large type, thick lines, larger figures. */
-    PRESENTATION("theme-presentation", 20, 720, 470, Color.web("#000000"));
+    /** For a projector: large type, thick lines, charts at least 960 px wide (half a 1920 px screen, one column). */
+    PRESENTATION("theme-presentation", 20, 960, 500, Color.web("#000000"));
 
     private final String styleClass;
     private final double fontSize;
