@@ -1,6 +1,8 @@
 package classlab.ui.lesson;
 
 import classlab.core.UserException;
+import classlab.core.classroom.QuestionBoard;
+import classlab.core.classroom.Questions;
 import classlab.core.classroom.RunHistory;
 import classlab.core.classroom.RunRecord;
 import classlab.core.figure.FigureSelection;
@@ -33,6 +35,7 @@ public final class LessonSession {
     private final LessonModel model;
     private final TrainingEngine engine = TrainingEngine.forDl4j();
     private final RunHistory history;
+    private final QuestionBoard questions;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
@@ -63,6 +66,7 @@ public final class LessonSession {
         this.selectedExperiment = model.defaultExperiment().name();
         engine.addIterationListener((iteration, loss) -> iterationLoss.series("series.train_loss").add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
+        this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
         // First listener: the run is recorded before the UI hears that it ended.
         engine.addListener((s, message) -> {
             if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
@@ -82,6 +86,8 @@ public final class LessonSession {
     public ParamValues values() { return values; }
     /** Every run of this lesson and the earlier runs overlaid on its charts. */
     public RunHistory history() { return history; }
+    /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
+    public QuestionBoard questions() { return questions; }
 
     /** The last run's experiment and settings, or null before the first run. */
     public RunStart lastRun() { return lastRun; }
@@ -224,7 +230,7 @@ public final class LessonSession {
             Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now());
             refreshDemos();   // demo figures of the section were cleared with the rest
-            model.run(experiment.name(), runValues, control);
+            history.results(model.run(experiment.name(), runValues, control).finalMetrics());
         }, paused);
     }
 

@@ -9,13 +9,13 @@ import classlab.ui.fx.Messages;
  * iteration 412 · about 1:05 left". Configuration labels come from the lesson's strings
  * ({@code series.<id>}, {@code experiment.<id>}), never as internal ids.
  */
-final class ProgressText {
+public final class ProgressText {
     private static final String SEPARATOR = " · ";
 
     private ProgressText() { }
 
     /** @param experiment the running experiment's name: a label part equal to it is left out (the selector shows it) */
-    static String format(Progress p, String experiment, LessonStrings strings, Messages messages) {
+    public static String format(Progress p, String experiment, LessonStrings strings, Messages messages) {
         if (p.configuration() == 0 && p.iteration() == 0) return "";
         StringBuilder sb = new StringBuilder();
         if (p.configuration() > 0) {
