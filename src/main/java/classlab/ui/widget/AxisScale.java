@@ -69,6 +69,17 @@ final class AxisScale {
     }
 
     /**
+     * Labels of one axis in one notation: an axis with ticks between decades (step below 1) writes
+     * every tick as a decimal (1, 0.56, 0.32, 0.18, 0.1), an axis of whole decades every tick as 10^k.
+     */
+    static String tickLabel(double v, Range r) {
+        if (r.log() && r.step() < 1) {
+            return new java.math.BigDecimal(Math.pow(10, v)).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+        }
+        return tickLabel(v, r.log());
+    }
+
+    /**
      * Widens the x or the y range around its centre so that one data unit spans as many pixels on
      * both axes (matplotlib's {@code ax.set_aspect('equal', adjustable='datalim')}): the axis whose
      * units are smaller on screen is widened, the other is kept.

@@ -57,6 +57,13 @@ class LessonPanesUiTest extends FxRobot {
             return s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED;
         });
         assertEquals(TrainingEngine.State.FINISHED, session.stateProperty().get(), session.engine().failureMessage());
+        // Predict-then-reveal questions of this experiment find their metrics in its results
+        // (unless the settings changed its list of configurations).
+        for (classlab.core.classroom.Question q : session.questions().questions(experiment)) {
+            if (!settings.contains(",")) {
+                assertTrue(q.outcome(session.history().last().results()).available(), lesson + " question " + q.id());
+            }
+        }
         String section = session.model().experiment(experiment).section();
         long filled = session.model().figures(section).stream().filter(Figure::hasData).count();
         assertTrue(filled >= 1, "charts of section " + section + " received data");

@@ -66,6 +66,11 @@ class AxisScaleTest {
         assertArrayEquals(new double[] {-3, -2, 0.25}, new double[] {q.low(), q.high(), q.step()}, 1e-12);
         assertEquals("10⁻²", AxisScale.tickLabel(-2, true));
         assertEquals("0.0032", AxisScale.tickLabel(-2.5, true));
+        // One notation per axis: quarter-decade axes write their decades as decimals too.
+        AxisScale.Range quarters = AxisScale.fit(-0.9, -0.1, null, null, true, 6);
+        assertEquals("1", AxisScale.tickLabel(0, quarters));
+        assertEquals("0.56", AxisScale.tickLabel(-0.25, quarters));
+        assertEquals("0.1", AxisScale.tickLabel(-1, quarters));
         assertEquals("0.25", AxisScale.tickLabel(0.25, false));
         assertTrue(Double.isNaN(AxisScale.toPlot(0, true)), "log of 0 is not drawn");
         assertEquals(-1, AxisScale.toPlot(0.1, true), 1e-12);
