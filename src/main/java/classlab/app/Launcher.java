@@ -3,8 +3,10 @@ package classlab.app;
 import classlab.cli.ClassLabCli;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The main class. Not an {@code Application} subclass: with JavaFX on the class path (as in
@@ -13,7 +15,9 @@ import java.util.List;
  *
  * <p>A plain {@code java -jar classlab.jar} cannot carry JVM options or environment variables, so
  * the launcher starts itself once more with the settings small networks need when the user has not
- * chosen them: a bounded heap and, on machines with few cores, one OpenMP thread.
+ * chosen them: a bounded heap and, on machines with few cores, one OpenMP thread. Signals that end
+ * the launcher end the child too (SIGTERM, then a kill after {@link #CHILD_GRACE}), and the child ends
+ * itself when the launcher disappears without a word (SIGKILL).
  */
 public final class Launcher {
     /** Set on the child JVM so that it does not relaunch again. */
@@ -26,11 +30,16 @@ public final class Launcher {
      */
     static final String DEFAULT_HEAP = "-Xmx1536m";
 
+    /** How long a child asked to end (SIGTERM) may take before it is killed. */
+    static final Duration CHILD_GRACE = Duration.ofSeconds(5);
+
     private Launcher() {}
 
     public static void main(String[] args) {
         NativeSettings.apply();
         String[] command = args.length == 0 ? new String[] {"app"} : args;
+        if (Boolean.getBoolean(RELAUNCHED)) endWithParent();
+        QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
                 Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED));
@@ -61,19 +70,67 @@ public final class Launcher {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        // Standard error passes through ChildErrorWatch, which notices a window destroyed from outside.
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
         // Small networks run faster with one OpenMP thread beside the UI thread on 2-4 cores.
         if (System.getenv("OMP_NUM_THREADS") == null && Runtime.getRuntime().availableProcessors() <= 4) {
             pb.environment().put("OMP_NUM_THREADS", "1");
         }
+        Process child;
         try {
-            Process child = pb.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
-            return child.waitFor();
+            child = pb.start();
         } catch (Exception e) {
             // Relaunching is an optimisation: run here rather than fail.
             System.err.println("classlab: could not restart with " + jvmOptions + " (" + e.getMessage() + "); continuing as is");
             return ClassLabCli.execute(command, System.out, System.err);
         }
+        // SIGTERM/SIGINT/logout end this JVM through its shutdown hooks: pass the request on and make sure.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> endChild(child, CHILD_GRACE), "classlab-end-child"));
+        Thread errors = new Thread(new ChildErrorWatch(child.getErrorStream(), System.err, () -> {
+            System.err.println("\nclasslab: the window was destroyed from outside; stopping");
+            new Thread(() -> endChild(child, CHILD_GRACE), "classlab-end-windowless").start();
+        }), "classlab-child-stderr");
+        errors.setDaemon(true);
+        errors.start();
+        while (true) {
+            try {
+                int code = child.waitFor();
+                errors.join(1000);  // the child's last words reach the terminal before this JVM exits
+                return code;
+            } catch (InterruptedException e) {
+                // keep waiting: the child decides the exit code
+            }
+        }
     }
+
+    /**
+     * Asks {@code child} to end (SIGTERM, so its own shutdown runs), waits up to {@code grace}, then
+     * kills it and its descendants: a child frozen in native start-up must not outlive the launcher.
+     */
+    static void endChild(Process child, Duration grace) {
+        if (!child.isAlive()) return;
+        child.destroy();
+        try {
+            if (child.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) return;
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * In the relaunched JVM: ends it when the launcher is gone. A launcher killed outright (SIGKILL)
+     * runs no shutdown hook, and its child would run on windowless or orphaned.
+     */
+    private static void endWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.err.println("classlab: the launcher process ended; stopping");
+            Runtime.getRuntime().halt(EXIT_LAUNCHER_GONE);
+        }));
+    }
+
+    /** Exit code of a relaunched JVM whose launcher disappeared (128 + SIGHUP, as a shell reports a hang-up). */
+    static final int EXIT_LAUNCHER_GONE = 129;
 }

@@ -1,5 +1,8 @@
 package classlab.cli;
 
+import classlab.core.UserException;
+import classlab.core.data.Destinations;
+import classlab.core.data.FileAccessException;
 import classlab.core.figure.Figure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
@@ -12,24 +15,22 @@ import classlab.core.lesson.Environments;
 import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
 import classlab.ui.widget.HeadlessFigures;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code run LESSON}: runs a lesson's experiments without UI and writes {@code summary.json},
- * {@code metrics.csv}, and one PNG (plus its CSV) per figure into the output folder.
+ * {@code metrics.csv}, and one PNG (plus its CSV) per figure into the output folder. The folder is
+ * checked before training; a failed experiment is marked in the summary, the others' results are
+ * written, and earlier results of experiments not run now are kept (see {@link RunResults}).
  */
 final class RunCommand {
     private final PrintStream out;
@@ -47,7 +48,10 @@ final class RunCommand {
             throw new UsageException("run needs exactly one lesson id; lessons: " + ids(catalog));
         }
         LessonCatalog.Entry entry = find(catalog, o.positional.get(0));
-        LessonEnvironment env = Environments.create(o.has("data-dir") ? Path.of(o.get("data-dir")) : null,
+        String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : "en";
+        LessonStrings text = LessonStrings.load(entry.id(), lang);
+        Path outDir = Path.of(o.has("out") ? o.get("out") : "classlab-out/" + entry.id());
+        LessonEnvironment env = Environments.forOneRun(o.has("data-dir") ? Path.of(o.get("data-dir")) : null,
                 classlab.core.data.ProgressListener.NONE);
         LessonModel model = entry.factory().apply(env);
         ParamValues values = configure(model, o);
@@ -61,81 +65,137 @@ final class RunCommand {
         } else {
             experiments.addAll(model.experiments());
         }
-        String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : "en";
-        Path outDir = Path.of(o.has("out") ? o.get("out") : "classlab-out/" + entry.id());
+        // Before any training: minutes of work must not end in "cannot write results".
+        try {
+            Destinations.requireWritableFolder(outDir, FileAccessException.Attempt.RESULTS);
+        } catch (FileAccessException e) {
+            throw new UsageException(describe(text, e));
+        }
 
         MetricLog log = new MetricLog();
-        RunControl control = RunControl.unattended(log);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode summary = json.createObjectNode();
-        summary.put("lesson", entry.id());
-        if (values.has("seed")) summary.put("seed", ((Number) values.get("seed")).longValue());
-        else summary.putNull("seed");
-        ArrayNode results = summary.putArray("experiments");
+        List<String> notes = new ArrayList<>();
+        RunControl control = RunControl.unattended(log, notes::add);
+        RunResults results = RunResults.open(outDir, entry.id());
+        results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
+        List<String> failed = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
         int exit = 0;
         try {
-            Files.createDirectories(outDir);
             model.updateDemos(values);
-            for (Experiment e : experiments) {
-                long start = System.nanoTime();
-                ObjectNode r = results.addObject();
-                r.put("name", e.name());
-                try {
-                    ExperimentResult result = model.run(e.name(), values, control);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    r.put("epochs", result.epochs());
-                    r.put("seconds", seconds);
-                    ObjectNode finals = r.putObject("final");
-                    for (Map.Entry<String, Double> m : result.finalMetrics().entrySet()) finals.put(m.getKey(), m.getValue());
-                    out.println(String.format(Locale.ROOT, "%s/%s: %d epochs in %.1f s %s", entry.id(), e.name(),
-                            result.epochs(), seconds, result.finalMetrics()));
-                } catch (Exception ex) {
-                    exit = 1;
-                    r.put("seconds", (System.nanoTime() - start) / 1e9);
-                    r.put("error", String.valueOf(ex.getMessage()));
-                    err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + ex.getMessage());
-                }
-            }
-            json.writeValue(outDir.resolve("summary.json").toFile(), summary);
-            Files.writeString(outDir.resolve("metrics.csv"), log.toCsv(), StandardCharsets.UTF_8);
-            if (!o.has("no-figures")) writeFigures(model, LessonStrings.load(entry.id(), lang), outDir);
-        } catch (IOException ex) {
-            err.println("classlab: cannot write results to " + outDir + ": " + ex.getMessage());
-            return 1;
         } catch (Exception ex) {
-            err.println("classlab: " + ex.getMessage());
+            err.println("classlab: " + entry.id() + ": " + describe(text, ex));
             return 1;
         }
-        out.println("wrote " + outDir.toAbsolutePath());
+        for (Experiment e : experiments) {
+            long start = System.nanoTime();
+            notes.clear();
+            try {
+                ExperimentResult result = model.run(e.name(), values, control);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                results.finished(e.name(), result, seconds);
+                out.println(String.format(Locale.ROOT, "%s/%s: %d epochs in %.1f s %s", entry.id(), e.name(),
+                        result.epochs(), seconds, result.finalMetrics()));
+            } catch (Exception ex) {
+                String message = describe(text, ex);
+                failed.add(e.name());
+                results.failed(e.name(), message, (System.nanoTime() - start) / 1e9);
+                // A setting that does not fit the data or the model is a usage error (exit 2); others exit 1.
+                exit = Math.max(exit, ex instanceof UserException ? 2 : 1);
+                if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
+                // A data error fails every experiment the same way: say it once.
+                if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);
+            }
+            List<String> resolved = notes.stream().map(n -> LessonStrings.resolve(text, n)).toList();
+            results.notes(e.name(), resolved);
+            for (String note : resolved) err.println("classlab: " + entry.id() + "/" + e.name() + ": " + note);
+        }
+        env.loadedMnist().ifPresent(mnist -> {
+            List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().toString()).toList();
+            results.mnistFiles(files);
+            out.println("MNIST files used: " + String.join(", ", files));
+        });
+        try {
+            results.write(log);
+            if (!o.has("no-figures")) {
+                writeFigures(model, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
+                        experiments.size() == 1 ? experiments.get(0).name() : null, values, model.defaults(), text,
+                        java.time.LocalDateTime.now()));
+            }
+        } catch (IOException ex) {
+            err.println("classlab: " + describe(text, FileAccessException.translate(ex, FileAccessException.Attempt.RESULTS, outDir)));
+            return 1;
+        } catch (Exception ex) {
+            err.println("classlab: " + describe(text, ex));
+            return 1;
+        }
+        if (failed.isEmpty()) {
+            out.println("wrote " + outDir.toAbsolutePath());
+            return 0;
+        }
+        // One experiment, or every one failing on a setting: the failure line above says all, once.
+        // Otherwise one line sums the failures up.
+        if (experiments.size() == 1 || (exit == 2 && failed.size() == experiments.size())) return exit;
+        if (failed.size() == experiments.size()) {
+            err.println("classlab: all " + experiments.size() + " experiments"
+                    + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
+        } else {
+            err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("
+                    + String.join(", ", failed) + "); the results of the others are in " + outDir.toAbsolutePath());
+        }
         return exit;
     }
 
-    private static void writeFigures(LessonModel model, LessonStrings text, Path outDir) throws Exception {
-        List<Figure> figures = model.allFigures();
-        for (Figure f : figures) {
-            Files.writeString(outDir.resolve(f.id() + ".csv"), f.toCsv(), StandardCharsets.UTF_8);
-        }
-        HeadlessFigures.renderToPng(figures, text, outDir, 900, 600);
+    /** The user's message for a failure: translated for file-system errors, the exception's own otherwise. */
+    static String describe(LessonStrings text, Exception e) {
+        if (e instanceof FileAccessException f) return LessonStrings.resolve(text, f.deferredMessage());
+        if (e instanceof UserException u) return LessonStrings.resolve(text, u.deferred());
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    /** Defaults, then --epochs, --seed and every --set, each validated by the lesson's ParamSpec. */
+    /** Writes the figures that hold data; an empty figure (an experiment not run now) keeps its earlier files. */
+    /** The pane's export format: stamped CSVs with localised headers and names, PNGs drawn off-screen. */
+    private static void writeFigures(LessonModel model, LessonStrings text, Path outDir, classlab.ui.widget.ExportStamp stamp)
+            throws Exception {
+        List<Figure> figures = withData(model.allFigures());
+        for (Figure f : figures) classlab.ui.widget.FigureExport.csv(f, text, stamp, outDir.resolve(f.id() + ".csv"));
+        if (!figures.isEmpty()) HeadlessFigures.renderToPng(figures, text, outDir, 900, 600);
+    }
+
+    /** The figures whose CSV has a row below its header. */
+    static List<Figure> withData(List<Figure> figures) {
+        List<Figure> filled = new ArrayList<>();
+        for (Figure f : figures) {
+            String csv = f.toCsv();
+            if (csv.indexOf('\n') < csv.length() - 1) filled.add(f);
+        }
+        return filled;
+    }
+
+    /**
+     * Defaults, then --epochs, --seed and every --set, each validated by the lesson's ParamSpec.
+     * {@code --seed N} (or {@code --epochs N}) together with a different {@code --set seed=M} is refused:
+     * neither silently wins.
+     */
     static ParamValues configure(LessonModel model, Options o) throws UsageException {
         ParamValues values = model.defaults();
         try {
-            if (o.has("epochs")) {
-                o.positiveInt("epochs");
-                if (!values.has("epochs")) throw new UsageException("lesson " + model.id() + " has no epochs parameter");
-                values = values.with("epochs", o.get("epochs"));
-            }
-            if (o.has("seed")) {
-                o.longValue("seed");
-                if (!values.has("seed")) throw new UsageException("lesson " + model.id() + " has no seed parameter");
-                values = values.with("seed", o.get("seed"));
+            Map<String, String> fromOptions = new LinkedHashMap<>();
+            if (o.has("epochs")) fromOptions.put("epochs", Integer.toString(o.positiveInt("epochs")));
+            if (o.has("seed")) fromOptions.put("seed", Long.toString(o.longValue("seed")));
+            for (Map.Entry<String, String> opt : fromOptions.entrySet()) {
+                if (!values.has(opt.getKey())) throw new UsageException("lesson " + model.id() + " has no " + opt.getKey() + " parameter");
+                values = values.with(opt.getKey(), opt.getValue());
             }
             for (String kv : o.all("set")) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) throw new UsageException("--set needs key=value, got '" + kv + "'");
-                values = values.with(kv.substring(0, eq), kv.substring(eq + 1));
+                String key = kv.substring(0, eq);
+                ParamValues set = values.with(key, kv.substring(eq + 1));
+                if (fromOptions.containsKey(key) && !set.get(key).equals(values.get(key))) {
+                    throw new UsageException("--" + key + " " + fromOptions.get(key) + " and --set " + kv
+                            + " disagree; give the " + key + " once");
+                }
+                values = set;
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -31,4 +31,14 @@ class LauncherTest {
     void theRelaunchedJvmDoesNotRelaunchAgain() {
         assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true));
     }
+
+    /** A child that ignores SIGTERM (as a JVM frozen in native start-up did) is killed after the grace period. */
+    @Test
+    void aChildThatIgnoresTerminationIsKilledAfterTheGrace() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/sh")), "POSIX shell");
+        Process stubborn = new ProcessBuilder("/bin/sh", "-c", "trap '' TERM; echo ready; while :; do sleep 1; done").start();
+        stubborn.getInputStream().read();  // the trap is in place
+        Launcher.endChild(stubborn, java.time.Duration.ofMillis(300));
+        assertTrue(stubborn.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "killed");
+    }
 }

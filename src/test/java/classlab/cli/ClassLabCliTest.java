@@ -69,6 +69,20 @@ class ClassLabCliTest {
         assertOneLineError(run("run", "pattern", "--experiment", "quantum"), "no experiment 'quantum'");
     }
 
+    /** Issue 12 kind 1: a setting that does not fit the model it meets exits 2 with one line, in --lang. */
+    @Test
+    void batchSizeOneWithBatchNormExitsTwoWithOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        String[] args = {"run", "schedules", "--experiment", "early_stopping", "--epochs", "2", "--set", "train_size=1000",
+                "--set", "batch_size=1", "--data-dir", classlab.testsupport.SharedData.mnistMini().toString(),
+                "--out", out.toString(), "--no-figures"};
+        assertOneLineError(run(args), "schedules/early_stopping", "batch_size", "BatchNorm", "Set batch_size to 2 or more");
+        err.reset();
+        String[] korean = java.util.Arrays.copyOf(args, args.length + 2);
+        korean[args.length] = "--lang";
+        korean[args.length + 1] = "ko";
+        assertOneLineError(run(korean), "batch_size", "2 이상으로 설정하세요");
+    }
+
     @Test
     void snapshotNeedsAnOutputPng() {
         assertOneLineError(run("snapshot", "pattern"), "--out");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineProcessTest {
     @TempDir Path tmp;
 
-    private static final Path MNIST_MINI = Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+    private static final Path MNIST_MINI = classlab.testsupport.SharedData.mnistMini();
 
     private record Result(int exit, String output) {}
 

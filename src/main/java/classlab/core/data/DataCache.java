@@ -47,13 +47,31 @@ public record DataCache(Path dataDir, Origin origin) {
     }
 
     /**
-     * The MNIST folder: {@code <dataDir>/mnist}, except when the data folder itself already holds MNIST
-     * files and has no {@code mnist} subfolder (so {@code --data-dir} may point straight at a folder of
-     * the four files, such as mnist-mini).
+     * The MNIST folder: {@code <dataDir>/mnist}, except when the data folder itself holds MNIST files
+     * and that subfolder holds none (so {@code --data-dir} may point straight at a folder of the four
+     * files, such as mnist-mini, even after an earlier attempt created an empty {@code mnist/}).
      */
     public Path mnistDir() {
         Path sub = dataDir.resolve("mnist");
-        if (!Files.isDirectory(sub) && MnistFiles.anyPresent(dataDir)) {
+        if (!(Files.isDirectory(sub) && MnistFiles.anyPresent(sub)) && MnistFiles.anyPresent(dataDir)) {
+            return dataDir;
+        }
+        return sub;
+    }
+
+    /**
+     * The CIFAR-10 folder: {@code <dataDir>/cifar-10}, except when the data folder itself already holds the
+     * CIFAR-10 archive or batch files and has no {@code cifar-10} subfolder (so {@code --data-dir} may point
+     * straight at a folder with {@code cifar-10-binary.tar.gz} or at the extracted {@code cifar-10-batches-bin}).
+     */
+    public Path cifarDir() {
+        return cifarDir(dataDir);
+    }
+
+    /** {@link #cifarDir()} for any data folder. */
+    public static Path cifarDir(Path dataDir) {
+        Path sub = dataDir.resolve("cifar-10");
+        if (!Files.isDirectory(sub) && CifarFiles.find(dataDir) != null) {
             return dataDir;
         }
         return sub;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -94,8 +95,25 @@ public final class Downloader {
      * @return {@code target}
      */
     public Path download(URI url, Path target, Checksum checksum, ProgressListener listener) throws IOException {
+        return download(url, target, checksum, listener, null);
+    }
+
+    /**
+     * As {@link #download(URI, Path, Checksum, ProgressListener)}, but no request waits for its
+     * response past {@code responseDeadline} (null: no deadline beyond the response timeout). A caller
+     * trying several servers shares one deadline between them, so that a network that accepts
+     * connections and never answers (a captive portal) costs one bounded wait, not one per server.
+     *
+     * @throws DatasetUnavailableException if the deadline passes before a response arrives
+     */
+    public Path download(URI url, Path target, Checksum checksum, ProgressListener listener, Instant responseDeadline)
+            throws IOException {
         Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw FileAccessException.translate(e, FileAccessException.Attempt.DATA, parent);
+        }
         Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
         String name = target.getFileName().toString();
 
@@ -106,7 +124,7 @@ public final class Downloader {
                 pause(part);
             }
             try {
-                transfer(url, part, name, listener);
+                transfer(url, part, name, listener, responseDeadline);
                 complete = true;
             } catch (RetryableFailure e) {
                 lastFailure = e;
@@ -127,9 +145,13 @@ public final class Downloader {
                     + ". The file is corrupt or not the expected one; it was deleted.");
         }
         try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw FileAccessException.translate(e, FileAccessException.Attempt.DATA, target);
         }
         return target;
     }
@@ -139,10 +161,20 @@ public final class Downloader {
      * another attempt (connection dropped, resume rejected: the part is then deleted) is a
      * {@link RetryableFailure}.
      */
-    private void transfer(URI url, Path part, String name, ProgressListener listener) throws IOException {
+    private void transfer(URI url, Path part, String name, ProgressListener listener, Instant responseDeadline)
+            throws IOException {
         checkCancelled(part);
-        long existing = Files.exists(part) ? Files.size(part) : 0;
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET();
+        long existing = Files.isRegularFile(part) ? Files.size(part) : 0;
+        Duration timeout = responseTimeout;
+        if (responseDeadline != null) {
+            Duration left = Duration.between(Instant.now(), responseDeadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new DatasetUnavailableException("Cannot reach " + url.getHost()
+                        + " (no response in time): this computer seems to be offline or the server is unreachable.");
+            }
+            if (left.compareTo(timeout) < 0) timeout = left;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
         if (existing > 0) {
             request.header("Range", "bytes=" + existing + "-");
         }
@@ -177,7 +209,7 @@ public final class Downloader {
             listener.onProgress(name, written, total);
             byte[] buffer = new byte[BUFFER_BYTES];
             StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            try (OutputStream out = openPart(part, mode)) {
                 while (true) {
                     int n;
                     try {
@@ -188,7 +220,11 @@ public final class Downloader {
                     if (n < 0) {
                         break;
                     }
-                    out.write(buffer, 0, n);
+                    try {
+                        out.write(buffer, 0, n);
+                    } catch (IOException e) {
+                        throw FileAccessException.translate(e, FileAccessException.Attempt.DATA, part);
+                    }
                     written += n;
                     listener.onProgress(name, written, total);
                     checkCancelled(part);
@@ -198,6 +234,15 @@ public final class Downloader {
                 throw new RetryableFailure("the server closed the connection after " + written
                         + " of " + total + " bytes", null);
             }
+        }
+    }
+
+    /** The part file for writing; a file-system refusal (no space, permission, a folder in the way) is translated. */
+    private static OutputStream openPart(Path part, StandardOpenOption mode) throws IOException {
+        try {
+            return Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        } catch (IOException e) {
+            throw FileAccessException.translate(e, FileAccessException.Attempt.DATA, part);
         }
     }
 

@@ -54,7 +54,12 @@ public record LabeledData(float[][] features, int[] labels, int numClasses, Stri
 
     /** A seeded permutation of 0..size-1 (Fisher-Yates with {@link Random}). */
     public int[] permutation(long seed) {
-        int[] idx = new int[size()];
+        return permutation(size(), seed);
+    }
+
+    /** A seeded permutation of 0..n-1 (Fisher-Yates with {@link Random}). */
+    static int[] permutation(int n, long seed) {
+        int[] idx = new int[n];
         Arrays.setAll(idx, i -> i);
         Random rng = new Random(seed);
         for (int i = idx.length - 1; i > 0; i--) {

@@ -19,7 +19,7 @@ public final class MnistLoader {
     }
 
     /**
-     * Loads the training and test splits from {@code dir}.
+     * Loads the training and test splits from {@code dir}; the files used are in {@link MnistData#files()}.
      *
      * @throws DatasetUnavailableException if any of the four files is missing (the message lists them and {@code dir})
      * @throws DataFormatException         if a file is not valid IDX or train and test image sizes differ
@@ -29,18 +29,17 @@ public final class MnistLoader {
         if (!missing.isEmpty()) {
             throw new DatasetUnavailableException("MNIST files missing in " + dir.toAbsolutePath() + ": "
                     + missing.stream().map(n -> n + MnistFiles.GZ).collect(Collectors.joining(", "))
-                    + " (looked for each name with and without .gz)");
+                    + " (looked for each name with and without .gz, with a dot or a dash before idx)");
         }
-        Path trainImages = MnistFiles.find(dir, MnistFiles.TRAIN_IMAGES).orElseThrow();
-        Path testImages = MnistFiles.find(dir, MnistFiles.TEST_IMAGES).orElseThrow();
-        LabeledData train = IdxReader.readLabeled(trainImages,
-                MnistFiles.find(dir, MnistFiles.TRAIN_LABELS).orElseThrow(), digitClassNames());
-        LabeledData test = IdxReader.readLabeled(testImages,
-                MnistFiles.find(dir, MnistFiles.TEST_LABELS).orElseThrow(), digitClassNames());
+        List<Path> files = MnistFiles.found(dir);
+        Path trainImages = files.get(0);
+        Path testImages = files.get(2);
+        LabeledData train = IdxReader.readLabeled(trainImages, files.get(1), digitClassNames());
+        LabeledData test = IdxReader.readLabeled(testImages, files.get(3), digitClassNames());
         if (train.size() > 0 && test.size() > 0 && train.featureCount() != test.featureCount()) {
             throw new DataFormatException(trainImages + " and " + testImages + " hold images of different sizes: "
                     + train.featureCount() + " vs " + test.featureCount() + " pixels");
         }
-        return new MnistData(train, test);
+        return new MnistData(train, test, files);
     }
 }

@@ -2,8 +2,11 @@ package classlab.core.data;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +32,28 @@ public final class MnistSource {
     private final List<URI> mirrors;
     private final Map<String, Checksum> checksums;
     private final Downloader downloader;
+    private final Duration responseBudget;
 
     /** The public mirrors and checksums with a default {@link Downloader}. */
     public MnistSource() {
-        this(DEFAULT_MIRRORS, PUBLISHED_MD5, new Downloader());
+        this(DEFAULT_MIRRORS, PUBLISHED_MD5, new Downloader(), DEFAULT_RESPONSE_BUDGET);
+    }
+
+    /** Total time all mirrors together may take to answer one file's request before ClassLab says "offline". */
+    public static final Duration DEFAULT_RESPONSE_BUDGET = Duration.ofSeconds(30);
+
+    /** As the four-argument constructor with {@link #DEFAULT_RESPONSE_BUDGET}. */
+    public MnistSource(List<URI> mirrors, Map<String, Checksum> checksums, Downloader downloader) {
+        this(mirrors, checksums, downloader, DEFAULT_RESPONSE_BUDGET);
     }
 
     /**
      * @param mirrors   base URLs, each serving the four {@code .gz} files under their own names
      * @param checksums expected checksum per {@code .gz} file name (all four required)
      * @param downloader performs the downloads; {@link #cancel()} cancels it
+     * @param responseBudget how long all mirrors together may leave one file's request unanswered
      */
-    public MnistSource(List<URI> mirrors, Map<String, Checksum> checksums, Downloader downloader) {
+    public MnistSource(List<URI> mirrors, Map<String, Checksum> checksums, Downloader downloader, Duration responseBudget) {
         if (mirrors.isEmpty()) {
             throw new IllegalArgumentException("at least one MNIST mirror URL is needed");
         }
@@ -52,6 +65,7 @@ public final class MnistSource {
         this.mirrors = mirrors.stream().map(MnistSource::asFolder).toList();
         this.checksums = Map.copyOf(checksums);
         this.downloader = downloader;
+        this.responseBudget = responseBudget;
     }
 
     /** Cancels the download in progress (and any later one of this source). */
@@ -68,13 +82,29 @@ public final class MnistSource {
      *                                     says why and how to supply the files by hand)
      * @throws DownloadCancelledException  if cancelled
      * @throws DataFormatException         if a file in {@code dir} is not valid MNIST IDX data
+     * @throws FileAccessException         if files are missing and {@code dir} cannot take them, or a file
+     *                                     cannot be read (the message says why and what to do)
      */
     public MnistData ensureMnist(Path dir, ProgressListener listener) throws IOException, DataFormatException {
-        for (String baseName : MnistFiles.missing(dir)) {
+        List<String> missing = MnistFiles.missing(dir);
+        if (!missing.isEmpty()) {
+            Destinations.requireWritableFolder(dir, FileAccessException.Attempt.DATA);
+            for (String baseName : missing) {
+                for (Path p : List.of(dir.resolve(baseName + MnistFiles.GZ), dir.resolve(baseName))) {
+                    if (Files.isDirectory(p)) {
+                        throw new FileAccessException(FileAccessException.Attempt.DATA,
+                                FileAccessException.Reason.IS_A_DIRECTORY, p, null, null);
+                    }
+                }
+            }
+        }
+        for (String baseName : missing) {
             downloadFromAnyMirror(dir, baseName + MnistFiles.GZ, listener);
         }
         try {
             return MnistLoader.load(dir);
+        } catch (FileSystemException e) {
+            throw FileAccessException.translate(e, FileAccessException.Attempt.READ_DATA, dir);
         } catch (DataFormatException e) {
             throw new DataFormatException(e.getMessage() + ". Replace that file with a good copy, or delete it"
                     + " so that ClassLab downloads it again.", e);
@@ -96,22 +126,18 @@ public final class MnistSource {
     }
 
     private void downloadFromAnyMirror(Path dir, String fileName, ProgressListener listener) throws IOException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new DatasetUnavailableException("Cannot create the MNIST folder " + dir.toAbsolutePath() + ": "
-                    + e + "\n" + manualCopyDirections(dir), e);
-        }
         List<String> failures = new ArrayList<>();
         boolean allUnreachable = true;
         IOException last = null;
+        // One wait for all mirrors: a network that accepts connections and never answers costs this once.
+        Instant deadline = Instant.now().plus(responseBudget);
         for (URI mirror : mirrors) {
             URI url = mirror.resolve(fileName);
             try {
-                downloader.download(url, dir.resolve(fileName), checksums.get(fileName), listener);
+                downloader.download(url, dir.resolve(fileName), checksums.get(fileName), listener, deadline);
                 return;
-            } catch (DownloadCancelledException e) {
-                throw e;
+            } catch (DownloadCancelledException | FileAccessException e) {
+                throw e;  // cancelled, or this computer cannot store the file: another mirror will not help
             } catch (IOException e) {
                 allUnreachable &= e instanceof DatasetUnavailableException;
                 failures.add("  " + url + ": " + e.getMessage());

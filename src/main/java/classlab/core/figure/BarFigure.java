@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Grouped bars: one value per (category, group). Categories are the x labels (classes, layers,
@@ -62,6 +63,19 @@ public final class BarFigure extends Figure {
         Map<String, Double> m = groups.get(group);
         Double v = m == null ? null : m.get(category);
         return v == null ? Double.NaN : v;
+    }
+
+    @Override public synchronized boolean hasData() { return !categories.isEmpty(); }
+
+    /** Title, axis labels, groups and categories that are keys, and level labels. */
+    @Override public synchronized Set<String> messageKeys() {
+        Set<String> keys = super.messageKeys();
+        keys.add(xLabelKey);
+        keys.add(yLabelKey);
+        groups.keySet().forEach(g -> addLabelKeys(keys, g));
+        categories.forEach(c -> addLabelKeys(keys, c));
+        levels.forEach(l -> keys.add(l.labelKey()));
+        return keys;
     }
 
     @Override public void clear() {

@@ -2,11 +2,18 @@ package classlab.core.figure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One or more matrices drawn as coloured cells side by side: dropout masks, confusion matrices,
  * CNN filters and feature maps, MNIST digits. Each panel has its own caption (shown verbatim,
- * since captions carry live numbers such as "p=0.5, active 49.8 %").
+ * since captions carry live numbers such as "p=0.5, active 49.8 %", unless they are message keys
+ * or deferred messages). Row and column labels are also shown verbatim unless they are keys.
+ *
+ * <p>A grid made {@link #selectable(boolean) selectable} reports clicks on its cells to
+ * {@code LessonModel.select(id(), FigureSelection.cell(panel, row, col))}: a confusion-matrix cell
+ * (row = true class, column = predicted class, as sklearn's {@code confusion_matrix}) can open the
+ * images it counts in an {@link ImageGridFigure}.
  */
 public final class GridFigure extends Figure {
     public enum Palette { GREY, BINARY, HEAT, DIVERGING }
@@ -22,6 +29,7 @@ public final class GridFigure extends Figure {
     private final Palette palette;
     private final int columns;
     private final List<Panel> panels = new ArrayList<>();
+    private volatile boolean selectable;
 
     /** @param columns panels per row in the layout */
     public GridFigure(String id, String titleKey, Palette palette, int columns) {
@@ -29,6 +37,14 @@ public final class GridFigure extends Figure {
         this.palette = palette;
         this.columns = columns;
     }
+
+    /**
+     * Makes the cells clickable (a hand cursor and hover outline in the view; each click reaches
+     * {@code LessonModel.select}). Configuration: kept by {@link #clear()}.
+     */
+    public GridFigure selectable(boolean on) { selectable = on; changed(); return this; }
+
+    @Override public boolean isSelectable() { return selectable; }
 
     public Palette palette() { return palette; }
     public int columns() { return columns; }
@@ -39,6 +55,19 @@ public final class GridFigure extends Figure {
     }
 
     public synchronized List<Panel> panels() { return new ArrayList<>(panels); }
+
+    @Override public synchronized boolean hasData() { return !panels.isEmpty(); }
+
+    /** Title, and captions and row/column labels that are keys or deferred messages. */
+    @Override public synchronized Set<String> messageKeys() {
+        Set<String> keys = super.messageKeys();
+        for (Panel p : panels) {
+            addLabelKeys(keys, p.caption());
+            if (p.rowLabels() != null) for (String s : p.rowLabels()) addLabelKeys(keys, s);
+            if (p.colLabels() != null) for (String s : p.colLabels()) addLabelKeys(keys, s);
+        }
+        return keys;
+    }
 
     @Override public void clear() { synchronized (this) { panels.clear(); } changed(); }
 

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Curves against a numeric x axis (epochs, iterations, false-positive rate...). Series are
  * created on first use and can be appended to from any thread. Also used for scatter plots
  * ({@link Style#SCATTER}) and for charts with a second y axis (series with {@code rightAxis}).
+ *
+ * <p>Optimizer paths over a loss surface: give the figure a {@link #background(ScalarField)} (contour
+ * lines and/or heat map drawn under the series) and {@link #equalAspect(boolean) equal aspect}, so
+ * that one unit of x is as long on screen as one unit of y and circles look like circles.
  */
 public final class LineFigure extends Figure {
     public enum Style { LINE, SCATTER }
@@ -26,10 +31,15 @@ public final class LineFigure extends Figure {
     private boolean logY;
     private boolean logRightY;
     private boolean diagonal;
+    private boolean equalAspect;
+    private ScalarField background;
     private Double yMin, yMax, xMin, xMax;
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
+    /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
+    private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
+    private List<Series> previous = List.of();
 
     public LineFigure(String id, String titleKey, String xLabelKey, String yLabelKey) {
         super(id, titleKey);
@@ -49,6 +59,10 @@ public final class LineFigure extends Figure {
     public synchronized Double yMax() { return yMax; }
     public synchronized Double xMin() { return xMin; }
     public synchronized Double xMax() { return xMax; }
+    /** Whether x and y have the same scale on screen (matplotlib's {@code ax.set_aspect('equal')}). */
+    public synchronized boolean equalAspect() { return equalAspect; }
+    /** The field drawn under the series, or null. */
+    public synchronized ScalarField background() { return background; }
 
     public LineFigure style(Style s) { synchronized (this) { style = s; } changed(); return this; }
     public LineFigure logY(boolean on) { synchronized (this) { logY = on; } changed(); return this; }
@@ -59,6 +73,17 @@ public final class LineFigure extends Figure {
         changed();
         return this;
     }
+    /**
+     * Same scale on both axes: the view widens the x or the y range (around its centre) until one data
+     * unit has the same length in pixels on both. Ignored with a log y axis or a right axis.
+     */
+    public LineFigure equalAspect(boolean on) { synchronized (this) { equalAspect = on; } changed(); return this; }
+    /**
+     * Draws {@code field} under the series (null removes it). Without {@link #xRange}/{@link #yRange}
+     * the axes span the field's grid and the series. Kept by {@link #clear()} (configuration, like the
+     * ranges); not part of {@link #toCsv()}.
+     */
+    public LineFigure background(ScalarField field) { synchronized (this) { background = field; } changed(); return this; }
     public LineFigure yRange(Double min, Double max) { synchronized (this) { yMin = min; yMax = max; } changed(); return this; }
     public LineFigure xRange(Double min, Double max) { synchronized (this) { xMin = min; xMax = max; } changed(); return this; }
 
@@ -75,12 +100,52 @@ public final class LineFigure extends Figure {
             if (s != null) return s;
             s = new Series(name, right, this::changed);
             series.put(name, s);
+            colorSlot(name);
         }
         changed();
         return s;
     }
 
     public synchronized List<Series> allSeries() { return new ArrayList<>(series.values()); }
+
+    /**
+     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the order in
+     * which names first appeared in this figure. It survives {@link #clear()} and {@link #removeSeries},
+     * so a configuration that is run again keeps its colour and earlier runs' curves share it.
+     */
+    public synchronized int colorSlot(String name) {
+        return colorSlots.computeIfAbsent(name, n -> colorSlots.size());
+    }
+
+    /**
+     * A curve of an earlier run, drawn faded under the live series (run history).
+     *
+     * @param label  legend text: a message key or deferred message (unique within the figure)
+     * @param colorOf the live series name whose colour it takes (the same configuration)
+     * @param x      x values; {@code y} has the same length
+     */
+    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y) {}
+
+    /**
+     * Replaces the earlier runs' curves. They are kept apart from the live series: {@link #clear()},
+     * {@link #removeSeries} and {@link #toCsv()} (the current run's data) do not touch them.
+     */
+    public void setPrevious(List<Previous> curves) {
+        List<Series> list = new ArrayList<>();
+        for (Previous p : curves) {
+            Series s = new Series(p.label(), p.rightAxis(), () -> {}, p.colorOf());
+            s.set(p.x(), p.y());
+            list.add(s);
+        }
+        synchronized (this) {
+            previous = List.copyOf(list);
+            for (Previous p : curves) colorSlot(p.colorOf());
+        }
+        changed();
+    }
+
+    /** The earlier runs' curves set by {@link #setPrevious}, in order; each {@link Series#previous()}. */
+    public synchronized List<Series> previousSeries() { return previous; }
 
     public void addMarker(String labelKey, double x) { synchronized (this) { markers.add(new Marker(labelKey, x)); } changed(); }
     public void addLevel(String labelKey, double y) { synchronized (this) { levels.add(new Level(labelKey, y)); } changed(); }
@@ -89,6 +154,25 @@ public final class LineFigure extends Figure {
 
     /** Removes one series (for example when an experiment is re-run). */
     public void removeSeries(String name) { synchronized (this) { series.remove(name); } changed(); }
+
+    /** Whether any series has a point; a {@link #background} alone does not count as data. */
+    @Override public boolean hasData() {
+        for (Series s : allSeries()) if (s.size() > 0) return true;
+        return false;
+    }
+
+    /** Title, axis labels, series and earlier-run labels that are keys or deferred messages, marker and level labels. */
+    @Override public synchronized Set<String> messageKeys() {
+        Set<String> keys = super.messageKeys();
+        keys.add(xLabelKey);
+        keys.add(yLabelKey);
+        if (rightLabelKey != null) keys.add(rightLabelKey);
+        series.keySet().forEach(n -> addLabelKeys(keys, n));
+        previous.forEach(p -> addLabelKeys(keys, p.name()));
+        markers.forEach(m -> keys.add(m.labelKey()));
+        levels.forEach(l -> keys.add(l.labelKey()));
+        return keys;
+    }
 
     @Override public void clear() {
         synchronized (this) { series.clear(); markers.clear(); levels.clear(); }
@@ -111,19 +195,29 @@ public final class LineFigure extends Figure {
         private final String name;
         private final boolean rightAxis;
         private final Runnable onChange;
+        private final String colorOf;
         private double[] xs = new double[64];
         private double[] ys = new double[64];
         private String[] notes;
         private int size;
 
         Series(String name, boolean rightAxis, Runnable onChange) {
+            this(name, rightAxis, onChange, null);
+        }
+
+        private Series(String name, boolean rightAxis, Runnable onChange, String colorOf) {
             this.name = name;
             this.rightAxis = rightAxis;
             this.onChange = onChange;
+            this.colorOf = colorOf;
         }
 
         public String name() { return name; }
         public boolean rightAxis() { return rightAxis; }
+        /** Whether this is an earlier run's curve ({@link LineFigure#setPrevious}), drawn faded. */
+        public boolean previous() { return colorOf != null; }
+        /** The series name whose {@link LineFigure#colorSlot colour} this series takes: its own, or the live one it repeats. */
+        public String colorKey() { return colorOf == null ? name : colorOf; }
 
         public void add(double x, double y) { add(x, y, null); }
 

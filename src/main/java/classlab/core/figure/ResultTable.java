@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A results table (final metrics per configuration, class weights, per-class F1...). Rows are
@@ -33,6 +34,18 @@ public final class ResultTable extends Figure {
     public synchronized List<List<Object>> rows() { return new ArrayList<>(rows.values()); }
 
     public synchronized List<Object> row(String key) { return rows.get(key); }
+
+    @Override public synchronized boolean hasData() { return !rows.isEmpty(); }
+
+    /** Title, column headers, and cells that are keys or deferred messages. */
+    @Override public synchronized Set<String> messageKeys() {
+        Set<String> keys = super.messageKeys();
+        keys.addAll(columnKeys);
+        for (List<Object> r : rows.values()) for (Object cell : r) if (cell instanceof String s) addLabelKeys(keys, s);
+        return keys;
+    }
+    /** The rows with their keys, in order (for recording a run). */
+    public synchronized Map<String, List<Object>> keyedRows() { return new LinkedHashMap<>(rows); }
 
     @Override public void clear() { synchronized (this) { rows.clear(); } changed(); }
 

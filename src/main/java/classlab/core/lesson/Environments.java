@@ -1,30 +1,94 @@
 package classlab.core.lesson;
 
+import classlab.core.data.CifarData;
+import classlab.core.data.CifarSource;
+import classlab.core.UserException;
 import classlab.core.data.DataCache;
+import classlab.core.data.DatasetUnavailableException;
+import classlab.core.data.DownloadCancelledException;
+import classlab.core.data.MnistFiles;
 import classlab.core.data.MnistData;
 import classlab.core.data.MnistSource;
 import classlab.core.data.ProgressListener;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The lesson environment of the app and the command line: the user's data cache and MNIST loaded once. */
+/** The lesson environment of the app and the command line: the user's data cache, MNIST and CIFAR-10 loaded once. */
 public final class Environments {
     private Environments() {}
 
     /**
+     * The app's environment: a failed load is tried again on the next request (the user may have
+     * copied the files or come back online meanwhile).
+     *
      * @param dataDirOverride {@code --data-dir}, or null for {@code CLASSLAB_DATA_DIR} / the user cache
-     * @param progress        download progress (MNIST is fetched on first use if absent)
+     * @param progress        download progress (MNIST and CIFAR-10 are fetched on first use if absent)
      */
     public static LessonEnvironment create(Path dataDirOverride, ProgressListener progress) {
+        return create(dataDirOverride, progress, false);
+    }
+
+    /**
+     * The environment of one command-line run: a failed load is remembered and the same exception is
+     * thrown to every later experiment at once, so that the run tries the network once and reports
+     * one failure. A cancelled download is not remembered.
+     */
+    public static LessonEnvironment forOneRun(Path dataDirOverride, ProgressListener progress) {
+        return create(dataDirOverride, progress, true);
+    }
+
+    private static LessonEnvironment create(Path dataDirOverride, ProgressListener progress, boolean rememberFailure) {
         DataCache cache = DataCache.resolve(dataDirOverride == null ? null : dataDirOverride.toString());
         return new LessonEnvironment() {
             private MnistData mnist;
+            private CifarData cifar;
+            private Exception failure;
 
             @Override public Path dataDir() { return cache.dataDir(); }
 
             @Override public synchronized MnistData mnist() throws Exception {
-                if (mnist == null) mnist = new MnistSource().ensureMnist(cache.mnistDir(), progress);
+                if (mnist != null) return mnist;
+                if (failure != null) throw failure;
+                try {
+                    mnist = loadMnist(cache.mnistDir(), new MnistSource(), progress);
+                } catch (DownloadCancelledException e) {
+                    throw e;
+                } catch (Exception e) {
+                    if (rememberFailure) failure = e;
+                    throw e;
+                }
                 return mnist;
             }
+
+            @Override public Path cifarDir() { return cache.cifarDir(); }
+
+            @Override public synchronized CifarData cifar10() throws Exception {
+                if (cifar == null) cifar = new CifarSource().ensure(cache.cifarDir(), progress);
+                return cifar;
+            }
+            @Override public synchronized Optional<MnistData> loadedMnist() { return Optional.ofNullable(mnist); }
         };
+    }
+
+    /**
+     * MNIST from {@code dir} through {@code source}; when it cannot be had, a {@link UserException}
+     * that names the folder, the MNIST files found there (under whatever spelling), the ones still
+     * missing, why the download failed, and what to do.
+     */
+    static MnistData loadMnist(Path dir, MnistSource source, ProgressListener progress) throws Exception {
+        try {
+            return source.ensureMnist(dir, progress);
+        } catch (DatasetUnavailableException e) {
+            List<Path> found = MnistFiles.found(dir);
+            String foundNames = found.isEmpty() ? "data.no_mnist_file"
+                    : found.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            UserException user = new UserException(null, "error.mnist.unavailable", dir.toAbsolutePath(), foundNames,
+                    String.join(", ", MnistFiles.missing(dir)), reason);
+            user.initCause(e);
+            throw user;
+        }
     }
 }

@@ -33,7 +33,9 @@ public final class LessonCatalog {
         FACTORIES.put("imbalance", classlab.core.lesson.imbalance.ImbalanceLesson::new);
         FACTORIES.put("schedules", classlab.core.lesson.schedules.SchedulesLesson::new);
         FACTORIES.put("roc-smoothing", classlab.core.lesson.rocsmoothing.RocSmoothingLesson::new);
+        FACTORIES.put("scratch", classlab.core.lesson.scratch.ScratchLesson::new);
         FACTORIES.put("batchnorm-gradients", classlab.core.lesson.bngradients.BatchNormGradientsLesson::new);
+        FACTORIES.put("cifar", classlab.core.lesson.cifar.CifarLesson::new);
     }
 
     private final List<Entry> entries;

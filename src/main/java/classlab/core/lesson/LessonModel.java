@@ -1,6 +1,7 @@
 package classlab.core.lesson;
 
 import classlab.core.figure.Figure;
+import classlab.core.figure.FigureSelection;
 import classlab.core.train.RunControl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,21 @@ public abstract class LessonModel {
      * thread whenever a demo parameter changes, and once when the pane opens. Default: nothing.
      */
     public void updateDemos(ParamValues values) throws Exception {}
+
+    /**
+     * The user clicked a cell or an image of the {@link Figure#isSelectable() selectable} figure
+     * {@code figureId} (for example a confusion-matrix cell: {@code selection.row()} = true class,
+     * {@code selection.col()} = predicted class); the model answers by filling another figure (the
+     * images of that cell). Called on the pane's worker thread (the one that runs
+     * {@link #updateDemos}, never concurrently with it, never on the FX thread), possibly while
+     * {@link #run} trains on the training thread: guard state shared with {@code run}. The command
+     * line never calls it. An exception's message is shown to the user, so make it a localised one.
+     * Default: nothing.
+     *
+     * @param figureId  {@link Figure#id()} of the clicked figure, one of this model's figures
+     * @param selection panel, row and column as documented in {@link FigureSelection}
+     */
+    public void select(String figureId, FigureSelection selection) throws Exception {}
 
     protected LessonEnvironment env() { return env; }
 

@@ -1,5 +1,7 @@
 package classlab.core.lesson;
 
+import classlab.core.UserException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +55,7 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
     /**
      * Parses and validates a value typed by a user.
      *
-     * @throws IllegalArgumentException with a message naming the parameter and the accepted values
+     * @throws UserException with a message key naming the parameter and the accepted values
      */
     public Object parse(String raw) {
         String s = raw == null ? "" : raw.trim();
@@ -62,10 +64,10 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
             case DOUBLE: return checkRange(parseDouble(s));
             case BOOL:
                 if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) return Boolean.parseBoolean(s);
-                throw new IllegalArgumentException(key + ": expected true or false, got '" + s + "'");
+                throw new UserException(key, "error.param.bool", key, s);
             case CHOICE:
                 if (choices.contains(s)) return s;
-                throw new IllegalArgumentException(key + ": expected one of " + String.join(", ", choices) + ", got '" + s + "'");
+                throw new UserException(key, "error.param.choice", key, String.join(", ", choices), s);
             case INT_LIST: {
                 List<Integer> out = new ArrayList<>();
                 for (String part : splitList(s)) out.add(checkRange(parseInt(part)));
@@ -81,7 +83,7 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
 
     private List<String> splitList(String s) {
         List<String> parts = Arrays.stream(s.split("[,\\s]+")).filter(p -> !p.isEmpty()).toList();
-        if (parts.isEmpty()) throw new IllegalArgumentException(key + ": expected a comma-separated list, got nothing");
+        if (parts.isEmpty()) throw new UserException(key, "error.param.empty_list", key);
         return parts;
     }
 
@@ -89,7 +91,7 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": expected a whole number, got '" + s + "'");
+            throw new UserException(key, "error.param.whole_number", key, s, format(min), format(max));
         }
     }
 
@@ -99,14 +101,14 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
             if (!Double.isFinite(v)) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": expected a number, got '" + s + "'");
+            throw new UserException(key, "error.param.number", key, s, format(min), format(max));
         }
     }
 
     private <T extends Number> T checkRange(T v) {
         double d = v.doubleValue();
         if (d < min || d > max) {
-            throw new IllegalArgumentException(key + ": " + format(d) + " is outside the allowed range " + format(min) + " to " + format(max));
+            throw new UserException(key, "error.param.range", key, format(d), format(min), format(max));
         }
         return v;
     }

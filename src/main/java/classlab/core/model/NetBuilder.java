@@ -2,11 +2,16 @@ package classlab.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -18,15 +23,20 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import classlab.core.train.loss.BceLoss;
+import classlab.core.train.loss.BceWithLogitsLoss;
+import classlab.core.train.loss.SoftmaxCrossEntropyLoss;
 
 /**
- * Turns a {@link NetSpec} into a DL4J network. Layer order per hidden layer:
+ * Turns a {@link NetSpec} into a DL4J network. A layer-by-layer spec maps each {@link LayerSpec} to
+ * one DL4J layer (same index); convolutions use {@code ConvolutionMode.Same} (PyTorch {@code padding=1}
+ * for 3×3; DL4J's default is Truncate) and the global pool is AVG ({@code AdaptiveAvgPool2d}; DL4J's
+ * default is MAX). Image inputs are fed flat, {@code [N, C·H·W]} in NCHW order
+ * ({@code InputType.convolutionalFlat}). For the MLP form, layer order per hidden layer:
  * {@code Dense → [BatchNorm → Activation] → [Dropout]}. Dropout after the activation is
  * equivalent to the notebook's {@code Linear → Dropout → ReLU} because ReLU commutes with
  * multiplying by a non-negative mask. Weights use DL4J's UNIFORM init, U(±1/√fan_in), which is
- * PyTorch's default for {@code nn.Linear} weights.
+ * PyTorch's default for {@code nn.Linear} and {@code nn.Conv2d} weights (fan_in = in·k·k).
  */
 public final class NetBuilder {
     /** Where the layers of one hidden block sit in the DL4J network. */
@@ -48,9 +58,12 @@ public final class NetBuilder {
                 .weightInit(WeightInit.UNIFORM)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .convolutionMode(ConvolutionMode.Same)
                 .list();
-        for (Layer layer : layers(spec)) list.layer(layer);
-        return list.setInputType(InputType.feedForward(spec.inputs())).build();
+        for (Layer layer : spec.layers().isEmpty() ? layers(spec) : sequentialLayers(spec)) list.layer(layer);
+        LayerSpec.Shape image = spec.image();
+        return list.setInputType(image == null ? InputType.feedForward(spec.inputs())
+                : InputType.convolutionalFlat(image.height(), image.width(), image.channels())).build();
     }
 
     /** Indices of each hidden block's layers (-1 where absent), for probes. */
@@ -95,6 +108,31 @@ public final class NetBuilder {
         return layers;
     }
 
+    private static List<Layer> sequentialLayers(NetSpec spec) {
+        List<Layer> layers = new ArrayList<>();
+        for (LayerSpec l : spec.layers()) layers.add(layer(l));
+        layers.add(outputLayer(spec));
+        return layers;
+    }
+
+    private static Layer layer(LayerSpec l) {
+        org.nd4j.linalg.activations.Activation identity = org.nd4j.linalg.activations.Activation.IDENTITY;
+        if (l instanceof LayerSpec.Conv2d c) {
+            return new ConvolutionLayer.Builder(c.kernelSize(), c.kernelSize()).stride(1, 1).nOut(c.outChannels())
+                    .activation(identity).build();
+        }
+        if (l instanceof LayerSpec.MaxPool2d p) {
+            return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(p.kernelSize(), p.kernelSize())
+                    .stride(p.kernelSize(), p.kernelSize()).convolutionMode(ConvolutionMode.Truncate).build();
+        }
+        if (l instanceof LayerSpec.GlobalAvgPool) return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
+        if (l instanceof LayerSpec.BatchNorm) return new BatchNormalization.Builder().build();
+        if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(org.nd4j.linalg.activations.Activation.RELU).build();
+        if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
+        LayerSpec.Linear lin = (LayerSpec.Linear) l;
+        return new DenseLayer.Builder().nOut(lin.outFeatures()).activation(identity).build();
+    }
+
     /** The one conversion from the notebooks' drop probability to DL4J's retain probability. */
     public static double retainProbability(double dropP) { return 1.0 - dropP; }
 
@@ -102,7 +140,7 @@ public final class NetBuilder {
         OutputLayer.Builder b = new OutputLayer.Builder().nOut(spec.outputs());
         switch (spec.output()) {
             case SIGMOID_BCE:
-                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new LossBinaryXENT()).build();
+                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new BceLoss()).build();
             case LOGIT_BCE:
                 return b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()).build();
             default:
@@ -111,16 +149,24 @@ public final class NetBuilder {
     }
 
     private static ILossFunction logitLoss() {
-        return new classlab.core.train.loss.BceWithLogitsLoss();
+        return new BceWithLogitsLoss();
     }
 
+    /**
+     * Always the project's PyTorch-rule cross-entropy (log-softmax of the logits, nothing clipped),
+     * also without weights or smoothing: DL4J's {@code LossMCXENT} clips p at 1e-10 and reports
+     * 23.03 where PyTorch reports 30 for logits [30, 0] with the wrong class.
+     */
     private static ILossFunction softmaxLoss(NetSpec spec) {
-        if (spec.classWeights() == null && spec.labelSmoothing() == 0) return new LossMCXENT();
-        return new classlab.core.train.loss.SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
+        return new SoftmaxCrossEntropyLoss(spec.classWeights(), spec.labelSmoothing());
     }
 
     private static IUpdater updater(NetSpec spec) {
-        return spec.optimizer() == NetSpec.Optimizer.ADAM ? new Adam(spec.learningRate()) : new Sgd(spec.learningRate());
+        switch (spec.optimizer()) {
+            case ADAM: return new Adam(spec.learningRate());
+            case SGD_MOMENTUM: return new SgdMomentum(spec.learningRate(), 0.9);
+            default: return new Sgd(spec.learningRate());
+        }
     }
 
     private static org.nd4j.linalg.activations.Activation hiddenActivation(NetSpec.Activation a) {

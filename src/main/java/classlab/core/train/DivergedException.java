@@ -1,13 +1,12 @@
 package classlab.core.train;
 
 /** The loss became NaN or infinite: the run stops and the message tells the user what to change. */
-public final class DivergedException extends RuntimeException {
+public final class DivergedException extends classlab.core.UserException {
     private final int epoch;
     private final int iteration;
 
     public DivergedException(int epoch, int iteration, double loss) {
-        super(String.format("Training diverged: the loss became %s at epoch %d, iteration %d. "
-                + "Lower the learning rate or check the inputs, then run again.", loss, epoch + 1, iteration));
+        super("lr", "error.diverged", Double.toString(loss), epoch + 1, iteration);
         this.epoch = epoch;
         this.iteration = iteration;
     }

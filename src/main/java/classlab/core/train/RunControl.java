@@ -17,9 +17,30 @@ public interface RunControl {
     /** A short progress line for the status bar ("no_bn · epoch 12/50"). */
     default void progress(String experiment, int epoch, int totalEpochs) {}
 
+    /**
+     * Announces how many configurations (networks trained one after another, each reported
+     * through {@link #progress}) the running experiment trains; 1 when never called.
+     */
+    default void plan(int configurations) {}
+
+    /** The mini-batch loss of the iteration that just ended (the {@link Trainer} reports every one). */
+    default void iterationDone(double loss) {}
+
+    /**
+     * Tells the user something the run decided on its own (for example leaving out a last batch of
+     * one with BatchNorm), as a deferred message ({@code key|arg|...}, see {@code UserException}).
+     */
+    default void note(String deferredMessage) {}
+
     /** A control that never pauses and never stops: for tests and plain computations. */
     static RunControl unattended(MetricLog log) {
+        return unattended(log, note -> {});
+    }
+
+    /** {@link #unattended(MetricLog)} that hands each {@link #note} to {@code notes}. */
+    static RunControl unattended(MetricLog log, java.util.function.Consumer<String> notes) {
         return new RunControl() {
+            @Override public void note(String deferredMessage) { notes.accept(deferredMessage); }
             @Override public void checkpoint() {}
             @Override public boolean stopRequested() { return false; }
             @Override public void log(String experiment, int epoch, String metric, double value) {

@@ -5,15 +5,14 @@ import java.util.function.IntToDoubleFunction;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The training loop every lesson shares: the notebook's "Trainer" (001 §3: the non-essential code
- * that grows around step 1-4 belongs in one place). One call to {@link #fitEpoch} is one epoch of
- * mini-batches (or one full-batch step); between iterations it yields to the {@link RunControl}
- * (pause / step / stop), checks the loss for NaN/∞, and advances the network's epoch counter so
- * that DL4J's epoch-based schedules move.
+ * The DL4J face of the training loop every lesson shares: the notebook's "Trainer" (001 §3: the
+ * non-essential code that grows around step 1-4 belongs in one place). It runs a
+ * {@link MultiLayerNetwork} through a {@link TrainLoop} (pause / step / stop, NaN check, seeded
+ * shuffling), the same loop that trains the {@code scratch} lesson's hand-written network, and
+ * keeps the evaluation helpers for DL4J networks.
  *
  * <p>Not thread-safe: use from the training thread only.
  */
@@ -25,26 +24,23 @@ public final class Trainer {
     private static final int EVAL_CHUNK = 2048;
 
     private final MultiLayerNetwork net;
-    private final RunControl control;
-    private int batchSize;
-    private Random shuffleRng;
-    private IterationHook hook;
-    private IntToDoubleFunction learningRateForEpoch;
-    private int epoch;
-    private int iteration;
+    private final TrainLoop<Dl4jTrainable.Data> loop;
+    private final Random augmentRng;
 
     /** @param batchSize mini-batch size; 0 or less means full batch (one iteration per epoch) */
     public Trainer(MultiLayerNetwork net, RunControl control, int batchSize, long shuffleSeed) {
         this.net = net;
-        this.control = control;
-        this.batchSize = batchSize;
-        this.shuffleRng = new Random(shuffleSeed);
+        this.loop = new TrainLoop<>(new Dl4jTrainable(net), control, batchSize, shuffleSeed);
+        this.augmentRng = new Random(~shuffleSeed);
     }
 
-    public Trainer onIteration(IterationHook h) { this.hook = h; return this; }
+    /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */
+    public Trainer batchSizeParam(String key) { loop.batchSizeParam(key); return this; }
+
+    public Trainer onIteration(IterationHook h) { loop.onIteration(h); return this; }
 
     /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */
-    public Trainer learningRateSchedule(IntToDoubleFunction lr) { this.learningRateForEpoch = lr; return this; }
+    public Trainer learningRateSchedule(IntToDoubleFunction lr) { loop.learningRateSchedule(lr); return this; }
 
     /** Sets the learning rate of all layers now (ReduceLROnPlateau between epochs). */
     public void setLearningRate(double lr) { net.setLearningRate(lr); }
@@ -52,10 +48,10 @@ public final class Trainer {
     public MultiLayerNetwork net() { return net; }
 
     /** Number of epochs completed. */
-    public int epoch() { return epoch; }
+    public int epoch() { return loop.epoch(); }
 
     /** Number of iterations completed. */
-    public int iteration() { return iteration; }
+    public int iteration() { return loop.iteration(); }
 
     /**
      * Trains one epoch in training mode and returns the mean mini-batch loss (weighted by batch
@@ -65,48 +61,16 @@ public final class Trainer {
      * @throws StopRequestedException when the user stops the run
      */
     public double fitEpoch(Batches train) {
-        if (learningRateForEpoch != null) net.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
-        int n = train.size();
-        int b = batchSize <= 0 || batchSize >= n ? n : batchSize;
-        INDArray x = train.features();
-        INDArray y = train.labels();
-        if (b < n) {
-            int[] perm = permutation(n);
-            x = Nd4j.pullRows(x, 1, perm);
-            y = Nd4j.pullRows(y, 1, perm);
-        }
-        double lossSum = 0;
-        for (int start = 0; start < n; start += b) {
-            control.checkpoint();
-            int end = Math.min(n, start + b);
-            if (b == n) {
-                net.fit(x, y);
-            } else {
-                // Row-interval views of the shuffled copy: no data copy, no DataSet per iteration.
-                net.fit(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                        y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-            }
-            double loss = net.score();
-            if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
-            lossSum += loss * (end - start);
-            iteration++;
-            if (hook != null) hook.afterIteration(iteration, epoch, loss);
-        }
-        epoch++;
-        net.incrementEpochCount();
-        return lossSum / n;
+        return loop.fitEpoch(new Dl4jTrainable.Rows(train.features(), train.labels()));
     }
 
-    private int[] permutation(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = shuffleRng.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        return idx;
+    /**
+     * One epoch over a {@link BatchSource} (data kept compact, e.g. images as bytes): the rows are shuffled
+     * with the trainer's seeded generator and each mini-batch is converted (and augmented, with a second
+     * seeded generator) only when it is trained on. Same loss, checks and counters as {@link #fitEpoch(Batches)}.
+     */
+    public double fitEpoch(BatchSource train) {
+        return loop.fitEpoch(new Dl4jTrainable.Sourced(train, null, augmentRng));
     }
 
     /** Network outputs for all rows, in chunks; {@code trainMode} keeps Dropout/BatchNorm in training behaviour. */
@@ -122,6 +86,20 @@ public final class Trainer {
             // 50-100 times the forward pass itself on a tall [N, 1] output (150-230 ms for 1,678 rows).
             double[] flat = result.dup('c').data().asDouble();
             for (int i = 0; i < end - start; i++) out[start + i] = java.util.Arrays.copyOfRange(flat, i * k, i * k + k);
+        }
+        return out;
+    }
+
+    /** Network outputs (inference mode) for every row of {@code data}, converted {@value #EVAL_CHUNK} rows at a time. */
+    public static double[][] outputs(MultiLayerNetwork net, BatchSource data) {
+        int n = data.size();
+        double[][] out = new double[n][];
+        for (int start = 0; start < n; start += EVAL_CHUNK) {
+            int end = Math.min(n, start + EVAL_CHUNK);
+            int[] rows = new int[end - start];
+            for (int i = 0; i < rows.length; i++) rows[i] = start + i;
+            double[][] chunk = outputs(net, data.batch(rows, null).features(), false);
+            System.arraycopy(chunk, 0, out, start, chunk.length);
         }
         return out;
     }

@@ -1,19 +1,32 @@
 package classlab.core.train;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one job at a time on a background thread with pause, single step and stop. The job
- * cooperates by calling {@link RunControl#checkpoint()} between iterations (the {@link Trainer}
- * does this for every mini-batch), so pausing never interrupts ND4J in the middle of an op and
- * the network is never touched by two threads.
+ * cooperates by calling {@link RunControl#checkpoint()} between iterations (the {@link TrainLoop}
+ * does this for every mini-batch), so pausing never interrupts a model in the middle of an update
+ * and the model is never touched by two threads.
  *
- * <p>Listeners are called on the training thread; UI listeners must hand over to their own thread.
+ * <p>States: IDLE → RUNNING ⇄ PAUSED; RUNNING/PAUSED → STOPPING (stop asked, the job has not yet
+ * reached its next checkpoint) → STOPPED; RUNNING → FINISHED or FAILED. Every change goes through
+ * one method under the engine's lock, which also calls the listeners, so listeners see the
+ * changes in the order they happened. Listeners are called on the thread that caused the change
+ * (the training thread or the caller of {@link #stop()} / {@link #resume()}); UI listeners must
+ * hand over to their own thread and must not block.
+ *
+ * <p>When a job's thread ends, the engine runs its thread-exit clean-up on that thread (the app
+ * and the command line pass {@link Backend#releaseThreadMemory}, which frees the thread's ND4J
+ * workspaces); the engine itself does not touch ND4J.
  */
 public final class TrainingEngine {
-    public enum State { IDLE, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+    public enum State { IDLE, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
+
+    private static final Set<State> BUSY = EnumSet.of(State.RUNNING, State.PAUSED, State.STOPPING);
 
     /** Work to run on the training thread. */
     @FunctionalInterface
@@ -28,15 +41,39 @@ public final class TrainingEngine {
     private final Object lock = new Object();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final MetricLog metricLog = new MetricLog();
+    private final Runnable threadExitCleanup;
     private volatile State state = State.IDLE;
     private volatile String failureMessage;
     private volatile boolean stopRequested;
     private boolean pauseRequested;
     private int stepsGranted;
     private Thread worker;
-    private volatile String progress = "";
+    private volatile Progress progress = Progress.NONE;
+    private volatile int plannedConfigurations = 1;
+    private volatile long runStartNanos;
+
+    /**
+     * @param threadExitCleanup run on the training thread after each job, before the final state is
+     *                          announced (for example {@link Backend#releaseThreadMemory})
+     */
+    public TrainingEngine(Runnable threadExitCleanup) {
+        this.threadExitCleanup = threadExitCleanup;
+    }
+
+    /** An engine whose jobs train DL4J networks: frees the training thread's ND4J workspaces after each job. */
+    public static TrainingEngine forDl4j() {
+        return new TrainingEngine(Backend::releaseThreadMemory);
+    }
 
     public void addListener(Listener l) { listeners.add(l); }
+
+    /** Called on the training thread after every mini-batch with the run's iteration count and its loss. */
+    @FunctionalInterface
+    public interface IterationListener { void iterationDone(long iteration, double loss); }
+
+    private final List<IterationListener> iterationListeners = new CopyOnWriteArrayList<>();
+
+    public void addIterationListener(IterationListener l) { iterationListeners.add(l); }
 
     public State state() { return state; }
 
@@ -48,8 +85,41 @@ public final class TrainingEngine {
 
     public void clearLog() { metricLog.clear(); }
 
-    /** The last progress line reported by the running experiment. */
-    public String progress() { return progress; }
+    /**
+     * Where the current (or last) run is, as reported by the experiment: which configuration of how
+     * many, which epoch of how many, how many iterations (mini-batches) so far.
+     *
+     * @param label         the experiment's label for the configuration being trained (a message key
+     *                      or id, for example {@code "none"} or {@code "bn_effect · bn"}); "" before the first epoch
+     * @param configuration 1-based index of the configuration being trained (changes of label count up)
+     * @param configurations configurations the experiment announced ({@link RunControl#plan}), ≥ configuration
+     * @param epoch         epochs finished in this configuration (0 before the first ends)
+     * @param epochs        epochs planned for this configuration (0 when not yet known)
+     * @param iteration     mini-batches trained since the run started
+     * @param lastLoss      loss of the last mini-batch (NaN before the first)
+     * @param elapsedNanos  time since the run started, when this snapshot was taken
+     */
+    public record Progress(String label, int configuration, int configurations, int epoch, int epochs,
+                           long iteration, double lastLoss, long elapsedNanos) {
+        public static final Progress NONE = new Progress("", 0, 1, 0, 0, 0, Double.NaN, 0);
+
+        /** Fraction of the planned work done, in [0, 1]; configurations are weighted equally. */
+        public double fraction() {
+            if (configuration == 0 || epochs <= 0) return 0;
+            double f = (configuration - 1 + Math.min(1.0, (double) epoch / epochs)) / Math.max(configuration, configurations);
+            return Math.max(0, Math.min(1, f));
+        }
+
+        /** Estimated seconds left (elapsed × remaining / done), or NaN before any epoch ended. */
+        public double secondsLeft() {
+            double f = fraction();
+            if (f <= 0 || epoch == 0 && configuration <= 1) return Double.NaN;
+            return elapsedNanos / 1e9 * (1 - f) / f;
+        }
+    }
+
+    /** The latest {@link Progress} of the current or last run. */
+    public Progress progress() { return progress; }
 
     public boolean isBusy() {
         synchronized (lock) { return worker != null && worker.isAlive(); }
@@ -62,39 +132,57 @@ public final class TrainingEngine {
      * @throws IllegalStateException if a run is still in progress
      */
     public void start(Job job, boolean startPaused) {
+        Thread t;
         synchronized (lock) {
             if (worker != null && worker.isAlive()) throw new IllegalStateException("a run is already in progress");
             stopRequested = false;
             pauseRequested = startPaused;
             stepsGranted = 0;
             failureMessage = null;
-            progress = "";
-            worker = new Thread(() -> execute(job), "classlab-trainer");
-            worker.setDaemon(true);
+            progress = Progress.NONE;
+            plannedConfigurations = 1;
+            runStartNanos = System.nanoTime();
+            t = new Thread(() -> execute(job), "classlab-trainer");
+            t.setDaemon(true);
+            worker = t;
+            transition(State.RUNNING, null);
         }
-        setState(State.RUNNING, null);
-        worker.start();
+        t.start();
     }
 
     private void execute(Job job) {
         State end;
         String message = null;
+        String english = null;
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
         } catch (StopRequestedException e) {
             end = State.STOPPED;
-        } catch (DivergedException e) {
+        } catch (classlab.core.UserException e) {
             end = State.FAILED;
-            message = e.getMessage();
+            message = e.deferred();  // the pane localises it (LessonStrings.resolve)
+            english = e.getMessage();
         } catch (Throwable t) {
-            end = State.FAILED;
-            message = t.getMessage() == null ? t.toString() : t.getMessage();
+            // Stop interrupts the thread (a download waiting for a silent server ends at once); whatever
+            // that interrupt made the job throw, the user asked to stop.
+            end = stopRequested ? State.STOPPED : State.FAILED;
+            if (!stopRequested) message = userMessage(t);
         }
-        // DL4J keeps workspaces per thread and never frees them when the thread ends.
-        Backend.releaseThreadMemory();
-        failureMessage = message;
-        setState(end, message);
+        try {
+            threadExitCleanup.run();
+        } finally {
+            synchronized (lock) {
+                failureMessage = english != null ? english : message;
+                transition(end, message);
+            }
+        }
+    }
+
+    /** A translatable message (deferred {@code key|args}) where the failure has one, else its text. */
+    private static String userMessage(Throwable t) {
+        if (t instanceof classlab.core.data.FileAccessException f) return f.deferredMessage();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -106,8 +194,8 @@ public final class TrainingEngine {
         synchronized (lock) {
             pauseRequested = false;
             lock.notifyAll();
+            if (state == State.PAUSED) transition(State.RUNNING, null);
         }
-        if (state == State.PAUSED) setState(State.RUNNING, null);
     }
 
     /** While paused, lets exactly one more iteration run; while running, pauses. */
@@ -122,11 +210,17 @@ public final class TrainingEngine {
         }
     }
 
-    /** Asks the job to end at its next checkpoint (also releases a paused job). */
+    /**
+     * Asks the job to end at its next checkpoint (also releases a paused job) and interrupts the
+     * training thread, so that a job blocked outside the training loop (downloading its data) ends too.
+     * The state shows STOPPING until the job has ended.
+     */
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
+            if (state == State.RUNNING || state == State.PAUSED) transition(State.STOPPING, null);
+            if (worker != null && worker.isAlive()) worker.interrupt();
         }
     }
 
@@ -139,20 +233,25 @@ public final class TrainingEngine {
         return !t.isAlive();
     }
 
-    private void setState(State s, String message) {
-        state = s;
-        for (Listener l : listeners) l.stateChanged(s, message);
+    /** The one writer of {@link #state}; callers hold {@link #lock}. A stopping run stays STOPPING until it ends. */
+    private void transition(State next, String message) {
+        if (state == State.STOPPING && BUSY.contains(next)) return;
+        state = next;
+        for (Listener l : listeners) l.stateChanged(next, message);
     }
 
     private final RunControl control = new RunControl() {
+        @Override public void note(String deferredMessage) {
+            for (Listener l : listeners) l.stateChanged(state, deferredMessage);
+        }
+
         @Override public void checkpoint() {
-            boolean announcedPause = false;
             synchronized (lock) {
+                boolean waited = false;
                 while (!stopRequested && pauseRequested && stepsGranted == 0) {
-                    if (!announcedPause) {
-                        announcedPause = true;
-                        state = State.PAUSED;
-                        for (Listener l : listeners) l.stateChanged(State.PAUSED, null);
+                    if (!waited) {
+                        waited = true;
+                        transition(State.PAUSED, null);
                     }
                     try {
                         lock.wait();
@@ -163,8 +262,8 @@ public final class TrainingEngine {
                 }
                 if (stopRequested) throw new StopRequestedException();
                 if (stepsGranted > 0) stepsGranted--;
+                if (waited && state == State.PAUSED) transition(State.RUNNING, null);
             }
-            if (announcedPause && state == State.PAUSED) setState(State.RUNNING, null);
         }
 
         @Override public boolean stopRequested() { return stopRequested; }
@@ -174,7 +273,24 @@ public final class TrainingEngine {
         }
 
         @Override public void progress(String experiment, int epoch, int totalEpochs) {
-            progress = experiment + " · " + epoch + "/" + totalEpochs;
+            Progress p = progress;
+            int configuration = p.configuration() == 0 || !p.label().equals(experiment) ? p.configuration() + 1 : p.configuration();
+            progress = new Progress(experiment, configuration, Math.max(configuration, plannedConfigurations), epoch,
+                    totalEpochs, p.iteration(), p.lastLoss(), System.nanoTime() - runStartNanos);
+        }
+
+        @Override public void plan(int configurations) {
+            plannedConfigurations = Math.max(1, configurations);
+            Progress p = progress;
+            progress = new Progress(p.label(), p.configuration(), Math.max(p.configuration(), plannedConfigurations),
+                    p.epoch(), p.epochs(), p.iteration(), p.lastLoss(), p.elapsedNanos());
+        }
+
+        @Override public void iterationDone(double loss) {
+            Progress p = progress;
+            progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
+                    p.iteration() + 1, loss, System.nanoTime() - runStartNanos);
+            for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, loss);
         }
     };
 }

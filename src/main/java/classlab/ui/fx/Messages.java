@@ -15,8 +15,13 @@ public final class Messages {
     private final String language;
 
     public Messages(String language) {
+        this(language, "messages");
+    }
+
+    /** Strings of another bundle under {@code /i18n/} (for example {@code classroom}: the classroom tools). */
+    public Messages(String language, String bundle) {
         this.language = language;
-        String resource = "/i18n/messages_" + language + ".properties";
+        String resource = "/i18n/" + bundle + "_" + language + ".properties";
         try (InputStream in = Messages.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is missing from the classpath");
             props.load(new InputStreamReader(in, StandardCharsets.UTF_8));

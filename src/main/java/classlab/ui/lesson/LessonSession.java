@@ -1,5 +1,12 @@
 package classlab.ui.lesson;
 
+import classlab.core.UserException;
+import classlab.core.classroom.QuestionBoard;
+import classlab.core.classroom.Questions;
+import classlab.core.classroom.RunHistory;
+import classlab.core.classroom.RunRecord;
+import classlab.core.figure.FigureSelection;
+import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
@@ -26,7 +33,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class LessonSession {
     private final LessonCatalog.Entry entry;
     private final LessonModel model;
-    private final TrainingEngine engine = new TrainingEngine();
+    private final TrainingEngine engine = TrainingEngine.forDl4j();
+    private final RunHistory history;
+    private final QuestionBoard questions;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
@@ -37,15 +46,40 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private volatile ParamValues values;
     private String selectedExperiment;
+    private RunStart lastRun;
+    private ParamValues beforeQuickDemo;
+    /** Loss of every mini-batch of the current run, so single steps show on a chart. */
+    private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
+    /** Epoch-axis figures whose x range this session fixed to the planned epoch count. */
+    private final java.util.Set<LineFigure> pinnedAxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
+    public static final int QUICK_DEMO_FACTOR = 5;
+
+    /** The experiment and settings a run started with (the export stamps them). */
+    public record RunStart(String experiment, ParamValues values) {}
 
     public LessonSession(LessonCatalog.Entry entry, LessonModel model) {
         this.entry = entry;
         this.model = model;
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
+        engine.addIterationListener((iteration, loss) -> iterationLoss.series("series.train_loss").add(iteration, loss));
+        this.history = new RunHistory(model, engine.metricLog());
+        this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
+        // First listener: the run is recorded before the UI hears that it ended.
+        engine.addListener((s, message) -> {
+            if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
+                history.end(s.name());
+            }
+        });
         engine.addListener((s, message) -> Platform.runLater(() -> {
             state.set(s);
-            if (message != null) problem.set(message);
+            if (message == null) return;
+            // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
+            boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+            String before = problem.get();
+            problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
         }));
         refreshDemos();
     }
@@ -54,6 +88,36 @@ public final class LessonSession {
     public LessonModel model() { return model; }
     public TrainingEngine engine() { return engine; }
     public ParamValues values() { return values; }
+    /** Every run of this lesson and the earlier runs overlaid on its charts. */
+    public RunHistory history() { return history; }
+    /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
+    public QuestionBoard questions() { return questions; }
+
+    /** The last run's experiment and settings, or null before the first run. */
+    public RunStart lastRun() { return lastRun; }
+
+    /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
+    public LineFigure iterationLoss() { return iterationLoss; }
+
+    public boolean quickDemo() { return beforeQuickDemo != null; }
+
+    /**
+     * Quick demo on: every training epoch count becomes ⌈n / {@value #QUICK_DEMO_FACTOR}⌉ (shown in
+     * the form, stamped on exports); off: the epoch counts from before come back.
+     */
+    public void setQuickDemo(boolean on) {
+        if (on == quickDemo()) return;
+        if (on) {
+            beforeQuickDemo = values;
+            values = values.withEpochs(n -> (n + QUICK_DEMO_FACTOR - 1) / QUICK_DEMO_FACTOR);
+        } else {
+            ParamValues before = beforeQuickDemo;
+            beforeQuickDemo = null;
+            for (ParamSpec p : values.specs()) {
+                if (ParamValues.isEpochCount(p)) values = values.with(p.key(), before.text(p.key()));
+            }
+        }
+    }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -73,7 +137,7 @@ public final class LessonSession {
         try {
             values = values.with(key, raw);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return problemOf(e);
         }
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
@@ -81,9 +145,31 @@ public final class LessonSession {
         return null;
     }
 
+    /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
+    public void setAllEpochs(int epochs) {
+        values = values.withEpochs(n -> epochs);
+    }
+
+    /**
+     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
+     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     */
+    static String problemOf(Exception e) {
+        return e instanceof UserException u ? u.deferred() : e.getMessage();
+    }
+
+    /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
+    public void applyRun(RunRecord run) {
+        values = run.settingsOver(model.defaults());
+        beforeQuickDemo = null;
+        selectExperiment(run.experiment());
+        refreshDemos();
+    }
+
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
         values = model.defaults();
+        beforeQuickDemo = null;
         refreshDemos();
     }
 
@@ -95,6 +181,22 @@ public final class LessonSession {
             try {
                 Backend.awaitReady();
                 model.updateDemos(values);
+            } catch (Exception e) {
+                Platform.runLater(() -> problem.set(problemOf(e)));
+            }
+        });
+    }
+
+    /**
+     * Passes a click on a selectable figure to {@link LessonModel#select} on the demo worker thread
+     * (in order with demo redraws, never on the FX thread); a failure's message goes to
+     * {@link #problemProperty()}.
+     */
+    public void select(String figureId, FigureSelection selection) {
+        demoWorker.execute(() -> {
+            try {
+                Backend.awaitReady();
+                model.select(figureId, selection);
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(e.getMessage()));
             }
@@ -124,10 +226,34 @@ public final class LessonSession {
         problem.set("");
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
+        lastRun = new RunStart(experiment.name(), runValues);
+        iterationLoss.clear();
+        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.clear();
         engine.start(control -> {
             Backend.awaitReady();
-            model.run(experiment.name(), runValues, control);
+            history.begin(experiment.name(), runValues, java.time.Instant.now());
+            refreshDemos();   // demo figures of the section were cleared with the rest
+            history.results(model.run(experiment.name(), runValues, control).finalMetrics());
         }, paused);
+    }
+
+    /**
+     * Fixes the x axis of the running section's epoch charts to the planned epoch count (from the
+     * engine's progress), so curves grow into a fixed frame instead of rescaling every epoch.
+     * Figures the lesson gave its own x range keep it. FX thread, from the pane's tick.
+     */
+    public void pinEpochAxes() {
+        TrainingEngine.Progress p = engine.progress();
+        if (lastRun == null || p.epochs() <= 1) return;
+        for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
+            if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())
+                    && line.allSeries().stream().anyMatch(s -> s.size() > 0)) {
+                line.xRange(0.0, (double) p.epochs());
+                pinnedAxes.add(line);
+            }
+        }
     }
 
     public void pause() { engine.pause(); }
@@ -144,17 +270,21 @@ public final class LessonSession {
                 Thread.currentThread().interrupt();
             }
             model.reset();
+            history.reset();
             engine.clearLog();
             Platform.runLater(() -> state.set(TrainingEngine.State.IDLE));
         });
         refreshDemos();
     }
 
-    /** Stops the run and the demo thread (window closing); waits briefly for the trainer to finish its iteration. */
-    public void dispose() {
+    /**
+     * Stops the run and the demo thread (window closing) and waits up to {@code timeout} for the
+     * trainer to finish its iteration. Blocks: call off the FX thread.
+     */
+    public void dispose(long timeout, TimeUnit unit) {
         engine.stop();
         try {
-            engine.await(5, TimeUnit.SECONDS);
+            engine.await(timeout, unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

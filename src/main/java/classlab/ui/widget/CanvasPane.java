@@ -1,11 +1,14 @@
 package classlab.ui.widget;
 
+import java.util.List;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 /** A Canvas that follows its container's size and repaints through a callback when resized. */
 final class CanvasPane extends Pane {
@@ -44,6 +47,31 @@ final class CanvasPane extends Pane {
         Text t = new Text(s);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
+    }
+
+    /** {@code font}, or a smaller one (down to 60 %) if the text is wider than {@code width}. */
+    static Font fitted(String text, Font font, double width) {
+        double w = textWidth(text, font);
+        if (w <= width) return font;
+        return Font.font(font.getFamily(), Math.max(font.getSize() * 0.6, Math.floor(font.getSize() * width / w)));
+    }
+
+    /**
+     * Centred lines of text in the theme's foreground, each shrunk to fit {@code w} less a margin: what
+     * a figure shows instead of data when it only has a message (why there is nothing to show).
+     */
+    static void paintCentredLines(GraphicsContext g, ChartTheme th, List<String> lines, double w, double h) {
+        Font font = Font.font(th.fontSize());
+        double lineH = Math.ceil(th.fontSize() * 1.35);
+        g.setFill(th.foreground());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        double y = Math.floor((h - lines.size() * lineH) / 2);
+        for (String line : lines) {
+            g.setFont(fitted(line, font, w - 16));
+            g.fillText(line, w / 2, y);
+            y += lineH;
+        }
     }
 
     /** Black or white, whichever reads better on {@code background}. */

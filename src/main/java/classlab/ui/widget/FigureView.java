@@ -2,13 +2,16 @@ package classlab.ui.widget;
 
 import classlab.core.figure.BarFigure;
 import classlab.core.figure.Figure;
+import classlab.core.figure.FigureSelection;
 import classlab.core.figure.GridFigure;
 import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.ImageGridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.lesson.LessonStrings;
 import java.util.MissingResourceException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -22,6 +25,10 @@ import javafx.scene.layout.BorderPane;
  *
  * <p>Chart-based views are styled by {@code /styles/charts.css} through the theme style class on
  * the scene root; Canvas-based views use the {@link ChartTheme} set with {@link #setTheme}.
+ *
+ * <p>Views of {@link Figure#isSelectable() selectable} figures (grids, image grids) report a click on
+ * a cell or image to the handler set with {@link #setOnSelect}, on the FX thread; the handler must
+ * hand the work to a background thread (the lesson pane calls {@code LessonSession.select}).
  */
 public abstract class FigureView extends BorderPane {
     private final Figure figure;
@@ -29,6 +36,7 @@ public abstract class FigureView extends BorderPane {
     private final Label title = new Label();
     private long drawnVersion = Long.MIN_VALUE;
     private ChartTheme theme = ChartTheme.LIGHT;
+    private Consumer<FigureSelection> onSelect;
 
     protected FigureView(Figure figure, Function<String, String> text) {
         this.figure = Objects.requireNonNull(figure, "figure");
@@ -48,11 +56,25 @@ public abstract class FigureView extends BorderPane {
         if (f instanceof BarFigure) return new BarFigureView((BarFigure) f, text);
         if (f instanceof HistogramFigure) return new HistogramView((HistogramFigure) f, text);
         if (f instanceof GridFigure) return new GridFigureView((GridFigure) f, text);
+        if (f instanceof ImageGridFigure) return new ImageGridView((ImageGridFigure) f, text);
         if (f instanceof ResultTable) return new ResultTableView((ResultTable) f, text);
         throw new IllegalArgumentException("no view for figure type " + f.getClass().getName() + " (figure " + f.id() + ")");
     }
 
     public Figure figure() { return figure; }
+
+    /**
+     * Receives the user's clicks on cells or images while the figure {@link Figure#isSelectable() is
+     * selectable} (FX thread; null removes the handler). Views of other figure types never call it.
+     */
+    public void setOnSelect(Consumer<FigureSelection> handler) { this.onSelect = handler; }
+
+    /** Passes a click to the {@link #setOnSelect} handler if the figure is selectable; returns whether it did. */
+    protected boolean fireSelect(FigureSelection selection) {
+        if (!figure.isSelectable() || onSelect == null) return false;
+        onSelect.accept(selection);
+        return true;
+    }
 
     /**
      * Redraws if the figure changed since the last drawing (FX thread).
@@ -67,6 +89,9 @@ public abstract class FigureView extends BorderPane {
         redraw();
         return true;
     }
+
+    /** Whether the view shows the figure's latest data (no side effect, unlike {@link #refreshIfChanged()}). */
+    public boolean isUpToDate() { return figure.version() == drawnVersion; }
 
     /** Re-resolves every displayed text after a language change. */
     public void relabel() {

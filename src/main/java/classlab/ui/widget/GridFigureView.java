@@ -1,10 +1,10 @@
 package classlab.ui.widget;
 
+import classlab.core.figure.FigureSelection;
 import classlab.core.figure.GridFigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -16,15 +16,16 @@ import javafx.scene.text.TextAlignment;
  * View of a {@link GridFigure}: each panel's matrix as square coloured cells, {@code columns()}
  * panels per row, caption under each panel, optional row/column labels and cell values (text
  * colour chosen for contrast). Colours are normalised per panel: GREY and HEAT from the panel's
- * minimum to maximum, DIVERGING symmetric around 0, BINARY non-zero vs zero.
+ * minimum to maximum, DIVERGING symmetric around 0, BINARY non-zero vs zero. Captions and row/column
+ * labels that are message keys are localised.
+ *
+ * <p>When the figure is selectable, the cell under the mouse gets an outline and a hand cursor, and a
+ * click reports {@code FigureSelection.cell(panel, row, col)} to {@link #setOnSelect}; the last
+ * clicked cell keeps an accent outline.
  */
 public final class GridFigureView extends FigureView {
     private static final double PAD = 8;
     private static final double GAP = 16;
-    /** Viridis control points (perceptually uniform, readable with colour-vision deficiency). */
-    private static final Color[] VIRIDIS = {
-        Color.web("#440154"), Color.web("#482878"), Color.web("#3e4989"), Color.web("#31688e"), Color.web("#26828e"),
-        Color.web("#1f9e89"), Color.web("#35b779"), Color.web("#6ece58"), Color.web("#b5de2b"), Color.web("#fde725")};
     private static final Color DIVERGING_LOW = Color.web("#2166ac");
     private static final Color DIVERGING_MID = Color.web("#f7f7f7");
     private static final Color DIVERGING_HIGH = Color.web("#b2182b");
@@ -33,7 +34,7 @@ public final class GridFigureView extends FigureView {
     private final CanvasPane canvas = new CanvasPane(this::paint, 480, 320);
     private List<GridFigure.Panel> panels = List.of();
     private final List<CellArea> areas = new ArrayList<>();
-    private BiConsumer<Integer, int[]> onCellClicked;
+    private final SelectionSupport selection;
 
     /** Where a panel's cells were drawn, for mapping clicks back to (panel, row, col). */
     private record CellArea(int panel, double x, double y, double cell, int rows, int cols) { }
@@ -43,15 +44,9 @@ public final class GridFigureView extends FigureView {
         this.fig = figure;
         getStyleClass().add("grid-figure-view");
         setCenter(canvas);
-        canvas.canvas().setOnMouseClicked(e -> {
-            int[] hit = cellAt(e.getX(), e.getY());
-            if (hit != null && onCellClicked != null) onCellClicked.accept(hit[0], new int[] {hit[1], hit[2]});
-        });
+        selection = new SelectionSupport(this, canvas, this::cellAt);
         initialDraw();
     }
-
-    /** Called with the panel index and {row, col} when the user clicks a cell. */
-    public void setOnCellClicked(BiConsumer<Integer, int[]> handler) { this.onCellClicked = handler; }
 
     @Override protected void redraw() {
         panels = fig.panels();
@@ -62,12 +57,12 @@ public final class GridFigureView extends FigureView {
 
     @Override protected void onThemeChanged() { canvas.repaint(); }
 
-    /** {panel, row, col} of the cell at canvas coordinates, or null. */
-    int[] cellAt(double x, double y) {
+    /** The cell at canvas coordinates, or null. */
+    FigureSelection cellAt(double x, double y) {
         for (CellArea a : areas) {
             int c = (int) Math.floor((x - a.x()) / a.cell());
             int r = (int) Math.floor((y - a.y()) / a.cell());
-            if (x >= a.x() && y >= a.y() && r < a.rows() && c < a.cols()) return new int[] {a.panel(), r, c};
+            if (x >= a.x() && y >= a.y() && r < a.rows() && c < a.cols()) return FigureSelection.cell(a.panel(), r, c);
         }
         return null;
     }
@@ -91,7 +86,9 @@ public final class GridFigureView extends FigureView {
         Font font = Font.font(th.fontSize());
         double lineH = Math.ceil(th.fontSize() * 1.35);
         if (panels.stream().allMatch(p -> p.values().length == 0)) {
-            paintNotices(g, th, font, lineH, w, h);
+            List<String> lines = new ArrayList<>();
+            for (GridFigure.Panel p : panels) lines.addAll(List.of(t(p.caption()).split("\n")));
+            CanvasPane.paintCentredLines(g, th, lines, w, h);
             return;
         }
         int cols = Math.max(1, Math.min(fig.columns(), panels.size()));
@@ -102,7 +99,7 @@ public final class GridFigureView extends FigureView {
         for (GridFigure.Panel p : panels) {
             maxR = Math.max(maxR, p.values().length);
             for (double[] row : p.values()) maxC = Math.max(maxC, row.length);
-            if (p.rowLabels() != null) for (String s : p.rowLabels()) rowLabelW = Math.max(rowLabelW, CanvasPane.textWidth(s, font) + 6);
+            if (p.rowLabels() != null) for (String s : p.rowLabels()) rowLabelW = Math.max(rowLabelW, CanvasPane.textWidth(t(s), font) + 6);
             anyColLabels |= p.colLabels() != null;
         }
         double colLabelH = anyColLabels ? lineH : 0;
@@ -141,32 +138,11 @@ public final class GridFigureView extends FigureView {
             double captionW = rowLabelW + maxC * cell + GAP - 4;
             String[] lines = captions.get(i);
             for (int k = 0; k < lines.length; k++) {
-                g.setFont(fitted(lines[k], font, captionW));
+                g.setFont(CanvasPane.fitted(lines[k], font, captionW));
                 g.fillText(lines[k], cx + pc * cell / 2, by + colLabelH + maxR * cell + 3 + k * lineH);
             }
         }
-    }
-
-    /** Panels without cells only carry a message (why there is nothing to show): centred text. */
-    private void paintNotices(GraphicsContext g, ChartTheme th, Font font, double lineH, double w, double h) {
-        List<String> lines = new ArrayList<>();
-        for (GridFigure.Panel p : panels) lines.addAll(List.of(t(p.caption()).split("\n")));
-        g.setFill(th.foreground());
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        double y = Math.floor((h - lines.size() * lineH) / 2);
-        for (String line : lines) {
-            g.setFont(fitted(line, font, w - 2 * PAD));
-            g.fillText(line, w / 2, y);
-            y += lineH;
-        }
-    }
-
-    /** {@code font}, or a smaller one (down to 60 %) if the text is wider than {@code width}. */
-    private static Font fitted(String text, Font font, double width) {
-        double w = CanvasPane.textWidth(text, font);
-        if (w <= width) return font;
-        return Font.font(font.getFamily(), Math.max(font.getSize() * 0.6, Math.floor(font.getSize() * width / w)));
+        paintSelection(g, th);
     }
 
     private void drawPanel(GraphicsContext g, ChartTheme th, GridFigure.Panel p, double x, double y, double cell,
@@ -200,12 +176,29 @@ public final class GridFigureView extends FigureView {
         if (p.rowLabels() != null) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            for (int r = 0; r < Math.min(rows, p.rowLabels().length); r++) g.fillText(p.rowLabels()[r], x - 5, y + (r + 0.5) * cell);
+            for (int r = 0; r < Math.min(rows, p.rowLabels().length); r++) g.fillText(t(p.rowLabels()[r]), x - 5, y + (r + 0.5) * cell);
         }
         if (p.colLabels() != null) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            for (int c = 0; c < Math.min(cols, p.colLabels().length); c++) g.fillText(p.colLabels()[c], x + (c + 0.5) * cell, y - 2, cell);
+            for (int c = 0; c < Math.min(cols, p.colLabels().length); c++) g.fillText(t(p.colLabels()[c]), x + (c + 0.5) * cell, y - 2, cell);
+        }
+    }
+
+    /** Outlines the last clicked cell (accent) and the cell under the mouse (foreground). */
+    private void paintSelection(GraphicsContext g, ChartTheme th) {
+        outline(g, selection.selected(), th.seriesColor(0), 3);
+        outline(g, selection.hovered(), th.foreground(), 2);
+    }
+
+    private void outline(GraphicsContext g, FigureSelection s, Color color, double width) {
+        if (s == null) return;
+        for (CellArea a : areas) {
+            if (a.panel() != s.panel() || s.row() >= a.rows() || s.col() >= a.cols()) continue;
+            g.setStroke(color);
+            g.setLineWidth(width);
+            g.strokeRect(a.x() + s.col() * a.cell() + width / 2, a.y() + s.row() * a.cell() + width / 2,
+                    a.cell() - width, a.cell() - width);
         }
     }
 
@@ -221,10 +214,7 @@ public final class GridFigureView extends FigureView {
                 return t < 0 ? DIVERGING_MID.interpolate(DIVERGING_LOW, -t) : DIVERGING_MID.interpolate(DIVERGING_HIGH, t);
             }
             case HEAT: {
-                double t = max > min ? (v - min) / (max - min) : 0;
-                double pos = t * (VIRIDIS.length - 1);
-                int k = Math.min(VIRIDIS.length - 2, (int) Math.floor(pos));
-                return VIRIDIS[k].interpolate(VIRIDIS[k + 1], pos - k);
+                return ColorMaps.viridis(max > min ? (v - min) / (max - min) : 0);
             }
             case GREY:
             default: {

@@ -16,8 +16,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * View of a {@link HistogramFigure}: the distributions overlaid as semi-transparent bars with a
- * solid outline, drawn on a Canvas with {@link ChartTheme} colours. The legend gives each
- * series' mean and standard deviation.
+ * solid outline, drawn on a Canvas with {@link ChartTheme} colours, or, for a figure with
+ * {@link HistogramFigure#panelColumns() small multiples}, one captioned panel per distribution on
+ * shared x and y axes. The legend gives each series' mean and standard deviation.
  */
 public final class HistogramView extends FigureView {
     private static final double FILL_OPACITY = 0.35;
@@ -55,6 +56,8 @@ public final class HistogramView extends FigureView {
         canvas.repaint();
     }
 
+    CanvasPane canvasPane() { return canvas; }
+
     /** Legend texts, one per series ("name  μ = …  σ = …"). */
     List<String> legendTexts() {
         List<String> out = new ArrayList<>();
@@ -78,8 +81,6 @@ public final class HistogramView extends FigureView {
 
     private void paint(GraphicsContext g, double w, double h) {
         ChartTheme th = theme();
-        Font font = Font.font(th.fontSize());
-        double lineH = th.fontSize() * 1.3;
         g.setFill(th.background());
         g.fillRect(0, 0, w, h);
 
@@ -91,14 +92,54 @@ public final class HistogramView extends FigureView {
         }
         if (!Double.isFinite(xMin)) { xMin = 0; xMax = 1; }
         if (yMax <= 0) yMax = 1;
-        double yStep = NumberFormats.niceStep(yMax, 5);
-        yMax = Math.ceil(yMax / yStep) * yStep;
-        double xStep = NumberFormats.niceStep(xMax - xMin, 7);
+        double[] range = {xMin, xMax, yMax};
+        int columns = Math.min(fig.panelColumns(), names.size());
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) all.add(i);
+        if (columns == 0) {
+            plot(g, th, 0, 0, w, h, all, range, t(fig.xLabelKey()));
+            return;
+        }
+        // Small multiples: one captioned panel per distribution on shared axes, the x label once below.
+        Font font = Font.font(th.fontSize());
+        double lineH = th.fontSize() * 1.3;
+        int rows = (names.size() + columns - 1) / columns;
+        double cw = w / columns, ch = (h - lineH - 4) / rows;
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < names.size(); i++) {
+            double x = (i % columns) * cw, y = (i / columns) * ch;
+            String caption = t(names.get(i));
+            g.setFill(th.foreground());
+            g.setFont(CanvasPane.fitted(caption, font, cw - 8));
+            g.fillText(caption, x + cw / 2, y + 2);
+            plot(g, th, x, y + lineH + 2, cw, ch - lineH - 2, List.of(i), range, null);
+        }
+        g.setFill(th.foreground());
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(t(fig.xLabelKey()), w / 2, h - lineH);
+    }
 
-        double left = CanvasPane.textWidth(NumberFormats.compact(yMax), font) + 14;
-        double bottom = 2 * lineH + 8;
-        double top = 8, right = 16;
-        double pw = w - left - right, ph = h - top - bottom;
+    /**
+     * One plot of the distributions {@code series} (indices into {@code names}) in the rectangle
+     * {@code (ox, oy, w, h)} on the axes {@code range = {xMin, xMax, yMax}}; {@code xLabel} null omits
+     * the axis label.
+     */
+    private void plot(GraphicsContext g, ChartTheme th, double ox, double oy, double w, double h,
+                      List<Integer> series, double[] range, String xLabel) {
+        Font font = Font.font(th.fontSize());
+        double lineH = th.fontSize() * 1.3;
+        double xMin = range[0], xMax = range[1];
+        double yStep = NumberFormats.niceStep(range[2], 5);
+        double yMax = Math.ceil(range[2] / yStep) * yStep;
+        double xStep = NumberFormats.niceStep(xMax - xMin, xLabel == null ? 4 : 7);
+
+        double left = ox + CanvasPane.textWidth(NumberFormats.compact(yMax), font) + 14;
+        double bottom = (xLabel == null ? 1 : 2) * lineH + 8;
+        double top = oy + 8, right = 16;
+        double pw = ox + w - left - right, ph = oy + h - top - bottom;
         if (pw <= 10 || ph <= 10) return;
         final double x0 = xMin, xSpan = xMax - xMin, yTop = yMax;
         java.util.function.DoubleUnaryOperator px = v -> left + (v - x0) / xSpan * pw;
@@ -127,10 +168,10 @@ public final class HistogramView extends FigureView {
             g.setFill(th.foreground());
             g.fillText(NumberFormats.compact(Math.abs(x) < xStep * 1e-9 ? 0 : x), xx, top + ph + 5);
         }
-        g.fillText(t(fig.xLabelKey()), left + pw / 2, top + ph + 5 + lineH);
+        if (xLabel != null) g.fillText(xLabel, left + pw / 2, top + ph + 5 + lineH);
 
         // Bars: translucent fill, then a solid step outline so overlaps stay readable.
-        for (int i = 0; i < names.size(); i++) {
+        for (int i : series) {
             HistogramFigure.Bins b = data.get(names.get(i));
             Color c = th.seriesColor(i);
             g.setFill(c.deriveColor(0, 1, 1, FILL_OPACITY));

@@ -1,6 +1,7 @@
 package classlab.ui.widget;
 
 import classlab.core.figure.LineFigure;
+import classlab.core.figure.ScalarField;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
@@ -10,11 +11,14 @@ import javafx.scene.shape.Line;
 
 /**
  * A LineChart that also draws vertical markers, horizontal levels and the chance diagonal as plot
- * children, positioned in {@link #layoutPlotChildren()} so they follow resizing and range changes.
+ * children, positioned in {@link #layoutPlotChildren()} so they follow resizing and range changes,
+ * and optionally a {@link ScalarFieldLayer} under the series.
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
     private final PlotDecorations decorations = new PlotDecorations(getPlotChildren());
     private Line diagonal;
+    private ScalarFieldLayer fieldLayer;
+    private DoubleUnaryOperator fieldPlotY = y -> y;
 
     MarkedLineChart(NumberAxis x, NumberAxis y) {
         super(x, y);
@@ -50,6 +54,25 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
+    /**
+     * Draws {@code field} under the series (null removes it).
+     * @param plotY maps a data y to the axis value (log10 on a log axis)
+     */
+    void setBackgroundField(ScalarField field, ChartTheme theme, DoubleUnaryOperator plotY) {
+        if (field == null && fieldLayer == null) return;
+        if (fieldLayer == null) {
+            fieldLayer = new ScalarFieldLayer();
+            getPlotChildren().add(0, fieldLayer);
+        }
+        fieldLayer.setField(field);
+        fieldLayer.setTheme(theme);
+        fieldPlotY = plotY;
+        requestChartLayout();
+    }
+
+    /** The background layer, or null if no field was ever set. */
+    ScalarFieldLayer fieldLayer() { return fieldLayer; }
+
     /** Marker and level label texts currently drawn. */
     List<String> decorationLabels() { return decorations.labels(); }
 
@@ -69,5 +92,6 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             diagonal.setEndY(ya.getDisplayPosition(hi));
         }
         decorations.layout(xa, ya, xa.getWidth(), ya.getHeight());
+        if (fieldLayer != null) fieldLayer.draw(xa, ya, fieldPlotY);
     }
 }

@@ -1,5 +1,7 @@
 package classlab.core.data;
 
+import classlab.testsupport.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -69,6 +71,9 @@ class DataCacheTest {
         Path both = dir.resolve("both");
         Files.createDirectories(both.resolve("mnist"));
         Files.createFile(both.resolve(MnistFiles.TEST_LABELS + ".gz"));
+        // an empty mnist/ (left by an earlier failed download) does not hide the files beside it (issue 12)
+        assertEquals(both, DataCache.resolve(both.toString(), Map.of(), HOME, "Linux").mnistDir());
+        Files.createFile(both.resolve("mnist").resolve(MnistFiles.TEST_LABELS + ".gz"));
         assertEquals(both.resolve("mnist"), DataCache.resolve(both.toString(), Map.of(), HOME, "Linux").mnistDir());
     }
 }

@@ -1,5 +1,7 @@
 package classlab.core.data;
 
+import classlab.testsupport.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

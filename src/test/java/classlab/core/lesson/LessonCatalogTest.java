@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /** Every lesson of the navigator: complete text and labels in both languages, a default experiment, unique figure ids. */
 class LessonCatalogTest {
     private static final List<String> EXPECTED = List.of("pattern", "multiclass", "regularization", "imbalance",
-            "schedules", "roc-smoothing", "batchnorm-gradients");
+            "schedules", "roc-smoothing", "cifar", "scratch", "batchnorm-gradients");
 
     @Test
-    void theNavigatorListsTheSevenLessonsInNotebookOrder() {
+    void theNavigatorListsTheLessonsInNotebookOrder() {
         assertEquals(EXPECTED, LessonCatalog.load().entries().stream().map(LessonCatalog.Entry::id).toList());
     }
 

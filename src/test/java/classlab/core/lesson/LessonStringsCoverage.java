@@ -1,9 +1,6 @@
 package classlab.core.lesson;
 
-import classlab.core.figure.BarFigure;
 import classlab.core.figure.Figure;
-import classlab.core.figure.LineFigure;
-import classlab.core.figure.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,47 +8,17 @@ import java.util.TreeSet;
 
 /** Collects the message keys a lesson model uses, to check that both languages define them. */
 public final class LessonStringsCoverage {
-    /** Prefixes that mark a bar category or table cell as a message key rather than a data label. */
-    private static final List<String> KEY_PREFIXES = List.of("series.", "category.", "cell.", "experiment.", "message.", "marker.");
-
     private LessonStringsCoverage() {}
 
-    private static boolean isKey(String s) {
-        for (String p : KEY_PREFIXES) if (s.startsWith(p)) return true;
-        return false;
-    }
-
-    /** Keys of sections, experiments, parameters and figures (titles, axes, key-like series, columns, markers, levels). */
+    /** Keys of sections, experiments, parameters and figures ({@link Figure#messageKeys()}: titles, axes, key-like labels and captions). */
     public static Set<String> usedKeys(LessonModel model) {
         Set<String> keys = new TreeSet<>();
         model.sections().forEach(s -> keys.add("section." + s));
         model.experiments().forEach(e -> keys.add("experiment." + e.name()));
         model.params().forEach(p -> keys.add("param." + p.key()));
-        for (Figure f : model.allFigures()) {
-            keys.add(f.titleKey());
-            if (f instanceof LineFigure) {
-                LineFigure l = (LineFigure) f;
-                keys.add(l.xLabelKey());
-                keys.add(l.yLabelKey());
-                if (l.rightLabelKey() != null) keys.add(l.rightLabelKey());
-                for (LineFigure.Series s : l.allSeries()) if (s.name().startsWith("series.")) keys.add(s.name());
-                l.markers().forEach(m -> keys.add(m.labelKey()));
-                l.levels().forEach(m -> keys.add(m.labelKey()));
-            } else if (f instanceof BarFigure) {
-                BarFigure b = (BarFigure) f;
-                keys.add(b.xLabelKey());
-                keys.add(b.yLabelKey());
-                for (String g : b.groups()) if (isKey(g)) keys.add(g);
-                for (String c : b.categories()) if (isKey(c)) keys.add(c);
-                b.levels().forEach(m -> keys.add(m.labelKey()));
-            } else if (f instanceof ResultTable) {
-                ResultTable t = (ResultTable) f;
-                keys.addAll(t.columnKeys());
-                for (List<Object> row : t.rows()) {
-                    for (Object cell : row) if (cell instanceof String && isKey((String) cell)) keys.add((String) cell);
-                }
-            }
-        }
+        // the form labels each option of a choice parameter with choice.<param>.<option> (ParamForm)
+        model.params().forEach(p -> p.choices().forEach(c -> keys.add("choice." + p.key() + "." + c)));
+        for (Figure f : model.allFigures()) keys.addAll(f.messageKeys());
         return keys;
     }
 

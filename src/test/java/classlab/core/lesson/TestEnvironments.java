@@ -12,7 +12,7 @@ public final class TestEnvironments {
 
     /** mnist-mini (8,000 train / 2,000 test), loaded once per test JVM. */
     public static LessonEnvironment mnistMini() {
-        Path dir = Path.of(System.getProperty("classlab.mnistMini", "/work/shared/data/mnist-mini"));
+        Path dir = classlab.testsupport.SharedData.mnistMini();
         return new LessonEnvironment() {
             @Override public Path dataDir() { return dir; }
 

@@ -9,19 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the PyTorch / scikit-learn reference files of /work/shared/reference (system property
- * {@code classlab.reference}, set by the pom) for tests.
+ * Reads the PyTorch / scikit-learn reference files of {@code ../shared/reference}
+ * ({@link classlab.testsupport.SharedData#reference()}) for tests.
  */
 public final class ReferenceJson {
     private ReferenceJson() {
     }
 
     public static JsonNode load(String fileName) {
-        String dir = System.getProperty("classlab.reference");
-        if (dir == null) {
-            throw new IllegalStateException("system property classlab.reference is not set (run the tests through Maven)");
-        }
-        Path file = Path.of(dir, fileName);
+        Path file = classlab.testsupport.SharedData.reference().resolve(fileName);
         try {
             return new ObjectMapper().readTree(Files.readString(file));
         } catch (IOException e) {

@@ -56,6 +56,41 @@ class TrainerTest {
         assertTrue(losses[9] < losses[0] * 0.5, java.util.Arrays.toString(losses));
     }
 
+    private static Trainer batchNormTrainer(int batch, List<String> notes) {
+        NetSpec spec = NetSpec.mlp(10, List.of(8), NetSpec.Output.SOFTMAX_CE, 2, NetSpec.Optimizer.ADAM, 0.01, 3)
+                .withBatchNorm(true);
+        return new Trainer(NetBuilder.build(spec), RunControl.unattended(new MetricLog(), notes::add), batch, 3)
+                .batchSizeParam("bn_effect_batch_size");
+    }
+
+    /** Issue 12 kind 1: PyTorch refuses BatchNorm on batches of one; so does the trainer, naming the parameter. */
+    @Test
+    void batchNormRefusesBatchesOfOneNamingTheParameter() {
+        Batches data = Batches.of(blobs(20, 7), Batches.LabelEncoding.ONE_HOT);
+        classlab.core.UserException e = assertThrows(classlab.core.UserException.class,
+                () -> batchNormTrainer(1, new java.util.ArrayList<>()).fitEpoch(data));
+        assertEquals("bn_effect_batch_size", e.param());
+        assertEquals("error.batchnorm.batch_of_one", e.key());
+        assertTrue(e.getMessage().startsWith("bn_effect_batch_size: batches of one example"), e.getMessage());
+    }
+
+    /** 35 = 2 × 17 + 1 (as 800 = 47 × 17 + 1 with the issue's bn_effect_batch_size=17): the last batch of one is left out, once noted. */
+    @Test
+    void batchNormDropsALastBatchOfOneAndSaysSo() {
+        List<String> notes = new java.util.ArrayList<>();
+        Trainer trainer = batchNormTrainer(17, notes);
+        Batches data = Batches.of(blobs(35, 7), Batches.LabelEncoding.ONE_HOT);
+        trainer.fitEpoch(data);
+        trainer.fitEpoch(data);
+        assertEquals(2 * 2, trainer.iteration());
+        assertEquals(List.of("note.batchnorm.drop_last|bn_effect_batch_size|17|35"), notes);
+        // without BatchNorm nothing is left out: 3 iterations per epoch
+        NetSpec plain = NetSpec.mlp(10, List.of(8), NetSpec.Output.SOFTMAX_CE, 2, NetSpec.Optimizer.ADAM, 0.01, 3);
+        Trainer noBn = new Trainer(NetBuilder.build(plain), RunControl.unattended(new MetricLog()), 17, 3);
+        noBn.fitEpoch(data);
+        assertEquals(3, noBn.iteration());
+    }
+
     @Test
     void miniBatchesAdvanceIterationsAndTheEpochCounter() {
         MultiLayerNetwork net = NetBuilder.build(NetSpec.mlp(10, List.of(8), NetSpec.Output.SOFTMAX_CE, 2, NetSpec.Optimizer.SGD, 0.1, 1));

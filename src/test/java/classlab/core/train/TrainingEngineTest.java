@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class TrainingEngineTest {
-    private final TrainingEngine engine = new TrainingEngine();
+    /** Counts thread-exit clean-ups and records the thread they ran on; no ND4J is loaded by these tests. */
+    private final AtomicInteger cleanups = new AtomicInteger();
+    private final List<String> cleanupThreads = new CopyOnWriteArrayList<>();
+    private final TrainingEngine engine = new TrainingEngine(() -> {
+        cleanupThreads.add(Thread.currentThread().getName());
+        cleanups.incrementAndGet();
+    });
     private final AtomicInteger iterations = new AtomicInteger();
 
     /** A job of many short "iterations", each behind a checkpoint, like the Trainer's mini-batches. */
@@ -90,5 +100,60 @@ class TrainingEngineTest {
         assertThrows(IllegalStateException.class, () -> engine.start(c -> { }, false));
         engine.stop();
         assertTrue(engine.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stopShowsStoppingUntilTheJobReachesItsCheckpoint() throws Exception {
+        List<TrainingEngine.State> seen = new CopyOnWriteArrayList<>();
+        engine.addListener((s, m) -> seen.add(s));
+        CountDownLatch inIteration = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        engine.start(control -> {
+            control.checkpoint();
+            inIteration.countDown();
+            // a long iteration that, like a DL4J fit, does not answer interrupts: the stop waits for it
+            while (release.getCount() > 0) Thread.onSpinWait();
+            control.checkpoint();
+        }, false);
+        inIteration.await();
+        engine.stop();
+        assertEquals(TrainingEngine.State.STOPPING, engine.state());
+        engine.resume();               // neither resume nor pause may leave STOPPING
+        assertEquals(TrainingEngine.State.STOPPING, engine.state());
+        release.countDown();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+        assertEquals(List.of(TrainingEngine.State.RUNNING, TrainingEngine.State.STOPPING, TrainingEngine.State.STOPPED), new ArrayList<>(seen));
+    }
+
+    @Test
+    void theThreadExitCleanupRunsOnceOnTheTrainingThreadBeforeTheEndIsAnnounced() throws Exception {
+        List<Integer> cleanupsWhenAnnounced = new CopyOnWriteArrayList<>();
+        engine.addListener((s, m) -> { if (s == TrainingEngine.State.FINISHED) cleanupsWhenAnnounced.add(cleanups.get()); });
+        engine.start(control -> control.checkpoint(), false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.FINISHED, engine.state());
+        assertEquals(List.of(1), cleanupsWhenAnnounced);
+        assertEquals(List.of("classlab-trainer"), cleanupThreads);
+        engine.start(control -> { throw new IllegalStateException("boom"); }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.FAILED, engine.state());
+        assertEquals("boom", engine.failureMessage());
+        assertEquals(2, cleanups.get(), "failed runs are cleaned up too");
+    }
+
+    /** A job blocked outside the training loop (waiting for a silent server) ends on Stop, as stopped, not failed. */
+    @Test
+    void stopEndsAJobBlockedOutsideTheLoop() throws Exception {
+        java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+        engine.start(control -> {
+            blocked.countDown();
+            new java.util.concurrent.CountDownLatch(1).await();  // never counted down
+        }, false);
+        blocked.await();
+        engine.stop();
+        assertTrue(engine.await(10, TimeUnit.SECONDS), "ended");
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+        assertEquals(null, engine.failureMessage());
     }
 }

@@ -27,12 +27,13 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real shell under Monocle: lessons open in both languages, a run fills charts, stop works, export writes PNGs. */
-class ShellUiTest extends FxRobot {
+public class ShellUiTest extends FxRobot {
     @TempDir static Path exportDir;
     private ClassLabApp app;
 
-    static Path mnistMini() {
-        return Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+    /** The real MNIST subset in {@code ../shared} (tests of other packages use it too). */
+    public static Path mnistMini() {
+        return classlab.testsupport.SharedData.mnistMini();
     }
 
     @BeforeEach
@@ -111,9 +112,9 @@ class ShellUiTest extends FxRobot {
         interact(() -> shell().open("multiclass"));
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> shell().currentPane().onExportAll());
-        Path dir = exportDir.resolve("multiclass");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(dir)
-                && Files.list(dir).anyMatch(p -> p.toString().endsWith(".png")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell().currentPane().lastExportFolder() != null);
+        Path dir = shell().currentPane().lastExportFolder();
+        assertEquals(exportDir.resolve("multiclass"), dir.getParent(), "one timestamped folder per export");
         Path png;
         try (var files = Files.list(dir)) {
             png = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();

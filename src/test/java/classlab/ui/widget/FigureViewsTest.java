@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import classlab.core.figure.BarFigure;
+import classlab.core.figure.FigureSelection;
 import classlab.core.figure.GridFigure;
 import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.ImageGridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.figure.ScalarField;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +28,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableCell;
 import javafx.scene.image.PixelReader;
@@ -202,7 +206,7 @@ class FigureViewsTest extends FxRobot {
 
     @Test
     void gridCellClickReportsPanelRowAndColumn() throws Exception {
-        GridFigure f = new GridFigure("g", "grid", GridFigure.Palette.HEAT, 2);
+        GridFigure f = new GridFigure("g", "grid", GridFigure.Palette.HEAT, 2).selectable(true);
         double[][] a = new double[4][5];
         double[][] b = new double[4][5];
         for (int r = 0; r < 4; r++) for (int c = 0; c < 5; c++) { a[r][c] = r * 5 + c; b[r][c] = 20 - r * 5 - c; }
@@ -210,16 +214,13 @@ class FigureViewsTest extends FxRobot {
         String[] cols = {"c0", "c1", "c2", "c3", "c4"};
         f.setPanels(List.of(new GridFigure.Panel("A", a, rows, cols, true), new GridFigure.Panel("B", b, rows, cols, true)));
         GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, SampleFigures.TEXT));
-        List<int[]> clicks = new ArrayList<>();
-        List<Integer> panels = new ArrayList<>();
-        fx(() -> { v.setOnCellClicked((p, rc) -> { panels.add(p); clicks.add(rc); }); return null; });
+        List<FigureSelection> clicks = new ArrayList<>();
+        fx(() -> { v.setOnSelect(clicks::add); return null; });
         double[] centre = fx(() -> v.cellCenter(1, 2, 3));
         Point2D screen = fx(() -> v.canvasPane().canvas().localToScreen(centre[0], centre[1]));
         clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(1), panels);
-        assertEquals(2, clicks.get(0)[0]);
-        assertEquals(3, clicks.get(0)[1]);
+        assertEquals(List.of(FigureSelection.cell(1, 2, 3)), clicks);
         // The highest value of a HEAT panel is the last viridis colour (yellow), the lowest the first.
         WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
         double[] hi = fx(() -> v.cellCenter(0, 3, 4));
@@ -306,6 +307,155 @@ class FigureViewsTest extends FxRobot {
         fx(() -> { v.relabel(); return null; });
         assertEquals("에폭", fx(() -> v.mainChart().getXAxis().getLabel()));
         assertEquals("y", fx(() -> v.mainChart().getYAxis().getLabel()), "unknown key verbatim");
+    }
+
+    @Test
+    void imageGridWritesCrispChannelMajorPixelsAndFrames() throws Exception {
+        // One 2×2 RGB image (channel-major: red, green / blue, grey) framed WRONG, one grey image.
+        float[] chw = {1, 0, 0, 0.5f, 0, 1, 0, 0.5f, 0, 0, 1, 0.5f};
+        ImageGridFigure f = new ImageGridFigure("imgs", "images", 2);
+        f.setImages(List.of(ImageGridFigure.Image.rgb(chw, 2, 2, 0, 1).withCaption("cat\np = 0.91").withHighlight(ImageGridFigure.Highlight.WRONG),
+                ImageGridFigure.Image.grey(new float[] {0, 1, 1, 0}, 2, 2)));
+        ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
+        WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        ImageGridView.Area a = fx(v::areas).get(0);
+        assertTrue(a.w() >= 40 && a.w() == Math.rint(a.w()), "whole-pixel scale, got " + a.w());
+        PixelReader px = img.getPixelReader();
+        double q = a.w() / 2;
+        // Each source pixel is a uniform square: its corners just inside are the exact colour (no smoothing).
+        int[][] probes = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+        int[] expected = {0xFFFF0000, 0xFF00FF00, 0xFF0000FF, 0xFF808080};
+        for (int k = 0; k < 4; k++) {
+            int x0 = (int) (a.x() + probes[k][0] * q), y0 = (int) (a.y() + probes[k][1] * q);
+            assertEquals(expected[k], px.getArgb(x0 + 1, y0 + 1), "pixel " + k + " corner");
+            assertEquals(expected[k], px.getArgb(x0 + (int) q - 2, y0 + (int) q - 2), "pixel " + k + " far corner");
+        }
+        Color frame = px.getColor((int) (a.x() - ImageGridView.FRAME / 2), (int) (a.y() + a.h() / 2));
+        assertEquals(ChartTheme.LIGHT.seriesColor(1).getRed(), frame.getRed(), 0.05, "WRONG frame is the theme's red");
+        ImageGridView.Area b = fx(v::areas).get(1);
+        assertEquals(0xFF000000, px.getArgb((int) b.x() + 1, (int) b.y() + 1), "per-image range: minimum is black");
+        assertEquals(0xFFFFFFFF, px.getArgb((int) (b.x() + b.w()) - 2, (int) b.y() + 1), "maximum is white");
+        // Two caption lines under the first image: text pixels below it.
+        int below = 0;
+        for (int y = (int) (a.y() + a.h() + ImageGridView.FRAME + 2); y < Math.min(img.getHeight(), a.y() + a.h() + 50); y++) {
+            for (int x = (int) a.x(); x < a.x() + a.w(); x++) if (px.getColor(x, y).getBrightness() < 0.5) below++;
+        }
+        assertTrue(below > 20, "caption drawn, dark pixels: " + below);
+    }
+
+    @Test
+    void imageGridClickSelectsOnlyWhenSelectable() throws Exception {
+        ImageGridFigure f = SampleFigures.colourImages();
+        ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
+        List<FigureSelection> clicks = new ArrayList<>();
+        fx(() -> { v.setOnSelect(clicks::add); return null; });
+        ImageGridView.Area a = fx(v::areas).get(6);
+        Point2D centre = fx(() -> v.canvasPane().canvas().localToScreen(a.x() + a.w() / 2, a.y() + a.h() / 2));
+        moveTo(centre);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.scene.Cursor.HAND, fx(() -> v.canvasPane().getCursor()));
+        clickOn(centre);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(new FigureSelection(6, 1, 2)), clicks, "image 6 of a 4-column grid: row 1, col 2");
+        f.selectable(false);
+        refresh(v);
+        moveTo(centre.add(1, 1));
+        clickOn(centre.add(1, 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, clicks.size(), "no selection once the figure is not selectable");
+        assertEquals(javafx.scene.Cursor.DEFAULT, fx(() -> v.canvasPane().getCursor()));
+    }
+
+    @Test
+    void emptyImageGridShowsItsNotice() throws Exception {
+        ImageGridFigure f = new ImageGridFigure("cell", "images", 4);
+        ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
+        assertEquals(1, distinctColors(fx(() -> v.canvasPane().canvas().snapshot(null, null))), "blank without notice");
+        f.setNotice("click a cell of the confusion matrix");
+        assertTrue(refresh(v));
+        assertTrue(distinctColors(fx(() -> v.canvasPane().canvas().snapshot(null, null))) > 1, "notice text drawn");
+    }
+
+    @Test
+    void heatMapLiesUnderTheSeriesWithEqualAspect() throws Exception {
+        // f(x, y) = x on [0, 4] × [0, 1]: the heat map runs dark purple (left) to yellow (right).
+        LineFigure f = new LineFigure("field", "t", "x", "y").equalAspect(true)
+                .background(ScalarField.sample((x, y) -> x, 0, 4, 41, 0, 1, 11, new double[0], ScalarField.Rendering.HEAT_MAP));
+        f.series("path").add(0.5, 0.5);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        WaitForAsyncUtils.waitForFxEvents();
+        NumberAxis xa = (NumberAxis) v.mainChart().getXAxis();
+        double xUnit = fx(() -> (xa.getUpperBound() - xa.getLowerBound()) / xa.getWidth());
+        double yUnit = fx(() -> (v.yAxis().getUpperBound() - v.yAxis().getLowerBound()) / v.yAxis().getHeight());
+        assertEquals(xUnit, yUnit, xUnit * 0.01, "one data unit is as long on both axes");
+        assertTrue(fx(() -> xa.getLowerBound()) <= 0 && fx(() -> xa.getUpperBound()) >= 4, "the field's x range is shown");
+        WritableImage img = fx(() -> v.snapshot(null, null));
+        Color left = fx(() -> colourAt(img, v, 0.15, 0.5));
+        Color right = fx(() -> colourAt(img, v, 3.85, 0.5));
+        assertEquals(ColorMaps.viridis(0.0375).getBlue(), left.getBlue(), 0.08, "left end of viridis, got " + left);
+        assertEquals(ColorMaps.viridis(0.9625).getGreen(), right.getGreen(), 0.08, "right end of viridis, got " + right);
+        assertTrue(right.getRed() > 0.7 && left.getRed() < 0.4, left + " / " + right);
+    }
+
+    @Test
+    void contourLinesAreDrawnAtTheirLevels() throws Exception {
+        // f(x, y) = x on [0, 1]²: the only level 0.5 is the vertical line x = 0.5, in viridis' first colour.
+        LineFigure f = new LineFigure("contour", "t", "x", "y").xRange(0.0, 1.0).yRange(0.0, 1.0)
+                .background(ScalarField.sample((x, y) -> x, 0, 1, 11, 0, 1, 11, new double[] {0.5}, ScalarField.Rendering.CONTOURS));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> v.snapshot(null, null));
+        Color ink = ColorMaps.viridis(0);
+        // The anti-aliased line spreads its width over neighbouring pixels: summed ink coverage of
+        // the pixels around x = 0.5 is the line width (1.5 px light theme), around x = 0.7 (between grid lines) nothing.
+        assertEquals(1.5, fx(() -> inkAround(img, v, 0.5, 0.37, ink)), 0.3);
+        assertEquals(0, fx(() -> inkAround(img, v, 0.7, 0.37, ink)), 0.1);
+    }
+
+    /** Colour of the view's snapshot at a data point of its main chart. */
+    private static Color colourAt(WritableImage img, LineFigureView v, double x, double y) { return colourAt(img, v, x, y, 0); }
+
+    /** Colour of the view's snapshot at a data point of its main chart, shifted by {@code dx} pixels. */
+    private static Color colourAt(WritableImage img, LineFigureView v, double x, double y, int dx) {
+        NumberAxis xa = (NumberAxis) v.mainChart().getXAxis();
+        Point2D p = v.sceneToLocal(xa.localToScene(xa.getDisplayPosition(x), 0).getX(),
+                v.yAxis().localToScene(0, v.yAxis().getDisplayPosition(y)).getY());
+        return img.getPixelReader().getColor((int) Math.round(p.getX()) + dx, (int) Math.round(p.getY()));
+    }
+
+    /** Sum over the 5 pixels around a data point of how much of {@code ink} (0 … 1) covers the white background. */
+    private static double inkAround(WritableImage img, LineFigureView v, double x, double y, Color ink) {
+        double full = distance(Color.WHITE, ink), sum = 0;
+        for (int dx = -2; dx <= 2; dx++) sum += 1 - distance(colourAt(img, v, x, y, dx), ink) / full;
+        return sum;
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
+    }
+
+    @Test
+    void smallMultiplesDrawEachDistributionInItsOwnPanel() throws Exception {
+        HistogramFigure f = new HistogramFigure("layers", "t", "activation", 10).range(0, 1).smallMultiples(3);
+        for (int k = 0; k < 3; k++) f.set("layer " + (k + 1), new double[] {0.05, 0.15, 0.5, 0.55, 0.95});
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
+        WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        int thirds = (int) img.getWidth() / 3;
+        for (int k = 0; k < 3; k++) {
+            // Bars are filled with the series colour at 35 % opacity over the background.
+            Color blended = ChartTheme.LIGHT.background().interpolate(ChartTheme.LIGHT.seriesColor(k), 0.35);
+            for (int panel = 0; panel < 3; panel++) {
+                int n = count(img, panel * thirds, (panel + 1) * thirds, blended);
+                if (panel == k) assertTrue(n > 50, "series " + k + " fills panel " + panel + ": " + n + " pixels");
+                else assertEquals(0, n, "series " + k + " absent from panel " + panel);
+            }
+        }
+    }
+
+    private static int count(WritableImage img, int x0, int x1, Color c) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = x0; x < x1; x++) if (distance(img.getPixelReader().getColor(x, y), c) < 0.03) n++;
+        return n;
     }
 
     private static WritableImage snapshot(Node n) { return n.snapshot(null, null); }

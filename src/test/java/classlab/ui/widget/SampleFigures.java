@@ -4,8 +4,10 @@ import classlab.core.figure.BarFigure;
 import classlab.core.figure.Figure;
 import classlab.core.figure.GridFigure;
 import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.ImageGridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.figure.ScalarField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ final class SampleFigures {
 
     static List<Figure> all() {
         return List.of(lossWithLr(), logLoss(), roc(), scatter(), aucBars(), gradientBars(), histogram(),
-                confusion(), digits(), filters(), masks(), table(), korean());
+                confusion(), digits(), filters(), masks(), table(), korean(), colourImages(), optimizerRace(), heatMapRace(),
+                layerHistograms());
     }
 
     /** Train/validation loss over 60 epochs (3,000 iterations), best/stop markers, lr on a log right axis. */
@@ -186,6 +189,81 @@ final class SampleFigures {
         LineFigure f = new LineFigure("korean", "ko.title", "에폭", "손실");
         LineFigure.Series s = f.series("학습 손실");
         for (int e = 0; e < 20; e++) s.add(e, Math.exp(-e / 5.0));
+        return f;
+    }
+
+    /** Class colours of {@link #colourImages()}: one per row, R, G, B in 0 … 1. */
+    static final float[][] IMAGE_COLOURS = {{0.9f, 0.2f, 0.1f}, {0.1f, 0.6f, 0.2f}, {0.2f, 0.3f, 0.9f}};
+
+    /**
+     * 3 × 4 synthetic 16 × 16 colour images (channel-major, range 0 … 1): a class colour disc on a
+     * dark background per row, two-line captions, a wrong and a selected frame.
+     */
+    static ImageGridFigure colourImages() {
+        ImageGridFigure f = new ImageGridFigure("colour_images", "CIFAR-like samples", 4).selectable(true);
+        List<ImageGridFigure.Image> images = new ArrayList<>();
+        int n = 16;
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < 4; k++) {
+                float[] chw = new float[3 * n * n];
+                for (int y = 0; y < n; y++) for (int x = 0; x < n; x++) {
+                    boolean in = Math.hypot(x - 7.5, y - 7.5) < 3 + k;
+                    for (int ch = 0; ch < 3; ch++) chw[ch * n * n + y * n + x] = in ? IMAGE_COLOURS[c][ch] : 0.05f;
+                }
+                ImageGridFigure.Image im = ImageGridFigure.Image.rgb(chw, n, n, 0, 1).withCaption("class " + c + "\np = 0." + (9 - k));
+                if (c == 1 && k == 2) im = im.withHighlight(ImageGridFigure.Highlight.WRONG);
+                images.add(im);
+            }
+        }
+        f.setImages(images);
+        f.markSelected(0);
+        return f;
+    }
+
+    /** f(x, y) = x²/20 + y² with SGD-like and momentum-like paths from (-7, 2), contours, equal aspect. */
+    static LineFigure optimizerRace() {
+        LineFigure f = new LineFigure("optimizer_race", "optimizer paths", "x", "y").equalAspect(true)
+                .background(ScalarField.sample((x, y) -> x * x / 20 + y * y, -10, 10, 81, -5, 5, 41,
+                        ScalarField.geomspace(0.05, 20, 10), ScalarField.Rendering.CONTOURS));
+        LineFigure.Series sgd = f.series("SGD");
+        LineFigure.Series mom = f.series("Momentum");
+        double x = -7, y = 2, mx = -7, my = 2, vx = 0, vy = 0;
+        for (int i = 0; i < 30; i++) {
+            sgd.add(x, y);
+            mom.add(mx, my);
+            x -= 0.95 * x / 10;
+            y -= 0.95 * 2 * y;
+            vx = 0.9 * vx - 0.1 * mx / 10;
+            vy = 0.9 * vy - 0.1 * 2 * my;
+            mx += vx;
+            my += vy;
+        }
+        return f;
+    }
+
+    /** Rosenbrock as a heat map with contour lines over it, one path. */
+    static LineFigure heatMapRace() {
+        LineFigure f = new LineFigure("heat_race", "Rosenbrock", "x", "y").equalAspect(true)
+                .background(ScalarField.sample((x, y) -> Math.log1p((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)),
+                        -2, 2, 60, -1, 3, 60, ScalarField.linspace(0.5, 7, 8), ScalarField.Rendering.HEAT_MAP_AND_CONTOURS));
+        LineFigure.Series s = f.series("Adam");
+        for (int i = 0; i <= 20; i++) s.add(-1.5 + 2.5 * i / 20, 2.5 - 1.5 * i / 20);
+        return f;
+    }
+
+    /** Activations of 5 sigmoid layers as small multiples on range 0 … 1, as the book's figure 6-10. */
+    static HistogramFigure layerHistograms() {
+        HistogramFigure f = new HistogramFigure("layer_hist", "activations per layer (std 1)", "activation", 30)
+                .range(0, 1).smallMultiples(5);
+        Random r = new Random(7);
+        for (int layer = 1; layer <= 5; layer++) {
+            double[] a = new double[2000];
+            for (int i = 0; i < a.length; i++) {
+                double z = 3 * r.nextGaussian();
+                a[i] = 1 / (1 + Math.exp(-z));
+            }
+            f.set(layer + "-layer", a);
+        }
         return f;
     }
 }

@@ -11,6 +11,8 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.UserException;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
@@ -59,6 +61,9 @@ public final class BatchNormGradientsLesson extends LessonModel {
     static final String EXP_GRAD = "gradients";
     static final String EXP_BN_BATCH = "bn_batch_sizes";
     static final String EXP_MODES = "modes";
+    /** The parameter that sets each experiment's batch size, named in the trainer's messages. */
+    private static final Map<String, String> BATCH_PARAM = Map.of(EXP_BATCH, "batch_sizes", EXP_BN, "bn_effect_batch_size",
+            EXP_GRAD, "gradient_batch_size", EXP_BN_BATCH, "bn_batch_sizes", EXP_MODES, "modes_batch_size");
 
     /** make_classification(n_samples=1000, n_features=20, n_informative=15). */
     static final int SAMPLES = 1000;
@@ -124,8 +129,8 @@ public final class BatchNormGradientsLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
-                ParamSpec.real("lr", 0.001, 1e-6, 1.0),
+                CommonParams.seed(42),
+                CommonParams.lr(0.001),
                 ParamSpec.integer("epochs", 30, 1, 1000),
                 ParamSpec.intList("batch_sizes", "8, 32, 128, 512", 1, 800).in(SEC_BATCH),
                 ParamSpec.integer("bn_effect_epochs", 50, 1, 1000).in(SEC_BN),
@@ -192,6 +197,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         batchLoss.clear();
         batchFinal.clear();
         Map<String, Double> finals = new LinkedHashMap<>();
+        control.plan(sizes.size());
         for (int b : sizes) {
             String label = batchLabel(b);
             NetSpec spec = spec(SHALLOW, false, v.getDouble("lr"), seed);
@@ -211,6 +217,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         bnLoss.clear();
         bnLossLog.clear();
         Map<String, Double> finals = new LinkedHashMap<>();
+        control.plan(2);
         for (boolean bn : new boolean[] {false, true}) {
             String series = bn ? SERIES_BN : SERIES_NO_BN;
             double last = train(EXP_BN, bn ? "bn" : "no_bn", spec(DEEP, bn, v.getDouble("lr"), seed), data.train(), batch, epochs, seed,
@@ -276,13 +283,14 @@ public final class BatchNormGradientsLesson extends LessonModel {
     private ExperimentResult runBnBatchSizes(ParamValues v, Data data, RunControl control) {
         List<Integer> sizes = v.getIntList("bn_batch_sizes");
         if (sizes.size() != GRID_PANELS) {
-            throw new IllegalArgumentException("bn_batch_sizes: expected exactly " + GRID_PANELS
-                    + " batch sizes (one per panel of the 2×2 grid), got " + sizes.size() + ": " + sizes);
+            throw new UserException("bn_batch_sizes", "error.bn_batch_sizes.count", GRID_PANELS, sizes.size(),
+                    v.text("bn_batch_sizes"));
         }
         int epochs = v.getInt("epochs");
         long seed = v.getInt("seed");
         for (LineFigure f : bnBatchPanels) f.clear();
         Map<String, Double> finals = new LinkedHashMap<>();
+        control.plan(2 * GRID_PANELS);
         for (int p = 0; p < GRID_PANELS; p++) {
             int b = sizes.get(p);
             for (boolean bn : new boolean[] {false, true}) {
@@ -306,8 +314,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         int probeCount = v.getInt("probe_samples");
         long seed = v.getInt("seed");
         if (probeCount >= Math.min(batch, data.test().size())) {
-            throw new IllegalArgumentException("probe_samples: must be smaller than modes_batch_size (" + batch
-                    + ") and the test set (" + data.test().size() + ") so that each batch has other samples in it, got " + probeCount);
+            throw new UserException("probe_samples", "error.probe_samples.too_many", probeCount, batch, data.test().size());
         }
         modeTable.clear();
         modeSpread.clear();
@@ -343,10 +350,10 @@ public final class BatchNormGradientsLesson extends LessonModel {
         double varEval = meanVariance(evalSame);
         double gapSame = meanAbsDifference(trainSame, evalSame[0]);
         double gapMixed = meanAbsDifference(trainMixed, evalSame[0]);
-        modeTable.putRow("train_same_batch", "train() · same batch", passes, varSame, gapSame);
-        modeTable.putRow("train_new_companions", "train() · batch of " + (probeCount + companions) + ", new companions", passes, varMixed,
-                gapMixed);
-        modeTable.putRow("eval", "eval()", passes, varEval, meanAbsDifference(evalSame, evalSame[0]));
+        modeTable.putRow("train_same_batch", "cell.train_same_batch", passes, varSame, gapSame);
+        modeTable.putRow("train_new_companions", LessonStrings.message("cell.train_new_companions", probeCount + companions),
+                passes, varMixed, gapMixed);
+        modeTable.putRow("eval", "cell.eval", passes, varEval, meanAbsDifference(evalSame, evalSame[0]));
         double[] perSampleMixed = perSampleVariance(trainMixed);
         double[] perSampleEval = perSampleVariance(evalSame);
         for (int i = 0; i < probeCount; i++) {
@@ -383,7 +390,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
 
     private static double fit(String experiment, String config, MultiLayerNetwork net, Batches train, int batch, int epochs, long seed,
                               RunControl control, LineFigure.Series... series) {
-        Trainer trainer = new Trainer(net, control, batch, seed);
+        Trainer trainer = new Trainer(net, control, batch, seed).batchSizeParam(BATCH_PARAM.get(experiment));
         double loss = Double.NaN;
         for (int e = 0; e < epochs; e++) {
             loss = trainer.fitEpoch(train);

@@ -11,6 +11,9 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.UserException;
+import classlab.core.lesson.CommonParams;
+import classlab.core.lesson.LessonData;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
@@ -108,14 +111,14 @@ public final class ImbalanceLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
+                CommonParams.seed(42),
                 ParamSpec.integer("data_seed", 0, 0, Integer.MAX_VALUE),
                 ParamSpec.integer("epochs", 25, 1, 500),
-                ParamSpec.integer("batch_size", 256, 1, 60000),
-                ParamSpec.real("lr", 0.001, 1e-6, 1.0),
+                CommonParams.batchSize(256),
+                CommonParams.lr(0.001),
                 ParamSpec.real("dropout_p", 0.3, 0.0, 0.95),
-                ParamSpec.integer("train_size", 6000, 10, 60000),
-                ParamSpec.integer("test_size", 1000, 10, 10000),
+                CommonParams.trainSize(6000),
+                CommonParams.testSize(1000),
                 ParamSpec.integer("minority_percent", 10, 1, 100).asDemo(),
                 ParamSpec.intList("minority_classes", "5, 6, 7, 8, 9", 0, CLASSES - 1).asDemo(),
                 ParamSpec.integer("exercise_percent", 5, 1, 100).in("exercise2"));
@@ -149,7 +152,7 @@ public final class ImbalanceLesson extends LessonModel {
         experiment(experiment); // rejects unknown names with the list of valid ones
         MnistData mnist = env().mnist();
         LabeledData balanced = trainSubset(values);
-        LabeledData testData = head(mnist.test(), values.getInt("test_size"), "test_size", "test");
+        LabeledData testData = LessonData.head(mnist.test(), values.getInt("test_size"), "test_size", LessonData.TEST);
         Batches test = Batches.of(testData, Batches.LabelEncoding.ONE_HOT);
         boolean[] minority = minorityMask(values);
 
@@ -161,6 +164,7 @@ public final class ImbalanceLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (experiment.equals("strategies")) {
             int epochs = 0;
+            control.plan(Strategy.values().length);
             for (Strategy s : Strategy.values()) {
                 Outcome o = runStrategy(s, values, train, test, minority, control);
                 putMetrics(metrics, o, "_" + s.id);
@@ -266,6 +270,7 @@ public final class ImbalanceLesson extends LessonModel {
         }
         double trainAccuracy = Trainer.accuracy(net, fixed, false, false);
         control.log(name, epochs, "train_accuracy", trainAccuracy);
+        report.notes().forEach(control::note);  // undefined precision/recall: which class, why, what value
         return new Outcome(report, loss, trainAccuracy, minorityRecall, meanRecall(report, minority, false), epochs);
     }
 
@@ -295,13 +300,22 @@ public final class ImbalanceLesson extends LessonModel {
         metrics.put("macro_recall_minority" + suffix, o.minorityRecall());
     }
 
+    /** The first train_size rows; every class must be among them, or the lesson has nothing to balance. */
     private LabeledData trainSubset(ParamValues values) throws Exception {
-        return head(env().mnist().train(), values.getInt("train_size"), "train_size", "training");
+        LabeledData head = LessonData.head(env().mnist().train(), values.getInt("train_size"), "train_size", LessonData.TRAIN);
+        LessonData.requireClasses(head, "train_size", LessonData.TRAIN, java.util.stream.IntStream.range(0, CLASSES).toArray());
+        return head;
     }
 
-    /** The notebook's make_imbalanced: the minority classes keep {@code percent} % of their examples. */
+    /**
+     * The notebook's make_imbalanced: the minority classes keep {@code percent} % of their examples
+     * (at least one each). At least one class must stay a majority class.
+     */
     private static LabeledData imbalanced(LabeledData balanced, ParamValues values, int percent) {
-        int[] minorityClasses = values.getIntList("minority_classes").stream().mapToInt(Integer::intValue).toArray();
+        int[] minorityClasses = values.getIntList("minority_classes").stream().mapToInt(Integer::intValue).distinct().toArray();
+        if (minorityClasses.length >= CLASSES) {
+            throw new UserException("minority_classes", "error.minority_classes.all", values.text("minority_classes"), CLASSES);
+        }
         return Subsets.imbalance(balanced, minorityClasses, percent / 100.0, values.getInt("data_seed"));
     }
 
@@ -316,12 +330,6 @@ public final class ImbalanceLesson extends LessonModel {
         throw new IllegalArgumentException("lesson " + ID + " has no strategy '" + name + "'");
     }
 
-    static LabeledData head(LabeledData data, int n, String param, String split) {
-        if (n > data.size()) {
-            throw new IllegalArgumentException(param + ": " + n + " is more than the " + data.size() + " MNIST " + split + " images available");
-        }
-        return data.head(n);
-    }
 
     private static double[] toDouble(int[] v) {
         double[] d = new double[v.length];

@@ -9,6 +9,8 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.lesson.CommonParams;
+import classlab.core.lesson.LessonData;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
@@ -126,12 +128,12 @@ public final class RegularizationLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
+                CommonParams.seed(42),
                 ParamSpec.integer("epochs", 30, 1, 500),
-                ParamSpec.integer("batch_size", 256, 1, 60000),
-                ParamSpec.real("lr", 0.001, 1e-6, 1.0),
-                ParamSpec.integer("train_size", 6000, 10, 60000),
-                ParamSpec.integer("test_size", 1000, 10, 10000),
+                CommonParams.batchSize(256),
+                CommonParams.lr(0.001),
+                CommonParams.trainSize(6000),
+                CommonParams.testSize(1000),
                 ParamSpec.real("demo_p", 0.5, 0.0, 0.95).in("dropout").asDemo(),
                 ParamSpec.real("dropout_p", 0.3, 0.0, 0.95).in("experiment"),
                 ParamSpec.integer("probe_every", 10, 1, 10000).in("experiment"),
@@ -202,8 +204,8 @@ public final class RegularizationLesson extends LessonModel {
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment); // rejects unknown names with the list of valid ones
         MnistData mnist = env().mnist();
-        LabeledData trainData = head(mnist.train(), values.getInt("train_size"), "train_size", "training");
-        LabeledData testData = head(mnist.test(), values.getInt("test_size"), "test_size", "test");
+        LabeledData trainData = LessonData.head(mnist.train(), values.getInt("train_size"), "train_size", LessonData.TRAIN);
+        LabeledData testData = LessonData.head(mnist.test(), values.getInt("test_size"), "test_size", LessonData.TEST);
         Batches train = Batches.of(trainData, Batches.LabelEncoding.ONE_HOT);
         Batches test = Batches.of(testData, Batches.LabelEncoding.ONE_HOT);
 
@@ -212,6 +214,7 @@ public final class RegularizationLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (experiment.equals("all_four")) {
             int epochs = 0;
+            control.plan(Config.values().length);
             for (Config c : Config.values()) {
                 Outcome o = runConfig(c, values, train, test, control);
                 putMetrics(metrics, o, "_" + c.id);
@@ -243,6 +246,7 @@ public final class RegularizationLesson extends LessonModel {
         sweepGap.clear();
         sweepResults.clear();
         List<Outcome> outcomes = new ArrayList<>();
+        control.plan(ps.size());
         for (double p : ps) {
             String label = "p=" + pText(p);
             NetSpec spec = spec(values, p, false);
@@ -370,12 +374,6 @@ public final class RegularizationLesson extends LessonModel {
         metrics.put("gap" + suffix, o.gap());
     }
 
-    static LabeledData head(LabeledData data, int n, String param, String split) {
-        if (n > data.size()) {
-            throw new IllegalArgumentException(param + ": " + n + " is more than the " + data.size() + " MNIST " + split + " images available");
-        }
-        return data.head(n);
-    }
 
     private static INDArray rows(INDArray features, int n) {
         return features.get(NDArrayIndex.interval(0, Math.min(n, features.size(0))), NDArrayIndex.all()).dup();

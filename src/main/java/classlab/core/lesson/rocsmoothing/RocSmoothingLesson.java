@@ -9,6 +9,9 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.UserException;
+import classlab.core.lesson.CommonParams;
+import classlab.core.lesson.LessonData;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
@@ -92,11 +95,11 @@ public final class RocSmoothingLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
-                ParamSpec.integer("train_size", 6000, 100, 60000),
-                ParamSpec.integer("test_size", 1000, 100, 10000),
-                ParamSpec.integer("batch_size", 256, 1, 60000),
-                ParamSpec.real("lr", 1e-3, 1e-6, 1),
+                CommonParams.seed(42),
+                CommonParams.trainSize(6000),
+                CommonParams.testSize(1000),
+                CommonParams.batchSize(256),
+                CommonParams.lr(1e-3),
                 ParamSpec.real("dropout", 0.3, 0, 0.9),
                 ParamSpec.integer("roc_classes", 5, 2, 10).in(SECTION_ROC),
                 ParamSpec.integer("epochs", 20, 1, 500).in(SECTION_ROC),
@@ -131,7 +134,7 @@ public final class RocSmoothingLesson extends LessonModel {
         int k = v.getInt("num_classes");
         int target = v.getInt("target_class");
         if (target >= k) {
-            throw new IllegalArgumentException("target_class: " + target + " is not a class of K = " + k + " (use 0.." + (k - 1) + ")");
+            throw new UserException("target_class", "error.target_class.outside", target, k, k - 1);
         }
         List<Double> epsilons = demoEpsilons(v);
         List<String> classes = new ArrayList<>();
@@ -151,8 +154,8 @@ public final class RocSmoothingLesson extends LessonModel {
         experiment(experiment);  // rejects unknown names
         Nd4j.getRandom().setSeed(values.getInt("seed"));
         MnistData mnist = env().mnist();
-        LabeledData train = head(mnist.train(), values.getInt("train_size"), "train_size", "training");
-        LabeledData test = head(mnist.test(), values.getInt("test_size"), "test_size", "test");
+        LabeledData train = LessonData.head(mnist.train(), values.getInt("train_size"), "train_size", LessonData.TRAIN);
+        LabeledData test = LessonData.head(mnist.test(), values.getInt("test_size"), "test_size", LessonData.TEST);
         if (EXP_ROC.equals(experiment)) return runRoc(values, train, test, control);
         return runLabelSmoothing(values, train, test, control);
     }
@@ -190,6 +193,7 @@ public final class RocSmoothingLesson extends LessonModel {
             control.log(EXP_ROC, epoch, "auc_weighted", roc.weightedAuc());
             control.progress(EXP_ROC, epoch, epochs);
         }
+        if (roc.note() != null) control.note(roc.note());
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
         rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
         rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());
@@ -231,6 +235,7 @@ public final class RocSmoothingLesson extends LessonModel {
         confidenceFigure.clear();
         smoothingTable.clear();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        control.plan(v.getDoubleList("ls_epsilons").size());
         for (double eps : v.getDoubleList("ls_epsilons")) {
             Nd4j.getRandom().setSeed(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
             // make_classifier(use_dropout=True, use_bn=True): 784→256→128→64→10
@@ -270,13 +275,6 @@ public final class RocSmoothingLesson extends LessonModel {
         return (double) correct / labels.length;
     }
 
-    static LabeledData head(LabeledData data, int n, String param, String split) {
-        if (n > data.size()) {
-            throw new IllegalArgumentException(param + ": " + n + " rows requested but the MNIST " + split
-                    + " split has only " + data.size());
-        }
-        return data.head(n);
-    }
 
     /** "ε=0.1" as in the notebook's legends. */
     static String epsLabel(double eps) { return "ε=" + format(eps, "0.####"); }

@@ -7,6 +7,8 @@ import classlab.core.figure.ResultTable;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.lesson.CommonParams;
+import classlab.core.lesson.LessonData;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
@@ -87,11 +89,11 @@ public final class SchedulesLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
-                ParamSpec.integer("train_size", 6000, 100, 60000),
-                ParamSpec.integer("test_size", 1000, 100, 10000),
+                CommonParams.seed(42),
+                CommonParams.trainSize(6000),
+                CommonParams.testSize(1000),
                 ParamSpec.real("val_fraction", 0.2, 0.05, 0.5),
-                ParamSpec.integer("batch_size", 256, 1, 60000),
+                CommonParams.batchSize(256),
                 // schedule comparison (instant figure)
                 ParamSpec.real("lr0", 0.1, 1e-6, 10).in(SECTION_SCHEDULES).asDemo(),
                 ParamSpec.integer("demo_epochs", 60, 2, 500).in(SECTION_SCHEDULES).asDemo(),
@@ -354,8 +356,8 @@ public final class SchedulesLesson extends LessonModel {
 
     private Data prepare(ParamValues v) throws Exception {
         MnistData mnist = env().mnist();
-        LabeledData train = head(mnist.train(), v.getInt("train_size"), "train_size", "training");
-        LabeledData test = head(mnist.test(), v.getInt("test_size"), "test_size", "test");
+        LabeledData train = LessonData.head(mnist.train(), v.getInt("train_size"), "train_size", LessonData.TRAIN);
+        LabeledData test = LessonData.head(mnist.test(), v.getInt("test_size"), "test_size", LessonData.TEST);
         int nVal = (int) (train.size() * v.getDouble("val_fraction"));  // int(len * 0.2) as in the notebook
         int[] fit = new int[train.size() - nVal];
         int[] val = new int[nVal];
@@ -366,12 +368,5 @@ public final class SchedulesLesson extends LessonModel {
                 Batches.of(test, Batches.LabelEncoding.ONE_HOT));
     }
 
-    static LabeledData head(LabeledData data, int n, String param, String split) {
-        if (n > data.size()) {
-            throw new IllegalArgumentException(param + ": " + n + " rows requested but the MNIST " + split
-                    + " split has only " + data.size());
-        }
-        return data.head(n);
-    }
 
 }

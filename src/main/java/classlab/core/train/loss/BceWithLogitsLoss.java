@@ -1,13 +1,9 @@
 package classlab.core.train.loss;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossUtil;
 import org.nd4j.linalg.ops.transforms.Transforms;
-
-import java.util.Arrays;
 
 /**
  * Binary cross-entropy on logits (PyTorch's {@code BCEWithLogitsLoss}) for an {@code OutputLayer}
@@ -20,12 +16,12 @@ import java.util.Arrays;
  * <p>Per example the loss is summed over outputs (DL4J convention); with one output the network
  * score equals PyTorch's mean.
  */
-public final class BceWithLogitsLoss implements ILossFunction {
+public final class BceWithLogitsLoss extends SummedLoss {
     private static final long serialVersionUID = 1L;
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        checkShapes(labels, preOutput);
+        checkSameShape(labels, preOutput);
         INDArray z = activationFn.getActivation(preOutput.dup(), true);
         INDArray y = labels.castTo(z.dataType());
         INDArray loss = Transforms.max(z, 0.0, true).subi(z.mul(y))
@@ -35,14 +31,8 @@ public final class BceWithLogitsLoss implements ILossFunction {
     }
 
     @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
-        double sum = computeScoreArray(labels, preOutput, activationFn, mask).sumNumber().doubleValue();
-        return average ? sum / preOutput.size(0) : sum;
-    }
-
-    @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        checkShapes(labels, preOutput);
+        checkSameShape(labels, preOutput);
         INDArray z = activationFn.getActivation(preOutput.dup(), true);
         INDArray dLdz = Transforms.sigmoid(z, true).subi(labels.castTo(z.dataType()));
         INDArray grad = activationFn.backprop(preOutput.dup(), dLdz).getFirst();
@@ -51,36 +41,7 @@ public final class BceWithLogitsLoss implements ILossFunction {
     }
 
     @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
-
-    private static void checkShapes(INDArray labels, INDArray preOutput) {
-        if (!Arrays.equals(labels.shape(), preOutput.shape())) {
-            throw new IllegalArgumentException("BceWithLogitsLoss: labels " + Arrays.toString(labels.shape())
-                    + " and logits " + Arrays.toString(preOutput.shape()) + " differ in shape");
-        }
-    }
-
-    @Override
     public String name() {
         return "BceWithLogitsLoss";
-    }
-
-    @Override
-    public String toString() {
-        return "BceWithLogitsLoss()";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BceWithLogitsLoss;
-    }
-
-    @Override
-    public int hashCode() {
-        return name().hashCode();
     }
 }

@@ -1,12 +1,10 @@
 package classlab.core.train.loss;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -34,7 +32,7 @@ import java.util.Arrays;
  * A per-example mask (shape [N, 1]) removes examples from numerator and denominator, like
  * PyTorch's {@code ignore_index}; per-output masks are rejected.
  */
-public final class SoftmaxCrossEntropyLoss implements ILossFunction {
+public final class SoftmaxCrossEntropyLoss extends SummedLoss {
     private static final long serialVersionUID = 1L;
 
     @JsonProperty("classWeights")
@@ -126,12 +124,6 @@ public final class SoftmaxCrossEntropyLoss implements ILossFunction {
         return t.coef.mul(t.logp).sum(true, 1).muli(-t.scale);
     }
 
-    /** {@code average=true}: PyTorch's mean; {@code false}: N times that (DL4J then divides by N). */
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
-        double sum = computeScoreArray(labels, preOutput, activationFn, mask).sumNumber().doubleValue();
-        return average ? sum / preOutput.size(0) : sum;
-    }
 
     /** Gradient of the scaled per-example losses with respect to the logits, [N, K]. */
     @Override
@@ -142,12 +134,6 @@ public final class SoftmaxCrossEntropyLoss implements ILossFunction {
         return probs.muliColumnVector(coefSum).subi(t.coef).muli(t.scale);
     }
 
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
 
     @Override
     public String name() {

@@ -194,7 +194,8 @@ class BatchNormGradientsLessonTest {
             if (f instanceof ResultTable t) keys.addAll(t.columnKeys());
         }
         keys.addAll(List.of(BatchNormGradientsLesson.SERIES_BN, BatchNormGradientsLesson.SERIES_NO_BN,
-                "series.final_loss", "series.train_mode", "series.eval_mode", "message.running_var", "message.same_batch"));
+                "series.final_loss", "series.train_mode", "series.eval_mode", "cell.train_same_batch", "cell.train_new_companions",
+                "cell.eval"));
         for (String lang : LessonStrings.LANGUAGES) {
             LessonStrings strings = LessonStrings.load(BatchNormGradientsLesson.ID, lang);
             List<String> missing = keys.stream().filter(k -> !strings.has(k)).toList();

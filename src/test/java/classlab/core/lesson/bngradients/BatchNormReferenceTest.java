@@ -1,12 +1,13 @@
 package classlab.core.lesson.bngradients;
 
+import classlab.core.metrics.ReferenceJson;
+import static classlab.core.metrics.ReferenceJson.doubles;
+import static classlab.core.metrics.ReferenceJson.matrix;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -35,7 +36,7 @@ class BatchNormReferenceTest {
     @ParameterizedTest(name = "useLogStd={0}")
     @ValueSource(booleans = {true, false})
     void matchesPyTorchBatchNorm1d(boolean useLogStd) throws Exception {
-        JsonNode ref = new ObjectMapper().readTree(Files.readString(Path.of(referenceDir(), "batchnorm.json")));
+        JsonNode ref = ReferenceJson.load("batchnorm.json");
         double[][] xRows = matrix(ref.get("x"));
         int n = xRows.length;
         double eps = ref.get("eps").asDouble();
@@ -98,23 +99,8 @@ class BatchNormReferenceTest {
         }
     }
 
-    static String referenceDir() {
-        String dir = System.getProperty("classlab.reference");
-        if (dir == null) throw new IllegalStateException("system property classlab.reference is not set (run the tests through Maven)");
-        return dir;
-    }
 
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
-        return out;
-    }
 
-    private static double[][] matrix(JsonNode a) {
-        double[][] out = new double[a.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = doubles(a.get(i));
-        return out;
-    }
 
     private static void assertClose(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what + ": length");

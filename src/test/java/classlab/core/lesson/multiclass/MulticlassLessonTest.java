@@ -131,7 +131,7 @@ class MulticlassLessonTest {
     void absurdLearningRateMakesTheEngineFailWithTheDivergenceMessage() throws Exception {
         // Softmax saturates, so Adam with lr up to 1e15 stays finite; 1e20 overflows float32 to NaN.
         ParamValues absurd = lesson.defaults().with("lr", "1e20").with("epochs", "20");
-        TrainingEngine engine = new TrainingEngine();
+        TrainingEngine engine = TrainingEngine.forDl4j();
         engine.start(control -> lesson.run(MulticlassLesson.THREE_CLASS, absurd, control), false);
         assertTrue(engine.await(120, TimeUnit.SECONDS));
         assertEquals(TrainingEngine.State.FAILED, engine.state());

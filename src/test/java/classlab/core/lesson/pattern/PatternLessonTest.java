@@ -55,6 +55,23 @@ class PatternLessonTest {
         assertNotNull(table("variants").row(PatternLesson.FULL_BATCH));
     }
 
+    /**
+     * Issue 12 kind 2: at lr = 1e6 the sigmoid saturates, and PyTorch's BCELoss (log clamped at
+     * −100) plateaus at (fraction wrong) × 100; DL4J's own XENT reported about 5.6 here.
+     */
+    @Test
+    void saturatedFullBatchLossIsFractionWrongTimes100LikePyTorch() throws Exception {
+        ExperimentResult r = run(PatternLesson.FULL_BATCH, lesson.defaults().with("epochs", "5").with("lr", "1e6"));
+        double wrong = 1 - r.finalMetrics().get("train_accuracy");
+        double loss = r.finalMetrics().get("train_loss");
+        assertTrue(loss > 20, "plateau loss " + loss);
+        // the reported loss is that of the last step, before its update: compare with the epoch-4 accuracy
+        double wrongBefore = 1 - log.rows().stream()
+                .filter(row -> row.metric().equals("train_accuracy") && row.epoch() == 4).findFirst().orElseThrow().value();
+        assertEquals(wrongBefore * 100, loss, 2.0, "loss " + loss + ", fraction wrong before the step " + wrongBefore
+                + ", after " + wrong);
+    }
+
     @Test
     void dropoutEvalModeReadoutBeatsTrainModeReadout() throws Exception {
         ExperimentResult r = run(PatternLesson.DROPOUT, lesson.defaults());

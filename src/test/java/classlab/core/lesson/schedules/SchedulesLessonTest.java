@@ -205,6 +205,28 @@ class SchedulesLessonTest {
         }
     }
 
+    /**
+     * Issue 12 kind 1, the instance: train_size 1000 with batch_size 1 on the BatchNorm network is
+     * refused before any step (it reported accuracy 0.08 and validation loss 19 as results).
+     */
+    @Test
+    void batchNormNetworkRefusesBatchesOfOne() {
+        ParamValues v = lesson.defaults().with("epochs", "2").with("train_size", "1000").with("batch_size", "1");
+        classlab.core.UserException e = assertThrows(classlab.core.UserException.class,
+                () -> lesson.run("early_stopping", v, RunControl.unattended(new MetricLog())));
+        assertEquals("batch_size", e.param());
+        assertTrue(e.getMessage().contains("Set batch_size to 2 or more"), e.getMessage());
+    }
+
+    /** train_size 4801 → 3841 training rows after the 20 % validation split = 15 × 256 + 1: the one is left out. */
+    @Test
+    void lastBatchOfOneIsLeftOutWithANote() throws Exception {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        ParamValues v = lesson.defaults().with("epochs", "1").with("train_size", "4801").with("test_size", "200");
+        lesson.run("early_stopping", v, RunControl.unattended(new MetricLog(), notes::add));
+        assertEquals(java.util.List.of("note.batchnorm.drop_last|batch_size|256|3841"), notes);
+    }
+
     @Test
     void badValuesAreRejectedWithTheParameterName() {
         ParamValues d = lesson.defaults();

@@ -210,10 +210,19 @@ class Dl4jLossFunctionTest {
 
     @Test
     void bceWithLogitsGradientMatchesFiniteDifferences() {
+        assertBinaryGradientMatchesFiniteDifferences(new BceWithLogitsLoss(), Activation.IDENTITY);
+    }
+
+    @Test
+    void sigmoidBceGradientMatchesFiniteDifferences() {
+        assertBinaryGradientMatchesFiniteDifferences(new BceLoss(), Activation.SIGMOID);
+    }
+
+    private static void assertBinaryGradientMatchesFiniteDifferences(ILossFunction loss, Activation output) {
         int n = 5;
         INDArray x = Nd4j.rand(DataType.DOUBLE, n, 3).subi(0.5).muli(4);
         INDArray y = Nd4j.createFromArray(new double[]{1, 0, 0, 1, 1}).reshape(n, 1);
-        MultiLayerNetwork net = tinyNet(new BceWithLogitsLoss(), Activation.IDENTITY, 1, 0.1);
+        MultiLayerNetwork net = tinyNet(loss, output, 1, 0.1);
         scoreOf(net, x, y);
         double[] analytic = net.gradient().gradient().dup().toDoubleVector();
         double[] numeric = numericalGradient(net, x, y);

@@ -1,0 +1,277 @@
+package classlab.core.classroom;
+
+import classlab.core.figure.BarFigure;
+import classlab.core.figure.Figure;
+import classlab.core.figure.GridFigure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.LessonStrings;
+import classlab.core.lesson.ParamSpec;
+import classlab.core.lesson.ParamValues;
+import classlab.core.train.MetricLog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every run of one lesson (this session), and which earlier runs are drawn as faded curves.
+ *
+ * <p>A run {@link #begin begins} by clearing the figures of its experiment's section, so no table row
+ * or curve of an earlier run stays on screen unmarked (also after Stop, also in exports); the run it
+ * replaces is kept and overlaid faded, its curves labelled with its number and changed settings in
+ * the legend, in its configuration's colour ({@link LineFigure#colorSlot}). When the run
+ * {@link #end ends} its figures are captured into a {@link RunRecord}.
+ *
+ * <p>Thread-safe: {@code begin}/{@code end} are called on the training thread, the overlay choice
+ * from the UI. Listeners are called on the calling thread.
+ */
+public final class RunHistory {
+    private final LessonModel model;
+    private final MetricLog log;
+    private final List<RunRecord> runs = new ArrayList<>();
+    private final Set<Integer> overlaid = new LinkedHashSet<>();
+    /** Section → number of the run whose data the section's figures show now. */
+    private final Map<String, Integer> live = new HashMap<>();
+    private final Map<String, List<String>> applied = new HashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private Pending pending;
+
+    private record Pending(String experiment, String section, ParamValues values, Instant started, int logOffset,
+                           Map<String, Double> results) {}
+
+    /**
+     * @param log the engine's metric log; a run's metrics are the rows it adds between begin and end
+     */
+    public RunHistory(LessonModel model, MetricLog log) {
+        this.model = model;
+        this.log = log;
+    }
+
+    /** Called after every change (a run began or ended, an overlay was chosen), on the changing thread. */
+    public void addListener(Runnable l) { listeners.add(l); }
+
+    public void removeListener(Runnable l) { listeners.remove(l); }
+
+    /**
+     * A run of {@code experiment} starts: clears its section's figures and overlays the run they showed.
+     *
+     * @throws IllegalArgumentException for an experiment the lesson does not have
+     */
+    public void begin(String experiment, ParamValues values, Instant started) {
+        String section = model.experiment(experiment).section();
+        synchronized (this) {
+            Integer shown = live.remove(section);
+            if (shown != null) overlaid.add(shown);
+            pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>());
+        }
+        for (Figure f : model.figures(section)) f.clear();
+        applyOverlays();
+        fire();
+    }
+
+    /** The running experiment returned its final metrics (it finished). */
+    public synchronized void results(Map<String, Double> finalMetrics) {
+        if (pending != null) pending.results().putAll(finalMetrics);
+    }
+
+    /**
+     * The run that began last has ended; captures its figures and metrics.
+     *
+     * @param outcome {@code FINISHED}, {@code STOPPED} or {@code FAILED}
+     * @return the record, or null when no run had begun (it failed before starting)
+     */
+    public RunRecord end(String outcome) {
+        Pending p;
+        int number;
+        synchronized (this) {
+            p = pending;
+            pending = null;
+            if (p == null) return null;
+            number = runs.size() + 1;
+        }
+        List<MetricLog.Row> rows = log.rows();
+        List<RunRecord.Metric> metrics = new ArrayList<>();
+        for (MetricLog.Row r : rows.subList(Math.min(p.logOffset(), rows.size()), rows.size())) {
+            metrics.add(new RunRecord.Metric(r.experiment(), r.epoch(), r.metric(), r.value()));
+        }
+        RunRecord record = capture(number, p, outcome, metrics);
+        synchronized (this) {
+            runs.add(record);
+            live.put(p.section(), number);
+        }
+        applyOverlays();
+        fire();
+        return record;
+    }
+
+    /** Adds a run read from a file (after it was replayed into the figures, which now show it). */
+    public RunRecord addReplayed(RunRecord recorded) {
+        RunRecord record;
+        synchronized (this) {
+            record = recorded.withNumber(runs.size() + 1);
+            Integer shown = live.put(record.section(), record.number());
+            if (shown != null) overlaid.add(shown);
+            runs.add(record);
+        }
+        applyOverlays();
+        fire();
+        return record;
+    }
+
+    /** Every run so far, oldest first. */
+    public synchronized List<RunRecord> runs() { return List.copyOf(runs); }
+
+    /** The run with this number. @throws IllegalArgumentException if there is none */
+    public synchronized RunRecord run(int number) {
+        if (number < 1 || number > runs.size()) throw new IllegalArgumentException("no run #" + number);
+        return runs.get(number - 1);
+    }
+
+    /** The most recent run, or null. */
+    public synchronized RunRecord last() { return runs.isEmpty() ? null : runs.get(runs.size() - 1); }
+
+    /** Whether the run's figures are on screen now (it is the latest run of its section). */
+    public synchronized boolean isLive(int number) { return live.containsValue(number); }
+
+    public synchronized boolean isOverlaid(int number) { return overlaid.contains(number); }
+
+    /** Chooses whether an earlier run's curves are drawn faded (a live run is drawn anyway). */
+    public void setOverlaid(int number, boolean on) {
+        synchronized (this) {
+            run(number);
+            if (on) overlaid.add(number); else overlaid.remove(number);
+        }
+        applyOverlays();
+        fire();
+    }
+
+    /** After Reset: no figure shows a run any more and nothing is overlaid; the runs stay listed. */
+    public void reset() {
+        synchronized (this) {
+            live.clear();
+            overlaid.clear();
+        }
+        applyOverlays();
+        fire();
+    }
+
+    /** Puts the chosen earlier runs' curves into every line figure ({@link LineFigure#setPrevious}). */
+    private void applyOverlays() {
+        List<RunRecord> shown = new ArrayList<>();
+        Map<String, Map<String, String>> current = new HashMap<>();   // section → settings of the run it shows
+        synchronized (this) {
+            for (RunRecord r : runs) {
+                if (overlaid.contains(r.number()) && !Integer.valueOf(r.number()).equals(live.get(r.section()))) shown.add(r);
+            }
+            live.forEach((section, n) -> current.put(section, runs.get(n - 1).settings()));
+            if (pending != null) current.put(pending.section(), settingsText(pending.values()));
+        }
+        for (String section : model.sections()) {
+            for (Figure f : model.figures(section)) {
+                if (!(f instanceof LineFigure line)) continue;
+                List<LineFigure.Previous> previous = new ArrayList<>();
+                List<String> labels = new ArrayList<>();
+                for (RunRecord r : shown) {
+                    if (!r.section().equals(section)) continue;
+                    for (RunRecord.Curve c : r.curves()) {
+                        if (!c.figure().equals(f.id())) continue;
+                        String label = previousLabel(c.series(), r, current.get(section));
+                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y()));
+                        labels.add(label);
+                    }
+                }
+                synchronized (this) {
+                    if (labels.equals(applied.getOrDefault(f.id(), List.of()))) continue;
+                    applied.put(f.id(), labels);
+                }
+                line.setPrevious(previous);
+            }
+        }
+    }
+
+    /**
+     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (lr=0.01)"
+     * with the settings in which run #2 differs from the run on screen ({@code current}), or from the
+     * notebook's defaults when no run is on screen (null).
+     */
+    static String previousLabel(String series, RunRecord r, Map<String, String> current) {
+        String changed = differences(r, current).replace(LessonStrings.MESSAGE_SEPARATOR, '/');
+        if (series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0) {
+            return series + " · #" + r.number() + (changed.isEmpty() ? "" : " (" + changed + ")");
+        }
+        return LessonStrings.message(changed.isEmpty() ? "series.previous_run" : "series.previous_run_changed",
+                series, r.number(), changed);
+    }
+
+    /** {@code key=value} of the run's training settings that differ from {@code current} (or its changed ones). */
+    private static String differences(RunRecord r, Map<String, String> current) {
+        if (current == null) return r.changedText();
+        List<String> parts = new ArrayList<>();
+        for (String key : r.training()) {
+            String v = r.settings().get(key);
+            if (!v.equals(current.get(key))) parts.add(key + "=" + v);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Map<String, String> settingsText(ParamValues values) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (ParamSpec spec : values.specs()) m.put(spec.key(), values.text(spec.key()));
+        return m;
+    }
+
+    private RunRecord capture(int number, Pending p, String outcome, List<RunRecord.Metric> metrics) {
+        List<RunRecord.Curve> curves = new ArrayList<>();
+        List<RunRecord.TableRow> rows = new ArrayList<>();
+        List<RunRecord.Bar> bars = new ArrayList<>();
+        List<RunRecord.Grid> grids = new ArrayList<>();
+        for (Figure f : model.figures(p.section())) {
+            if (f instanceof LineFigure line) {
+                for (LineFigure.Series s : line.allSeries()) {
+                    double[][] xy = s.snapshot();
+                    curves.add(new RunRecord.Curve(f.id(), s.name(), s.rightAxis(), xy[0], xy[1]));
+                }
+            } else if (f instanceof ResultTable table) {
+                for (Map.Entry<String, List<Object>> row : table.keyedRows().entrySet()) {
+                    rows.add(new RunRecord.TableRow(f.id(), row.getKey(), row.getValue()));
+                }
+            } else if (f instanceof BarFigure bar) {
+                for (String g : bar.groups()) {
+                    for (String c : bar.categories()) {
+                        double v = bar.value(g, c);
+                        if (!Double.isNaN(v)) bars.add(new RunRecord.Bar(f.id(), g, c, v));
+                    }
+                }
+            } else if (f instanceof GridFigure grid) {
+                for (GridFigure.Panel panel : grid.panels()) {
+                    grids.add(new RunRecord.Grid(f.id(), panel.caption(), panel.values(), panel.rowLabels(),
+                            panel.colLabels(), panel.showValues()));
+                }
+            }
+        }
+        Map<String, String> settings = settingsText(p.values());
+        List<String> training = new ArrayList<>();
+        for (ParamSpec spec : p.values().specs()) {
+            if (!spec.demo() && (spec.section() == null || spec.section().equals(p.section()))) training.add(spec.key());
+        }
+        Long seed = p.values().has("seed") ? Long.valueOf(p.values().getInt("seed")) : null;
+        ParamValues defaults = model.defaults();
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (String key : training) {
+            if (!settings.get(key).equals(defaults.text(key))) changed.put(key, settings.get(key));
+        }
+        return new RunRecord(number, model.id(), p.experiment(), p.section(), settings, changed, training, seed, p.started(),
+                outcome, p.results(), curves, rows, bars, grids, metrics);
+    }
+
+    private void fire() {
+        for (Runnable l : listeners) l.run();
+    }
+}

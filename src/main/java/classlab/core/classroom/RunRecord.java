@@ -1,0 +1,90 @@
+package classlab.core.classroom;
+
+import classlab.core.lesson.ParamValues;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One finished (or stopped, or failed) run of a lesson experiment as it was shown: its settings,
+ * seed and start time, the curves of its line figures, the rows of its tables, its bars and grids,
+ * and the per-epoch metrics it logged. Immutable; serialised to JSON by {@link RunFiles}.
+ *
+ * @param number     1-based number within the lesson's {@link RunHistory} (0 for a run read from a file
+ *                   and not yet replayed)
+ * @param settings   every parameter as it would be typed in the form ({@code ParamValues.text})
+ * @param changed    the training parameters that differ from the notebook's defaults, in form order
+ * @param training   the keys of the parameters that configure this run (not demo parameters, not other
+ *                   sections' parameters), in form order
+ * @param seed       the {@code seed} parameter, or null if the lesson has none
+ * @param outcome    how the run ended: {@code FINISHED}, {@code STOPPED} or {@code FAILED}
+ * @param results    the experiment's final metrics ({@code ExperimentResult.finalMetrics}); empty unless finished
+ */
+public record RunRecord(int number, String lesson, String experiment, String section, Map<String, String> settings,
+                        Map<String, String> changed, List<String> training, Long seed, Instant started, String outcome,
+                        Map<String, Double> results, List<Curve> curves, List<TableRow> tableRows, List<Bar> bars, List<Grid> grids,
+                        List<Metric> metrics) {
+
+    /** One series of a line figure: {@code x} and {@code y} have the same length (epochs, iterations...). */
+    public record Curve(String figure, String series, boolean rightAxis, double[] x, double[] y) {}
+
+    /** One row of a results table, cells as shown (numbers or message keys/text). */
+    public record TableRow(String figure, String key, List<Object> cells) {}
+
+    /** One bar of a bar figure. */
+    public record Bar(String figure, String group, String category, double value) {}
+
+    /** One panel of a grid figure (masks, confusion matrices). */
+    public record Grid(String figure, String caption, double[][] values, String[] rowLabels, String[] colLabels,
+                       boolean showValues) {}
+
+    /** One logged per-epoch metric ({@code RunControl.log}). */
+    public record Metric(String experiment, int epoch, String metric, double value) {}
+
+    public RunRecord {
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        changed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changed));
+        training = List.copyOf(training);
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+        curves = List.copyOf(curves);
+        tableRows = List.copyOf(tableRows);
+        bars = List.copyOf(bars);
+        grids = List.copyOf(grids);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** The same run under another number (a run read from a file joins a lesson's history). */
+    public RunRecord withNumber(int n) {
+        return new RunRecord(n, lesson, experiment, section, settings, changed, training, seed, started, outcome,
+                results, curves, tableRows, bars, grids, metrics);
+    }
+
+    /**
+     * The run's settings over {@code defaults}: what the form must hold to run it again. Parameters
+     * the lesson no longer has are skipped.
+     *
+     * @throws IllegalArgumentException for a value the lesson's parameter rejects (message names both)
+     */
+    public ParamValues settingsOver(ParamValues defaults) {
+        ParamValues v = defaults;
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            if (v.has(e.getKey())) v = v.with(e.getKey(), e.getValue());
+        }
+        return v;
+    }
+
+    /** The changed settings as {@code lr=0.01, seed=7}, or "" when every setting is the notebook's. */
+    public String changedText() {
+        List<String> parts = new ArrayList<>();
+        changed.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
+    }
+
+    /** The largest x of any curve (the last epoch drawn), or 0 when there are no curves. */
+    public double lastX() {
+        double max = 0;
+        for (Curve c : curves) for (double x : c.x()) max = Math.max(max, x);
+        return max;
+    }
+}

@@ -1,0 +1,85 @@
+package classlab.core.train;
+
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A DL4J {@link MultiLayerNetwork} as a {@link Trainable}. Its data is either two ND4J matrices
+ * ({@link Rows}: features {@code [N, F]}, labels {@code [N, K]}) or a {@link BatchSource} that
+ * builds each mini-batch when it is trained on ({@link Sourced}: images kept as bytes, augmentation).
+ */
+public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
+    /** Training data in some row order. */
+    public sealed interface Data permits Rows, Sourced {
+        int rows();
+
+        /** The rows in the given order. */
+        Data reorder(int[] order);
+
+        /** Features and labels of rows {@code [start, end)} in this order. */
+        BatchSource.Batch slice(int start, int end);
+    }
+
+    /** Features and labels with the same number of rows; reordering gathers them once per epoch. */
+    public record Rows(INDArray features, INDArray labels) implements Data {
+        @Override public int rows() { return (int) features.size(0); }
+
+        @Override public Data reorder(int[] order) {
+            return new Rows(Nd4j.pullRows(features, 1, order), Nd4j.pullRows(labels, 1, order));
+        }
+
+        /** Row-interval views of the (shuffled) matrices: no data copy, no DataSet per iteration. */
+        @Override public BatchSource.Batch slice(int start, int end) {
+            if (start == 0 && end == rows()) return new BatchSource.Batch(features, labels);
+            return new BatchSource.Batch(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                    labels.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+        }
+    }
+
+    /**
+     * A batch source read in the given row order (null = 0..N−1), each mini-batch converted (and
+     * augmented with {@code augmentRng}, which may be null) only when it is trained on.
+     */
+    public record Sourced(BatchSource source, int[] order, Random augmentRng) implements Data {
+        @Override public int rows() { return source.size(); }
+
+        @Override public Data reorder(int[] newOrder) { return new Sourced(source, newOrder, augmentRng); }
+
+        @Override public BatchSource.Batch slice(int start, int end) {
+            int[] rows = new int[end - start];
+            for (int i = 0; i < rows.length; i++) rows[i] = order == null ? start + i : order[start + i];
+            return source.batch(rows, augmentRng);
+        }
+
+    }
+
+    private final MultiLayerNetwork net;
+
+    public Dl4jTrainable(MultiLayerNetwork net) {
+        this.net = net;
+    }
+
+    public MultiLayerNetwork net() { return net; }
+
+    @Override public int rows(Data data) { return data.rows(); }
+
+    @Override public Data reorder(Data data, int[] order) { return data.reorder(order); }
+
+    @Override public double fitBatch(Data data, int start, int end) {
+        BatchSource.Batch batch = data.slice(start, end);
+        net.fit(batch.features(), batch.labels());
+        return net.score();
+    }
+
+    @Override public void setLearningRate(double lr) { net.setLearningRate(lr); }
+
+    @Override public void epochEnded() { net.incrementEpochCount(); }
+
+    @Override public boolean normalisesOverBatch() {
+        return java.util.Arrays.stream(net.getLayers())
+                .anyMatch(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization);
+    }
+}

@@ -1,0 +1,116 @@
+package classlab.core.train;
+
+import classlab.core.UserException;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The training loop every lesson shares, for any {@link Trainable}: one {@link #fitEpoch} call is
+ * one epoch of mini-batches (or one full-batch step). Before each iteration it yields to the
+ * {@link RunControl} (pause / step / stop); after it, it checks the loss for NaN/∞ and calls the
+ * iteration hook. The shuffle order comes from a {@link Random} seeded once per loop, so two
+ * loops with the same seed see the same batches.
+ *
+ * <p>Not thread-safe: use from the training thread only.
+ *
+ * @param <D> the trainable's data type
+ */
+public final class TrainLoop<D> {
+    private final Trainable<D> model;
+    private final RunControl control;
+    private final int batchSize;
+    private final Random shuffleRng;
+    private Trainer.IterationHook hook;
+    private IntToDoubleFunction learningRateForEpoch;
+    private String batchSizeParam = "batch_size";
+    private boolean droppedLastNoted;
+    private int epoch;
+    private int iteration;
+
+    /** @param batchSize mini-batch size; 0 or less means full batch (one iteration per epoch, data order) */
+    public TrainLoop(Trainable<D> model, RunControl control, int batchSize, long shuffleSeed) {
+        this.model = model;
+        this.control = control;
+        this.batchSize = batchSize;
+        this.shuffleRng = new Random(shuffleSeed);
+    }
+
+    /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */
+    public TrainLoop<D> batchSizeParam(String key) { this.batchSizeParam = key; return this; }
+
+    public TrainLoop<D> onIteration(Trainer.IterationHook h) { this.hook = h; return this; }
+
+    /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */
+    public TrainLoop<D> learningRateSchedule(IntToDoubleFunction lr) { this.learningRateForEpoch = lr; return this; }
+
+    public Trainable<D> model() { return model; }
+
+    /** Number of epochs completed. */
+    public int epoch() { return epoch; }
+
+    /** Number of iterations completed. */
+    public int iteration() { return iteration; }
+
+    /**
+     * Trains one epoch in training mode and returns the mean mini-batch loss weighted by batch size
+     * (what the notebooks print as "train loss").
+     *
+     * @throws DivergedException      if a loss is NaN or infinite
+     * @throws StopRequestedException when the user stops the run
+     */
+    public double fitEpoch(D train) {
+        if (learningRateForEpoch != null) model.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
+        int all = model.rows(train);
+        int b = batchSize <= 0 || batchSize >= all ? all : batchSize;
+        int n = rowsTrained(all, b);
+        D data = b < all ? model.reorder(train, permutation(all)) : train;
+        double lossSum = 0;
+        for (int start = 0; start < n; start += b) {
+            control.checkpoint();
+            int end = Math.min(n, start + b);
+            double loss = model.fitBatch(data, start, end);
+            if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
+            lossSum += loss * (end - start);
+            iteration++;
+            if (hook != null) hook.afterIteration(iteration, epoch, loss);
+            control.iterationDone(loss);
+        }
+        epoch++;
+        model.epochEnded();
+        return lossSum / n;
+    }
+
+    /**
+     * The rows an epoch trains on. BatchNorm cannot normalise a batch of one example (PyTorch
+     * refuses: "Expected more than 1 value per channel when training"; DL4J trains on and reports
+     * nonsense), so for a model that {@link Trainable#normalisesOverBatch() normalises over the batch}
+     * a batch size of one is refused, and a last batch of one is left out of the epoch as PyTorch
+     * users do with {@code drop_last}, said once in the run's notes. The rows are shuffled first,
+     * so a different example waits each epoch.
+     *
+     * @throws UserException naming the batch-size parameter when every batch would hold one example
+     */
+    private int rowsTrained(int all, int b) {
+        if (!model.normalisesOverBatch()) return all;
+        if (b == 1) throw new UserException(batchSizeParam, "error.batchnorm.batch_of_one", batchSizeParam, all);
+        if (all % b != 1) return all;
+        if (!droppedLastNoted) {
+            droppedLastNoted = true;
+            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferred());
+        }
+        return all - 1;
+    }
+
+    /** Fisher-Yates with the loop's seeded generator. */
+    private int[] permutation(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffleRng.nextInt(i + 1);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,116 @@
+package classlab.ui.classroom;
+
+import classlab.core.classroom.RunRecord;
+import classlab.core.lesson.LessonStrings;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Messages;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonSession;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+/**
+ * The classroom tools of a lesson pane: toggle buttons for the run bar and a side drawer showing
+ * the chosen tool (run list...). The pane hosts it through {@link #toolbar()} and {@link #drawer()}.
+ */
+public final class ClassroomTools {
+    private final LessonSession session;
+    private final Messages text;
+    private final Runnable settingsChanged;
+    private final ToggleGroup group = new ToggleGroup();
+    private final HBox toolbar = new HBox(6);
+    private final ScrollPane drawer = new ScrollPane();
+    private final Map<String, Region> panels = new LinkedHashMap<>();
+    private final RunListView runs;
+    private final QuestionsView questions;
+    private final ChangeListener<TrainingEngine.State> stateListener;
+
+    /**
+     * @param settingsChanged shows the session's parameters and experiment again in the pane (after a
+     *                        re-run restored a run's settings)
+     */
+    public ClassroomTools(LessonSession session, LessonStrings strings, Theme theme, Runnable settingsChanged) {
+        this.session = session;
+        this.text = new Messages(strings.language(), "classroom");
+        this.settingsChanged = settingsChanged;
+        runs = new RunListView(session.history(), text, strings, this::rerun);
+        questions = new QuestionsView(session.questions(), text, strings, false);
+        add("questions", questions);
+        add("runs", runs);
+        Button presenter = new Button(text.get("tools.presenter"));
+        presenter.setId("tool-presenter");
+        presenter.setTooltip(new javafx.scene.control.Tooltip(text.get("tools.presenter.tip")));
+        presenter.setOnAction(e -> PresenterWindow.open(session, strings, theme,
+                toolbar.getScene() == null ? null : toolbar.getScene().getWindow()));
+        toolbar.getChildren().add(presenter);
+        PresenterWindow.follow(session, strings, theme);
+        toolbar.getStyleClass().add("classroom-tools");
+        drawer.setId("classroomDrawer");
+        drawer.getStyleClass().add("classroom-drawer");
+        drawer.setFitToWidth(true);
+        drawer.setPrefViewportWidth(theme.fontSize() * 21);
+        drawer.setMinWidth(0);
+        showDrawer(null);
+        group.selectedToggleProperty().addListener((o, a, t) -> showDrawer(t == null ? null : (String) t.getUserData()));
+        stateListener = (o, a, s) -> runs.setBusy(session.isRunning() || s == TrainingEngine.State.RUNNING);
+        session.stateProperty().addListener(stateListener);
+        runs.setBusy(session.isRunning());
+    }
+
+    private void add(String id, Region panel) {
+        panel.setPadding(new javafx.geometry.Insets(10));
+        panels.put(id, panel);
+        ToggleButton button = new ToggleButton(text.get("tools." + id));
+        button.setId("tool-" + id);
+        button.setUserData(id);
+        button.setToggleGroup(group);
+        toolbar.getChildren().add(button);
+    }
+
+    /** Buttons for the run bar. */
+    public Node toolbar() { return toolbar; }
+
+    /** The side drawer (hidden while no tool is chosen). */
+    public Node drawer() { return drawer; }
+
+    /** Opens a tool's panel in the drawer (or closes the drawer for null). */
+    public void open(String id) {
+        for (var t : group.getToggles()) if (t.getUserData().equals(id)) { group.selectToggle(t); return; }
+        group.selectToggle(null);
+    }
+
+
+    private void showDrawer(String id) {
+        Region panel = id == null ? null : panels.get(id);
+        drawer.setContent(panel);
+        drawer.setVisible(panel != null);
+        drawer.setManaged(panel != null);
+    }
+
+    private void rerun(RunRecord r) {
+        if (session.isRunning()) return;
+        try {
+            session.applyRun(r);
+        } catch (IllegalArgumentException e) {
+            runs.showProblem(text.format("runs.rerun.failed", e.getMessage()));
+            return;
+        }
+        settingsChanged.run();
+        session.run();
+    }
+
+    /** Stops following the session (the pane is being replaced). */
+    public void detach() {
+        runs.detach();
+        questions.detach();
+        session.stateProperty().removeListener(stateListener);
+    }
+}

@@ -1,0 +1,122 @@
+package classlab.ui.classroom;
+
+import classlab.core.classroom.RunHistory;
+import classlab.core.classroom.RunRecord;
+import classlab.core.lesson.LessonStrings;
+import classlab.ui.fx.Messages;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The run list of a lesson: every run with its experiment, time, seed, changed settings and outcome;
+ * a check box per earlier run chooses whether its curves are overlaid faded, and a button re-runs it
+ * with the same settings and seed.
+ */
+public final class RunListView extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final RunHistory history;
+    private final Messages text;
+    private final LessonStrings strings;
+    private final Consumer<RunRecord> rerun;
+    private final VBox rows = new VBox(4);
+    private final Label empty = new Label();
+    private final Label problem = new Label();
+    private final Runnable listener = () -> Platform.runLater(this::rebuild);
+    private boolean busy;
+
+    /**
+     * @param rerun restores a run's settings and runs it again (FX thread)
+     */
+    public RunListView(RunHistory history, Messages text, LessonStrings strings, Consumer<RunRecord> rerun) {
+        super(6);
+        this.history = history;
+        this.text = text;
+        this.strings = strings;
+        this.rerun = rerun;
+        setId("runList");
+        getStyleClass().add("run-list");
+        Label title = new Label(text.get("runs.title"));
+        title.getStyleClass().add("panel-title");
+        empty.setText(text.get("runs.empty"));
+        empty.setWrapText(true);
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.setManaged(false);
+        getChildren().addAll(title, problem, rows);
+        history.addListener(listener);
+        rebuild();
+    }
+
+    /** Stops following the history (the pane is closing). */
+    public void detach() { history.removeListener(listener); }
+
+    /** Shows why a run could not be repeated (or hides the message for null). */
+    public void showProblem(String message) {
+        problem.setText(message == null ? "" : message);
+        problem.setManaged(message != null);
+        problem.setVisible(message != null);
+    }
+
+    /** Disables the re-run buttons while a run is in progress. */
+    public void setBusy(boolean busy) {
+        this.busy = busy;
+        rebuild();
+    }
+
+    /** The text shown for a run: "#2 · Dropout · 14:03:12 · seed 42 · lr=0.01 · stopped". */
+    public String describe(RunRecord r) {
+        StringBuilder sb = new StringBuilder("#").append(r.number()).append(" · ")
+                .append(strings.apply("experiment." + r.experiment()))
+                .append(" · ").append(TIME.format(r.started()));
+        if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
+        if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
+        if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
+        return sb.toString();
+    }
+
+    private void rebuild() {
+        rows.getChildren().clear();
+        showProblem(null);
+        var runs = history.runs();
+        if (runs.isEmpty()) rows.getChildren().add(empty);
+        for (int i = runs.size() - 1; i >= 0; i--) {   // newest first
+            RunRecord r = runs.get(i);
+            boolean live = history.isLive(r.number());
+            CheckBox overlay = new CheckBox(describe(r));
+            overlay.setId("run-" + r.number());
+            overlay.setWrapText(true);
+            overlay.setMnemonicParsing(false);   // settings such as train_size keep their underscore
+            overlay.setMaxWidth(Double.MAX_VALUE);
+            overlay.setSelected(live || history.isOverlaid(r.number()));
+            if (live) {   // on the charts anyway: shown in bold, not as a greyed-out box
+                overlay.setMouseTransparent(true);
+                overlay.setFocusTraversable(false);
+                overlay.setStyle("-fx-font-weight: bold;");
+            }
+            overlay.setTooltip(new Tooltip(text.get(live ? "runs.live" : "runs.overlay")));
+            overlay.selectedProperty().addListener((o, a, on) -> history.setOverlaid(r.number(), on));
+            Button again = new Button(text.get("runs.rerun"));
+            again.setId("rerun-" + r.number());
+            again.setTooltip(new Tooltip(text.get("runs.rerun.tip")));
+            again.setDisable(busy);
+            again.setMinWidth(Region.USE_PREF_SIZE);
+            again.setOnAction(e -> rerun.accept(r));
+            HBox row = new HBox(6, overlay, again);
+            row.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(overlay, Priority.ALWAYS);
+            rows.getChildren().add(row);
+        }
+    }
+}

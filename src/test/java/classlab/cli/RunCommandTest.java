@@ -1,0 +1,120 @@
+package classlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} never loses work: destinations checked first, failures said once and marked, earlier results kept. */
+class RunCommandTest {
+    private static final Path MNIST_MINI = Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+
+    @TempDir Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return ClassLabCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() { return out.toString(StandardCharsets.UTF_8); }
+    private String stderr() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void anOutputFolderThatIsAFileIsRefusedBeforeTraining() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        for (Path outDir : List.of(file, file.resolve("pattern"))) {
+            int exit = run("run", "pattern", "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString());
+            assertEquals(2, exit);
+            assertEquals("", stdout(), "nothing trained");
+            assertEquals(1, stderr().strip().lines().count(), stderr());
+            assertTrue(stderr().contains("Cannot write the results to " + outDir) && stderr().contains(file + " is a file"), stderr());
+        }
+        run("run", "pattern", "--out", file.toString(), "--lang", "ko");
+        assertTrue(stderr().contains("결과를 쓸 수 없습니다"), stderr());
+    }
+
+    @Test
+    void seedOptionAndSetSeedMustAgree() {
+        assertEquals(2, run("run", "pattern", "--seed", "3", "--set", "seed=4", "--out", tmp.toString()));
+        assertTrue(stderr().contains("--seed 3 and --set seed=4 disagree"), stderr());
+        assertEquals(2, run("run", "pattern", "--epochs", "3", "--set", "epochs=5", "--out", tmp.toString()));
+    }
+
+    /**
+     * A damaged data file fails all four experiments of {@code pattern}: the reason is printed once,
+     * the summary marks each failed and keeps the result of the earlier good run, whose metrics stay.
+     */
+    @Test
+    void aDataErrorIsSaidOnceAndEarlierResultsStay() throws Exception {
+        Path outDir = tmp.resolve("out");
+        assertEquals(0, run("run", "pattern", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString()), stderr());
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        try (var files = Files.list(MNIST_MINI)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().contains("ubyte")).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                boolean damage = f.getFileName().toString().startsWith("train-images");
+                Files.write(broken.resolve(f.getFileName()), damage ? java.util.Arrays.copyOf(bytes, 1000) : bytes);
+            }
+        }
+
+        int exit = run("run", "pattern", "--epochs", "1", "--no-figures", "--data-dir", broken.toString(), "--out", outDir.toString());
+
+        assertEquals(1, exit);
+        assertFalse(stdout().contains("wrote"), stdout());
+        Matcher m = Pattern.compile("train-images-idx3-ubyte").matcher(stderr());
+        int mentions = 0;
+        while (m.find()) mentions++;
+        assertEquals(1, mentions, "the data error once: " + stderr());
+        assertTrue(stderr().contains("all 4 experiments failed"), stderr());
+        JsonNode summary = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile());
+        assertEquals(4, summary.get("experiments").size());
+        for (JsonNode e : summary.get("experiments")) {
+            assertEquals("failed", e.get("status").asText(), e.toString());
+            assertTrue(e.get("error").asText().contains("train-images-idx3-ubyte"), e.toString());
+        }
+        JsonNode fullBatch = summary.get("experiments").get(0);
+        assertEquals("full_batch", fullBatch.get("name").asText());
+        assertEquals("finished", fullBatch.get("earlier").get("status").asText());
+        assertTrue(Files.readAllLines(outDir.resolve("metrics.csv")).contains("full_batch,1,train_loss,"
+                + fullBatch.get("earlier").get("final").get("train_loss").asDouble()), "earlier metrics kept");
+    }
+
+    @Test
+    void onlyFiguresWithDataAreWritten() {
+        classlab.core.figure.LineFigure empty = new classlab.core.figure.LineFigure("a", "t", "x", "y");
+        classlab.core.figure.LineFigure filled = new classlab.core.figure.LineFigure("b", "t", "x", "y");
+        filled.series("s").add(1, 2);
+        assertEquals(List.of(filled), RunCommand.withData(List.of(empty, filled)));
+    }
+
+    /** The case: the L1 full-batch model at lr = 1e6 saturates at guessing; the run says so, in ko and en. */
+    @Test
+    void aRunThatGoesNowhereSaysSo() throws Exception {
+        Path outDir = tmp.resolve("lr");
+        assertEquals(0, run("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--set", "lr=1e6", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString()), stderr());
+        assertTrue(stderr().contains("pattern/full_batch: This run is going nowhere") && stderr().contains("learning rate (lr)"), stderr());
+        JsonNode notes = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).get("experiments").get(0).get("notes");
+        assertTrue(notes.get(0).asText().contains("going nowhere"), notes.toString());
+        run("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--set", "lr=1e6", "--no-figures", "--lang", "ko",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString());
+        assertTrue(stderr().contains("학습률(lr)"), stderr());
+    }
+}

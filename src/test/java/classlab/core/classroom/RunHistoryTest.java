@@ -1,0 +1,112 @@
+package classlab.core.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.LineFigure;
+import classlab.core.lesson.LessonStrings;
+import classlab.core.lesson.ParamValues;
+import classlab.core.train.MetricLog;
+import classlab.core.train.RunControl;
+import classlab.core.train.StopRequestedException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunHistoryTest {
+    private final FakeLesson lesson = new FakeLesson();
+    private final MetricLog log = new MetricLog();
+    private final RunHistory history = new RunHistory(lesson, log);
+
+    private RunRecord run(String experiment, ParamValues values) {
+        history.begin(experiment, values, Instant.parse("2026-11-30T15:00:00Z"));
+        history.results(lesson.run(experiment, values, RunControl.unattended(log)).finalMetrics());
+        return history.end("FINISHED");
+    }
+
+    private static List<String> names(List<LineFigure.Series> series) {
+        return series.stream().map(LineFigure.Series::name).toList();
+    }
+
+    @Test
+    void reRunningOneConfigurationMarksTheOthersAsTheEarlierRunAndKeepsColours() {
+        RunRecord first = run("all", lesson.defaults());
+        assertEquals(List.of("series.a", "series.b", "series.c"), names(lesson.loss.allSeries()));
+        int slotB = lesson.loss.colorSlot("series.b");
+        assertEquals(1, slotB);
+        assertEquals(3, first.tableRows().size());
+        assertEquals(9, first.metrics().size(), "3 configurations × 3 epochs");
+        assertEquals(0.1 * 3 / 3, first.results().get("loss"), 1e-12, "final metric of the last configuration");
+
+        run("b", lesson.defaults().with("lr", "0.2"));
+        assertEquals(List.of("series.b"), names(lesson.loss.allSeries()), "only this run's curve is live");
+        assertEquals(1, lesson.results.rows().size(), "no row of the earlier run stays in the table");
+        assertEquals(slotB, lesson.loss.colorSlot("series.b"), "the configuration keeps its colour");
+        List<LineFigure.Series> previous = lesson.loss.previousSeries();
+        assertEquals(3, previous.size(), "run #1's three curves are overlaid");
+        assertTrue(previous.stream().allMatch(LineFigure.Series::previous));
+        assertEquals(List.of("series.a", "series.b", "series.c"), previous.stream().map(LineFigure.Series::colorKey).toList());
+        // Labelled with the setting in which run #1 differs from the run on screen.
+        assertEquals(LessonStrings.message("series.previous_run_changed", "series.a", 1, "lr=0.1"), previous.get(0).name());
+        LessonStrings en = LessonStrings.load(null, "en");
+        assertEquals("Loss a · #1 (lr=0.1)", LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : en.apply(k), previous.get(0).name()));
+
+        RunRecord second = history.last();
+        assertEquals(Map.of("lr", "0.2"), second.changed(), "demo parameters and defaults are not listed");
+        assertEquals(42L, second.seed());
+        history.setOverlaid(1, false);
+        assertTrue(lesson.loss.previousSeries().isEmpty());
+        history.setOverlaid(1, true);
+        RunRecord third = run("a", lesson.defaults());
+        // Run #2 (lr=0.2) was replaced: its curve now shows faded with its changed setting.
+        assertTrue(names(lesson.loss.previousSeries()).contains(
+                LessonStrings.message("series.previous_run_changed", "series.b", 2, "lr=0.2")));
+        assertEquals("Loss b · #2 (lr=0.2)", LessonStrings.resolve(k -> k.equals("series.b") ? "Loss b" : en.apply(k),
+                RunHistory.previousLabel("series.b", second, null)));
+        assertTrue(history.isLive(third.number()));
+        assertFalse(history.isLive(second.number()));
+    }
+
+    @Test
+    void aStoppedRunLeavesOnlyItsOwnResults() {
+        run("all", lesson.defaults());
+        history.begin("c", lesson.defaults(), Instant.now());
+        RunControl stopsAtOnce = new RunControl() {
+            @Override public void checkpoint() { throw new StopRequestedException(); }
+            @Override public boolean stopRequested() { return true; }
+            @Override public void log(String e, int epoch, String m, double v) {}
+        };
+        try {
+            lesson.run("c", lesson.defaults(), stopsAtOnce);
+        } catch (StopRequestedException expected) {
+            // as the engine would
+        }
+        RunRecord stopped = history.end("STOPPED");
+        assertTrue(lesson.results.rows().isEmpty(), "the stopped run finished no configuration: empty table");
+        assertTrue(lesson.results.toCsv().lines().count() == 1, "export writes the header only, no stale numbers");
+        assertEquals("STOPPED", stopped.outcome());
+        assertEquals(3, lesson.loss.previousSeries().size(), "run #1 is still visible, marked");
+    }
+
+    @Test
+    void settingsOfARunRestoreTheFormForTheSameSeed() {
+        RunRecord r = run("b", lesson.defaults().with("seed", "7").with("epochs", "2"));
+        ParamValues again = r.settingsOver(lesson.defaults());
+        assertEquals(7, again.getInt("seed"));
+        assertEquals(2, again.getInt("epochs"));
+        assertEquals("seed=7, epochs=2", r.changedText());
+    }
+
+    @Test
+    void resetForgetsWhatIsShownButKeepsTheList() {
+        run("all", lesson.defaults());
+        run("a", lesson.defaults());
+        history.reset();
+        assertTrue(lesson.loss.previousSeries().isEmpty());
+        assertEquals(2, history.runs().size());
+        assertNull(history.end("FINISHED"), "no run had begun");
+    }
+}

@@ -1,0 +1,47 @@
+package classlab.core.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.UserException;
+import classlab.core.data.Downloader;
+import classlab.core.data.MnistFiles;
+import classlab.core.data.MnistSource;
+import classlab.core.data.ProgressListener;
+import classlab.testsupport.SharedData;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 12 kind 4: when MNIST cannot be had, the user hears what was found, what is missing and what to do, in their language. */
+class EnvironmentsTest {
+    @Test
+    void offlineWithTwoOfFourFilesNamesBothAndSaysWhatToDo(@TempDir Path dir) throws Exception {
+        Path mini = SharedData.mnistMini();
+        Files.copy(mini.resolve(MnistFiles.TRAIN_IMAGES + ".gz"), dir.resolve("train-images.idx3-ubyte.gz"));
+        Files.copy(mini.resolve(MnistFiles.TRAIN_LABELS + ".gz"), dir.resolve("train-labels.idx1-ubyte.gz"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        MnistSource offline = new MnistSource(List.of(URI.create("http://127.0.0.1:" + port + "/")), MnistSource.PUBLISHED_MD5,
+                new Downloader(Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ZERO));
+
+        UserException e = assertThrows(UserException.class, () -> Environments.loadMnist(dir, offline, ProgressListener.NONE));
+
+        String en = e.getMessage();
+        assertTrue(en.contains("found train-images.idx3-ubyte.gz, train-labels.idx1-ubyte.gz"), en);
+        assertTrue(en.contains("still missing: " + MnistFiles.TEST_IMAGES + ", " + MnistFiles.TEST_LABELS), en);
+        assertTrue(en.contains(dir.toAbsolutePath().toString()) && en.contains("--data-dir"), en);
+        String ko = LessonStrings.resolve(LessonStrings.load(null, "ko"), e.deferred());
+        assertTrue(ko.contains("찾은 파일: train-images.idx3-ubyte.gz") && ko.contains("--data-dir"), ko);
+        assertEquals("error.mnist.unavailable", e.key());
+    }
+}

@@ -1,0 +1,113 @@
+package classlab.core.lesson.scratch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.HistogramFigure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.ExperimentResult;
+import classlab.core.lesson.ParamValues;
+import classlab.core.lesson.TestEnvironments;
+import classlab.core.metrics.ReferenceJson;
+import classlab.core.scratch.Optimizers;
+import classlab.core.train.MetricLog;
+import classlab.core.train.RunControl;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scratch lesson end to end on mnist-mini (few rows), as {@code run scratch} and the pane drive it. */
+class ScratchLessonTest {
+    private final ScratchLesson lesson = new ScratchLesson(TestEnvironments.mnistMini());
+    private final MetricLog log = new MetricLog();
+    private final RunControl control = RunControl.unattended(log);
+
+    @Test
+    void gradientCheckOfEveryLayerAndDl4jAgreement() throws Exception {
+        ExperimentResult r = lesson.run("gradient_check", lesson.defaults(), control);
+        Map<String, Double> m = r.finalMetrics();
+        for (String layer : new String[] {"sigmoid", "relu", "affine", "dropout_inverted", "dropout_classic", "batchnorm",
+                "softmax_with_loss", "two_layer_net"}) {
+            double e = m.get("grad_check_max_rel_error_" + layer);
+            assertTrue(e < 1e-6 && e >= 0, layer + ": " + e);
+        }
+        assertTrue(m.get("dl4j_max_abs_diff") <= Dl4jAgreement.TOLERANCE, "DL4J agrees: " + m.get("dl4j_max_abs_diff"));
+        ResultTable dl4j = (ResultTable) figure("dl4j_agreement");
+        assertEquals(12, dl4j.rows().size(), "2 activations × (output, loss, 4 gradients)");
+        for (var row : dl4j.rows()) assertEquals("message.yes", row.get(4));
+    }
+
+    @Test
+    void theRaceEndsWhereTorchOptimDoes() throws Exception {
+        ParamValues v = lesson.defaults().with("race_delay_ms", "0");
+        Map<String, Double> m = lesson.run("race", v, control).finalMetrics();
+        JsonNode paths = ReferenceJson.load("optimizers.json").get("paths");
+        String[] keys = {"sgd_lr0.95", "momentum_lr0.1_m0.9", "nesterov_lr0.1_m0.9", "adagrad_lr1.5", "rmsprop_lr0.1_alpha0.99", "adam_lr0.3"};
+        for (int i = 0; i < keys.length; i++) {
+            String id = Optimizers.IDS.get(i);
+            JsonNode end = paths.get(keys[i]).get(30);
+            assertEquals(end.get(0).asDouble(), m.get("final_position_x_" + id), 1e-5, id);
+            assertEquals(end.get(1).asDouble(), m.get("final_position_y_" + id), 1e-5, id);
+            assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
+        }
+        assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        lesson.updateDemos(v.with("activation", "sigmoid"));
+        assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
+        lesson.updateDemos(v.with("surface", "saddle"));
+        assertEquals(0, ((LineFigure) figure("race")).allSeries().size(), "paths of the bowl do not stay on the saddle's contours");
+    }
+
+    @Test
+    void rosenbrockAtTheBowlsLearningRatesMarksDivergence() throws Exception {
+        ParamValues v = lesson.defaults().with("race_delay_ms", "0").with("surface", "rosenbrock").with("race_steps", "10");
+        lesson.run("race", v, control);
+        ResultTable t = (ResultTable) figure("race_positions");
+        assertTrue(String.valueOf(t.row("sgd").get(6)).startsWith("message.diverged_at"), String.valueOf(t.row("sgd")));
+        assertEquals("", t.row("adam").get(6));
+    }
+
+    @Test
+    void heBeatsStd001ForTheReluNetAfterTheSameEpochs() throws Exception {
+        ParamValues v = lesson.defaults().with("train_size", "1000").with("test_size", "500").with("epochs", "2").with("activation", "relu");
+        Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
+        double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
+        assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
+        String note = String.valueOf(((ResultTable) figure("init_results")).row("split").get(4));
+        assertTrue(note.startsWith("message.split_partial|1000|6667|500|500"), note);
+    }
+
+    @Test
+    void sixOptimizersTrainTheSimpleNetOnMnist() throws Exception {
+        ParamValues v = lesson.defaults().with("train_size", "500").with("test_size", "300").with("epochs", "1");
+        Map<String, Double> m = lesson.run("optimizers_mnist", v, control).finalMetrics();
+        for (String id : Optimizers.IDS) {
+            double acc = m.get("test_accuracy_" + id);
+            assertTrue(acc >= 0 && acc <= 1, id + ": " + acc);
+            assertFalse(((LineFigure) figure("mnist_loss")).series("series." + id).size() == 0, id + " has a loss curve");
+        }
+        // Five iterations: Adam (lr 0.001) already classifies well above chance, SGD (lr 0.01) has hardly moved.
+        assertTrue(m.get("test_accuracy_adam") > m.get("test_accuracy_sgd") + 0.1, m.toString());
+    }
+
+    @Test
+    void histogramsFollowTheActivation() throws Exception {
+        lesson.updateDemos(lesson.defaults().with("activation", "sigmoid"));
+        HistogramFigure std = (HistogramFigure) figure("hist_std001");
+        assertEquals(5, std.names().size());
+        // Sigmoid with std 0.01: layer 5 piles up at 0.5 (the book's figure 6-11), ten times narrower than with Xavier (measured 0.011 vs 0.108).
+        HistogramFigure xavier = (HistogramFigure) figure("hist_xavier");
+        assertEquals(0.5, std.all().get(std.names().get(4)).mean(), 0.005);
+        assertTrue(std.all().get(std.names().get(4)).std() * 5 < xavier.all().get(xavier.names().get(4)).std());
+        lesson.updateDemos(lesson.defaults().with("activation", "relu"));
+        HistogramFigure he = (HistogramFigure) figure("hist_he");
+        double spreadHe = he.all().get(he.names().get(4)).std();
+        double spreadStd = ((HistogramFigure) figure("hist_std001")).all().get(std.names().get(4)).std();
+        assertTrue(spreadHe > 100 * spreadStd, "ReLU: He keeps layer 5 spread (" + spreadHe + "), std 0.01 collapses (" + spreadStd + ")");
+    }
+
+    private classlab.core.figure.Figure figure(String id) {
+        return lesson.allFigures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,155 @@
+package classlab.ui.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.classroom.RunRecord;
+import classlab.core.figure.Figure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.Experiment;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonSession;
+import classlab.ui.shell.ClassLabApp;
+import classlab.ui.shell.ShellUiTest;
+import classlab.ui.shell.StartOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The classroom tools in the real shell under Monocle (regularization lesson, tiny MNIST subsets). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClassroomUiTest extends FxRobot {
+    private ClassLabApp app;
+
+    @BeforeAll
+    void startApp() throws Exception {
+        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, ShellUiTest.mnistMini(), "regularization", null, null, false));
+        FxToolkit.registerPrimaryStage();
+        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+    }
+
+    @AfterAll
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    /** Opens a lesson in a language with tiny settings; the pane is rebuilt to show them. */
+    private LessonSession open(String lang, String lesson, String... settings) throws Exception {
+        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue(lang));
+        interact(() -> app.controller().open(lesson));
+        LessonSession session = app.controller().currentPane().session();
+        for (String kv : settings) {
+            String[] parts = kv.split("=", 2);
+            interact(() -> assertNull(session.setParam(parts[0], parts[1])));
+        }
+        interact(() -> app.controller().rebuildPane());
+        return session;
+    }
+
+    private void runExperiment(LessonSession session, String experiment, int runsAfter) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        interact(() -> choice.setValue(session.model().experiment(experiment)));
+        clickOn("#runButton");
+        awaitRuns(session, runsAfter);
+    }
+
+    private static void awaitRuns(LessonSession session, int runs) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.history().runs().size() >= runs && !session.isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("FINISHED", session.history().last().outcome(), session.engine().failureMessage());
+    }
+
+    private static <F extends Figure> F figure(LessonSession s, String id, Class<F> type) {
+        return type.cast(s.model().allFigures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow());
+    }
+
+    @Test @Order(1)
+    void reRunningOneConfigurationShowsTheEarlierRunFadedAndAgainRepeatsIt() throws Exception {
+        LessonSession session = open("en", "regularization", "epochs=1", "train_size=300", "test_size=100");
+        LineFigure loss = figure(session, "train_loss", LineFigure.class);
+        ResultTable results = figure(session, "results", ResultTable.class);
+        // Predict, then reveal: the student picks an answer before Run.
+        clickOn("#tool-questions");
+        clickOn("#question-best_test_accuracy-option-1");
+        assertEquals(1.0, session.questions().state("best_test_accuracy").prediction());
+        runExperiment(session, "all_four", 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = lookup("#question-best_test_accuracy-status").queryAs(Label.class);
+        assertTrue(status.getText().matches("[✓✗] Predicted Dropout · run #1 gave .+ \\(0\\.\\d+\\)"), status.getText());
+        Label answer = lookup("#question-best_test_accuracy-answer").queryAs(Label.class);
+        assertTrue(!answer.isVisible(), "the projector shows no answer before the teacher reveals it");
+        clickOn("#tool-presenter");
+        javafx.stage.Stage presenter = PresenterWindow.current().stage();
+        assertTrue(presenter.isShowing());
+        Label presenterAnswer = (Label) presenter.getScene().lookup("#presenter-question-best_test_accuracy-answer");
+        assertTrue(presenterAnswer.isVisible() && presenterAnswer.getText().startsWith("Answer: "), "the teacher sees the answer");
+        interact(() -> ((javafx.scene.control.ToggleButton) presenter.getScene()
+                .lookup("#presenter-question-best_test_accuracy-reveal")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(answer.isVisible(), "revealed on the projector");
+        interact(presenter::close);
+
+        int dropoutColour = loss.colorSlot("series.dropout");
+        runExperiment(session, "dropout", 2);
+
+        assertEquals(List.of("series.dropout"), loss.allSeries().stream().map(LineFigure.Series::name).toList());
+        assertEquals(1, results.rows().size(), "the table holds this run's row only");
+        assertEquals(4, loss.previousSeries().size(), "run #1's four curves stay, faded");
+        assertEquals(dropoutColour, loss.colorSlot("series.dropout"));
+        interact(() -> app.controller().currentPane().refreshFigures());
+        List<String> legend = lookup("#figure-train_loss .figure-legend-item").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertTrue(legend.contains("No regularisation · #1"), "earlier run named in the legend: " + legend);
+        assertTrue(legend.contains("Dropout"), "the live run: " + legend);
+
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(lookup("#run-1").tryQuery().orElse(null), "run list shows run #1");
+        clickOn("#run-1");   // uncheck: run #1 no longer overlaid
+        assertTrue(loss.previousSeries().isEmpty());
+        interact(() -> assertNull(session.setParam("seed", "7")));
+        clickOn("#rerun-2");   // the dropout run again, with its seed 42
+        awaitRuns(session, 3);
+        RunRecord first = session.history().run(2), again = session.history().run(3);
+        assertEquals("dropout", again.experiment());
+        assertEquals(42L, again.seed());
+        assertEquals(first.settings(), again.settings());
+        assertEquals(first.tableRows(), again.tableRows(), "same settings and seed: the same results");
+    }
+
+    @Test @Order(2)
+    void afterStopTheTableHoldsNoNumbersOfTheEarlierRun() throws Exception {
+        LessonSession session = open("ko", "regularization", "epochs=1", "train_size=300", "test_size=100");
+        ResultTable results = figure(session, "results", ResultTable.class);
+        int before = session.history().runs().size();
+        runExperiment(session, "none", before + 1);
+        assertEquals(1, results.rows().size());
+        interact(() -> assertNull(session.setParam("epochs", "200")));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> figure(session, "train_loss", LineFigure.class).allSeries().stream()
+                .anyMatch(s -> s.size() >= 1));
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+        assertTrue(results.rows().isEmpty(), "stopped before the end: no row, not the earlier run's");
+        assertEquals(1, results.toCsv().lines().count(), "Export all writes no stale numbers");
+        assertEquals("STOPPED", session.history().last().outcome());
+    }
+}
