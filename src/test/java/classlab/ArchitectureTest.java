@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * {@code core}), and only the entry point uses the command line. {@code cli} may use {@code ui}
  * (PNG export of figures, {@code app}/{@code snapshot} open the window).
  */
-@AnalyzeClasses(packages = "classlab", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "classlab", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
     @ArchTest
     static final ArchRule coreHasNoUi = noClasses().that().resideInAPackage("classlab.core..")
