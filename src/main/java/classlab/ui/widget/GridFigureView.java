@@ -50,6 +50,7 @@ public final class GridFigureView extends FigureView {
 
     @Override protected void redraw() {
         panels = fig.panels();
+        if (panels.isEmpty()) selection.clearSelected();
         canvas.repaint();
     }
 

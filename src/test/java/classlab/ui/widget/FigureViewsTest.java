@@ -221,6 +221,19 @@ class FigureViewsTest extends FxRobot {
         clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(FigureSelection.cell(1, 2, 3)), clicks);
+        // The clicked cell keeps an accent outline (theme series colour 0) until the figure is cleared.
+        double[] clicked = fx(() -> v.cellCenter(1, 2, 3));
+        moveTo(fx(() -> v.canvasPane().canvas().localToScreen(2, 2)));   // off the cells: no hover outline
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage marked = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        int edgeX = (int) clicked[0], edgeY = (int) Math.floor(clicked[1] - cellSize(v) / 2) + 1;
+        assertEquals(ChartTheme.LIGHT.seriesColor(0), marked.getPixelReader().getColor(edgeX, edgeY), "accent outline on the clicked cell");
+        f.clear();
+        refresh(v);
+        f.setPanels(List.of(new GridFigure.Panel("A", a, rows, cols, true), new GridFigure.Panel("B", b, rows, cols, true)));
+        refresh(v);
+        WritableImage cleared = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        assertFalse(ChartTheme.LIGHT.seriesColor(0).equals(cleared.getPixelReader().getColor(edgeX, edgeY)), "outline gone after clear");
         // The highest value of a HEAT panel is the last viridis colour (yellow), the lowest the first.
         WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
         double[] hi = fx(() -> v.cellCenter(0, 3, 4));
@@ -456,6 +469,11 @@ class FigureViewsTest extends FxRobot {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) for (int x = x0; x < x1; x++) if (distance(img.getPixelReader().getColor(x, y), c) < 0.03) n++;
         return n;
+    }
+
+    /** Side of a grid cell in pixels: distance between two horizontally adjacent cell centres. */
+    private static double cellSize(GridFigureView v) throws Exception {
+        return fx(() -> v.cellCenter(1, 0, 1)[0] - v.cellCenter(1, 0, 0)[0]);
     }
 
     private static WritableImage snapshot(Node n) { return n.snapshot(null, null); }
