@@ -130,8 +130,10 @@ final class RunCommand {
             out.println("wrote " + outDir.toAbsolutePath());
             return 0;
         }
+        // One experiment: its failure line above says all, once. Several: one line that sums them up.
+        if (experiments.size() == 1) return exit;
         if (failed.size() == experiments.size()) {
-            err.println("classlab: " + (experiments.size() == 1 ? "the experiment" : "all " + experiments.size() + " experiments")
+            err.println("classlab: all " + experiments.size() + " experiments"
                     + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
         } else {
             err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("
