@@ -243,6 +243,23 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
+    void columnLabelsWiderThanACellStandVertically() throws Exception {
+        GridFigureView named = show(() -> (GridFigureView) FigureView.create(SampleFigures.namedConfusion(), SampleFigures.TEXT));
+        assertTrue(fx(named::verticalColumnLabels), "CIFAR class names do not fit a cell");
+        // "automobile" stands above column 1: ink well above one text line over the matrix.
+        double[] top = fx(() -> named.cellCenter(0, 0, 1));
+        double cell = cellSize(named);
+        WritableImage img = fx(() -> named.canvasPane().canvas().snapshot(null, null));
+        int ink = 0;
+        for (int y = (int) (top[1] - cell / 2 - 60); y < top[1] - cell / 2 - 25; y++) {
+            for (int x = (int) (top[0] - cell / 3); x < top[0] + cell / 3; x++) if (img.getPixelReader().getColor(x, y).getBrightness() < 0.5) ink++;
+        }
+        assertTrue(ink > 10, "vertical label drawn, dark pixels " + ink);
+        GridFigureView digits = show(() -> (GridFigureView) FigureView.create(SampleFigures.confusion(), SampleFigures.TEXT));
+        assertFalse(fx(digits::verticalColumnLabels), "digit labels fit");
+    }
+
+    @Test
     void canvasViewsFollowTheTheme() throws Exception {
         GridFigure f = SampleFigures.masks();
         GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.DARK_CLASS);
@@ -473,7 +490,7 @@ class FigureViewsTest extends FxRobot {
 
     /** Side of a grid cell in pixels: distance between two horizontally adjacent cell centres. */
     private static double cellSize(GridFigureView v) throws Exception {
-        return fx(() -> v.cellCenter(1, 0, 1)[0] - v.cellCenter(1, 0, 0)[0]);
+        return fx(() -> v.cellCenter(0, 0, 1)[0] - v.cellCenter(0, 0, 0)[0]);
     }
 
     private static WritableImage snapshot(Node n) { return n.snapshot(null, null); }
