@@ -374,6 +374,18 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
+    void imageGridUsesTheRoomBelowTwiceTheImageSize() throws Exception {
+        // Ten 32×32 images in one row of a 640 px view: about 1.5× fits. Flooring to 1× would leave a third unused.
+        ImageGridFigure f = new ImageGridFigure("row", "images", 10);
+        List<ImageGridFigure.Image> images = new ArrayList<>();
+        for (int i = 0; i < 10; i++) images.add(ImageGridFigure.Image.grey(new float[32 * 32], 32, 32, 0, 1));
+        f.setImages(images);
+        ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
+        double w = fx(v::areas).get(0).w();
+        assertTrue(w > 40 && w < 64, "drawn " + w + " px wide");
+    }
+
+    @Test
     void imageGridClickSelectsOnlyWhenSelectable() throws Exception {
         ImageGridFigure f = SampleFigures.colourImages();
         ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
