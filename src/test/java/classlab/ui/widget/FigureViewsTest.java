@@ -481,6 +481,8 @@ class FigureViewsTest extends FxRobot {
         HistogramFigure f = new HistogramFigure("layers", "t", "activation", 10).range(0, 1).smallMultiples(3);
         for (int k = 0; k < 3; k++) f.set("layer " + (k + 1), new double[] {0.05, 0.15, 0.5, 0.55, 0.95});
         HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
+        assertEquals(List.of(), fx(v::legendTexts), "names and statistics go into the panel captions, no legend");
+        assertTrue(fx(() -> v.canvasPane().getHeight()) > H - 60, "the canvas gets the legend's room");
         WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
         int thirds = (int) img.getWidth() / 3;
         for (int k = 0; k < 3; k++) {
