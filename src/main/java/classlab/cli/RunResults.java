@@ -69,7 +69,11 @@ final class RunResults {
         r.put("epochs", result.epochs());
         r.put("seconds", seconds);
         ObjectNode finals = r.putObject("final");
-        result.finalMetrics().forEach(finals::put);
+        // JSON has no NaN: an undefined metric is null, and the experiment's notes say why
+        result.finalMetrics().forEach((k, v) -> {
+            if (Double.isFinite(v)) finals.put(k, v);
+            else finals.putNull(k);
+        });
         result.details().forEach((key, value) -> r.set(key, json.valueToTree(value)));
     }
 
