@@ -1,5 +1,6 @@
 package classlab.core.lesson.scratch;
 
+import classlab.core.UserException;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
@@ -330,7 +331,7 @@ public final class ScratchLesson extends LessonModel {
     private ExperimentResult runOptimizers(ParamValues values, RunControl control) throws Exception {
         List<Double> lrs = values.getDoubleList("mnist_lr");
         if (lrs.size() != Optimizers.IDS.size()) {
-            throw new IllegalArgumentException(LessonStrings.message("message.mnist_lr_count", Optimizers.IDS.size(), lrs.size()));
+            throw new UserException("mnist_lr", "error.mnist_lr.count", Optimizers.IDS.size(), lrs.size());
         }
         mnistLoss.clear();
         mnistAccuracy.clear();

@@ -2,8 +2,10 @@ package classlab.core.lesson.scratch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import classlab.core.UserException;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
@@ -89,6 +91,9 @@ class ScratchLessonTest {
         }
         // Five iterations: Adam (lr 0.001) already classifies well above chance, SGD (lr 0.01) has hardly moved.
         assertTrue(m.get("test_accuracy_adam") > m.get("test_accuracy_sgd") + 0.1, m.toString());
+        UserException e = assertThrows(UserException.class, () -> lesson.run("optimizers_mnist", v.with("mnist_lr", "0.1, 0.1"), control));
+        assertEquals("mnist_lr", e.param());
+        assertTrue(e.getMessage().contains("got 2"), e.getMessage());
     }
 
     @Test
