@@ -76,8 +76,10 @@ class ScratchLessonTest {
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
-        String note = String.valueOf(((ResultTable) figure("init_results")).row("split").get(4));
-        assertTrue(note.startsWith("message.split_partial|1000|6667|500|500"), note);
+        ResultTable data = (ResultTable) figure("init_data");
+        assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
+        assertEquals("500", data.row("valid").get(1));
+        assertEquals("message.split_partial", data.row("source").get(1));
     }
 
     @Test
