@@ -22,9 +22,8 @@ final class TickLabels {
         axis.setUpperBound(r.high());
         axis.setTickUnit(r.step());
         axis.setMinorTickVisible(!r.log());
-        axis.setTickLabelFormatter(r.log() ? LOG : LINEAR);
+        axis.setTickLabelFormatter(r.log() ? formatter(v -> AxisScale.tickLabel(v, r)) : LINEAR);
     }
 
     private static final StringConverter<Number> LINEAR = formatter(v -> AxisScale.tickLabel(v, false));
-    private static final StringConverter<Number> LOG = formatter(v -> AxisScale.tickLabel(v, true));
 }

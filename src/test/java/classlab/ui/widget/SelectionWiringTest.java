@@ -79,7 +79,7 @@ class SelectionWiringTest extends FxRobot {
 
     @AfterEach
     void dispose() {
-        if (session != null) session.dispose();
+        if (session != null) session.dispose(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test

@@ -193,6 +193,7 @@ public final class RocSmoothingLesson extends LessonModel {
             control.log(EXP_ROC, epoch, "auc_weighted", roc.weightedAuc());
             control.progress(EXP_ROC, epoch, epochs);
         }
+        if (roc.note() != null) control.note(roc.note());
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
         rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
         rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());
@@ -234,6 +235,7 @@ public final class RocSmoothingLesson extends LessonModel {
         confidenceFigure.clear();
         smoothingTable.clear();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        control.plan(v.getDoubleList("ls_epsilons").size());
         for (double eps : v.getDoubleList("ls_epsilons")) {
             Nd4j.getRandom().setSeed(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
             // make_classifier(use_dropout=True, use_bn=True): 784→256→128→64→10

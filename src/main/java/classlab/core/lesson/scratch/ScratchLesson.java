@@ -5,6 +5,7 @@ import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.figure.ScalarField;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -111,11 +112,11 @@ public final class ScratchLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>(List.of(
-                ParamSpec.integer("seed", 4321, 0, Integer.MAX_VALUE),
+                CommonParams.seed(4321),
                 ParamSpec.integer("epochs", 3, 1, 100),
-                ParamSpec.integer("batch_size", 100, 1, 60000),
-                ParamSpec.integer("train_size", 50000, 100, 60000),
-                ParamSpec.integer("test_size", 10000, 100, 10000),
+                CommonParams.batchSize(100),
+                CommonParams.trainSize(50000),
+                CommonParams.testSize(10000),
                 ParamSpec.real("demo_p", 0.5, 0.0, 0.95).in("layers").asDemo(),
                 ParamSpec.choice("surface", "bowl", "bowl", "rosenbrock", "saddle").in("race").asDemo()));
         double[] raceLr = {0.95, 0.1, 0.1, 1.5, 0.1, 0.3};
@@ -223,7 +224,8 @@ public final class ScratchLesson extends LessonModel {
         dropout.clear();
         for (Dropout.Variant v : Dropout.Variant.values()) {
             Dropout d = new Dropout(p, v, seed);
-            dropout.putRow(v.name(), v == Dropout.Variant.INVERTED ? "variant.inverted" : "variant.classic", mean(d.forward(ones, true)), mean(d.forward(ones, false)),
+            dropout.putRow(v.name(), v == Dropout.Variant.INVERTED ? "cell.variant_inverted" : "cell.variant_classic",
+                    mean(d.forward(ones, true)), mean(d.forward(ones, false)),
                     v == Dropout.Variant.INVERTED ? "message.scaled_in_training" : "message.scaled_at_test");
         }
     }
