@@ -37,7 +37,7 @@ def classlab(lesson, experiment, seed, epochs, data_dir, env):
                "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
         if epochs:
             cmd += ["--epochs", str(epochs)]
-        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with open(os.path.join(out, "summary.json")) as f:
             return json.load(f)["experiments"][0]["final"]
 
