@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 # lesson -> (ClassLab experiment, twin script, metrics compared)
 TWINS = {
     "pattern": ("full_batch", "pattern.py", ["train_loss", "train_accuracy", "test_accuracy"]),
+    "roc-smoothing": ("roc", "roc.py", ["test_accuracy", "auc_macro", "auc_weighted"]),
     "regularization": ("all_four", "regularization.py",
                        [m + "_" + c for c in ("none", "dropout", "batchnorm", "both")
                         for m in ("test_accuracy", "train_accuracy", "train_loss")]),
