@@ -6,6 +6,7 @@ import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.LessonStringsCoverage;
+import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.TestEnvironments;
 import classlab.core.train.TrainingEngine;
 import java.io.IOException;
@@ -168,8 +169,6 @@ class LocalizationConsistencyTest {
         List<String> problems = new ArrayList<>();
         for (LessonModel model : LESSONS.values()) {
             Set<String> used = LessonStringsCoverage.usedKeys(model);
-            // optional labels of a CHOICE parameter's values (ParamForm falls back to the value itself)
-            model.params().forEach(p -> p.choices().forEach(c -> used.add("choice." + p.key() + "." + c)));
             for (String k : keys(bundle("/lessons/" + model.id() + "/strings_en.properties"))) {
                 boolean help = k.endsWith(".help") && used.contains(k.substring(0, k.length() - ".help".length()));
                 if (!used.contains(k) && !literals.contains(k) && !help && !constructed(k)) problems.add(model.id() + ": " + k);

@@ -43,7 +43,8 @@ public final class RunHistory {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private Pending pending;
 
-    private record Pending(String experiment, String section, ParamValues values, Instant started, int logOffset) {}
+    private record Pending(String experiment, String section, ParamValues values, Instant started, int logOffset,
+                           Map<String, Double> results) {}
 
     /**
      * @param log the engine's metric log; a run's metrics are the rows it adds between begin and end
@@ -68,11 +69,16 @@ public final class RunHistory {
         synchronized (this) {
             Integer shown = live.remove(section);
             if (shown != null) overlaid.add(shown);
-            pending = new Pending(experiment, section, values, started, log.rows().size());
+            pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>());
         }
         for (Figure f : model.figures(section)) f.clear();
         applyOverlays();
         fire();
+    }
+
+    /** The running experiment returned its final metrics (it finished). */
+    public synchronized void results(Map<String, Double> finalMetrics) {
+        if (pending != null) pending.results().putAll(finalMetrics);
     }
 
     /**
@@ -262,7 +268,7 @@ public final class RunHistory {
             if (!settings.get(key).equals(defaults.text(key))) changed.put(key, settings.get(key));
         }
         return new RunRecord(number, model.id(), p.experiment(), p.section(), settings, changed, training, seed, p.started(),
-                outcome, curves, rows, bars, grids, metrics);
+                outcome, p.results(), curves, rows, bars, grids, metrics);
     }
 
     private void fire() {

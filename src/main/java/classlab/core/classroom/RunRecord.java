@@ -19,10 +19,11 @@ import java.util.Map;
  *                   sections' parameters), in form order
  * @param seed       the {@code seed} parameter, or null if the lesson has none
  * @param outcome    how the run ended: {@code FINISHED}, {@code STOPPED} or {@code FAILED}
+ * @param results    the experiment's final metrics ({@code ExperimentResult.finalMetrics}); empty unless finished
  */
 public record RunRecord(int number, String lesson, String experiment, String section, Map<String, String> settings,
                         Map<String, String> changed, List<String> training, Long seed, Instant started, String outcome,
-                        List<Curve> curves, List<TableRow> tableRows, List<Bar> bars, List<Grid> grids,
+                        Map<String, Double> results, List<Curve> curves, List<TableRow> tableRows, List<Bar> bars, List<Grid> grids,
                         List<Metric> metrics) {
 
     /** One series of a line figure: {@code x} and {@code y} have the same length (epochs, iterations...). */
@@ -45,6 +46,7 @@ public record RunRecord(int number, String lesson, String experiment, String sec
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         changed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changed));
         training = List.copyOf(training);
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
         curves = List.copyOf(curves);
         tableRows = List.copyOf(tableRows);
         bars = List.copyOf(bars);
@@ -55,7 +57,7 @@ public record RunRecord(int number, String lesson, String experiment, String sec
     /** The same run under another number (a run read from a file joins a lesson's history). */
     public RunRecord withNumber(int n) {
         return new RunRecord(n, lesson, experiment, section, settings, changed, training, seed, started, outcome,
-                curves, tableRows, bars, grids, metrics);
+                results, curves, tableRows, bars, grids, metrics);
     }
 
     /**

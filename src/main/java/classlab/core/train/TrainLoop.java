@@ -73,6 +73,7 @@ public final class TrainLoop<D> {
             lossSum += loss * (end - start);
             iteration++;
             if (hook != null) hook.afterIteration(iteration, epoch, loss);
+            control.iterationDone(loss);
         }
         epoch++;
         model.epochEnded();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -29,6 +30,7 @@ public final class ClassroomTools {
     private final ScrollPane drawer = new ScrollPane();
     private final Map<String, Region> panels = new LinkedHashMap<>();
     private final RunListView runs;
+    private final QuestionsView questions;
     private final ChangeListener<TrainingEngine.State> stateListener;
 
     /**
@@ -40,7 +42,16 @@ public final class ClassroomTools {
         this.text = new Messages(strings.language(), "classroom");
         this.settingsChanged = settingsChanged;
         runs = new RunListView(session.history(), text, strings, this::rerun);
+        questions = new QuestionsView(session.questions(), text, strings, false);
+        add("questions", questions);
         add("runs", runs);
+        Button presenter = new Button(text.get("tools.presenter"));
+        presenter.setId("tool-presenter");
+        presenter.setTooltip(new javafx.scene.control.Tooltip(text.get("tools.presenter.tip")));
+        presenter.setOnAction(e -> PresenterWindow.open(session, strings, theme,
+                toolbar.getScene() == null ? null : toolbar.getScene().getWindow()));
+        toolbar.getChildren().add(presenter);
+        PresenterWindow.follow(session, strings, theme);
         toolbar.getStyleClass().add("classroom-tools");
         drawer.setId("classroomDrawer");
         drawer.getStyleClass().add("classroom-drawer");
@@ -76,7 +87,6 @@ public final class ClassroomTools {
         group.selectToggle(null);
     }
 
-    public RunListView runList() { return runs; }
 
     private void showDrawer(String id) {
         Region panel = id == null ? null : panels.get(id);
@@ -100,6 +110,7 @@ public final class ClassroomTools {
     /** Stops following the session (the pane is being replaced). */
     public void detach() {
         runs.detach();
+        questions.detach();
         session.stateProperty().removeListener(stateListener);
     }
 }

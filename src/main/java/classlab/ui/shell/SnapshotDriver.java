@@ -27,11 +27,8 @@ final class SnapshotDriver {
         LessonPaneController pane = controller.currentPane();
         LessonSession session = pane.session();
         if (options.epochs() != null) {
-            String problem = session.setParam("epochs", options.epochs().toString());
-            if (problem != null) {
-                fail(problem);
-                return;
-            }
+            // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
+            session.setAllEpochs(options.epochs());
             controller.rebuildPane();
         }
         ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
@@ -60,8 +57,14 @@ final class SnapshotDriver {
         javafx.scene.Parent window = pane.root().getScene().getRoot();
         window.applyCss();
         window.layout();
+        // The whole pane: grow the window's root by what the section scrolls out of sight, then draw it.
+        // Taller charts may follow a taller viewport, so repeat until nothing is hidden.
+        for (int pass = 0; pass < 4 && pane.hiddenHeight() > 1; pass++) {
+            window.resize(window.getLayoutBounds().getWidth(), window.getLayoutBounds().getHeight() + pane.hiddenHeight());
+            window.applyCss();
+            window.layout();
+        }
         try {
-            // The whole window: the pane with its navigator, notes and status bar around it.
             FigureExport.png(window, options.snapshotOut(), 1.0);
             System.out.println("wrote " + options.snapshotOut().toAbsolutePath());
         } catch (Exception e) {

@@ -86,7 +86,27 @@ class ClassroomUiTest extends FxRobot {
         LessonSession session = open("en", "regularization", "epochs=1", "train_size=300", "test_size=100");
         LineFigure loss = figure(session, "train_loss", LineFigure.class);
         ResultTable results = figure(session, "results", ResultTable.class);
+        // Predict, then reveal: the student picks an answer before Run.
+        clickOn("#tool-questions");
+        clickOn("#question-best_test_accuracy-option-1");
+        assertEquals(1.0, session.questions().state("best_test_accuracy").prediction());
         runExperiment(session, "all_four", 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = lookup("#question-best_test_accuracy-status").queryAs(Label.class);
+        assertTrue(status.getText().matches("[✓✗] Predicted Dropout · run #1 gave .+ \\(0\\.\\d+\\)"), status.getText());
+        Label answer = lookup("#question-best_test_accuracy-answer").queryAs(Label.class);
+        assertTrue(!answer.isVisible(), "the projector shows no answer before the teacher reveals it");
+        clickOn("#tool-presenter");
+        javafx.stage.Stage presenter = PresenterWindow.current().stage();
+        assertTrue(presenter.isShowing());
+        Label presenterAnswer = (Label) presenter.getScene().lookup("#presenter-question-best_test_accuracy-answer");
+        assertTrue(presenterAnswer.isVisible() && presenterAnswer.getText().startsWith("Answer: "), "the teacher sees the answer");
+        interact(() -> ((javafx.scene.control.ToggleButton) presenter.getScene()
+                .lookup("#presenter-question-best_test_accuracy-reveal")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(answer.isVisible(), "revealed on the projector");
+        interact(presenter::close);
+
         int dropoutColour = loss.colorSlot("series.dropout");
         runExperiment(session, "dropout", 2);
 
@@ -101,6 +121,7 @@ class ClassroomUiTest extends FxRobot {
         assertTrue(legend.contains("Dropout"), "the live run: " + legend);
 
         clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(lookup("#run-1").tryQuery().orElse(null), "run list shows run #1");
         clickOn("#run-1");   // uncheck: run #1 no longer overlaid
         assertTrue(loss.previousSeries().isEmpty());

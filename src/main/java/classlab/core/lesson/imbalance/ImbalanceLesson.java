@@ -164,6 +164,7 @@ public final class ImbalanceLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (experiment.equals("strategies")) {
             int epochs = 0;
+            control.plan(Strategy.values().length);
             for (Strategy s : Strategy.values()) {
                 Outcome o = runStrategy(s, values, train, test, minority, control);
                 putMetrics(metrics, o, "_" + s.id);

@@ -214,6 +214,7 @@ public final class RegularizationLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (experiment.equals("all_four")) {
             int epochs = 0;
+            control.plan(Config.values().length);
             for (Config c : Config.values()) {
                 Outcome o = runConfig(c, values, train, test, control);
                 putMetrics(metrics, o, "_" + c.id);
@@ -245,6 +246,7 @@ public final class RegularizationLesson extends LessonModel {
         sweepGap.clear();
         sweepResults.clear();
         List<Outcome> outcomes = new ArrayList<>();
+        control.plan(ps.size());
         for (double p : ps) {
             String label = "p=" + pText(p);
             NetSpec spec = spec(values, p, false);

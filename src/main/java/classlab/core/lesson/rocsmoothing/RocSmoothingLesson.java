@@ -236,6 +236,7 @@ public final class RocSmoothingLesson extends LessonModel {
         confidenceFigure.clear();
         smoothingTable.clear();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        control.plan(v.getDoubleList("ls_epsilons").size());
         for (double eps : v.getDoubleList("ls_epsilons")) {
             Nd4j.getRandom().setSeed(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
             // make_classifier(use_dropout=True, use_bn=True): 784→256→128→64→10
