@@ -99,8 +99,8 @@ final class RunCommand {
                 String message = describe(text, ex);
                 failed.add(e.name());
                 results.failed(e.name(), message, (System.nanoTime() - start) / 1e9);
-                // A setting that does not fit the data or the model is a usage error (exit 2); others exit 1.
-                exit = Math.max(exit, ex instanceof UserException ? 2 : 1);
+                // A setting that does not fit (the exception names the parameter) is a usage error: exit 2.
+                exit = Math.max(exit, ex instanceof UserException u && u.param() != null ? 2 : 1);
                 if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
                 // A data error fails every experiment the same way: say it once.
                 if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);
@@ -132,8 +132,11 @@ final class RunCommand {
             out.println("wrote " + outDir.toAbsolutePath());
             return 0;
         }
+        // One experiment, or every one failing on a setting: the failure line above says all, once.
+        // Otherwise one line sums the failures up.
+        if (experiments.size() == 1 || (exit == 2 && failed.size() == experiments.size())) return exit;
         if (failed.size() == experiments.size()) {
-            err.println("classlab: " + (experiments.size() == 1 ? "the experiment" : "all " + experiments.size() + " experiments")
+            err.println("classlab: all " + experiments.size() + " experiments"
                     + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
         } else {
             err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("

@@ -210,7 +210,8 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? LessonStrings.resolve(strings, problem) : "");
+        problemLabel.setText(show ? problem.lines().map(line -> LessonStrings.resolve(strings, line))
+                .collect(java.util.stream.Collectors.joining("\n")) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }

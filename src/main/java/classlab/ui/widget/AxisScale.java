@@ -99,9 +99,10 @@ final class AxisScale {
 
     /**
      * {@link #equalAspect} whose lower bounds are whole multiples of nice tick steps, so both axes
-     * start at a labelled tick (JavaFX's NumberAxis counts ticks from the lower bound): the centred
-     * equal-aspect ranges are extended down to a tick, then the upper end of the axis with smaller
-     * units is extended until the scales match again. Covers at least the input ranges.
+     * start at a labelled tick (JavaFX's NumberAxis counts ticks from the lower bound). Each centred
+     * equal-aspect window is moved to the tick nearest its lower end when it then still covers the
+     * input range; otherwise both windows start at the tick below and the axis with smaller units is
+     * extended at its upper end until the scales match again.
      *
      * @return {@code {xLow, xHigh, yLow, yHigh, xStep, yStep}}; the input with steps for its spans
      *         if a size or a range is not positive
@@ -111,8 +112,23 @@ final class AxisScale {
         double[] r = equalAspect(xLow, xHigh, yLow, yHigh, width, height);
         double xStep = NumberFormats.niceStep(r[1] - r[0], xTicks), yStep = NumberFormats.niceStep(r[3] - r[2], yTicks);
         if (!(width > 0 && height > 0 && r[1] > r[0] && r[3] > r[2])) return new double[] {r[0], r[1], r[2], r[3], xStep, yStep};
-        double x0 = Math.floor(r[0] / xStep + 1e-9) * xStep, y0 = Math.floor(r[2] / yStep + 1e-9) * yStep;
+        double xw = r[1] - r[0], yw = r[3] - r[2];
+        double x0 = nearestCoveringTick(r[0], xw, xLow, xHigh, xStep), y0 = nearestCoveringTick(r[2], yw, yLow, yHigh, yStep);
+        if (Double.isFinite(x0) && Double.isFinite(y0)) return new double[] {x0, x0 + xw, y0, y0 + yw, xStep, yStep};
+        x0 = Math.floor(r[0] / xStep + 1e-9) * xStep;
+        y0 = Math.floor(r[2] / yStep + 1e-9) * yStep;
         double unitsPerPixel = Math.max((r[1] - x0) / width, (r[3] - y0) / height);
         return new double[] {x0, x0 + unitsPerPixel * width, y0, y0 + unitsPerPixel * height, xStep, yStep};
+    }
+
+    /** The multiple of {@code step} nearest to {@code start} from which a window of {@code span} covers {@code [low, high]}, or NaN. */
+    private static double nearestCoveringTick(double start, double span, double low, double high, double step) {
+        double below = Math.floor(start / step + 1e-9) * step, above = below + step;
+        double best = Double.NaN;
+        for (double t : new double[] {below, above}) {
+            boolean covers = t <= low + 1e-9 * span && t + span >= high - 1e-9 * span;
+            if (covers && (Double.isNaN(best) || Math.abs(t - start) < Math.abs(best - start))) best = t;
+        }
+        return best;
     }
 }

@@ -21,11 +21,16 @@ class AxisScaleTest {
 
     @Test
     void equalAspectOnTicksStartsBothAxesAtATick() {
-        // x -10…10 over 400 px, y -5…5 over 100 px: centred x is -20…20 (step 5), y -5…5 (step 2 -> starts at -6).
-        double[] r = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6);
-        assertArrayEquals(new double[] {-20, 5, -6, 2}, new double[] {r[0], r[4], r[2], r[5]}, 1e-12);
-        assertEquals((r[1] - r[0]) / 400, (r[3] - r[2]) / 100, 1e-12);
-        assertTrue(r[1] >= 10 && r[3] >= 5, "input ranges still covered");
+        // x -10…10 over 400 px, y -4…4 over 100 px: centred x is -16…16 (step 5), y -4…4 (step 2).
+        // x moves to the nearest tick that still covers -10…10: -15 … 17; y already starts on one.
+        double[] r = AxisScale.equalAspectOnTicks(-10, 10, -4, 4, 400, 100, 8, 6);
+        assertArrayEquals(new double[] {-15, 17, -4, 4, 5, 2}, r, 1e-12);
+        // y -5…5: centred -5…5 cannot move to -4 (it would leave -5 out) nor -6 (5 out): both start at the tick
+        // below (x -20, y -6) and x's upper end grows to match y's scale.
+        double[] f = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6);
+        assertArrayEquals(new double[] {-20, -6, 5, 2}, new double[] {f[0], f[2], f[4], f[5]}, 1e-12);
+        assertEquals((f[1] - f[0]) / 400, (f[3] - f[2]) / 100, 1e-12);
+        assertTrue(f[1] >= 10 && f[3] >= 5, "input ranges still covered");
     }
 
     @Test

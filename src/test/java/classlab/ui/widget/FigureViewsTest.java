@@ -62,6 +62,8 @@ class FigureViewsTest extends FxRobot {
                 StackPane root = new StackPane(view);
                 root.getStyleClass().add(themeClass);
                 Scene scene = new Scene(root, W, H);
+                // the primary stage is shared with the app's UI tests, which open it maximised
+                stage.setMaximized(false);
                 scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
                 stage.setScene(scene);
                 stage.show();

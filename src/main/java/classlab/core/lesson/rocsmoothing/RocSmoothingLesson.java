@@ -193,6 +193,7 @@ public final class RocSmoothingLesson extends LessonModel {
             control.log(EXP_ROC, epoch, "auc_weighted", roc.weightedAuc());
             control.progress(EXP_ROC, epoch, epochs);
         }
+        if (roc.note() != null) control.note(roc.note());
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
         rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
         rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());

@@ -53,6 +53,10 @@ class ScratchLessonTest {
             assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
         }
         assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        lesson.updateDemos(v.with("activation", "sigmoid"));
+        assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
+        lesson.updateDemos(v.with("surface", "saddle"));
+        assertEquals(0, ((LineFigure) figure("race")).allSeries().size(), "paths of the bowl do not stay on the saddle's contours");
     }
 
     @Test
@@ -66,17 +70,17 @@ class ScratchLessonTest {
 
     @Test
     void heBeatsStd001ForTheReluNetAfterTheSameEpochs() throws Exception {
-        ParamValues v = lesson.defaults().with("train_size", "1000").with("epochs", "2").with("activation", "relu");
+        ParamValues v = lesson.defaults().with("train_size", "1000").with("test_size", "500").with("epochs", "2").with("activation", "relu");
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
         String note = String.valueOf(((ResultTable) figure("init_results")).row("split").get(4));
-        assertTrue(note.startsWith("message.split_partial|1000|6667|1333|2000"), note);
+        assertTrue(note.startsWith("message.split_partial|1000|6667|500|500"), note);
     }
 
     @Test
     void sixOptimizersTrainTheSimpleNetOnMnist() throws Exception {
-        ParamValues v = lesson.defaults().with("train_size", "500").with("epochs", "1");
+        ParamValues v = lesson.defaults().with("train_size", "500").with("test_size", "300").with("epochs", "1");
         Map<String, Double> m = lesson.run("optimizers_mnist", v, control).finalMetrics();
         for (String id : Optimizers.IDS) {
             double acc = m.get("test_accuracy_" + id);
