@@ -91,6 +91,11 @@ public final class MulticlassLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    /** The last network trained (0 vs 1 with logits, or 0/1/2 with softmax) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(List.of("0", "1", "2"));
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.real("z1", 2.0, -10, 10).in(PLAYGROUND).asDemo(),
@@ -248,6 +253,7 @@ public final class MulticlassLesson extends LessonModel {
         metrics.put("sigmoid_train_loss", sigmoidLoss);
         metrics.put("sigmoid_train_accuracy", accS);
         metrics.put("max_accuracy_gap", maxGap);
+        digits.trained(logitNet, NetSpec.Output.LOGIT_BCE, List.of("0", "1"));
         return new ExperimentResult(BINARY_LOGITS, epochs, metrics);
     }
 
@@ -297,6 +303,7 @@ public final class MulticlassLesson extends LessonModel {
         metrics.put("train_accuracy", trainAcc);
         metrics.put("test_loss", testLoss);
         metrics.put("test_accuracy", testAcc);
+        digits.trained(net, NetSpec.Output.SOFTMAX_CE, List.of("0", "1", "2"));
         return new ExperimentResult(THREE_CLASS, epochs, metrics);
     }
 

@@ -109,6 +109,11 @@ public final class PatternLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    /** The last network trained (0 vs 1, one sigmoid column) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(List.of("0", "1"));
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 CommonParams.seed(1),
@@ -204,6 +209,7 @@ public final class PatternLesson extends LessonModel {
             control.progress(experiment, epoch, epochs);
         }
         recordVariant(experiment, trainAcc, testAcc);
+        digits.trained(net, NetSpec.Output.SIGMOID_BCE, List.of("0", "1"));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train_loss", loss);
         metrics.put("train_accuracy", trainAcc);
@@ -256,6 +262,7 @@ public final class PatternLesson extends LessonModel {
             control.progress(MINIBATCH, epoch, epochs);
         }
         recordVariant(MINIBATCH, acc, testAcc);
+        digits.trained(net, NetSpec.Output.SIGMOID_BCE, List.of("0", "1"));
         return new ExperimentResult(MINIBATCH, epochs,
                 Map.of("train_loss", loss, "train_accuracy", acc, "test_accuracy", testAcc));
     }
