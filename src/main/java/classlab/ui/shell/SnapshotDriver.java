@@ -12,7 +12,8 @@ import javafx.util.Duration;
 
 /**
  * The {@code snapshot} command inside the real window: open the lesson, run its default
- * experiment to the end, let the charts draw, save the whole pane as PNG, exit.
+ * experiment to the end (or replay a recorded run), let the charts draw, save the whole pane as
+ * PNG, exit.
  */
 final class SnapshotDriver {
     private final MainWindowController controller;
@@ -48,9 +49,23 @@ final class SnapshotDriver {
         session.stateProperty().addListener(done);
         Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
             if (error != null) fail("ND4J did not start: " + error.getMessage());
+            else if (options.replay() != null) replay(session);
             else session.run();
         }));
     }
+
+    /** Draws a recorded run instead of training (as fast as the figures take it). */
+    private void replay(LessonSession session) {
+        try {
+            session.replay(classlab.core.classroom.RunFiles.read(options.replay()), REPLAY_STEPS_PER_SECOND);
+            controller.rebuildPane();   // the form shows the recording's settings
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            fail("cannot replay " + options.replay() + ": " + e.getMessage());
+        }
+    }
+
+    /** Replay speed of a snapshot: no waiting between epochs worth seeing. */
+    private static final double REPLAY_STEPS_PER_SECOND = 1000;
 
     private void capture(LessonPaneController pane) {
         pane.refreshFigures();
