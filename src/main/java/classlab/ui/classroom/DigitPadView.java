@@ -39,7 +39,9 @@ public final class DigitPadView extends VBox {
     static final int PAD = 280;
     /** Brush diameter: about 2.5 MNIST pixels once the digit is scaled into the 20×20 box. */
     static final double BRUSH = 22;
-    private static final int PREVIEW_SCALE = 5;
+    private static final int PREVIEW_SCALE = 4;
+    /** Width of a probability bar of 100 %. */
+    private static final double BAR = 90;
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-digit");
         t.setDaemon(true);
@@ -94,9 +96,10 @@ public final class DigitPadView extends VBox {
         bars.setId("digitBars");
         status.setWrapText(true);
         status.setId("digitStatus");
-        HBox pictures = new HBox(12, frame, inputBox);
-        pictures.setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(title, hint, pictures, clear, status, bars);
+        // Narrow enough for the side drawer: the canvas above, the 28x28 input and the bars below it.
+        HBox seen = new HBox(12, inputBox, bars);
+        seen.setAlignment(Pos.TOP_LEFT);
+        getChildren().addAll(title, hint, frame, clear, status, seen);
         clear();
     }
 
@@ -219,8 +222,8 @@ public final class DigitPadView extends VBox {
         for (int i = 0; i < classes.size(); i++) {
             double v = p == null || i >= p.length ? 0 : p[i];
             barLabels.get(i).setText(classes.get(i));
-            barFills.get(i).setPrefWidth(Math.max(1, 180 * v));
-            barFills.get(i).setMaxWidth(Math.max(1, 180 * v));
+            barFills.get(i).setPrefWidth(Math.max(1, BAR * v));
+            barFills.get(i).setMaxWidth(Math.max(1, BAR * v));
             barFills.get(i).setStyle("-fx-background-color: " + (i == best ? "#e8710a" : "#4c8bf5") + ";");
             barValues.get(i).setText(p == null ? "" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * v));
             barValues.get(i).setStyle(i == best ? "-fx-font-weight: bold;" : "");
