@@ -109,6 +109,20 @@ public final class Backend {
     }
 
     /**
+     * Switches libnd4j's own oneDNN kernels (matrix product, softmax, BatchNorm, ... as custom ops)
+     * on or off for what follows, process-wide; DL4J's oneDNN layer helpers stay available either
+     * way. Called per network by {@link Trainer}: on for networks with convolution or pooling
+     * layers, where oneDNN is several times faster, off otherwise, where its per-call set-up made
+     * small dense steps slower than the plain kernels (bench/compare, README). Numerics are the
+     * same either way (OneDnnHelpersTest). No effect on a build without oneDNN.
+     */
+    public static void useOneDnnKernels(boolean on) {
+        // Reads the build's capability first, so that DL4J's helper check still sees it after a switch-off.
+        if (!org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN()) return;
+        org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().setUseONEDNN(on);
+    }
+
+    /**
      * Resident memory of this process (Linux {@code VmRSS}), in bytes; -1 where the system does not
      * say. Reads no native code, so it can run before ND4J is loaded (status bar, every second).
      */

@@ -30,8 +30,17 @@ public final class Trainer {
     /** @param batchSize mini-batch size; 0 or less means full batch (one iteration per epoch) */
     public Trainer(MultiLayerNetwork net, RunControl control, int batchSize, long shuffleSeed) {
         this.net = net;
+        Backend.useOneDnnKernels(hasConvolution(net));
         this.loop = new TrainLoop<>(new Dl4jTrainable(net), control, batchSize, shuffleSeed);
         this.augmentRng = new Random(~shuffleSeed);
+    }
+
+    private static boolean hasConvolution(MultiLayerNetwork net) {
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer
+                    || layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) return true;
+        }
+        return false;
     }
 
     /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */

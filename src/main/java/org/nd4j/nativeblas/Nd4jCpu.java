@@ -16,6 +16,13 @@ public final class Nd4jCpu {
     /** The part of libnd4j's environment that DL4J's helper check reads. */
     public static final class Environment {
         private static final Environment INSTANCE = new Environment();
+        /**
+         * Whether the loaded libnd4j has oneDNN, read once: ClassLab switches libnd4j's own use of
+         * oneDNN off for networks without convolutions (classlab.core.train.Backend), and DL4J must
+         * keep its helpers for the ones with.
+         */
+        private static final boolean BUILT_WITH_ONEDNN =
+                org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
 
         private Environment() {}
 
@@ -24,9 +31,9 @@ public final class Nd4jCpu {
             return INSTANCE;
         }
 
-        /** Whether the loaded libnd4j was built with oneDNN and uses it (its {@code isUseONEDNN()}). */
+        /** Whether the loaded libnd4j was built with oneDNN (its {@code isUseONEDNN()} before any switch). */
         public boolean isUseMKLDNN() {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+            return BUILT_WITH_ONEDNN;
         }
     }
 }

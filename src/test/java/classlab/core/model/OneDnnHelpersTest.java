@@ -1,10 +1,16 @@
 package classlab.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import classlab.core.train.Backend;
+import classlab.core.train.MetricLog;
 import classlab.core.train.NativeBuild;
+import classlab.core.train.RunControl;
+import classlab.core.train.Trainer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,8 +104,26 @@ class OneDnnHelpersTest {
     }
 
     @Test
+    void trainersSwitchOneDnnKernelsOnOnlyForConvolutionalNetworks() {
+        assumeTrue(NativeBuild.forThisMachine().usesOneDnn(), "this CPU runs the plain build: no oneDNN helpers");
+        var env = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance();
+        MultiLayerNetwork dense = new MultiLayerNetwork(denseBn());
+        dense.init();
+        new Trainer(dense, RunControl.unattended(new MetricLog()), 8, 1);
+        assertFalse(env.isUseONEDNN());
+        MultiLayerNetwork conv = new MultiLayerNetwork(convBn());
+        conv.init();
+        new Trainer(conv, RunControl.unattended(new MetricLog()), 8, 1);
+        assertTrue(env.isUseONEDNN());
+        // DL4J's helper check still sees a oneDNN build after a switch-off.
+        new Trainer(dense, RunControl.unattended(new MetricLog()), 8, 1);
+        assertTrue(org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN());
+    }
+
+    @Test
     void convolutionPoolingAndBatchNormMatchTheBuiltInPath() {
         assumeTrue(NativeBuild.forThisMachine().usesOneDnn(), "this CPU runs the plain build: no oneDNN helpers");
+        Backend.useOneDnnKernels(true);  // as the Trainer sets it for a convolutional network
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 3, 16, 16).subi(0.5);
         INDArray y = Nd4j.zeros(DataType.FLOAT, 16, 10);
         for (int i = 0; i < 16; i++) y.putScalar(i, i % 10, 1f);
@@ -110,6 +134,7 @@ class OneDnnHelpersTest {
     @Test
     void denseBatchNormAtBatch8MatchesTheBuiltInPath() {
         assumeTrue(NativeBuild.forThisMachine().usesOneDnn(), "this CPU runs the plain build: no oneDNN helpers");
+        Backend.useOneDnnKernels(false);  // as the Trainer sets it for a network without convolutions
         Nd4j.getRandom().setSeed(3);
         INDArray x = Nd4j.randn(DataType.FLOAT, 8, 20);
         INDArray y = Nd4j.create(new float[] {0, 1, 1, 0, 1, 0, 0, 1}, new long[] {8, 1}, DataType.FLOAT);
