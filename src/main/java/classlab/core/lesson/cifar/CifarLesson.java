@@ -107,6 +107,7 @@ public final class CifarLesson extends LessonModel {
     private volatile ParamValues demoValues;
     private volatile double[] baselineCurve;
     private volatile String baselineData;
+    private volatile String modelsShape;
     private final AtomicInteger previewClicks = new AtomicInteger();
     private final Object selectLock = new Object();
 
@@ -208,10 +209,14 @@ public final class CifarLesson extends LessonModel {
         fillDataInfo(d);
         fillSamples(d);
         fillHistograms(d);
-        for (CifarNets.Kind k : List.of(CifarNets.Kind.MLP, CifarNets.Kind.CNN_V1)) {
-            if (models.row(k.name()) == null) {
+        // Parameter counts before training; trained rows stay until the data set or the width changes them.
+        String shape = d.id() + "/" + values.getInt("cnn_width");
+        if (!shape.equals(modelsShape)) {
+            models.clear();
+            for (CifarNets.Kind k : List.of(CifarNets.Kind.MLP, CifarNets.Kind.CNN_V1)) {
                 models.putRow(k.name(), modelKey(k), spec(k, d, values).trainableParameterCount(), "", "", "", "", "");
             }
+            modelsShape = shape;
         }
         fillPreview(d, values);
         fillStrip(d, values);
@@ -381,15 +386,15 @@ public final class CifarLesson extends LessonModel {
         accuracy.clear();
         loss.clear();
         models.clear();
-        double lr = values.getDouble("lr");
         Outcome mlp = train("mlp", spec(CifarNets.Kind.MLP, d, values), Augmentation.NONE, values.getInt("mlp_epochs"), null,
                 d, split, values, control, accuracy, loss);
         putModelRow(models, CifarNets.Kind.MLP.name(), modelKey(CifarNets.Kind.MLP), spec(CifarNets.Kind.MLP, d, values), mlp);
         Outcome cnn = train("cnn_v1", spec(CifarNets.Kind.CNN_V1, d, values), Augmentation.NONE, values.getInt("epochs"), null,
                 d, split, values, control, accuracy, loss);
         putModelRow(models, CifarNets.Kind.CNN_V1.name(), modelKey(CifarNets.Kind.CNN_V1), spec(CifarNets.Kind.CNN_V1, d, values), cnn);
+        modelsShape = d.id() + "/" + values.getInt("cnn_width");
         baselineCurve = cnn.valCurve();
-        baselineData = d.id() + "/" + lr;
+        baselineData = baselineKey(d, values);
         publish(new Trained(cnn.net(), d, split.test(), cnn.test()), values);
 
         long paramsMlp = spec(CifarNets.Kind.MLP, d, values).trainableParameterCount();
@@ -496,7 +501,7 @@ public final class CifarLesson extends LessonModel {
         challengeResults.clear();
         int epochs = values.getInt("epochs");
         double[] baseline = baselineCurve;
-        if (baseline == null || !(d.id() + "/" + values.getDouble("lr")).equals(baselineData)) {
+        if (baseline == null || !baselineKey(d, values).equals(baselineData)) {
             Outcome b = train("cnn_v1", spec(CifarNets.Kind.CNN_V1, d, values), Augmentation.NONE, epochs, null, d, split, values, control,
                     null, null);
             putModelRow(challengeResults, "baseline", modelKey(CifarNets.Kind.CNN_V1), spec(CifarNets.Kind.CNN_V1, d, values), b);
@@ -577,6 +582,13 @@ public final class CifarLesson extends LessonModel {
     static NetSpec spec(CifarNets.Kind kind, CifarDataset d, ParamValues values) {
         List<LayerSpec> layers = kind == CifarNets.Kind.CNN_V1 ? CifarNets.cnnV1(values.getInt("cnn_width")) : CifarNets.layers(kind);
         return NetSpec.sequential(d.shape(), layers, d.numClasses(), NetSpec.Optimizer.ADAM, values.getDouble("lr"), values.getInt("seed"));
+    }
+
+    /** What the section-2 CNN_V1 curve depends on: the challenge reuses it only when all of these are the same. */
+    private static String baselineKey(CifarDataset d, ParamValues v) {
+        StringBuilder key = new StringBuilder(d.id());
+        for (String p : List.of("seed", "train_size", "test_size", "batch_size", "lr", "epochs", "cnn_width")) key.append('/').append(v.text(p));
+        return key.toString();
     }
 
     private static void putModelRow(ResultTable table, String key, String label, NetSpec spec, Outcome o) {
