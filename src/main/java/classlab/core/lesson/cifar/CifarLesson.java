@@ -483,7 +483,7 @@ public final class CifarLesson extends LessonModel {
         for (NetSpec.Optimizer o : List.of(NetSpec.Optimizer.SGD_MOMENTUM, NetSpec.Optimizer.ADAM)) {
             double lr = o == NetSpec.Optimizer.ADAM ? values.getDouble("lr") : values.getDouble("sgd_lr");
             NetSpec spec = spec(CifarNets.Kind.CNN_V2, d, values).withOptimizer(o, lr);
-            String name = "cnn_v2_" + o.name().toLowerCase(Locale.ROOT);
+            String name = o == NetSpec.Optimizer.ADAM ? "cnn_v2_adam" : "cnn_v2_sgd_momentum";
             Outcome out = train(name, spec, Augmentation.NOTEBOOK, epochs, null, d, split, values, control, v2Accuracy, v2Loss);
             putModelRow(v2Results, name, "cell." + name, spec, out);
             putMetrics(metrics, "_" + name, out);
