@@ -52,7 +52,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  *
  * <p>Offline, or when the user picks it, the same sections run on MNIST (28×28×1) and a notice says how to
- * get CIFAR-10 and where to put it. Deviations from the notebook, for a live class: the default subset is
+ * get CIFAR-10 and where to put it. Opening the lesson reads CIFAR-10 only if it is on disk; a run may
+ * download it (170 MB). Deviations from the notebook, for a live class: the default subset is
  * the first 10,000 images of a seeded shuffle of the 50,000 (8,000 train / 2,000 val) and the first
  * 2,000 test images ({@code train_size} up to 50,000 and {@code test_size} up to 10,000 give the
  * notebook's sizes); train accuracy is measured after each epoch in inference mode on up to 2,000
@@ -102,7 +103,7 @@ public final class CifarLesson extends LessonModel {
     private final LineFigure challengeAccuracy;
     private final ResultTable challengeResults;
 
-    private CifarDataset dataset;
+    private volatile CifarDataset dataset;
     private volatile Trained trained;
     private volatile ParamValues demoValues;
     private volatile double[] baselineCurve;
@@ -182,13 +183,21 @@ public final class CifarLesson extends LessonModel {
     }
 
     /** The data set of {@code values}, loaded once per choice. */
-    private synchronized CifarDataset data(ParamValues values) throws Exception {
+    private CifarDataset data(ParamValues values) throws Exception {
+        return data(values, false);
+    }
+
+    /**
+     * The data set of {@code values}, loaded once per choice. Opening the lesson and changing demo settings
+     * only read CIFAR-10 that is already on disk ({@code download} false); a run ({@code download} true) may
+     * download it, once per run while the MNIST fallback is in use.
+     */
+    private synchronized CifarDataset data(ParamValues values, boolean download) throws Exception {
         String choice = values.getString("dataset");
-        // CIFAR-10 that was missing is not looked for again on every change (a download attempt may take seconds);
-        // MNIST chosen explicitly drops the fallback's notice.
-        boolean fallbackKept = dataset != null && choice.equals(CifarDataset.CIFAR10) && !dataset.notice().isEmpty();
-        boolean stale = dataset == null || !dataset.id().equals(choice) || (choice.equals(CifarDataset.MNIST) && !dataset.notice().isEmpty());
-        if (stale && !fallbackKept) dataset = CifarDataset.load(env(), choice);
+        boolean fallback = dataset != null && !dataset.notice().isEmpty();
+        boolean stale = dataset == null || !dataset.id().equals(choice) && !(fallback && choice.equals(CifarDataset.CIFAR10))
+                || fallback && (choice.equals(CifarDataset.MNIST) || download);
+        if (stale) dataset = CifarDataset.load(env(), choice, download);
         return dataset;
     }
 
@@ -371,7 +380,9 @@ public final class CifarLesson extends LessonModel {
 
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment);
-        CifarDataset d = data(values);
+        CifarDataset before = dataset;
+        CifarDataset d = data(values, true);
+        if (before != null && !before.id().equals(d.id())) updateDemos(values); // CIFAR-10 arrived: section 1 shows it
         if (!d.notice().isEmpty()) control.note("message.mnist_note");
         CifarDataset.Split split = d.split(values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
         switch (experiment) {
