@@ -15,7 +15,6 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
-import classlab.core.model.LayerSpec;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.ImageBatches;
@@ -591,8 +590,11 @@ public final class CifarLesson extends LessonModel {
 
     /** The notebook's net {@code kind} for the data; CNN_V1 with {@code cnn_width} filters in its first block. */
     static NetSpec spec(CifarNets.Kind kind, CifarDataset d, ParamValues values) {
-        List<LayerSpec> layers = kind == CifarNets.Kind.CNN_V1 ? CifarNets.cnnV1(values.getInt("cnn_width")) : CifarNets.layers(kind);
-        return NetSpec.sequential(d.shape(), layers, d.numClasses(), NetSpec.Optimizer.ADAM, values.getDouble("lr"), values.getInt("seed"));
+        if (kind != CifarNets.Kind.CNN_V1) {
+            return CifarNets.spec(kind, d.shape(), d.numClasses(), NetSpec.Optimizer.ADAM, values.getDouble("lr"), values.getInt("seed"));
+        }
+        return NetSpec.sequential(d.shape(), CifarNets.cnnV1(values.getInt("cnn_width")), d.numClasses(), NetSpec.Optimizer.ADAM,
+                values.getDouble("lr"), values.getInt("seed"));
     }
 
     /** What the section-2 CNN_V1 curve depends on: the challenge reuses it only when all of these are the same. */
