@@ -204,7 +204,7 @@ public final class LessonPaneController {
         };
         for (String section : session.model().sections()) {
             List<Figure> figures = new ArrayList<>(session.model().figures(section));
-            if (hasExperiment(section)) figures.add(session.iterationLoss());
+            if (hasExperiment(section) && session.model().showsIterationLoss(section)) figures.add(session.iterationLoss());
             SectionView view = new SectionView(section, session, figures, strings, messages, theme,
                     formToggle.selectedProperty(), this::restoreDefaults, actions);
             sectionViews.add(view);
