@@ -183,8 +183,11 @@ public final class CifarLesson extends LessonModel {
     /** The data set of {@code values}, loaded once per choice. */
     private synchronized CifarDataset data(ParamValues values) throws Exception {
         String choice = values.getString("dataset");
+        // CIFAR-10 that was missing is not looked for again on every change (a download attempt may take seconds);
+        // MNIST chosen explicitly drops the fallback's notice.
         boolean fallbackKept = dataset != null && choice.equals(CifarDataset.CIFAR10) && !dataset.notice().isEmpty();
-        if (dataset == null || (!dataset.id().equals(choice) && !fallbackKept)) dataset = CifarDataset.load(env(), choice);
+        boolean stale = dataset == null || !dataset.id().equals(choice) || (choice.equals(CifarDataset.MNIST) && !dataset.notice().isEmpty());
+        if (stale && !fallbackKept) dataset = CifarDataset.load(env(), choice);
         return dataset;
     }
 
@@ -475,7 +478,7 @@ public final class CifarLesson extends LessonModel {
         for (NetSpec.Optimizer o : List.of(NetSpec.Optimizer.SGD_MOMENTUM, NetSpec.Optimizer.ADAM)) {
             double lr = o == NetSpec.Optimizer.ADAM ? values.getDouble("lr") : values.getDouble("sgd_lr");
             NetSpec spec = spec(CifarNets.Kind.CNN_V2, d, values).withOptimizer(o, lr);
-            String name = "cnn_v2_" + o.name().toLowerCase(Locale.ROOT);
+            String name = o == NetSpec.Optimizer.ADAM ? "cnn_v2_adam" : "cnn_v2_sgd_momentum";
             Outcome out = train(name, spec, Augmentation.NOTEBOOK, epochs, null, d, split, values, control, v2Accuracy, v2Loss);
             putModelRow(v2Results, name, "cell." + name, spec, out);
             putMetrics(metrics, "_" + name, out);

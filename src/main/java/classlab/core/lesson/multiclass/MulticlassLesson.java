@@ -103,7 +103,7 @@ public final class MulticlassLesson extends LessonModel {
                 ParamSpec.integer("binary_seed", 0, 0, Integer.MAX_VALUE).in(BINARY_LOGITS),
                 ParamSpec.integer("binary_epochs", 10, 1, 1000).in(BINARY_LOGITS),
                 ParamSpec.real("binary_lr", 0.001, 1e-6, 1e20).in(BINARY_LOGITS),
-                ParamSpec.integer("seed", 43052, 0, Integer.MAX_VALUE).in(THREE_CLASS),
+                CommonParams.seed(43052).in(THREE_CLASS),
                 ParamSpec.integer("epochs", 100, 1, 5000).in(THREE_CLASS),
                 CommonParams.lr(0.001).in(THREE_CLASS));
     }
