@@ -41,6 +41,30 @@ public final class ParamValues {
         return new ParamValues(specs, Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * A copy with every training epoch count mapped by {@code epochs}: the integer parameters named
+     * {@code epochs} or {@code *_epochs} that configure a run (demo parameters, which only redraw
+     * an instant figure, are kept). Results are clamped to each parameter's range. Used by the
+     * command line's {@code --epochs N} and the pane's quick-demo preset.
+     *
+     * @param epochs maps a current epoch count (≥ 1) to the new one
+     */
+    public ParamValues withEpochs(java.util.function.IntUnaryOperator epochs) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        for (ParamSpec p : specs.values()) {
+            if (isEpochCount(p)) {
+                int n = epochs.applyAsInt((Integer) values.get(p.key()));
+                copy.put(p.key(), (int) Math.max(p.min(), Math.min(p.max(), n)));
+            }
+        }
+        return new ParamValues(specs, Collections.unmodifiableMap(copy));
+    }
+
+    /** Whether {@code p} is a training epoch count ({@code epochs} or {@code *_epochs}, not a demo parameter). */
+    public static boolean isEpochCount(ParamSpec p) {
+        return p.type() == ParamSpec.Type.INT && !p.demo() && (p.key().equals("epochs") || p.key().endsWith("_epochs"));
+    }
+
     public boolean has(String key) { return specs.containsKey(key); }
 
     public List<ParamSpec> specs() { return List.copyOf(specs.values()); }

@@ -18,6 +18,15 @@ public interface RunControl {
     default void progress(String experiment, int epoch, int totalEpochs) {}
 
     /**
+     * Announces how many configurations (networks trained one after another, each reported
+     * through {@link #progress}) the running experiment trains; 1 when never called.
+     */
+    default void plan(int configurations) {}
+
+    /** The mini-batch loss of the iteration that just ended (the {@link Trainer} reports every one). */
+    default void iterationDone(double loss) {}
+
+    /**
      * Tells the user something the run decided on its own (for example leaving out a last batch of
      * one with BatchNorm), as a deferred message ({@code key|arg|...}, see {@code UserException}).
      */

@@ -48,7 +48,9 @@ public final class TrainingEngine {
     private boolean pauseRequested;
     private int stepsGranted;
     private Thread worker;
-    private volatile String progress = "";
+    private volatile Progress progress = Progress.NONE;
+    private volatile int plannedConfigurations = 1;
+    private volatile long runStartNanos;
 
     /**
      * @param threadExitCleanup run on the training thread after each job, before the final state is
@@ -65,6 +67,14 @@ public final class TrainingEngine {
 
     public void addListener(Listener l) { listeners.add(l); }
 
+    /** Called on the training thread after every mini-batch with the run's iteration count and its loss. */
+    @FunctionalInterface
+    public interface IterationListener { void iterationDone(long iteration, double loss); }
+
+    private final List<IterationListener> iterationListeners = new CopyOnWriteArrayList<>();
+
+    public void addIterationListener(IterationListener l) { iterationListeners.add(l); }
+
     public State state() { return state; }
 
     /** Why the last run failed, or null. */
@@ -75,8 +85,41 @@ public final class TrainingEngine {
 
     public void clearLog() { metricLog.clear(); }
 
-    /** The last progress line reported by the running experiment. */
-    public String progress() { return progress; }
+    /**
+     * Where the current (or last) run is, as reported by the experiment: which configuration of how
+     * many, which epoch of how many, how many iterations (mini-batches) so far.
+     *
+     * @param label         the experiment's label for the configuration being trained (a message key
+     *                      or id, for example {@code "none"} or {@code "bn_effect · bn"}); "" before the first epoch
+     * @param configuration 1-based index of the configuration being trained (changes of label count up)
+     * @param configurations configurations the experiment announced ({@link RunControl#plan}), ≥ configuration
+     * @param epoch         epochs finished in this configuration (0 before the first ends)
+     * @param epochs        epochs planned for this configuration (0 when not yet known)
+     * @param iteration     mini-batches trained since the run started
+     * @param lastLoss      loss of the last mini-batch (NaN before the first)
+     * @param elapsedNanos  time since the run started, when this snapshot was taken
+     */
+    public record Progress(String label, int configuration, int configurations, int epoch, int epochs,
+                           long iteration, double lastLoss, long elapsedNanos) {
+        public static final Progress NONE = new Progress("", 0, 1, 0, 0, 0, Double.NaN, 0);
+
+        /** Fraction of the planned work done, in [0, 1]; configurations are weighted equally. */
+        public double fraction() {
+            if (configuration == 0 || epochs <= 0) return 0;
+            double f = (configuration - 1 + Math.min(1.0, (double) epoch / epochs)) / Math.max(configuration, configurations);
+            return Math.max(0, Math.min(1, f));
+        }
+
+        /** Estimated seconds left (elapsed × remaining / done), or NaN before any epoch ended. */
+        public double secondsLeft() {
+            double f = fraction();
+            if (f <= 0 || epoch == 0 && configuration <= 1) return Double.NaN;
+            return elapsedNanos / 1e9 * (1 - f) / f;
+        }
+    }
+
+    /** The latest {@link Progress} of the current or last run. */
+    public Progress progress() { return progress; }
 
     public boolean isBusy() {
         synchronized (lock) { return worker != null && worker.isAlive(); }
@@ -96,7 +139,9 @@ public final class TrainingEngine {
             pauseRequested = startPaused;
             stepsGranted = 0;
             failureMessage = null;
-            progress = "";
+            progress = Progress.NONE;
+            plannedConfigurations = 1;
+            runStartNanos = System.nanoTime();
             t = new Thread(() -> execute(job), "classlab-trainer");
             t.setDaemon(true);
             worker = t;
@@ -228,7 +273,24 @@ public final class TrainingEngine {
         }
 
         @Override public void progress(String experiment, int epoch, int totalEpochs) {
-            progress = experiment + " · " + epoch + "/" + totalEpochs;
+            Progress p = progress;
+            int configuration = p.configuration() == 0 || !p.label().equals(experiment) ? p.configuration() + 1 : p.configuration();
+            progress = new Progress(experiment, configuration, Math.max(configuration, plannedConfigurations), epoch,
+                    totalEpochs, p.iteration(), p.lastLoss(), System.nanoTime() - runStartNanos);
+        }
+
+        @Override public void plan(int configurations) {
+            plannedConfigurations = Math.max(1, configurations);
+            Progress p = progress;
+            progress = new Progress(p.label(), p.configuration(), Math.max(p.configuration(), plannedConfigurations),
+                    p.epoch(), p.epochs(), p.iteration(), p.lastLoss(), p.elapsedNanos());
+        }
+
+        @Override public void iterationDone(double loss) {
+            Progress p = progress;
+            progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
+                    p.iteration() + 1, loss, System.nanoTime() - runStartNanos);
+            for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, loss);
         }
     };
 }

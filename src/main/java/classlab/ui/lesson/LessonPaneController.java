@@ -1,108 +1,106 @@
 package classlab.ui.lesson;
 
 import classlab.core.figure.Figure;
-import classlab.core.figure.ResultTable;
+import classlab.core.figure.FigureSelection;
+import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
-import classlab.core.data.Destinations;
-import classlab.core.data.FileAccessException;
 import classlab.core.lesson.LessonStrings;
-import classlab.core.lesson.ParamSpec;
 import classlab.core.train.Backend;
-import classlab.core.train.TrainingEngine;
 import classlab.ui.classroom.ClassroomTools;
 import classlab.ui.fx.Messages;
-import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
-import classlab.ui.text.MarkdownView;
-import classlab.ui.widget.FigureExport;
 import classlab.ui.widget.FigureView;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tab;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
- * Controller of the generic lesson pane: binds a {@link LessonSession} to the run bar, builds one
- * tab per lesson section (parameter form + live figures + tables) and redraws changed figures at
+ * Controller of the generic lesson pane: binds a {@link LessonSession} and its {@link RunBarModel}
+ * to the run bar, shows one {@link SectionView} per lesson section, and redraws changed figures at
  * a fixed 10 Hz, which coalesces any number of training updates into one redraw per tick.
  */
 public final class LessonPaneController {
     private static final Duration REFRESH = Duration.millis(100);
 
+    /**
+     * What the window lends the pane: the export service, the status line, a way to open a
+     * folder, and the layer over the whole window where the spotlight appears.
+     */
+    public record Services(ExportService exports, Consumer<String> status, Consumer<Path> openFolder, StackPane overlay) {}
+
     private final LessonSession session;
     private final Messages messages;
     private final LessonStrings strings;
     private final Theme theme;
-    private final Path exportDir;
-    private final Consumer<String> statusSink;
-    private final List<FigureView> views = new ArrayList<>();
+    private final Services services;
+    private final RunBarModel runState;
+    private final PaneExport export;
+    private final Spotlight spotlight;
+    private SectionTabs tabs;
     private final Timeline pump = new Timeline(new KeyFrame(REFRESH, e -> refreshFigures()));
-    /** PNG encoding and file writes happen here, never on the FX thread. */
-    private static final java.util.concurrent.ExecutorService exporter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "classlab-export");
-        t.setDaemon(true);
-        return t;
-    });
-
+    private FigureView focused;
     private ClassroomTools classroom;
 
     @FXML private BorderPane root;
     @FXML private Label title;
-    @FXML private FlowPane runBar;
+    @FXML private javafx.scene.layout.FlowPane runBar;
     @FXML private Label experimentLabel;
     @FXML private ComboBox<Experiment> experimentChoice;
-    @FXML private Button runButton;
-    @FXML private Button pauseButton;
-    @FXML private Button stepButton;
-    @FXML private Button stopButton;
-    @FXML private Button resetButton;
-    @FXML private Button exportButton;
-    @FXML private Label stateLabel;
-    @FXML private Label progressLabel;
-    @FXML private Label problemLabel;
+    @FXML private Button runButton, pauseButton, stepButton, stopButton, resetButton, exportButton, openFolderButton;
+    @FXML private ToggleButton quickDemoToggle, formToggle;
+    @FXML private Label stateLabel, progressLabel, problemLabel;
+    @FXML private ProgressBar progressBar;
     @FXML private TabPane sections;
 
-    /**
-     * @param statusSink receives one-line messages for the status bar (export paths)
-     */
-    public LessonPaneController(LessonSession session, Messages messages, LessonStrings strings, Theme theme,
-                                Path exportDir, Consumer<String> statusSink) {
+    public LessonPaneController(LessonSession session, Messages messages, LessonStrings strings, Theme theme, Services services) {
         this.session = session;
         this.messages = messages;
         this.strings = strings;
         this.theme = theme;
-        this.exportDir = exportDir;
-        this.statusSink = statusSink;
+        this.services = services;
+        this.runState = new RunBarModel(messages, strings);
+        this.export = new PaneExport(services.exports(), session, strings, messages, theme, services.status());
+        this.spotlight = new Spotlight(services.overlay(), strings, theme, messages);
     }
 
     @FXML
     private void initialize() {
         title.setText(session.entry().title(strings.language()));
         experimentLabel.setText(messages.get("run.experiment"));
-        runButton.setText(messages.get("run.run"));
-        pauseButton.setText(messages.get("run.pause"));
-        stepButton.setText(messages.get("run.step"));
-        stopButton.setText(messages.get("run.stop"));
-        resetButton.setText(messages.get("run.reset"));
-        exportButton.setText(messages.get("export.all"));
+        label(pauseButton, "run.pause");
+        label(stepButton, "run.step");
+        label(stopButton, "run.stop");
+        label(resetButton, "run.reset");
+        label(exportButton, "export.all");
+        label(openFolderButton, "export.open_folder");
+        label(quickDemoToggle, "run.quick_demo");
+        label(formToggle, "run.show_params");
+        runButton.textProperty().bind(runState.runTextProperty());
+        runButton.disableProperty().bind(runState.runDisabledProperty());
+        pauseButton.disableProperty().bind(runState.pauseDisabledProperty());
+        stopButton.disableProperty().bind(runState.stopDisabledProperty());
+        experimentChoice.disableProperty().bind(runState.busyProperty());
+        quickDemoToggle.disableProperty().bind(runState.busyProperty());
+        stateLabel.textProperty().bind(runState.stateTextProperty());
+        runState.stateStyleProperty().addListener((o, a, s) -> {
+            stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
+            stateLabel.getStyleClass().add(s);
+        });
+        progressLabel.textProperty().bind(runState.progressTextProperty());
+        progressBar.progressProperty().bind(runState.progressProperty());
+        openFolderButton.disableProperty().bind(export.lastFolderProperty().isNull());
 
         experimentChoice.getItems().setAll(session.model().experiments());
         experimentChoice.setConverter(new javafx.util.StringConverter<>() {
@@ -113,35 +111,52 @@ public final class LessonPaneController {
         experimentChoice.valueProperty().addListener((o, a, e) -> {
             if (e == null) return;
             session.selectExperiment(e.name());
-            selectSection(e.section());
+            tabs.select(e.section());
+        });
+        quickDemoToggle.setSelected(session.quickDemo());
+        quickDemoToggle.selectedProperty().addListener((o, a, on) -> {
+            session.setQuickDemo(on);
+            tabs.rebuild();
         });
 
-        sections.getTabs().add(explanationTab());
-        for (String section : session.model().sections()) sections.getTabs().add(sectionTab(section));
-        selectSection(session.model().experiment(session.selectedExperiment()).section());
+        tabs = new SectionTabs(sections, session, strings, messages, theme, formToggle.selectedProperty(),
+                this::restoreDefaults, tileActions());
+        tabs.select(session.model().experiment(session.selectedExperiment()).section());
+        // The experiment follows the tab on screen: Run on a tab runs that tab's experiment.
+        tabs.onSectionShown(this::followSection);
 
         classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
         runBar.getChildren().add(classroom.toolbar());
         root.setRight(classroom.drawer());
 
-        session.stateProperty().addListener((o, a, s) -> showState(s));
+        session.stateProperty().addListener((o, a, s) -> runState.showState(s));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
-        showState(session.stateProperty().get());
+        runState.showState(session.stateProperty().get());
         showProblem(session.problemProperty().get());
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
+        refreshFigures();
+    }
+
+    private void label(javafx.scene.control.ButtonBase b, String key) {
+        b.setText(messages.get(key));
+        String help = messages.get(key + ".help");
+        if (!help.equals(key + ".help")) b.setTooltip(new javafx.scene.control.Tooltip(help));
     }
 
     public BorderPane root() { return root; }
 
     public LessonSession session() { return session; }
 
-    /** Live figure views of this pane (tests and export). */
-    public List<FigureView> figureViews() { return List.copyOf(views); }
+    public RunBarModel runState() { return runState; }
 
-    /** Stops the redraw timer; the session (and its run) lives on. */
+    /** Live figure views of this pane (tests and export). */
+    public List<FigureView> figureViews() { return tabs.figureViews(); }
+
+    /** Stops the redraw timer and closes the spotlight; the session (and its run) lives on. */
     public void detach() {
         pump.stop();
+        spotlight.close();
         classroom.detach();
     }
 
@@ -150,130 +165,69 @@ public final class LessonPaneController {
 
     /** Shows the session's parameters and experiment again (they were set from outside the form). */
     private void showSessionSettings() {
-        rebuildSectionTabs();
+        quickDemoToggle.setSelected(session.quickDemo());
+        tabs.rebuild();
         experimentChoice.setValue(session.model().experiment(session.selectedExperiment()));
-        selectSection(session.model().experiment(session.selectedExperiment()).section());
+        tabs.select(session.model().experiment(session.selectedExperiment()).section());
     }
 
-    private Tab explanationTab() {
-        String md = Resources.text("/lessons/" + session.entry().id() + "/text." + strings.language() + ".md");
-        MarkdownView view = new MarkdownView(md, theme.fontSize(), theme.textColour());
-        view.setPadding(new javafx.geometry.Insets(12, 18, 24, 18));
-        view.setMaxWidth(900);
-        ScrollPane scroll = new ScrollPane(view);
-        scroll.setFitToWidth(true);
-        Tab tab = new Tab(messages.get("tab.explanation"), scroll);
-        tab.setId("tab-explanation");
-        return tab;
+    private SectionView.TileActions tileActions() {
+        return new SectionView.TileActions() {
+            @Override public void spotlight(FigureView view) { showSpotlight(view); }
+            @Override public void exportPng(FigureView view) { export.png(view); }
+            @Override public void exportCsv(Figure figure) { export.csv(figure); }
+            @Override public void exportGif(LineFigure figure) { export.gif(figure); }
+            @Override public void focused(FigureView view) { focused = view; }
+            @Override public void selected(Figure figure, FigureSelection selection) { session.select(figure.id(), selection); }
+        };
     }
 
-    private Tab sectionTab(String section) {
-        List<ParamSpec> specs = new ArrayList<>();
-        for (ParamSpec p : session.values().specs()) {
-            if (p.section() == null || p.section().equals(section)) specs.add(p);
-        }
-        ParamForm form = new ParamForm(session, specs, strings);
-        Button defaults = new Button(messages.get("params.defaults"));
-        defaults.setOnAction(e -> {
-            session.resetParams();
-            int index = sections.getSelectionModel().getSelectedIndex();
-            rebuildSectionTabs();
-            sections.getSelectionModel().select(index);
-        });
-        Label formTitle = new Label(messages.get("params.title"));
-        formTitle.getStyleClass().add("panel-title");
-        VBox left = new VBox(6, formTitle, form, defaults);
-        left.getStyleClass().add("param-panel");
-        ScrollPane formScroll = new ScrollPane(left);
-        formScroll.setFitToWidth(true);
-        formScroll.setPrefViewportWidth(290);
-        formScroll.setMinWidth(220);
-
-        TilePane charts = new TilePane();
-        charts.getStyleClass().add("figure-grid");
-        charts.setPrefColumns(2);
-        charts.setHgap(10);
-        charts.setVgap(10);
-        // Tiles shrink to the visible width (presentation figures are wide, projectors are not).
-        charts.setPrefTileHeight(theme.figureHeight());
-        VBox tables = new VBox(10);
-        for (Figure f : session.model().figures(section)) {
-            Node tile = tile(f);
-            if (f instanceof ResultTable) tables.getChildren().add(tile);
-            else charts.getChildren().add(tile);
-        }
-        VBox content = new VBox(12, charts, tables);
-        content.setPadding(new javafx.geometry.Insets(10));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        charts.prefTileWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.figureWidth(),
-                javafx.beans.binding.Bindings.max(320, scroll.widthProperty().subtract(40))));
-        BorderPane pane = new BorderPane(scroll);
-        pane.setLeft(formScroll);
-        Tab tab = new Tab(strings.apply("section." + section), pane);
-        tab.setId("tab-" + section);
-        tab.setUserData(section);
-        return tab;
+    private void restoreDefaults() {
+        session.resetParams();
+        quickDemoToggle.setSelected(false);
+        tabs.rebuild();
     }
 
-    private void rebuildSectionTabs() {
-        views.clear();
-        sections.getTabs().remove(1, sections.getTabs().size());
-        for (String section : session.model().sections()) sections.getTabs().add(sectionTab(section));
+    private void followSection(String section) {
+        Experiment current = experimentChoice.getValue();
+        if (runState.busyProperty().get() || current != null && current.section().equals(section)) return;
+        session.model().experiments().stream().filter(e -> e.section().equals(section))
+                .min((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()))
+                .ifPresent(experimentChoice::setValue);
     }
 
-    private Node tile(Figure f) {
-        FigureView view = FigureView.create(f, strings);
-        view.setTheme(theme.chartTheme());
-        view.setOnSelect(sel -> session.select(f.id(), sel));
-        views.add(view);
-        Button png = new Button(messages.get("export.png"));
-        png.setOnAction(e -> exportPng(view));
-        Button csv = new Button(messages.get("export.csv"));
-        csv.setOnAction(e -> exportCsv(f));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(6, spacer, png, csv);
-        tools.getStyleClass().add("figure-tools");
-        VBox tile = new VBox(4, view, tools);
-        VBox.setVgrow(view, Priority.ALWAYS);
-        tile.getStyleClass().add("figure-tile");
-        tile.setId("figure-" + f.id());
-        if (f instanceof ResultTable) tile.setMinHeight(160);
-        return tile;
-    }
-
-    private void selectSection(String section) {
-        for (Tab t : sections.getTabs()) {
-            if (section.equals(t.getUserData())) sections.getSelectionModel().select(t);
-        }
-    }
+    /** Height of the visible section hidden below its viewport (0 when everything shows). */
+    public double hiddenHeight() { return tabs.hiddenHeight(); }
 
     /** Redraws figures whose data changed since the last tick (FX thread). */
     public void refreshFigures() {
-        for (FigureView v : views) v.refreshIfChanged();
-        // Until ND4J has loaded, say so: a Run pressed meanwhile waits for it.
-        progressLabel.setText(Backend.startAsync().isDone() ? session.engine().progress() : messages.get("status.backend.loading"));
-    }
-
-    private void showState(TrainingEngine.State s) {
-        stateLabel.setText(messages.get("state." + s.name()));
-        boolean stopping = s == TrainingEngine.State.STOPPING;
-        boolean busy = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED || stopping;
-        runButton.setText(messages.get(s == TrainingEngine.State.PAUSED ? "run.resume" : "run.run"));
-        runButton.setDisable(s == TrainingEngine.State.RUNNING || stopping);
-        pauseButton.setDisable(s != TrainingEngine.State.RUNNING);
-        stopButton.setDisable(!busy || stopping);
-        experimentChoice.setDisable(busy);
-        stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        stateLabel.getStyleClass().add("state-" + s.name().toLowerCase());
+        session.pinEpochAxes();
+        for (FigureView v : tabs.figureViews()) v.refreshIfChanged();
+        spotlight.refresh();
+        LessonSession.RunStart run = session.lastRun();
+        runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? LessonStrings.resolve(strings, problem) : "");
+        problemLabel.setText(show ? problem.lines().map(line -> LessonStrings.resolve(strings, line))
+                .collect(java.util.stream.Collectors.joining("\n")) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
+    }
+
+    /** Shows the chart under the mouse (else the first of the visible section) over the whole window; again closes it. */
+    public void toggleSpotlight() {
+        if (spotlight.isShowing()) spotlight.close();
+        else showSpotlight(focused);
+    }
+
+    /** The figure in the spotlight, or null. */
+    public Figure spotlitFigure() { return spotlight.figure(); }
+
+    private void showSpotlight(FigureView view) {
+        SectionView s = tabs.visible();
+        if (s != null) spotlight.showAmong(s.views(), view);
     }
 
     @FXML public void onRun() { session.run(); }
@@ -282,63 +236,18 @@ public final class LessonPaneController {
     @FXML public void onStop() { session.stop(); }
     @FXML public void onReset() { session.reset(); }
 
-    /** Writes every figure of the lesson as PNG (2×) and CSV into the export folder. */
+    /** Writes every figure that has data as PNG (2×, stamped) and CSV into a new timestamped folder. */
     @FXML public void onExportAll() {
         refreshFigures();
-        Path dir = lessonExportDir();
-        List<Runnable> writes = new ArrayList<>();
-        for (FigureView v : views) writes.add(pngWriter(v));
-        for (Figure f : session.model().allFigures()) writes.add(csvWriter(f));
-        exporter.execute(() -> {
-            if (!exportFolderReady(dir)) return;
-            writes.forEach(Runnable::run);
-            javafx.application.Platform.runLater(() -> statusSink.accept(messages.format("export.done", dir)));
-        });
+        export.all(figureViews());
     }
 
-    /** Checks the export folder before writing (export thread); reports why it cannot take files. */
-    private boolean exportFolderReady(Path dir) {
-        try {
-            Destinations.requireWritableFolder(dir, FileAccessException.Attempt.EXPORTS);
-            return true;
-        } catch (FileAccessException e) {
-            String text = LessonStrings.resolve(strings, e.deferredMessage());
-            javafx.application.Platform.runLater(() -> statusSink.accept(text));
-            return false;
-        }
+    /** Opens the folder of the last export in the system's file manager. */
+    @FXML public void onOpenFolder() {
+        Path folder = export.lastFolderProperty().get();
+        if (folder != null) services.openFolder().accept(folder);
     }
 
-    private Path lessonExportDir() { return exportDir.resolve(session.entry().id()); }
-
-    private void exportPng(FigureView view) { exporter.execute(pngWriter(view)); }
-
-    private void exportCsv(Figure f) { exporter.execute(csvWriter(f)); }
-
-    /** Snapshots now (FX thread, cheap); the returned task encodes and writes off the FX thread. */
-    private Runnable pngWriter(FigureView view) {
-        Path file = lessonExportDir().resolve(view.figure().id() + ".png");
-        javafx.scene.image.WritableImage image = FigureExport.snapshot(view, FigureExport.DEFAULT_SCALE);
-        return () -> write(file, () -> FigureExport.writePng(image, file));
-    }
-
-    private Runnable csvWriter(Figure f) {
-        Path file = lessonExportDir().resolve(f.id() + ".csv");
-        return () -> write(file, () -> FigureExport.csv(f, file));
-    }
-
-    private interface FileWrite { void run() throws Exception; }
-
-    /** Runs on the export thread; reports the outcome in the status bar. */
-    private void write(Path file, FileWrite write) {
-        if (!exportFolderReady(file.getParent())) return;
-        String message;
-        try {
-            write.run();
-            message = messages.format("export.wrote", file);
-        } catch (Exception e) {
-            message = messages.format("export.failed", file, e.getMessage());
-        }
-        String text = message;
-        javafx.application.Platform.runLater(() -> statusSink.accept(text));
-    }
+    /** The folder of the last finished export, or null. */
+    public Path lastExportFolder() { return export.lastFolderProperty().get(); }
 }

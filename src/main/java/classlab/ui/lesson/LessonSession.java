@@ -1,9 +1,13 @@
 package classlab.ui.lesson;
 
 import classlab.core.UserException;
-import classlab.core.figure.FigureSelection;
+import classlab.core.classroom.QuestionBoard;
+import classlab.core.classroom.Questions;
 import classlab.core.classroom.RunHistory;
 import classlab.core.classroom.RunRecord;
+import classlab.core.classroom.RunReplay;
+import classlab.core.figure.FigureSelection;
+import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
@@ -32,6 +36,7 @@ public final class LessonSession {
     private final LessonModel model;
     private final TrainingEngine engine = TrainingEngine.forDl4j();
     private final RunHistory history;
+    private final QuestionBoard questions;
     private final ExecutorService demoWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-demo");
         t.setDaemon(true);
@@ -42,13 +47,27 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private volatile ParamValues values;
     private String selectedExperiment;
+    private RunStart lastRun;
+    private ParamValues beforeQuickDemo;
+    /** Loss of every mini-batch of the current run, so single steps show on a chart. */
+    private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
+    /** Epoch-axis figures whose x range this session fixed to the planned epoch count. */
+    private final java.util.Set<LineFigure> pinnedAxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
+    public static final int QUICK_DEMO_FACTOR = 5;
+
+    /** The experiment and settings a run started with (the export stamps them). */
+    public record RunStart(String experiment, ParamValues values) {}
 
     public LessonSession(LessonCatalog.Entry entry, LessonModel model) {
         this.entry = entry;
         this.model = model;
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
+        engine.addIterationListener((iteration, loss) -> iterationLoss.series("series.train_loss").add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
+        this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
         // First listener: the run is recorded before the UI hears that it ended.
         engine.addListener((s, message) -> {
             if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
@@ -57,7 +76,11 @@ public final class LessonSession {
         });
         engine.addListener((s, message) -> Platform.runLater(() -> {
             state.set(s);
-            if (message != null) problem.set(message);
+            if (message == null) return;
+            // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
+            boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+            String before = problem.get();
+            problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
         }));
         refreshDemos();
     }
@@ -68,6 +91,34 @@ public final class LessonSession {
     public ParamValues values() { return values; }
     /** Every run of this lesson and the earlier runs overlaid on its charts. */
     public RunHistory history() { return history; }
+    /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
+    public QuestionBoard questions() { return questions; }
+
+    /** The last run's experiment and settings, or null before the first run. */
+    public RunStart lastRun() { return lastRun; }
+
+    /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
+    public LineFigure iterationLoss() { return iterationLoss; }
+
+    public boolean quickDemo() { return beforeQuickDemo != null; }
+
+    /**
+     * Quick demo on: every training epoch count becomes ⌈n / {@value #QUICK_DEMO_FACTOR}⌉ (shown in
+     * the form, stamped on exports); off: the epoch counts from before come back.
+     */
+    public void setQuickDemo(boolean on) {
+        if (on == quickDemo()) return;
+        if (on) {
+            beforeQuickDemo = values;
+            values = values.withEpochs(n -> (n + QUICK_DEMO_FACTOR - 1) / QUICK_DEMO_FACTOR);
+        } else {
+            ParamValues before = beforeQuickDemo;
+            beforeQuickDemo = null;
+            for (ParamSpec p : values.specs()) {
+                if (ParamValues.isEpochCount(p)) values = values.with(p.key(), before.text(p.key()));
+            }
+        }
+    }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -95,6 +146,11 @@ public final class LessonSession {
         return null;
     }
 
+    /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
+    public void setAllEpochs(int epochs) {
+        values = values.withEpochs(n -> epochs);
+    }
+
     /**
      * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
      * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
@@ -106,6 +162,7 @@ public final class LessonSession {
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
     public void applyRun(RunRecord run) {
         values = run.settingsOver(model.defaults());
+        beforeQuickDemo = null;
         selectExperiment(run.experiment());
         refreshDemos();
     }
@@ -113,6 +170,7 @@ public final class LessonSession {
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
         values = model.defaults();
+        beforeQuickDemo = null;
         refreshDemos();
     }
 
@@ -166,15 +224,64 @@ public final class LessonSession {
     }
 
     private void start(boolean paused) {
-        problem.set("");
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
+        launch(experiment, runValues, paused, null,
+                control -> history.results(model.run(experiment.name(), runValues, control).finalMetrics()));
+    }
+
+    /**
+     * Plays a recorded run back into the figures without training, at {@code stepsPerSecond} epochs
+     * per second; it joins the run history as a replay. Pause, Step and Stop work as in a run.
+     *
+     * @throws IllegalArgumentException if the recording is of another lesson or its settings do not fit
+     */
+    public void replay(RunRecord recording, double stepsPerSecond) {
+        if (engine.isBusy()) return;
+        if (!recording.lesson().equals(entry.id())) {
+            throw new UserException(null, "error.run_file.other_lesson", recording.lesson(), entry.id());
+        }
+        ParamValues runValues = recording.settingsOver(model.defaults());
+        values = runValues;
+        selectExperiment(recording.experiment());
+        launch(model.experiment(recording.experiment()), runValues, false, recording.started(), control -> {
+            RunReplay.play(model, recording, control, stepsPerSecond);
+            history.results(recording.results());
+        });
+    }
+
+    /** Starts a run (or, with {@code replayOf}, a replay of the run started then) on the engine. */
+    private void launch(Experiment experiment, ParamValues runValues, boolean paused, java.time.Instant replayOf,
+                        TrainingEngine.Job body) {
+        problem.set("");
+        lastRun = new RunStart(experiment.name(), runValues);
+        iterationLoss.clear();
+        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.clear();
         engine.start(control -> {
-            Backend.awaitReady();
-            history.begin(experiment.name(), runValues, java.time.Instant.now());
+            if (replayOf == null) Backend.awaitReady();
+            history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
             refreshDemos();   // demo figures of the section were cleared with the rest
-            model.run(experiment.name(), runValues, control);
+            body.run(control);
         }, paused);
+    }
+
+    /**
+     * Fixes the x axis of the running section's epoch charts to the planned epoch count (from the
+     * engine's progress), so curves grow into a fixed frame instead of rescaling every epoch.
+     * Figures the lesson gave its own x range keep it. FX thread, from the pane's tick.
+     */
+    public void pinEpochAxes() {
+        TrainingEngine.Progress p = engine.progress();
+        if (lastRun == null || p.epochs() <= 1) return;
+        for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
+            if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())
+                    && line.allSeries().stream().anyMatch(s -> s.size() > 0)) {
+                line.xRange(0.0, (double) p.epochs());
+                pinnedAxes.add(line);
+            }
+        }
     }
 
     public void pause() { engine.pause(); }
@@ -198,11 +305,14 @@ public final class LessonSession {
         refreshDemos();
     }
 
-    /** Stops the run and the demo thread (window closing); waits briefly for the trainer to finish its iteration. */
-    public void dispose() {
+    /**
+     * Stops the run and the demo thread (window closing) and waits up to {@code timeout} for the
+     * trainer to finish its iteration. Blocks: call off the FX thread.
+     */
+    public void dispose(long timeout, TimeUnit unit) {
         engine.stop();
         try {
-            engine.await(5, TimeUnit.SECONDS);
+            engine.await(timeout, unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -35,13 +34,12 @@ final class ParamForm extends VBox {
         getStyleClass().add("param-form");
         setSpacing(6);
         setPadding(new Insets(8));
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(2);
-        int row = 0;
+        // Label above its field: long names ("CosineAnnealingLR T_max") wrap instead of being cut,
+        // and fields get the panel's whole width.
         for (ParamSpec spec : specs) {
             Label label = new Label(text.apply("param." + spec.key()));
             label.getStyleClass().add("param-label");
+            label.setWrapText(true);
             String help = text.apply("param." + spec.key() + ".help");
             if (!help.equals("param." + spec.key() + ".help")) label.setTooltip(new Tooltip(help));
             Label error = new Label();
@@ -51,12 +49,9 @@ final class ParamForm extends VBox {
             error.setVisible(false);
             Node editor = editor(spec, error);
             editor.setId("param-" + spec.key());
-            grid.add(label, 0, row);
-            grid.add(editor, 1, row++);
-            grid.add(error, 1, row++);
-            GridPane.setHgrow(editor, Priority.ALWAYS);
+            if (editor instanceof javafx.scene.layout.Region r) r.setMaxWidth(Double.MAX_VALUE);
+            getChildren().add(new VBox(2, label, editor, error));
         }
-        getChildren().add(grid);
     }
 
     private Node editor(ParamSpec spec, Label error) {
@@ -97,7 +92,7 @@ final class ParamForm extends VBox {
 
     private Node field(ParamSpec spec, String current, Label error) {
         TextField field = new TextField(current);
-        field.setPrefColumnCount(8);
+        field.setPrefColumnCount(10);
         field.setOnAction(e -> commit(spec, field.getText(), error, field));
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) commit(spec, field.getText(), error, field);
@@ -113,7 +108,8 @@ final class ParamForm extends VBox {
         slider.setMinorTickCount(0);
         slider.setBlockIncrement(integer ? 1 : (spec.max() - spec.min()) / 100);
         TextField value = new TextField(current);
-        value.setPrefColumnCount(5);
+        value.setPrefColumnCount(6);
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         slider.valueProperty().addListener((o, a, b) -> {
             String s = integer ? Long.toString(Math.round(b.doubleValue())) : round(b.doubleValue(), spec);
             if (!s.equals(value.getText())) {

@@ -74,14 +74,17 @@ public final class ClassLabApp extends Application {
             if (c != null) c.downloadProgress(file, done, total);
         });
         controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
-                exportDir());
+                exportDir(), folder -> getHostServices().showDocument(folder.toUri().toString()));
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent root = loader.load();
         root.getStyleClass().add(options.theme().styleClass());
-        // Fit the screen (a projector may be 1280x800; Monocle's headless screen is 1280x800 too).
+        // Maximised on the screen it starts on (a projector is the whole screen; restoring gives 1440x900 or less).
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(root, screen.getWidth(), screen.getHeight());
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setMaximized(true);
         scene.getStylesheets().addAll(Resources.url("/styles/app.css").toExternalForm(),
                 Resources.url("/styles/charts.css").toExternalForm());
         stage.setScene(scene);

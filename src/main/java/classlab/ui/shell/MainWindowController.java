@@ -3,13 +3,10 @@ package classlab.ui.shell;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.lesson.LessonStrings;
-import classlab.core.data.DataCache;
-import classlab.core.train.Backend;
-import classlab.core.train.StartupWatchdog;
-import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
+import classlab.ui.lesson.ExportService;
 import classlab.ui.lesson.LessonPaneController;
 import classlab.ui.lesson.LessonSession;
 import classlab.ui.text.MarkdownView;
@@ -18,11 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.application.Platform;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
@@ -31,64 +27,56 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The main window: lesson navigator (grouped by notebook), the lesson pane, the instructor notes,
- * and the status bar (ND4J backend and threads, memory, run state). Language and theme switch at
- * run time; a language switch rebuilds the pane around the same {@link LessonSession}, so a
- * running experiment is not interrupted.
+ * The main window: lesson navigator and instructor notes (both collapsible; the notes, which hold
+ * the answers, start hidden so they never reach a projector by accident), the lesson pane, and the
+ * status bar. Language and theme switch at run time by rebuilding the pane around the same
+ * {@link LessonSession}, so a running experiment is not interrupted.
  */
 public final class MainWindowController {
     private final Stage stage;
     private final LessonEnvironment environment;
     private final LessonCatalog catalog;
-    private final Path exportDir;
+    private final ExportService exports;
+    private final Consumer<Path> openFolder;
     private final Map<String, LessonSession> sessions = new LinkedHashMap<>();
+    private final AtomicBoolean shutDown = new AtomicBoolean();
     private Messages messages;
     private Theme theme;
     private LessonPaneController pane;
-    private String backendText;
-    private volatile String download;
+    private StatusLine status;
+    private Navigator nav;
 
+    @FXML private StackPane layers;
     @FXML private BorderPane root;
-    @FXML private Label appTitle;
-    @FXML private Label languageLabel;
+    @FXML private Label appTitle, languageLabel, themeLabel, navigatorTitle, notesTitle;
     @FXML private ChoiceBox<String> languageChoice;
-    @FXML private Label themeLabel;
     @FXML private ChoiceBox<Theme> themeChoice;
-    @FXML private ToggleButton notesToggle;
-    @FXML private Button fullScreenButton;
+    @FXML private ToggleButton navigatorToggle, notesToggle;
+    @FXML private Button fullScreenButton, spotlightButton;
     @FXML private SplitPane split;
-    @FXML private Label navigatorTitle;
+    @FXML private VBox navigatorPanel, notesPanel;
     @FXML private TreeView<Object> navigator;
     @FXML private StackPane lessonHost;
-    @FXML private VBox notesPanel;
-    @FXML private Label notesTitle;
     @FXML private ScrollPane notesScroll;
     @FXML private StatusBar statusBar;
-    private final Label backendLabel = new Label();
-    private final Label memoryLabel = new Label();
-    private final Label runLabel = new Label();
 
     public MainWindowController(Stage stage, LessonEnvironment environment, LessonCatalog catalog, String language,
-                                Theme theme, Path exportDir) {
+                                Theme theme, Path exportDir, Consumer<Path> openFolder) {
         this.stage = stage;
         this.environment = environment;
         this.catalog = catalog;
         this.messages = new Messages(language);
         this.theme = theme;
-        this.exportDir = exportDir;
+        this.exports = new ExportService(exportDir);
+        this.openFolder = openFolder;
     }
 
     @FXML
@@ -99,123 +87,53 @@ public final class MainWindowController {
         themeChoice.getItems().setAll(Theme.values());
         themeChoice.setValue(theme);
         themeChoice.valueProperty().addListener((o, a, t) -> setTheme(t));
-        notesToggle.setSelected(true);
-        notesToggle.selectedProperty().addListener((o, a, show) -> showNotes(show));
-        navigator.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            if (item != null && item.getValue() instanceof LessonCatalog.Entry e) open(e.id());
-        });
-        navigator.setCellFactory(tv -> new javafx.scene.control.TreeCell<>() {
-            @Override protected void updateItem(Object value, boolean empty) {
-                super.updateItem(value, empty);
-                getStyleClass().remove("nav-group");
-                if (empty || value == null) {
-                    setText(null);
-                } else if (value instanceof LessonCatalog.Entry e) {
-                    setText(e.title(messages.language()));
-                } else {
-                    setText(value.toString());
-                    getStyleClass().add("nav-group");
-                }
-            }
-        });
-        statusBar.getRightItems().addAll(runLabel, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
-                backendLabel, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), memoryLabel);
-        backendLabel.setId("backendLabel");
-        runLabel.setId("runLabel");
-        Timeline memory = new Timeline(new KeyFrame(Duration.seconds(1), e -> showMemory()));
-        memory.setCycleCount(Timeline.INDEFINITE);
-        memory.play();
-        showMemory();
+        notesToggle.setSelected(false);
+        notesToggle.selectedProperty().addListener((o, a, show) -> layoutPanels());
+        navigatorToggle.selectedProperty().addListener((o, a, show) -> layoutPanels());
+        status = new StatusLine(statusBar, messages);
+        nav = new Navigator(navigator, catalog, () -> messages.language(), this::open);
         relabel();
-        backendText = messages.get("status.backend.loading");
-        backendLabel.setText(backendText);
-        // Only listen here: ClassLabApp starts the load once the window is shown (faster first window).
-        Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
-            backendText = error == null ? info.describe() : messages.format("status.backend.failed", error.getMessage());
-            backendLabel.setText(backendText);
-            statusBar.setText(error == null ? messages.format("status.backend.ready", info.startMillis()) : backendText);
-        }));
-        // A start-up that never ends (seen once in 25 starts) gets a thread dump and a word to the user.
-        StartupWatchdog.watch(Backend.whenReady(), StartupWatchdog.DEFAULT_LIMIT, DataCache.resolve(null).dataDir().resolve("logs"))
-                .thenAccept(dump -> Platform.runLater(() -> {
-                    if (Backend.whenReady().isDone()) return;
-                    backendText = messages.format("status.backend.slow", StartupWatchdog.DEFAULT_LIMIT.toSeconds(), dump);
-                    backendLabel.setText(messages.get("status.backend.loading"));
-                    statusBar.setText(backendText);
-                }));
-        buildNavigator();
+        layoutPanels();
+        // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
+        appTitle.visibleProperty().bind(root.widthProperty().greaterThan(1500));
+        appTitle.managedProperty().bind(appTitle.visibleProperty());
+        // Divider positions are fractions: apply them again once the split knows its width.
+        split.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() == 0 && now.doubleValue() > 0) layoutPanels();
+        });
     }
 
     /** Installs keyboard shortcuts on the window's scene. */
     public void installShortcuts() {
-        Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
-        keys.put(new KeyCodeCombination(KeyCode.F5), () -> withPane(LessonPaneController::onRun));
-        keys.put(new KeyCodeCombination(KeyCode.F6), () -> withPane(LessonPaneController::onPause));
-        keys.put(new KeyCodeCombination(KeyCode.F7), () -> withPane(LessonPaneController::onStep));
-        keys.put(new KeyCodeCombination(KeyCode.F8), () -> withPane(LessonPaneController::onStop));
-        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> withPane(LessonPaneController::onReset));
-        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> withPane(LessonPaneController::onExportAll));
-        keys.put(new KeyCodeCombination(KeyCode.F11), this::toggleFullScreen);
-        keys.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> moveLesson(1));
-        keys.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> moveLesson(-1));
-        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
-                () -> languageChoice.setValue(messages.language().equals("ko") ? "en" : "ko"));
-        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
-                () -> themeChoice.setValue(Theme.values()[(theme.ordinal() + 1) % Theme.values().length]));
-        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> notesToggle.setSelected(!notesToggle.isSelected()));
-        stage.getScene().getAccelerators().putAll(keys);
+        new Shortcuts(this).install(stage.getScene());
     }
 
-    private void withPane(java.util.function.Consumer<LessonPaneController> action) {
+    void withPane(Consumer<LessonPaneController> action) {
         if (pane != null) action.accept(pane);
     }
 
-    private void moveLesson(int delta) {
+    void moveLesson(int delta) {
         List<LessonCatalog.Entry> entries = catalog.entries();
         int index = pane == null ? -1 : entries.indexOf(pane.session().entry());
-        int next = Math.floorMod(index + delta, entries.size());
-        selectInNavigator(entries.get(next).id());
+        nav.select(entries.get(Math.floorMod(index + delta, entries.size())).id());
     }
 
-    private void buildNavigator() {
-        TreeItem<Object> rootItem = new TreeItem<>();
-        TreeItem<Object> group = null;
-        String notebook = null;
-        for (LessonCatalog.Entry e : catalog.entries()) {
-            if (!e.notebook().equals(notebook)) {
-                notebook = e.notebook();
-                group = new TreeItem<>(e.notebook() + " · " + e.groupTitle(messages.language()));
-                group.setExpanded(true);
-                rootItem.getChildren().add(group);
-            }
-            group.getChildren().add(new TreeItem<>(e));
-        }
-        navigator.setRoot(rootItem);
-    }
+    void toggleLanguage() { languageChoice.setValue(messages.language().equals("ko") ? "en" : "ko"); }
+    void nextTheme() { themeChoice.setValue(Theme.values()[(theme.ordinal() + 1) % Theme.values().length]); }
+    void toggleNotes() { notesToggle.setSelected(!notesToggle.isSelected()); }
+    void toggleNavigator() { navigatorToggle.setSelected(!navigatorToggle.isSelected()); }
 
     /** Opens a lesson by id (navigator selection, shortcuts, snapshot mode). */
     public LessonPaneController open(String lessonId) {
         LessonSession session = sessions.computeIfAbsent(lessonId, id -> {
             LessonCatalog.Entry entry = catalog.find(id);
             LessonSession s = new LessonSession(entry, entry.factory().apply(environment));
-            s.stateProperty().addListener((o, a, st) -> showRunState(s, st));
+            s.stateProperty().addListener((o, a, st) -> showRunState(s));
             return s;
         });
         showPane(session);
-        selectInNavigator(lessonId);
+        nav.select(lessonId);
         return pane;
-    }
-
-    private void selectInNavigator(String lessonId) {
-        for (TreeItem<Object> g : navigator.getRoot().getChildren()) {
-            for (TreeItem<Object> item : g.getChildren()) {
-                if (((LessonCatalog.Entry) item.getValue()).id().equals(lessonId)
-                        && navigator.getSelectionModel().getSelectedItem() != item) {
-                    navigator.getSelectionModel().select(item);
-                }
-            }
-        }
     }
 
     private void showPane(LessonSession session) {
@@ -223,8 +141,8 @@ public final class MainWindowController {
         if (pane != null) pane.detach();
         LessonStrings strings = LessonStrings.load(session.entry().id(), messages.language());
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/lesson/lesson_pane.fxml"));
-        LessonPaneController controller = new LessonPaneController(session, messages, strings, theme, exportDir,
-                statusBar::setText);
+        LessonPaneController controller = new LessonPaneController(session, messages, strings, theme,
+                new LessonPaneController.Services(exports, status::setText, openFolder, layers));
         loader.setControllerFactory(type -> controller);
         try {
             loader.load();
@@ -237,7 +155,7 @@ public final class MainWindowController {
         MarkdownView view = new MarkdownView(notes, theme.fontSize() * 0.95, theme.textColour());
         view.setPadding(new javafx.geometry.Insets(8));
         notesScroll.setContent(view);
-        showRunState(session, session.stateProperty().get());
+        showRunState(session);
     }
 
     /** Rebuilds the open pane from its session (after parameters were changed from outside the form). */
@@ -252,29 +170,28 @@ public final class MainWindowController {
     /** The open lesson pane, or null. */
     public LessonPaneController currentPane() { return pane; }
 
-    private void showRunState(LessonSession session, TrainingEngine.State state) {
-        if (pane != null && pane.session() == session) {
-            runLabel.setText(messages.get("state." + state.name()));
-        }
+    /** Whether the instructor notes (with the answers) are on screen. */
+    public boolean notesShown() { return split.getItems().contains(notesPanel); }
+
+    private void showRunState(LessonSession session) {
+        if (pane != null && pane.session() == session) status.showRunState(messages.get("state." + session.stateProperty().get().name()));
     }
 
     private void setLanguage(String lang) {
         messages = new Messages(lang);
+        status.setMessages(messages);
         relabel();
-        buildNavigator();
+        nav.rebuild();
         if (pane != null) {
-            LessonSession current = pane.session();
-            pane.detach();
-            pane = null;
-            showPane(current);
-            selectInNavigator(current.entry().id());
+            rebuildPane();
+            nav.select(pane.session().entry().id());
         }
     }
 
     private void setTheme(Theme t) {
-        root.getScene().getRoot().getStyleClass().remove(theme.styleClass());
+        layers.getStyleClass().remove(theme.styleClass());
         theme = t;
-        root.getScene().getRoot().getStyleClass().add(theme.styleClass());
+        layers.getStyleClass().add(theme.styleClass());
         rebuildPane();
     }
 
@@ -284,6 +201,8 @@ public final class MainWindowController {
         languageLabel.setText(messages.get("toolbar.language"));
         themeLabel.setText(messages.get("toolbar.theme"));
         notesToggle.setText(messages.get("toolbar.notes"));
+        navigatorToggle.setText(messages.get("toolbar.navigator"));
+        spotlightButton.setText(messages.get("toolbar.spotlight"));
         fullScreenButton.setText(messages.get("toolbar.fullscreen"));
         navigatorTitle.setText(messages.get("navigator.title"));
         notesTitle.setText(messages.get("notes.title"));
@@ -291,23 +210,26 @@ public final class MainWindowController {
             @Override public String toString(Theme t) { return t == null ? "" : messages.get("theme." + t.name().toLowerCase()); }
             @Override public Theme fromString(String s) { return null; }
         });
-        if (backendText != null) backendLabel.setText(backendText);
     }
 
-    private void showNotes(boolean show) {
-        if (show && !split.getItems().contains(notesPanel)) {
-            split.getItems().add(notesPanel);
-            split.setDividerPosition(1, 0.8);
-        } else if (!show) {
-            split.getItems().remove(notesPanel);
-        }
+    /** Navigator | lesson | notes, each side panel only when its toggle is on; the lesson gets the rest. */
+    private void layoutPanels() {
+        split.getItems().setAll(lessonHost);
+        if (navigatorToggle.isSelected()) split.getItems().add(0, navigatorPanel);
+        if (notesToggle.isSelected()) split.getItems().add(notesPanel);
+        SplitPane.setResizableWithParent(navigatorPanel, false);
+        SplitPane.setResizableWithParent(notesPanel, false);
+        double width = Math.max(1, split.getWidth() > 0 ? split.getWidth() : stage.getWidth());
+        double navShare = Math.min(0.2, 300 / width);
+        double notesShare = Math.min(0.25, 420 / width);
+        if (navigatorToggle.isSelected() && notesToggle.isSelected()) split.setDividerPositions(navShare, 1 - notesShare);
+        else if (navigatorToggle.isSelected()) split.setDividerPositions(navShare);
+        else if (notesToggle.isSelected()) split.setDividerPositions(1 - notesShare);
     }
 
     /** Download progress from the downloading thread; shown by the 1 Hz status tick. */
     public void downloadProgress(String file, long done, long total) {
-        download = total > 0 ? messages.format("status.download", file, 100 * done / total)
-                             : messages.format("status.download.bytes", file, done >> 10);
-        if (total > 0 && done >= total) download = null;
+        if (status != null) status.downloadProgress(file, done, total);
     }
 
     /** The first lesson of the catalogue, or null if there is none. */
@@ -315,22 +237,26 @@ public final class MainWindowController {
         return catalog.entries().isEmpty() ? null : catalog.entries().get(0).id();
     }
 
-    private void showMemory() {
-        String d = download;
-        if (d != null) statusBar.setText(d);
-        Runtime rt = Runtime.getRuntime();
-        long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        long resident = Backend.residentBytes() >> 20;  // the process's resident set (RSS)
-        memoryLabel.setText(String.format(Locale.ROOT, messages.get("status.memory"), heap, resident));
-    }
-
     @FXML
     public void toggleFullScreen() { stage.setFullScreen(!stage.isFullScreen()); }
 
-    /** Stops every run (window closing mid-training): each trainer finishes its current iteration and ends. */
+    @FXML
+    public void toggleSpotlight() { withPane(LessonPaneController::toggleSpotlight); }
+
+    /**
+     * Window closing (once, however often called): asks every run to stop, then waits off the FX
+     * thread for each trainer to finish its iteration and for queued exports to be written.
+     */
     public void shutdown() {
+        if (!shutDown.compareAndSet(false, true)) return;
         if (pane != null) pane.detach();
+        status.stop();
         for (LessonSession s : sessions.values()) s.stop();
-        for (LessonSession s : sessions.values()) s.dispose();
+        List<LessonSession> all = List.copyOf(sessions.values());
+        Thread closer = new Thread(() -> {
+            for (LessonSession s : all) s.dispose(5, TimeUnit.SECONDS);
+            exports.close();
+        }, "classlab-shutdown");
+        closer.start();
     }
 }

@@ -23,7 +23,7 @@ class RunHistoryTest {
 
     private RunRecord run(String experiment, ParamValues values) {
         history.begin(experiment, values, Instant.parse("2026-11-30T15:00:00Z"));
-        lesson.run(experiment, values, RunControl.unattended(log));
+        history.results(lesson.run(experiment, values, RunControl.unattended(log)).finalMetrics());
         return history.end("FINISHED");
     }
 
@@ -39,6 +39,7 @@ class RunHistoryTest {
         assertEquals(1, slotB);
         assertEquals(3, first.tableRows().size());
         assertEquals(9, first.metrics().size(), "3 configurations × 3 epochs");
+        assertEquals(0.1 * 3 / 3, first.results().get("loss"), 1e-12, "final metric of the last configuration");
 
         run("b", lesson.defaults().with("lr", "0.2"));
         assertEquals(List.of("series.b"), names(lesson.loss.allSeries()), "only this run's curve is live");

@@ -112,9 +112,9 @@ public class ShellUiTest extends FxRobot {
         interact(() -> shell().open("multiclass"));
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> shell().currentPane().onExportAll());
-        Path dir = exportDir.resolve("multiclass");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(dir)
-                && Files.list(dir).anyMatch(p -> p.toString().endsWith(".png")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell().currentPane().lastExportFolder() != null);
+        Path dir = shell().currentPane().lastExportFolder();
+        assertEquals(exportDir.resolve("multiclass"), dir.getParent(), "one timestamped folder per export");
         Path png;
         try (var files = Files.list(dir)) {
             png = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();

@@ -197,6 +197,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         batchLoss.clear();
         batchFinal.clear();
         Map<String, Double> finals = new LinkedHashMap<>();
+        control.plan(sizes.size());
         for (int b : sizes) {
             String label = batchLabel(b);
             NetSpec spec = spec(SHALLOW, false, v.getDouble("lr"), seed);
@@ -216,6 +217,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         bnLoss.clear();
         bnLossLog.clear();
         Map<String, Double> finals = new LinkedHashMap<>();
+        control.plan(2);
         for (boolean bn : new boolean[] {false, true}) {
             String series = bn ? SERIES_BN : SERIES_NO_BN;
             double last = train(EXP_BN, bn ? "bn" : "no_bn", spec(DEEP, bn, v.getDouble("lr"), seed), data.train(), batch, epochs, seed,
@@ -288,6 +290,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         long seed = v.getInt("seed");
         for (LineFigure f : bnBatchPanels) f.clear();
         Map<String, Double> finals = new LinkedHashMap<>();
+        control.plan(2 * GRID_PANELS);
         for (int p = 0; p < GRID_PANELS; p++) {
             int b = sizes.get(p);
             for (boolean bn : new boolean[] {false, true}) {

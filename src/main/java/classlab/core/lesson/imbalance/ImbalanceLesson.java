@@ -164,6 +164,7 @@ public final class ImbalanceLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (experiment.equals("strategies")) {
             int epochs = 0;
+            control.plan(Strategy.values().length);
             for (Strategy s : Strategy.values()) {
                 Outcome o = runStrategy(s, values, train, test, minority, control);
                 putMetrics(metrics, o, "_" + s.id);
@@ -269,6 +270,7 @@ public final class ImbalanceLesson extends LessonModel {
         }
         double trainAccuracy = Trainer.accuracy(net, fixed, false, false);
         control.log(name, epochs, "train_accuracy", trainAccuracy);
+        report.notes().forEach(control::note);  // undefined precision/recall: which class, why, what value
         return new Outcome(report, loss, trainAccuracy, minorityRecall, meanRecall(report, minority, false), epochs);
     }
 

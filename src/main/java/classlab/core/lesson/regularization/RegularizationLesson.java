@@ -127,6 +127,12 @@ public final class RegularizationLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    /** The last network trained (softmax over ten digits) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(DIGITS);
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 CommonParams.seed(42),
@@ -215,6 +221,7 @@ public final class RegularizationLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (experiment.equals("all_four")) {
             int epochs = 0;
+            control.plan(Config.values().length);
             for (Config c : Config.values()) {
                 Outcome o = runConfig(c, values, train, test, control);
                 putMetrics(metrics, o, "_" + c.id);
@@ -246,6 +253,7 @@ public final class RegularizationLesson extends LessonModel {
         sweepGap.clear();
         sweepResults.clear();
         List<Outcome> outcomes = new ArrayList<>();
+        control.plan(ps.size());
         for (double p : ps) {
             String label = "p=" + pText(p);
             NetSpec spec = spec(values, p, false);
@@ -320,6 +328,7 @@ public final class RegularizationLesson extends LessonModel {
             rec.endEpoch(e);
         }
         double trainAcc = Trainer.accuracy(net, train, false, false);
+        digits.trained(net, NetSpec.Output.SOFTMAX_CE, DIGITS);
         control.log(name, epochs, "train_accuracy", trainAcc);
         control.log(name, epochs, "gap", trainAcc - testAcc);
         return new Outcome(loss, trainAcc, testAcc, epochs);

@@ -165,6 +165,7 @@ public final class RocSmoothingLesson extends LessonModel {
         int k = v.getInt("roc_classes");
         int[] digits = new int[k];
         for (int c = 0; c < k; c++) digits[c] = c;
+        LessonData.requireClasses(trainAll, "train_size", LessonData.TRAIN, digits);  // a class never seen cannot be learnt
         Batches train = Batches.of(Subsets.filterClasses(trainAll, digits), Batches.LabelEncoding.ONE_HOT);
         Batches test = Batches.of(Subsets.filterClasses(testAll, digits), Batches.LabelEncoding.ONE_HOT);
         long seed = v.getInt("seed");
@@ -197,6 +198,7 @@ public final class RocSmoothingLesson extends LessonModel {
             rec.record(epoch, "auc_weighted", roc.weightedAuc());
             rec.endEpoch(epoch);
         }
+        if (roc.note() != null) control.note(roc.note());
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
         rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
         rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());
@@ -238,6 +240,7 @@ public final class RocSmoothingLesson extends LessonModel {
         confidenceFigure.clear();
         smoothingTable.clear();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        control.plan(v.getDoubleList("ls_epsilons").size());
         for (double eps : v.getDoubleList("ls_epsilons")) {
             Nd4j.getRandom().setSeed(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
             // make_classifier(use_dropout=True, use_bn=True): 784→256→128→64→10

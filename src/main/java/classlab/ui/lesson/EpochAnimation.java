@@ -1,0 +1,120 @@
+package classlab.ui.lesson;
+
+import classlab.core.figure.LineFigure;
+import classlab.ui.fx.Resources;
+import classlab.ui.fx.Theme;
+import classlab.ui.widget.FigureExport;
+import classlab.ui.widget.FigureView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+
+/**
+ * Frames of a per-epoch line chart as the run went: frame k shows the points up to epoch k on
+ * the axes of the whole run (so nothing rescales between frames). Frames are drawn off-screen on
+ * the FX thread, one per pulse so the window stays responsive; encoding happens elsewhere.
+ */
+final class EpochAnimation {
+    /** More epochs than this are sampled evenly (a 500-epoch run becomes a 60-frame GIF). */
+    static final int MAX_FRAMES = 60;
+
+    private EpochAnimation() { }
+
+    /** Whether {@code f} is a curve over epochs (x axis "Epoch", drawn as lines). */
+    static boolean animates(LineFigure f) {
+        return "axis.epoch".equals(f.xLabelKey()) && f.style() == LineFigure.Style.LINE;
+    }
+
+    /** The epochs at which frames are taken: every epoch up to {@link #MAX_FRAMES}, else evenly spaced, always the last. */
+    static List<Double> frameEpochs(LineFigure f) {
+        double last = Double.NEGATIVE_INFINITY;
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (LineFigure.Series s : f.allSeries()) for (double x : s.snapshot()[0]) xs.add(x);
+        if (xs.isEmpty()) return List.of();
+        last = xs.last();
+        List<Double> all = new ArrayList<>(xs);
+        if (all.size() <= MAX_FRAMES) return all;
+        List<Double> picked = new ArrayList<>();
+        for (int i = 1; i <= MAX_FRAMES; i++) picked.add(all.get((int) Math.round((double) i * (all.size() - 1) / MAX_FRAMES)));
+        if (picked.get(picked.size() - 1) != last) picked.add(last);
+        return picked;
+    }
+
+    /** A copy of {@code f} holding the points with x ≤ {@code upTo}, on the full run's x and y ranges. */
+    static LineFigure upTo(LineFigure f, double upTo) {
+        LineFigure copy = new LineFigure(f.id(), f.titleKey(), f.xLabelKey(), f.yLabelKey())
+                .style(f.style()).logY(f.logY()).diagonal(f.diagonal());
+        if (f.rightLabelKey() != null) copy.rightAxis(f.rightLabelKey(), f.logRightY());
+        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        for (LineFigure.Series s : f.allSeries()) {
+            double[][] xy = s.snapshot();
+            LineFigure.Series target = s.rightAxis() ? copy.rightSeries(s.name()) : copy.series(s.name());
+            List<double[]> kept = new ArrayList<>();
+            for (int i = 0; i < xy[0].length; i++) {
+                xMin = Math.min(xMin, xy[0][i]);
+                xMax = Math.max(xMax, xy[0][i]);
+                if (!s.rightAxis() && Double.isFinite(xy[1][i]) && (!f.logY() || xy[1][i] > 0)) {
+                    yMin = Math.min(yMin, xy[1][i]);
+                    yMax = Math.max(yMax, xy[1][i]);
+                }
+                if (xy[0][i] <= upTo) kept.add(new double[] {xy[0][i], xy[1][i]});
+            }
+            double[] x = new double[kept.size()], y = new double[kept.size()];
+            for (int i = 0; i < kept.size(); i++) { x[i] = kept.get(i)[0]; y[i] = kept.get(i)[1]; }
+            target.set(x, y);
+        }
+        copy.xRange(f.xMin() != null ? f.xMin() : (xMin > 0 ? 0.0 : xMin), f.xMax() != null ? f.xMax() : xMax);
+        if (yMin <= yMax) copy.yRange(f.yMin() != null ? f.yMin() : yMin, f.yMax() != null ? f.yMax() : yMax);
+        for (LineFigure.Level l : f.levels()) copy.addLevel(l.labelKey(), l.y());
+        for (LineFigure.Marker m : f.markers()) if (m.x() <= upTo) copy.addMarker(m.labelKey(), m.x());
+        return copy;
+    }
+
+    /**
+     * Draws every frame at {@code width × height} (× {@code scale}) in the theme, one per FX pulse.
+     * Call on the FX thread; the future completes on it.
+     */
+    static CompletableFuture<List<WritableImage>> render(LineFigure f, Function<String, String> text, Theme theme,
+                                                        double width, double height, double scale) {
+        List<Double> epochs = frameEpochs(f);
+        CompletableFuture<List<WritableImage>> done = new CompletableFuture<>();
+        List<WritableImage> frames = new ArrayList<>();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            try {
+                if (frames.size() == epochs.size()) {
+                    done.complete(frames);
+                    return;
+                }
+                frames.add(frame(upTo(f, epochs.get(frames.size())), text, theme, width, height, scale));
+                Platform.runLater(next[0]);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        };
+        Platform.runLater(next[0]);
+        return done;
+    }
+
+    private static WritableImage frame(LineFigure f, Function<String, String> text, Theme theme,
+                                       double width, double height, double scale) {
+        FigureView view = FigureView.create(f, text);
+        view.setTheme(theme.chartTheme());
+        StackPane root = new StackPane(view);
+        root.getStyleClass().addAll("root", theme.styleClass());
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().addAll(Resources.url("/styles/app.css").toExternalForm(),
+                Resources.url("/styles/charts.css").toExternalForm());
+        for (int i = 0; i < 3; i++) {  // chart axes size themselves from the previous pass's ranges
+            root.applyCss();
+            root.layout();
+        }
+        return FigureExport.snapshot(view, scale);
+    }
+}

@@ -1,0 +1,138 @@
+package classlab.ui.lesson;
+
+import classlab.core.figure.Figure;
+import classlab.core.figure.LineFigure;
+import classlab.core.lesson.LessonStrings;
+import classlab.ui.fx.Messages;
+import classlab.ui.fx.Theme;
+import classlab.ui.widget.ExportStamp;
+import classlab.ui.widget.FigureExport;
+import classlab.ui.widget.FigureView;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.image.WritableImage;
+
+/**
+ * The pane's exports: each one goes to a new timestamped folder, holds only figures that have
+ * data, and is stamped with lesson, experiment, changed settings, seed, date and version. Snapshots
+ * are taken on the FX thread (cheap); encoding and writing happen in the {@link ExportService}.
+ */
+final class PaneExport {
+    /** GIF frame time: a 30-epoch run plays in 6 s. */
+    static final int GIF_FRAME_MILLIS = 200;
+
+    private final ExportService service;
+    private final LessonSession session;
+    private final LessonStrings strings;
+    private final Messages messages;
+    private final Theme theme;
+    private final Consumer<String> status;
+    private final ReadOnlyObjectWrapper<Path> lastFolder = new ReadOnlyObjectWrapper<>();
+
+    PaneExport(ExportService service, LessonSession session, LessonStrings strings, Messages messages, Theme theme,
+               Consumer<String> status) {
+        this.service = service;
+        this.session = session;
+        this.strings = strings;
+        this.messages = messages;
+        this.theme = theme;
+        this.status = status;
+    }
+
+    /** The folder of the last export that finished, or null. */
+    ReadOnlyObjectProperty<Path> lastFolderProperty() { return lastFolder.getReadOnlyProperty(); }
+
+    /** Every figure with data as PNG (2×) and CSV; says so when nothing has data yet. */
+    void all(List<FigureView> views) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<ExportService.FileWrite> writes = new ArrayList<>();
+        ExportStamp stamp = stamp();
+        Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
+        for (FigureView v : views) {
+            if (!v.figure().hasData() || !seen.add(v.figure().id())) continue;
+            writes.add(pngWrite(v, stamp, folder));
+            writes.add(csvWrite(v.figure(), stamp, folder));
+        }
+        if (writes.isEmpty()) {
+            status.accept(messages.get("export.nothing"));
+            return;
+        }
+        submit(folder, writes);
+    }
+
+    void png(FigureView view) { one(view.figure(), folder -> pngWrite(view, stamp(), folder)); }
+
+    void csv(Figure f) { one(f, folder -> csvWrite(f, stamp(), folder)); }
+
+    /** The chart after each epoch of the run as an animated GIF (frames drawn one per FX pulse). */
+    void gif(LineFigure f) {
+        if (!f.hasData()) {
+            status.accept(messages.get("export.nothing"));
+            return;
+        }
+        ExportStamp stamp = stamp();
+        Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
+        status.accept(messages.get("export.gif.drawing"));
+        EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), 1).whenComplete((frames, error) -> {
+            if (error != null) {
+                status.accept(messages.format("export.failed", f.id() + ".gif", error.getMessage()));
+                return;
+            }
+            Path file = folder.resolve(f.id() + ".gif");
+            submit(folder, List.of(() -> {
+                FigureExport.writeGif(frames, stamp, GIF_FRAME_MILLIS, file);
+                return file;
+            }));
+        });
+    }
+
+    private void one(Figure f, java.util.function.Function<Path, ExportService.FileWrite> write) {
+        if (!f.hasData()) {
+            status.accept(messages.get("export.nothing"));
+            return;
+        }
+        Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
+        submit(folder, List.of(write.apply(folder)));
+    }
+
+    private ExportService.FileWrite pngWrite(FigureView view, ExportStamp stamp, Path folder) {
+        Path file = folder.resolve(view.figure().id() + ".png");
+        WritableImage image = FigureExport.snapshot(view, FigureExport.DEFAULT_SCALE);
+        return () -> {
+            FigureExport.writePng(image, stamp, file);
+            return file;
+        };
+    }
+
+    private ExportService.FileWrite csvWrite(Figure f, ExportStamp stamp, Path folder) {
+        Path file = folder.resolve(f.id() + ".csv");
+        return () -> {
+            FigureExport.csv(f, strings, stamp, file);
+            return file;
+        };
+    }
+
+    private ExportStamp stamp() {
+        LessonSession.RunStart run = session.lastRun();
+        return ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
+                run == null ? session.values() : run.values(), session.model().defaults(), strings, LocalDateTime.now());
+    }
+
+    private void submit(Path folder, List<ExportService.FileWrite> writes) {
+        service.submit(folder, writes).thenAccept(outcome -> Platform.runLater(() -> {
+            lastFolder.set(outcome.folder());
+            status.accept(outcome.failures().isEmpty()
+                    ? messages.format("export.done", outcome.written().size(), outcome.folder())
+                    : messages.format("export.failed", outcome.folder(),
+                            String.join("; ", outcome.failures().stream().map(f -> LessonStrings.resolve(strings, f)).toList())));
+        }));
+    }
+}

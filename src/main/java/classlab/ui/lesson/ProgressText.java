@@ -1,0 +1,64 @@
+package classlab.ui.lesson;
+
+import classlab.core.lesson.LessonStrings;
+import classlab.core.train.TrainingEngine.Progress;
+import classlab.ui.fx.Messages;
+
+/**
+ * The run's progress in the user's terms: "No regularisation — configuration 2 of 4 · epoch 17/30 ·
+ * iteration 412 · about 1:05 left". Configuration labels come from the lesson's strings
+ * ({@code series.<id>}, {@code experiment.<id>}), never as internal ids.
+ */
+public final class ProgressText {
+    private static final String SEPARATOR = " · ";
+
+    private ProgressText() { }
+
+    /** @param experiment the running experiment's name: a label part equal to it is left out (the selector shows it) */
+    public static String format(Progress p, String experiment, LessonStrings strings, Messages messages) {
+        if (p.configuration() == 0 && p.iteration() == 0) return "";
+        StringBuilder sb = new StringBuilder();
+        if (p.configuration() > 0) {
+            String label = label(p.label(), experiment, strings);
+            sb.append(p.configurations() > 1
+                    ? messages.format("progress.configuration", label, p.configuration(), p.configurations())
+                    : label);
+            sb.append(SEPARATOR).append(messages.format("progress.epoch", p.epoch(), p.epochs()));
+        }
+        if (p.iteration() > 0) {
+            if (sb.length() > 0) sb.append(SEPARATOR);
+            sb.append(messages.format("progress.iteration", p.iteration()));
+        }
+        double left = p.secondsLeft();
+        if (Double.isFinite(left) && p.fraction() < 1) {
+            long s = Math.round(left);
+            sb.append(SEPARATOR).append(messages.format("progress.left", String.format("%d:%02d", s / 60, s % 60)));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Localises a configuration label as lessons report it: ids joined by " · " or a space
+     * ("bn_effect · bn", "none"); each part is looked up as a series, experiment or config key.
+     */
+    static String label(String raw, String experiment, LessonStrings strings) {
+        StringBuilder sb = new StringBuilder();
+        String[] parts = raw.split(" · ");
+        for (String part : parts) {
+            if (parts.length > 1 && part.trim().equals(experiment)) continue;
+            if (sb.length() > 0) sb.append(SEPARATOR);
+            sb.append(word(part.trim(), strings));
+        }
+        return sb.toString();
+    }
+
+    private static String word(String part, LessonStrings strings) {
+        if (part.indexOf(LessonStrings.MESSAGE_SEPARATOR) > 0) return LessonStrings.resolve(strings, part);
+        for (String prefix : new String[] {"series.", "experiment.", "config.", ""}) {
+            if (strings.has(prefix + part)) return LessonStrings.resolve(strings, prefix + part);
+        }
+        int space = part.indexOf(' ');
+        if (space > 0) return word(part.substring(0, space), strings) + " " + part.substring(space + 1);
+        return part;
+    }
+}

@@ -1,0 +1,70 @@
+package classlab.ui.lesson;
+
+import classlab.core.lesson.LessonStrings;
+import classlab.core.train.TrainingEngine;
+import classlab.core.train.TrainingEngine.State;
+import classlab.ui.fx.Messages;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * State of the run bar as read-only properties the pane binds to: which commands are enabled,
+ * the Run/Resume text, the state word and its style class, and the progress line and fraction.
+ * FX thread only; {@link #showState} follows the session, {@link #showProgress} the 10 Hz tick.
+ */
+public final class RunBarModel {
+    private final Messages messages;
+    private final LessonStrings strings;
+    private final ReadOnlyStringWrapper runText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper stateStyle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyBooleanWrapper runDisabled = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper pauseDisabled = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper stopDisabled = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public RunBarModel(Messages messages, LessonStrings strings) {
+        this.messages = messages;
+        this.strings = strings;
+    }
+
+    public void showState(State s) {
+        boolean running = s == State.RUNNING;
+        boolean paused = s == State.PAUSED;
+        boolean stopping = s == State.STOPPING;
+        stateText.set(messages.get("state." + s.name()));
+        stateStyle.set("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        runText.set(messages.get(paused ? "run.resume" : "run.run"));
+        runDisabled.set(running || stopping);
+        pauseDisabled.set(!running);
+        stopDisabled.set(!running && !paused);
+        busy.set(running || paused || stopping);
+    }
+
+    /**
+     * @param experiment   the running (or last) experiment's name
+     * @param backendReady false while ND4J is still loading (a Run pressed meanwhile waits for it) */
+    public void showProgress(TrainingEngine.Progress p, String experiment, boolean backendReady) {
+        progressText.set(backendReady ? ProgressText.format(p, experiment, strings, messages) : messages.get("status.backend.loading"));
+        progress.set(busy.get() || p.fraction() > 0 ? p.fraction() : 0);
+    }
+
+    public ReadOnlyStringProperty runTextProperty() { return runText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stateTextProperty() { return stateText.getReadOnlyProperty(); }
+    /** Style class {@code state-<state>} for the state word. */
+    public ReadOnlyStringProperty stateStyleProperty() { return stateStyle.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    /** Planned work done, 0..1 (configurations × epochs). */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runDisabledProperty() { return runDisabled.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty pauseDisabledProperty() { return pauseDisabled.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty stopDisabledProperty() { return stopDisabled.getReadOnlyProperty(); }
+    /** Running, paused or stopping: the experiment and the preset cannot change. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+}

@@ -1,0 +1,145 @@
+package classlab.ui.lesson;
+
+import classlab.core.figure.Figure;
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.LessonStrings;
+import classlab.core.lesson.ParamSpec;
+import classlab.ui.fx.Messages;
+import classlab.ui.fx.Theme;
+import classlab.ui.widget.FigureView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * One section tab of the lesson pane: the section's parameter form (collapsible) beside its
+ * figures. Chart tiles share the visible width: as many columns as fit at the theme's minimum
+ * tile width, each as wide as the columns allow, so charts grow when side panels are hidden and
+ * never need a horizontal scrollbar.
+ */
+final class SectionView {
+    /** What a tile's buttons ask the pane to do. */
+    interface TileActions {
+        void spotlight(FigureView view);
+        void exportPng(FigureView view);
+        void exportCsv(Figure figure);
+        void exportGif(LineFigure figure);
+        void focused(FigureView view);
+        /** A cell or image of a selectable figure was clicked. */
+        void selected(Figure figure, classlab.core.figure.FigureSelection selection);
+    }
+
+    private static final double GAP = 10;
+    private final List<FigureView> views = new ArrayList<>();
+    private final Tab tab;
+    private final TilePane charts = new TilePane(GAP, GAP);
+    private final ScrollPane scroll;
+    private final Theme theme;
+
+    SectionView(String section, LessonSession session, List<Figure> figures, LessonStrings strings, Messages messages,
+                Theme theme, ObservableBooleanValue formShown, Runnable onDefaults, TileActions actions) {
+        this.theme = theme;
+        List<ParamSpec> specs = new ArrayList<>();
+        for (ParamSpec p : session.values().specs()) {
+            if (p.section() == null || p.section().equals(section)) specs.add(p);
+        }
+        Label formTitle = new Label(messages.get("params.title"));
+        formTitle.getStyleClass().add("panel-title");
+        Button defaults = new Button(messages.get("params.defaults"));
+        defaults.setOnAction(e -> onDefaults.run());
+        VBox left = new VBox(6, formTitle, new ParamForm(session, specs, strings), defaults);
+        left.getStyleClass().add("param-panel");
+        ScrollPane formScroll = new ScrollPane(left);
+        formScroll.setFitToWidth(true);
+        formScroll.getStyleClass().add("param-scroll");
+        formScroll.setPrefViewportWidth(theme.fontSize() * 17);
+        formScroll.setMinWidth(theme.fontSize() * 13);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        formScroll.visibleProperty().bind(formShown);
+        formScroll.managedProperty().bind(formShown);
+
+        charts.getStyleClass().add("figure-grid");
+        VBox tables = new VBox(GAP);
+        for (Figure f : figures) {
+            Node tile = tile(f, strings, messages, actions);
+            if (f instanceof ResultTable) tables.getChildren().add(tile);
+            else charts.getChildren().add(tile);
+        }
+        VBox content = new VBox(12, charts, tables);
+        content.setPadding(new Insets(GAP));
+        scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> fitTiles(b));
+        BorderPane pane = new BorderPane(scroll);
+        pane.setLeft(formScroll);
+        tab = new Tab(strings.apply("section." + section), pane);
+        tab.setId("tab-" + section);
+        tab.setUserData(section);
+    }
+
+    Tab tab() { return tab; }
+
+    List<FigureView> views() { return views; }
+
+    /** The section's scroll pane (snapshot needs the height hidden below its viewport). */
+    ScrollPane scroll() { return scroll; }
+
+    /** Columns at the theme's minimum tile width; tile height follows the width, bounded by the viewport. */
+    private void fitTiles(Bounds viewport) {
+        double available = viewport.getWidth() - 2 * GAP - 2;
+        if (available <= 0) return;
+        int columns = Math.max(1, (int) Math.floor((available + GAP) / (theme.figureWidth() + GAP)));
+        double width = Math.floor((available - (columns - 1) * GAP) / columns);
+        double height = Math.max(theme.figureHeight(), Math.min(width * 0.62, viewport.getHeight() - 3 * GAP));
+        charts.setPrefTileWidth(width);
+        charts.setPrefTileHeight(height);
+    }
+
+    private Node tile(Figure f, LessonStrings strings, Messages messages, TileActions actions) {
+        FigureView view = FigureView.create(f, strings);
+        view.setTheme(theme.chartTheme());
+        view.setOnSelect(selection -> actions.selected(f, selection));
+        views.add(view);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox tools = new HBox(6, spacer);
+        tools.getStyleClass().add("figure-tools");
+        if (!(f instanceof ResultTable)) tools.getChildren().add(tool(messages, "export.spotlight", () -> actions.spotlight(view)));
+        if (f instanceof LineFigure line && EpochAnimation.animates(line)) {
+            tools.getChildren().add(tool(messages, "export.gif", () -> actions.exportGif(line)));
+        }
+        tools.getChildren().addAll(tool(messages, "export.png", () -> actions.exportPng(view)),
+                tool(messages, "export.csv", () -> actions.exportCsv(f)));
+        VBox tile = new VBox(4, view, tools);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        tile.getStyleClass().add("figure-tile");
+        tile.setId("figure-" + f.id());
+        tile.setOnMouseEntered(e -> actions.focused(view));
+        if (f instanceof ResultTable) tile.setMinHeight(160);
+        return tile;
+    }
+
+    private static Button tool(Messages messages, String key, Runnable action) {
+        Button b = new Button(messages.get(key));
+        String help = messages.get(key + ".help");
+        if (!help.equals(key + ".help")) b.setTooltip(new Tooltip(help));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,96 @@
+package classlab.ui.shell;
+
+import classlab.core.data.DataCache;
+import classlab.core.train.Backend;
+import classlab.core.train.StartupWatchdog;
+import classlab.ui.fx.Messages;
+import java.text.MessageFormat;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The window's status bar: messages on the left; run state, ND4J backend and memory on the right.
+ * Download progress arrives on the downloading thread as numbers and is formatted on the FX tick.
+ */
+final class StatusLine {
+    private final StatusBar bar;
+    private final Label backendLabel = new Label();
+    private final Label memoryLabel = new Label();
+    private final Label runLabel = new Label();
+    private final Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private Messages messages;
+    private String backendKey = "status.backend.loading";
+    private Object[] backendArgs = {};
+    private volatile Download download;
+
+    private record Download(String file, long done, long total) {}
+
+    StatusLine(StatusBar bar, Messages messages) {
+        this.bar = bar;
+        this.messages = messages;
+        backendLabel.setId("backendLabel");
+        runLabel.setId("runLabel");
+        bar.getRightItems().addAll(runLabel, new Separator(Orientation.VERTICAL), backendLabel,
+                new Separator(Orientation.VERTICAL), memoryLabel);
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                backendKey = null;
+                backendLabel.setText(info.describe());
+                bar.setText(messages.format("status.backend.ready", info.startMillis()));
+            } else {
+                backendKey = "status.backend.failed";
+                backendArgs = new Object[] {error.getMessage()};
+                showBackend();
+                bar.setText(backendLabel.getText());
+            }
+        }));
+        // A start-up that never ends (seen once in 25 starts) gets a thread dump and a word to the user.
+        StartupWatchdog.watch(Backend.whenReady(), StartupWatchdog.DEFAULT_LIMIT, DataCache.resolve(null).dataDir().resolve("logs"))
+                .thenAccept(dump -> Platform.runLater(() -> {
+                    if (!Backend.whenReady().isDone()) bar.setText(messages.format("status.backend.slow", StartupWatchdog.DEFAULT_LIMIT.toSeconds(), dump));
+                }));
+        showBackend();
+        tick();
+    }
+
+    void setMessages(Messages m) {
+        messages = m;
+        showBackend();
+    }
+
+    private void showBackend() {
+        if (backendKey != null) backendLabel.setText(messages.format(backendKey, backendArgs));
+    }
+
+    void setText(String text) { bar.setText(text); }
+
+    void showRunState(String text) { runLabel.setText(text); }
+
+    /** From the downloading thread. */
+    void downloadProgress(String file, long done, long total) {
+        download = total > 0 && done >= total ? null : new Download(file, done, total);
+    }
+
+    private void tick() {
+        Download d = download;
+        if (d != null) {
+            bar.setText(d.total() > 0 ? messages.format("status.download", d.file(), 100 * d.done() / d.total())
+                                      : messages.format("status.download.bytes", d.file(), d.done() >> 10));
+        }
+        Runtime rt = Runtime.getRuntime();
+        long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        long resident = Backend.residentBytes() >> 20;  // the process's resident set (RSS)
+        memoryLabel.setText(new MessageFormat(messages.get("status.memory"), Locale.ROOT).format(new Object[] {heap, resident}));
+    }
+
+    void stop() { tick.stop(); }
+}

@@ -1,0 +1,67 @@
+package classlab.ui.widget;
+
+import classlab.core.lesson.ParamSpec;
+import classlab.core.lesson.ParamValues;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What an exported PNG or CSV carries about its origin, so a slide can be traced back to a run:
+ * lesson, experiment, the settings that differ from the notebook's defaults, seed, date and
+ * ClassLab version. PNGs get {@link #line()} as a footer, CSVs as a {@code #} comment header.
+ *
+ * @param lesson     the lesson's title, localised
+ * @param experiment the experiment's label, localised ("" when not known)
+ * @param settings   {@code key=value} pairs that differ from the defaults, or the localised "notebook defaults"
+ * @param seed       the run's random seed, localised ("seed 42"), or "" when the lesson has none
+ * @param date       local date and time of the export, {@code yyyy-MM-dd HH:mm}
+ * @param version    ClassLab's version (jar manifest), {@code dev} when run from classes
+ */
+public record ExportStamp(String lesson, String experiment, String settings, String seed, String date, String version) {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * The stamp of a run: {@code text} localises the lesson's keys ({@code experiment.<name>},
+     * {@code export.stamp.*}) and the lesson title is given already localised.
+     */
+    public static ExportStamp of(String lessonTitle, String experiment, ParamValues values, ParamValues defaults,
+                                 Function<String, String> text, LocalDateTime when) {
+        String seed = values.has("seed") ? new java.text.MessageFormat(text.apply("export.stamp.seed"), java.util.Locale.ROOT)
+                .format(new Object[] {values.text("seed")}) : "";
+        String changed = changedSettings(values, defaults);
+        return new ExportStamp(lessonTitle, experiment == null ? "" : text.apply("experiment." + experiment),
+                changed.isEmpty() ? text.apply("export.stamp.defaults") : changed,
+                seed, DATE.format(when), appVersion());
+    }
+
+    /** {@code key=value, ...} for every parameter whose value differs from {@code defaults} (seed excluded). */
+    public static String changedSettings(ParamValues values, ParamValues defaults) {
+        List<String> out = new ArrayList<>();
+        for (ParamSpec p : values.specs()) {
+            if (p.key().equals("seed") || !defaults.has(p.key())) continue;
+            if (!values.text(p.key()).equals(defaults.text(p.key()))) out.add(p.key() + "=" + values.text(p.key()));
+        }
+        return String.join(", ", out);
+    }
+
+    /** ClassLab's version from the jar manifest, {@code dev} when run from a class folder. */
+    public static String appVersion() {
+        String v = ExportStamp.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** One line: "Lesson · Experiment · settings · seed 42 · 2026-11-30 15:40 · ClassLab 0.1.0". */
+    public String line() {
+        List<String> parts = new ArrayList<>();
+        parts.add(lesson);
+        if (!experiment.isEmpty()) parts.add(experiment);
+        parts.add(settings);
+        if (!seed.isEmpty()) parts.add(seed);
+        parts.add(date);
+        parts.add("ClassLab " + version);
+        return String.join(" · ", parts);
+    }
+}

@@ -1,0 +1,71 @@
+package classlab.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.lesson.LessonStrings;
+import classlab.core.lesson.ParamSpec;
+import classlab.core.lesson.ParamValues;
+import classlab.core.train.TrainingEngine.Progress;
+import classlab.ui.fx.Messages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pure parts of classroom mode: progress wording, epoch scaling, export folders. */
+class ClassroomPartsTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void progressSpeaksInUserTermsInBothLanguages() {
+        Progress p = new Progress("none", 2, 4, 17, 30, 412, 0.5, 60 * SECOND);
+        String en = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"));
+        assertTrue(en.startsWith("No regularisation — configuration 2 of 4 · epoch 17/30 · iteration 412 · about "), en);
+        // done = (1 + 17/30) / 4 = 0.392 of the work in 60 s → 93 s left
+        assertTrue(en.endsWith("1:33 left"), en);
+        String ko = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "ko"), new Messages("ko"));
+        assertTrue(ko.contains("구성 2/4") && ko.contains("에폭 17/30") && !ko.contains("none"), ko);
+        assertEquals("", ProgressText.format(Progress.NONE, "all_four", LessonStrings.load("regularization", "en"), new Messages("en")));
+    }
+
+    @Test
+    void labelsDropTheExperimentIdAndTranslateTheRest() {
+        LessonStrings en = LessonStrings.load("batchnorm-gradients", "en");
+        assertEquals("With BatchNorm", ProgressText.label("bn_effect · bn", "bn_effect", en));
+        assertEquals("BN, B=32", ProgressText.label("series.bn_at_batch|32", "bn_batch_sizes", en));
+    }
+
+    @Test
+    void epochScalingTouchesOnlyTrainingEpochCountsAndKeepsRanges() {
+        ParamValues v = ParamValues.defaults(List.of(ParamSpec.integer("epochs", 30, 1, 500),
+                ParamSpec.integer("ls_epochs", 3, 2, 500), ParamSpec.integer("demo_epochs", 60, 2, 500).asDemo(),
+                ParamSpec.integer("batch_size", 64, 1, 1024)));
+        ParamValues quick = v.withEpochs(n -> (n + 4) / 5);
+        assertEquals(6, quick.getInt("epochs"));
+        assertEquals(2, quick.getInt("ls_epochs"), "clamped to the parameter's minimum");
+        assertEquals(60, quick.getInt("demo_epochs"), "a demo's curve length is not training");
+        assertEquals(64, quick.getInt("batch_size"));
+        assertEquals(500, v.withEpochs(n -> 9999).getInt("epochs"));
+    }
+
+    @Test
+    void everyExportGetsItsOwnFolder(@TempDir Path root) throws Exception {
+        try (ExportService service = new ExportService(root)) {
+            LocalDateTime t = LocalDateTime.of(2026, 11, 30, 15, 40, 5);
+            Path first = service.newFolder("pattern", t);
+            assertEquals(root.resolve("pattern").resolve("2026-11-30_15-40-05"), first);
+            ExportService.Outcome done = service.submit(first, List.of(() -> Files.writeString(first.resolve("a.csv"), "x"),
+                    () -> { throw new java.io.IOException("disk full"); })).get();
+            assertEquals(List.of(first.resolve("a.csv")), done.written());
+            assertEquals(List.of("disk full"), done.failures(), "one failing file does not stop the others");
+            Path second = service.newFolder("pattern", t);
+            assertNotEquals(first, second, "same second, new folder");
+            assertFalse(Files.exists(second));
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package classlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.lesson.Experiment;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonPaneController;
+import classlab.ui.lesson.LessonSession;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Classroom use on a projector: layout at 1920×1080, notes hidden, step, progress, tabs, export, spotlight, quick demo. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectorUiTest extends FxRobot {
+    @TempDir static Path exportDir;
+    private ClassLabApp app;
+
+    /** One window for every check (each start costs seconds): opened in Korean on the projector theme. */
+    @BeforeAll
+    void startOnce() throws Exception {
+        System.setProperty("classlab.exportDir", exportDir.toString());
+        ClassLabApp.prepare(new StartOptions("ko", Theme.PRESENTATION, ShellUiTest.mnistMini(), "regularization", null, null, false));
+        FxToolkit.registerPrimaryStage();
+        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    void stopOnce() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    /** Opens {@code lesson} in {@code lang} and the theme (the window stays). */
+    private MainWindowController start(String lang, Theme theme, String lesson) {
+        MainWindowController shell = app.controller();
+        interact(() -> {
+            lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue(lang);
+            lookup("#themeChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue(theme);
+            shell.open(lesson);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return shell;
+    }
+
+    private Stage stage() { return (Stage) lookup("#lessonHost").query().getScene().getWindow(); }
+
+    /** Widths of the chart tiles of the selected section tab. */
+    private List<Double> chartWidths() {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node tab = lookup("#sections").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getContent();
+        return from(tab).lookup(".figure-tile").queryAll().stream()
+                .filter(n -> !n.getId().startsWith("figure-results") && n.getParent().getStyleClass().contains("figure-grid"))
+                .map(n -> n.getLayoutBounds().getWidth()).toList();
+    }
+
+    private boolean horizontalScrollBarShown() {
+        return from(lookup("#lessonHost").<Node>query()).lookup(".scroll-bar").queryAll().stream().anyMatch(n -> n instanceof ScrollBar b
+                && b.getOrientation() == Orientation.HORIZONTAL && shown(b) && b.getVisibleAmount() < b.getMax() - b.getMin());
+    }
+
+    /** Visible with all its ancestors (a hidden drawer's scrollbars do not count). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getLayoutBounds().getWidth() > 0;
+    }
+
+    @Test
+    void projectorLayoutGivesChartsTheWidthAndHidesTheAnswers() throws Exception {
+        MainWindowController shell = start("ko", Theme.PRESENTATION, "regularization");
+        assertTrue(stage().isMaximized(), "the window opens maximised");
+        assertFalse(shell.notesShown(), "instructor notes (with the answers) start hidden");
+        interact(() -> {
+            stage().setMaximized(false);
+            stage().setWidth(1920);
+            stage().setHeight(1080);
+        });
+        interact(() -> lookup("#sections").queryAs(TabPane.class).getSelectionModel().select(3));
+        List<Double> widths = chartWidths();
+        assertFalse(widths.isEmpty());
+        for (double w : widths) assertTrue(w >= 960, "every chart at least half of a 1920 px screen: " + widths);
+        assertFalse(horizontalScrollBarShown(), "no horizontal scrollbar");
+
+        interact(() -> lookup("#notesToggle").queryAs(ToggleButton.class).setSelected(true));
+        double withNotes = chartWidths().get(0);
+        interact(() -> lookup("#notesToggle").queryAs(ToggleButton.class).setSelected(false));
+        interact(() -> lookup("#navigatorToggle").queryAs(ToggleButton.class).setSelected(false));
+        interact(() -> lookup("#formToggle").queryAs(ToggleButton.class).setSelected(false));
+        double alone = chartWidths().get(0);
+        assertTrue(alone > withNotes + 500, "hiding notes, lesson list and form widens charts: " + withNotes + " -> " + alone);
+
+        interact(() -> {
+            stage().setWidth(1280);
+            stage().setHeight(800);
+        });
+        for (double w : chartWidths()) assertTrue(w >= 640, "1280×800 projector: charts at least half the width: " + w);
+        assertFalse(horizontalScrollBarShown());
+        interact(() -> {
+            lookup("#navigatorToggle").queryAs(ToggleButton.class).setSelected(true);
+            stage().setMaximized(true);
+        });
+    }
+
+    @Test
+    void tabChoosesTheExperimentAndSpotlightShowsAChart() throws Exception {
+        MainWindowController shell = start("en", Theme.LIGHT, "roc-smoothing");
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        TabPane tabs = lookup("#sections").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "smoothing".equals(t.getUserData())).findFirst().orElseThrow()));
+        assertEquals("label_smoothing", choice.getValue().name(), "the label-smoothing tab runs label smoothing");
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "roc".equals(t.getUserData())).findFirst().orElseThrow()));
+        assertEquals("roc", choice.getValue().name());
+
+        press(KeyCode.F9).release(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(shell.currentPane().spotlitFigure(), "F9 shows a chart over the window");
+        assertTrue(lookup("#spotlight").tryQuery().isPresent());
+        String first = shell.currentPane().spotlitFigure().id();
+        press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(first, shell.currentPane().spotlitFigure().id(), "→ shows the next chart");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(shell.currentPane().spotlitFigure(), "Esc closes the spotlight");
+
+        LessonSession session = shell.currentPane().session();
+        interact(() -> lookup("#quickDemoToggle").queryAs(ToggleButton.class).setSelected(true));
+        assertEquals(4, session.values().getInt("epochs"), "quick demo: 20 epochs become 4");
+        assertEquals(5, session.values().getInt("ls_epochs"), "and every other epoch count too");
+        interact(() -> lookup("#quickDemoToggle").queryAs(ToggleButton.class).setSelected(false));
+        assertEquals(20, session.values().getInt("epochs"));
+        assertEquals(25, session.values().getInt("ls_epochs"));
+    }
+
+    @Test
+    void stepMovesTheIterationCounterAndTheMiniBatchChart() throws Exception {
+        MainWindowController shell = start("en", Theme.LIGHT, "pattern");
+        LessonSession session = shell.currentPane().session();
+        Label progress = lookup("#progressLabel").queryAs(Label.class);
+        for (int i = 1; i <= 2; i++) {
+            press(KeyCode.F7).release(KeyCode.F7);
+            int step = i;
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.iterationLoss().allSeries().stream()
+                    .mapToInt(s -> s.size()).sum() == step && session.stateProperty().get() == TrainingEngine.State.PAUSED);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progress.getText().contains("iteration " + step));
+        }
+        interact(() -> shell.currentPane().onStop());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+    }
+
+    @Test
+    void runReportsProgressInUserTermsAndExportsStampedTranslatedFiles() throws Exception {
+        MainWindowController shell = start("en", Theme.LIGHT, "batchnorm-gradients");
+        LessonPaneController pane = shell.currentPane();
+        LessonSession session = pane.session();
+        interact(() -> {
+            // snapshot --epochs N sets every epoch count of the lesson (it has four), then the run picks its own
+            session.setAllEpochs(3);
+            for (String k : List.of("epochs", "bn_effect_epochs", "gradient_epochs")) assertEquals(3, session.values().getInt(k), k);
+            assertNull(session.setParam("epochs", "2"));
+            assertNull(session.setParam("batch_sizes", "64, 128"));
+            @SuppressWarnings("unchecked")
+            ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+            choice.setValue(session.model().experiment("batch_size"));
+        });
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        interact(pane::refreshFigures);
+        String text = lookup("#progressLabel").queryAs(Label.class).getText();
+        assertTrue(text.contains("configuration 2 of 2") && text.contains("epoch 2/2"), text);
+        assertFalse(text.contains("batch_size"), "no internal ids: " + text);
+        assertEquals(1.0, lookup("#progressBar").queryAs(ProgressBar.class).getProgress(), 1e-9);
+
+        interact(pane::onExportAll);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pane.lastExportFolder() != null);
+        Path first = pane.lastExportFolder();
+        List<Path> csvs;
+        try (Stream<Path> files = Files.list(first)) {
+            csvs = files.filter(p -> p.toString().endsWith(".csv")).toList();
+        }
+        assertTrue(csvs.stream().anyMatch(p -> p.getFileName().toString().equals("batch_size_loss.csv")));
+        assertFalse(Files.exists(first.resolve("bn_effect_loss.csv")), "experiments never run are not exported");
+        for (Path csv : csvs) {
+            String content = Files.readString(csv, StandardCharsets.UTF_8);
+            assertTrue(content.startsWith("# " + session.entry().title("en") + " · "), csv + ": stamped");
+            assertTrue(content.lines().count() > 2, csv + " has rows");
+            for (String raw : new String[] {"column.", "series.", "csv."}) assertFalse(content.contains(raw), csv + " holds " + raw + ":\n" + content);
+        }
+        assertTrue(Files.readString(first.resolve("batch_size_loss.csv")).lines().findFirst().orElseThrow().contains("batch_sizes=64, 128"),
+                "the stamp names the changed settings");
+
+        interact(() -> pane.onExportAll());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !first.equals(pane.lastExportFolder()));
+        assertEquals(first.getParent(), pane.lastExportFolder().getParent(), "a second export goes to a new folder beside the first");
+
+        javafx.scene.control.Button gif = from(lookup("#figure-batch_size_loss").<Node>query()).lookup(".button")
+                .queryAllAs(javafx.scene.control.Button.class).stream().filter(b -> b.getText().equals("GIF")).findFirst().orElseThrow();
+        interact(gif::fire);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pane.lastExportFolder() != null
+                && Files.exists(pane.lastExportFolder().resolve("batch_size_loss.gif")));
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = ImageIO.createImageInputStream(pane.lastExportFolder().resolve("batch_size_loss.gif").toFile())) {
+            reader.setInput(in);
+            assertEquals(2, reader.getNumImages(true), "one frame per epoch");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+}

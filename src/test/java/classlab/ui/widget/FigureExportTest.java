@@ -1,0 +1,47 @@
+package classlab.ui.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.LineFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.LessonStrings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV export for readers: stamped, keys translated, quoting kept. */
+class FigureExportTest {
+    private static final ExportStamp STAMP = new ExportStamp("Regularisation", "All four", "lr=0.01", "seed 42",
+            "2026-11-30 15:40", "dev");
+
+    @Test
+    void csvIsStampedAndTranslated(@TempDir Path dir) throws Exception {
+        LineFigure loss = new LineFigure("train_loss", "figure.train_loss", "axis.epoch", "axis.loss");
+        loss.series("series.none").add(1, 0.5);
+        Path file = dir.resolve("loss.csv");
+        FigureExport.csv(loss, LessonStrings.load("regularization", "ko"), STAMP, file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("# Regularisation · All four · lr=0.01 · seed 42 · 2026-11-30 15:40 · ClassLab dev", lines.get(0));
+        assertEquals("시리즈,x,y", lines.get(1));
+        assertFalse(lines.get(2).contains("series."), lines.get(2));
+        assertTrue(lines.get(2).endsWith(",1.0,0.5"), lines.get(2));
+    }
+
+    @Test
+    void tableColumnsAndQuotedCellsSurvive(@TempDir Path dir) throws Exception {
+        ResultTable t = new ResultTable("results", "figure.results", List.of("column.config", "column.test_accuracy"));
+        t.putRow("a", "series.none", 0.9);
+        t.putRow("b", "p=0.1, 0.2", 0.8);
+        Path file = dir.resolve("t.csv");
+        FigureExport.csv(t, LessonStrings.load("regularization", "en"), STAMP, file);
+        List<String> lines = Files.readAllLines(file);
+        assertFalse(lines.get(1).contains("column."), lines.get(1));
+        assertTrue(lines.get(2).startsWith("No regularisation,"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("\"p=0.1, 0.2\","), lines.get(3));
+    }
+}
