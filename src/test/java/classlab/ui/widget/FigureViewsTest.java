@@ -67,6 +67,7 @@ class FigureViewsTest extends FxRobot {
                 scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
                 stage.setScene(scene);
                 stage.show();
+                stage.sizeToScene();   // a reused stage keeps its old (maximised) size otherwise
                 ref.set(view);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
