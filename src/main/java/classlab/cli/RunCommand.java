@@ -99,8 +99,8 @@ final class RunCommand {
                 String message = describe(text, ex);
                 failed.add(e.name());
                 results.failed(e.name(), message, (System.nanoTime() - start) / 1e9);
-                // A setting that does not fit the data or the model is a usage error (exit 2); others exit 1.
-                exit = Math.max(exit, ex instanceof UserException ? 2 : 1);
+                // A setting that does not fit (the exception names the parameter) is a usage error: exit 2.
+                exit = Math.max(exit, ex instanceof UserException u && u.param() != null ? 2 : 1);
                 if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
                 // A data error fails every experiment the same way: say it once.
                 if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);

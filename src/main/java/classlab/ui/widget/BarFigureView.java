@@ -125,7 +125,6 @@ public final class BarFigureView extends FigureView {
 
         List<String> labels = new ArrayList<>();
         for (String c : cats) labels.add(t(c));
-        xAxis.setCategories(FXCollections.observableArrayList(labels));
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
         for (String g : groups) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -142,6 +141,16 @@ public final class BarFigureView extends FigureView {
         }
         // Bars are few: rebuilding the series is simpler and safer than diffing categories.
         chart.getData().setAll(series);
+        if (!labels.equals(xAxis.getCategories())) {
+            // A CategoryAxis that does not auto-range keeps the tick marks of the categories it had
+            // when first laid out (none for a figure that fills during a run): let it range once on
+            // the new data, then pin the categories in the figure's order.
+            xAxis.setAutoRanging(true);
+            xAxis.requestAxisLayout();
+            xAxis.layout();
+            xAxis.setAutoRanging(false);
+            xAxis.setCategories(FXCollections.observableArrayList(labels));
+        }
         barCount = 0;
         for (XYChart.Series<String, Number> s : series) barCount += s.getData().size();
         applyRange(min, max);

@@ -185,6 +185,9 @@ class ProjectorUiTest extends FxRobot {
         LessonPaneController pane = shell.currentPane();
         LessonSession session = pane.session();
         interact(() -> {
+            // snapshot --epochs N sets every epoch count of the lesson (it has four), then the run picks its own
+            session.setAllEpochs(3);
+            for (String k : List.of("epochs", "bn_effect_epochs", "gradient_epochs")) assertEquals(3, session.values().getInt(k), k);
             assertNull(session.setParam("epochs", "2"));
             assertNull(session.setParam("batch_sizes", "64, 128"));
             @SuppressWarnings("unchecked")

@@ -91,6 +91,11 @@ public final class MulticlassLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    /** The last network trained (0 vs 1 with logits, or 0/1/2 with softmax) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(List.of("0", "1", "2"));
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.real("z1", 2.0, -10, 10).in(PLAYGROUND).asDemo(),
@@ -241,6 +246,7 @@ public final class MulticlassLesson extends LessonModel {
             rec.record(epoch, "sigmoid_train_accuracy", accS);
             rec.endEpoch(epoch);
         }
+        digits.trained(logitNet, NetSpec.Output.LOGIT_BCE, List.of("0", "1"));
         return rec.result(epochs, Map.of("max_accuracy_gap", maxGap));
     }
 
@@ -281,6 +287,7 @@ public final class MulticlassLesson extends LessonModel {
             }
             rec.endEpoch(epoch);
         }
+        digits.trained(net, NetSpec.Output.SOFTMAX_CE, List.of("0", "1", "2"));
         return rec.result(epochs, Map.of());
     }
 

@@ -6,6 +6,7 @@ import classlab.core.figure.GridFigure;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -125,6 +126,12 @@ public final class RegularizationLesson extends LessonModel {
     }
 
     @Override public String id() { return ID; }
+
+    private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    /** The last network trained (softmax over ten digits) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(DIGITS);
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
 
     @Override public List<ParamSpec> params() {
         return List.of(
@@ -306,18 +313,22 @@ public final class RegularizationLesson extends LessonModel {
             if (!spec.batchNorm()) liveBn.clear();
             if (spec.dropoutP() > 0 || spec.batchNorm()) trainer.onIteration(liveProbe(name, spec, net, values, train));
         }
+        EpochRecorder rec = new EpochRecorder(name, control, epochs)
+                .plot("train_loss", lossSeries)
+                .plot("test_accuracy", accuracySeries)
+                .watch("train_loss", "test_accuracy", EpochRecorder.chanceAccuracy(test.data().labels()))
+                .watchWeights(net);
         double loss = Double.NaN;
         double testAcc = Double.NaN;
         for (int e = 1; e <= epochs; e++) {
             loss = trainer.fitEpoch(train);
             testAcc = Trainer.accuracy(net, test, false, false);
-            if (lossSeries != null) lossSeries.add(e, loss);
-            if (accuracySeries != null) accuracySeries.add(e, testAcc);
-            control.log(name, e, "train_loss", loss);
-            control.log(name, e, "test_accuracy", testAcc);
-            control.progress(name, e, epochs);
+            rec.record(e, "train_loss", loss);
+            rec.record(e, "test_accuracy", testAcc);
+            rec.endEpoch(e);
         }
         double trainAcc = Trainer.accuracy(net, train, false, false);
+        digits.trained(net, NetSpec.Output.SOFTMAX_CE, DIGITS);
         control.log(name, epochs, "train_accuracy", trainAcc);
         control.log(name, epochs, "gap", trainAcc - testAcc);
         return new Outcome(loss, trainAcc, testAcc, epochs);
