@@ -178,18 +178,20 @@ class LocalizationConsistencyTest {
     }
 
     /**
-     * Keys built as prefix + literal in code ({@code "message.split_" + split} with split "train"),
-     * or prefix + lower-cased enum constant ({@code "variant." + CLASSIC}).
+     * Keys built from literals in code: prefix + literal ({@code "message.split_" + split}), prefix +
+     * lower-cased enum constant ({@code "variant." + CLASSIC}), or several such pieces
+     * ({@code "cell." + "cnn_v2_" + ADAM}).
      */
     private static boolean constructed(String key) {
         for (int i = 1; i < key.length(); i++) {
             char c = key.charAt(i - 1);
-            if ((c == '.' || c == '_') && literals.contains(key.substring(0, i))) {
-                String rest = key.substring(i);
-                if (literals.contains(rest) || words.contains(rest.toUpperCase(java.util.Locale.ROOT))) return true;
-            }
+            if ((c == '.' || c == '_') && literals.contains(key.substring(0, i)) && builtFrom(key.substring(i))) return true;
         }
         return false;
+    }
+
+    private static boolean builtFrom(String rest) {
+        return literals.contains(rest) || words.contains(rest.toUpperCase(java.util.Locale.ROOT)) || constructed(rest);
     }
 
     @Test

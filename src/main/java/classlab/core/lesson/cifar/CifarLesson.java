@@ -8,6 +8,7 @@ import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.ImageGridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -157,12 +158,12 @@ public final class CifarLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("seed", 42, 0, Integer.MAX_VALUE),
+                CommonParams.seed(42),
                 ParamSpec.choice("dataset", CifarDataset.CIFAR10, CifarDataset.CIFAR10, CifarDataset.MNIST),
-                ParamSpec.integer("train_size", 10000, 10, 60000),
-                ParamSpec.integer("test_size", 2000, 10, 10000),
-                ParamSpec.integer("batch_size", 128, 1, 4096),
-                ParamSpec.real("lr", 0.001, 1e-6, 1.0),
+                CommonParams.trainSize(10000),
+                CommonParams.testSize(2000),
+                CommonParams.batchSize(128),
+                CommonParams.lr(0.001),
                 ParamSpec.integer("epochs", 10, 1, 200),
                 ParamSpec.integer("mlp_epochs", 5, 1, 200).in("baselines"),
                 ParamSpec.integer("cnn_width", 32, 1, 256).in("baselines"),
