@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 # lesson -> (ClassLab experiment, twin script, metrics compared)
 TWINS = {
     "pattern": ("full_batch", "pattern.py", ["train_loss", "train_accuracy", "test_accuracy"]),
+    "roc-smoothing": ("roc", "roc.py", ["test_accuracy", "auc_macro", "auc_weighted"]),
     "regularization": ("all_four", "regularization.py",
                        [m + "_" + c for c in ("none", "dropout", "batchnorm", "both")
                         for m in ("test_accuracy", "train_accuracy", "train_loss")]),
@@ -37,7 +38,7 @@ def classlab(lesson, experiment, seed, epochs, data_dir, env):
                "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
         if epochs:
             cmd += ["--epochs", str(epochs)]
-        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with open(os.path.join(out, "summary.json")) as f:
             return json.load(f)["experiments"][0]["final"]
 

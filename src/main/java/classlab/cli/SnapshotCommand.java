@@ -14,13 +14,36 @@ final class SnapshotCommand {
     private SnapshotCommand() {}
 
     static int execute(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme"), Set.of());
+        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme", "replay"), Set.of());
         if (o.positional.size() != 1) throw new UsageException("snapshot needs exactly one lesson id");
         if (!o.has("out")) throw new UsageException("snapshot needs --out FILE.png");
         if (!o.get("out").toLowerCase().endsWith(".png")) throw new UsageException("--out must name a .png file, got '" + o.get("out") + "'");
         RunCommand.find(LessonCatalog.load(), o.positional.get(0));
         Integer epochs = o.has("epochs") ? o.positiveInt("epochs") : null;
-        return ClassLabApp.launchApp(startOptions(o, o.positional.get(0), Path.of(o.get("out")).toAbsolutePath(), epochs));
+        StartOptions start = startOptions(o, o.positional.get(0), Path.of(o.get("out")).toAbsolutePath(), epochs);
+        if (o.has("replay")) {
+            if (epochs != null) throw new UsageException("--replay draws a recorded run: --epochs does not apply");
+            Path replay = Path.of(o.get("replay")).toAbsolutePath();
+            checkRecording(replay, o.positional.get(0));
+            start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
+                    null, false, replay);
+        }
+        return ClassLabApp.launchApp(start);
+    }
+
+    /** A recording that cannot be replayed is a usage error, told before any window opens. */
+    private static void checkRecording(Path file, String lesson) throws UsageException {
+        classlab.core.classroom.RunRecord r;
+        try {
+            r = classlab.core.classroom.RunFiles.read(file);
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read --replay " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--replay " + e.getMessage());
+        }
+        if (!r.lesson().equals(lesson)) {
+            throw new UsageException("--replay " + file.getFileName() + " is a run of lesson " + r.lesson() + ", not " + lesson);
+        }
     }
 
     static int app(List<String> args) throws UsageException {

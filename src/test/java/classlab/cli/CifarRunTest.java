@@ -20,7 +20,7 @@ class CifarRunTest {
 
     @Test
     void runCifarOnAFolderHoldingTheArchiveWritesTheSummary() throws Exception {
-        CifarFixtures.writeArchive(dir.resolve("data"), 40, 60);
+        CifarFixtures.writeArchive(dir.resolve("data"), 20, 30);
         Path out = dir.resolve("out");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ClassLabCli.execute(new String[] {"run", "cifar", "--data-dir", dir.resolve("data").toString(), "--experiment",

@@ -102,4 +102,20 @@ class ClassLabCliTest {
         assertTrue(listing.lines().anyMatch(l -> l.startsWith("pattern\t")), listing);
         assertTrue(listing.lines().allMatch(l -> l.split("\t").length == 3), listing);
     }
+
+    @Test
+    void snapshotReplayOfAFileThatIsNoRunExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path junk = java.nio.file.Files.writeString(dir.resolve("junk.json"), "[1, 2]");
+        assertOneLineError(run("snapshot", "pattern", "--out", dir.resolve("a.png").toString(), "--replay", junk.toString()),
+                "--replay", "junk.json is not a ClassLab run");
+    }
+
+    @Test
+    void snapshotReplayOfAnotherLessonsRunExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("other.classlab-run.json"), """
+                {"format": "classlab-run", "version": 1, "lesson": "multiclass", "experiment": "three_class",
+                 "section": "three_class", "outcome": "FINISHED", "started": "2026-11-30T15:00:00Z"}""");
+        assertOneLineError(run("snapshot", "pattern", "--out", dir.resolve("a.png").toString(), "--replay", other.toString()),
+                "is a run of lesson multiclass, not pattern");
+    }
 }

@@ -44,7 +44,7 @@ public final class RunHistory {
     private Pending pending;
 
     private record Pending(String experiment, String section, ParamValues values, Instant started, int logOffset,
-                           Map<String, Double> results) {}
+                           Map<String, Double> results, Instant replayOf) {}
 
     /**
      * @param log the engine's metric log; a run's metrics are the rows it adds between begin and end
@@ -65,11 +65,19 @@ public final class RunHistory {
      * @throws IllegalArgumentException for an experiment the lesson does not have
      */
     public void begin(String experiment, ParamValues values, Instant started) {
+        begin(experiment, values, started, null);
+    }
+
+    /**
+     * {@link #begin(String, ParamValues, Instant)} of a replay of the recorded run started at
+     * {@code replayOf} (null for a real run).
+     */
+    public void begin(String experiment, ParamValues values, Instant started, Instant replayOf) {
         String section = model.experiment(experiment).section();
         synchronized (this) {
             Integer shown = live.remove(section);
             if (shown != null) overlaid.add(shown);
-            pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>());
+            pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>(), replayOf);
         }
         for (Figure f : model.figures(section)) f.clear();
         applyOverlays();
@@ -105,20 +113,6 @@ public final class RunHistory {
         synchronized (this) {
             runs.add(record);
             live.put(p.section(), number);
-        }
-        applyOverlays();
-        fire();
-        return record;
-    }
-
-    /** Adds a run read from a file (after it was replayed into the figures, which now show it). */
-    public RunRecord addReplayed(RunRecord recorded) {
-        RunRecord record;
-        synchronized (this) {
-            record = recorded.withNumber(runs.size() + 1);
-            Integer shown = live.put(record.section(), record.number());
-            if (shown != null) overlaid.add(shown);
-            runs.add(record);
         }
         applyOverlays();
         fire();
@@ -268,7 +262,7 @@ public final class RunHistory {
             if (!settings.get(key).equals(defaults.text(key))) changed.put(key, settings.get(key));
         }
         return new RunRecord(number, model.id(), p.experiment(), p.section(), settings, changed, training, seed, p.started(),
-                outcome, p.results(), curves, rows, bars, grids, metrics);
+                outcome, p.results(), curves, rows, bars, grids, metrics, p.replayOf());
     }
 
     private void fire() {

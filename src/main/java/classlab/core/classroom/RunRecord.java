@@ -20,11 +20,12 @@ import java.util.Map;
  * @param seed       the {@code seed} parameter, or null if the lesson has none
  * @param outcome    how the run ended: {@code FINISHED}, {@code STOPPED} or {@code FAILED}
  * @param results    the experiment's final metrics ({@code ExperimentResult.finalMetrics}); empty unless finished
+ * @param replayOf   for a replay of a recorded run, the time that run started; null for a run that trained
  */
 public record RunRecord(int number, String lesson, String experiment, String section, Map<String, String> settings,
                         Map<String, String> changed, List<String> training, Long seed, Instant started, String outcome,
                         Map<String, Double> results, List<Curve> curves, List<TableRow> tableRows, List<Bar> bars, List<Grid> grids,
-                        List<Metric> metrics) {
+                        List<Metric> metrics, Instant replayOf) {
 
     /** One series of a line figure: {@code x} and {@code y} have the same length (epochs, iterations...). */
     public record Curve(String figure, String series, boolean rightAxis, double[] x, double[] y) {}
@@ -52,12 +53,6 @@ public record RunRecord(int number, String lesson, String experiment, String sec
         bars = List.copyOf(bars);
         grids = List.copyOf(grids);
         metrics = List.copyOf(metrics);
-    }
-
-    /** The same run under another number (a run read from a file joins a lesson's history). */
-    public RunRecord withNumber(int n) {
-        return new RunRecord(n, lesson, experiment, section, settings, changed, training, seed, started, outcome,
-                results, curves, tableRows, bars, grids, metrics);
     }
 
     /**

@@ -58,6 +58,12 @@ public abstract class LessonModel {
      */
     public void select(String figureId, FigureSelection selection) throws Exception {}
 
+    /**
+     * The network this lesson trains on MNIST digits, for classifying a digit a student draws; empty
+     * for lessons that train no digit classifier. Default: empty.
+     */
+    public java.util.Optional<DigitClassifier> digitClassifier() { return java.util.Optional.empty(); }
+
     protected LessonEnvironment env() { return env; }
 
     /** Registers a figure under a section; returns it for assignment to a field. */

@@ -1,6 +1,12 @@
 package classlab.ui.classroom;
 
+import classlab.core.UserException;
+import classlab.core.classroom.RunFiles;
 import classlab.core.classroom.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
@@ -25,6 +31,7 @@ public final class ClassroomTools {
     private final LessonSession session;
     private final Messages text;
     private final Runnable settingsChanged;
+    private final LessonStrings strings;
     private final ToggleGroup group = new ToggleGroup();
     private final HBox toolbar = new HBox(6);
     private final ScrollPane drawer = new ScrollPane();
@@ -32,6 +39,14 @@ public final class ClassroomTools {
     private final RunListView runs;
     private final QuestionsView questions;
     private final ChangeListener<TrainingEngine.State> stateListener;
+    /** The folder of the last saved or opened recording (the file chooser starts there). */
+    private static final java.util.concurrent.atomic.AtomicReference<Path> RECORDINGS = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Recordings are read and written here, never on the FX thread. */
+    private static final java.util.concurrent.ExecutorService FILES = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "classlab-recordings");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param settingsChanged shows the session's parameters and experiment again in the pane (after a
@@ -41,10 +56,12 @@ public final class ClassroomTools {
         this.session = session;
         this.text = new Messages(strings.language(), "classroom");
         this.settingsChanged = settingsChanged;
-        runs = new RunListView(session.history(), text, strings, this::rerun);
+        this.strings = strings;
+        runs = new RunListView(session.history(), text, strings, this::rerun, this::chooseAndSave, this::chooseAndReplay);
         questions = new QuestionsView(session.questions(), text, strings, false);
         add("questions", questions);
         add("runs", runs);
+        session.model().digitClassifier().ifPresent(c -> add("digits", new DigitPadView(c, text)));
         Button presenter = new Button(text.get("tools.presenter"));
         presenter.setId("tool-presenter");
         presenter.setTooltip(new javafx.scene.control.Tooltip(text.get("tools.presenter.tip")));
@@ -105,6 +122,74 @@ public final class ClassroomTools {
         }
         settingsChanged.run();
         session.run();
+    }
+
+    private javafx.stage.FileChooser chooser() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text.get("runs.file_type"), "*" + RunFiles.EXTENSION));
+        Path dir = RECORDINGS.get();
+        if (dir != null && Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
+        return chooser;
+    }
+
+    private javafx.stage.Window window() { return toolbar.getScene() == null ? null : toolbar.getScene().getWindow(); }
+
+    private void chooseAndSave(RunRecord r) {
+        javafx.stage.FileChooser chooser = chooser();
+        chooser.setInitialFileName(r.lesson() + "-" + r.experiment() + "-run" + r.number() + RunFiles.EXTENSION);
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) saveRun(r, file.toPath());
+    }
+
+    private void chooseAndReplay() {
+        java.io.File file = chooser().showOpenDialog(window());
+        if (file != null) replayFile(file.toPath());
+    }
+
+    /** Writes a run to a file on a worker thread; the run list reports the outcome. */
+    public void saveRun(RunRecord r, Path file) {
+        RECORDINGS.set(file.toAbsolutePath().getParent());
+        FILES.execute(() -> {
+            String message;
+            try {
+                RunFiles.write(r, file);
+                message = text.format("runs.saved", file);
+            } catch (IOException | RuntimeException e) {
+                message = text.format("runs.save_failed", file, e.getMessage());
+            }
+            String shown = message;
+            Platform.runLater(() -> runs.showProblem(shown));
+        });
+    }
+
+    /** Reads a recorded run on a worker thread and replays it at the chosen speed. */
+    public void replayFile(Path file) {
+        RECORDINGS.set(file.toAbsolutePath().getParent());
+        double speed = runs.speed();
+        FILES.execute(() -> {
+            try {
+                RunRecord recording = RunFiles.read(file);
+                Platform.runLater(() -> {
+                    if (session.isRunning()) {
+                        runs.showProblem(text.get("runs.replay_busy"));
+                        return;
+                    }
+                    try {
+                        session.replay(recording, speed);
+                        settingsChanged.run();
+                    } catch (IllegalArgumentException e) {
+                        runs.showProblem(text.format("runs.replay_failed", file.getFileName(), userMessage(e)));
+                    }
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                Platform.runLater(() -> runs.showProblem(text.format("runs.replay_failed", file.getFileName(), userMessage(e))));
+            }
+        });
+    }
+
+    /** A problem in the pane's language when it is a {@link UserException}, else its message. */
+    private String userMessage(Exception e) {
+        return e instanceof UserException u ? LessonStrings.resolve(strings, u.deferred()) : e.getMessage();
     }
 
     /** Stops following the session (the pane is being replaced). */

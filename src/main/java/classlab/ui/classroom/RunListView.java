@@ -30,21 +30,30 @@ public final class RunListView extends VBox {
     private final Messages text;
     private final LessonStrings strings;
     private final Consumer<RunRecord> rerun;
+    private final Consumer<RunRecord> save;
+    private final javafx.scene.control.ComboBox<Double> speed = new javafx.scene.control.ComboBox<>();
     private final VBox rows = new VBox(4);
     private final Label empty = new Label();
     private final Label problem = new Label();
     private final Runnable listener = () -> Platform.runLater(this::rebuild);
     private boolean busy;
 
+    /** Replay speeds offered, in epochs per second. */
+    static final java.util.List<Double> SPEEDS = java.util.List.of(0.5, 1.0, 2.0, 5.0, 10.0, 30.0);
+
     /**
      * @param rerun restores a run's settings and runs it again (FX thread)
+     * @param save  saves a run to a file the user chooses
+     * @param open  opens a recorded run and replays it at {@link #speed()}
      */
-    public RunListView(RunHistory history, Messages text, LessonStrings strings, Consumer<RunRecord> rerun) {
+    public RunListView(RunHistory history, Messages text, LessonStrings strings, Consumer<RunRecord> rerun,
+                       Consumer<RunRecord> save, Runnable open) {
         super(6);
         this.history = history;
         this.text = text;
         this.strings = strings;
         this.rerun = rerun;
+        this.save = save;
         setId("runList");
         getStyleClass().add("run-list");
         Label title = new Label(text.get("runs.title"));
@@ -54,13 +63,29 @@ public final class RunListView extends VBox {
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
         problem.setManaged(false);
-        getChildren().addAll(title, problem, rows);
+        Button openButton = new Button(text.get("runs.open"));
+        openButton.setId("replayOpen");
+        openButton.setTooltip(new Tooltip(text.get("runs.open.tip")));
+        openButton.setOnAction(e -> open.run());
+        speed.getItems().setAll(SPEEDS);
+        speed.setValue(2.0);
+        speed.setId("replaySpeed");
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Double v) { return v == null ? "" : text.format("runs.speed", QuestionCard.fmt(v)); }
+            @Override public Double fromString(String s) { return null; }
+        });
+        HBox replay = new HBox(6, openButton, speed);
+        replay.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, replay, problem, rows);
         history.addListener(listener);
         rebuild();
     }
 
     /** Stops following the history (the pane is closing). */
     public void detach() { history.removeListener(listener); }
+
+    /** The chosen replay speed in epochs per second. */
+    public double speed() { return speed.getValue(); }
 
     /** Shows why a run could not be repeated (or hides the message for null). */
     public void showProblem(String message) {
@@ -83,6 +108,7 @@ public final class RunListView extends VBox {
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
         if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
         if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
+        if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
         return sb.toString();
     }
 
@@ -113,7 +139,12 @@ public final class RunListView extends VBox {
             again.setDisable(busy);
             again.setMinWidth(Region.USE_PREF_SIZE);
             again.setOnAction(e -> rerun.accept(r));
-            HBox row = new HBox(6, overlay, again);
+            Button store = new Button(text.get("runs.save"));
+            store.setId("save-" + r.number());
+            store.setTooltip(new Tooltip(text.get("runs.save.tip")));
+            store.setMinWidth(Region.USE_PREF_SIZE);
+            store.setOnAction(e -> save.accept(r));
+            HBox row = new HBox(6, overlay, again, store);
             row.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(overlay, Priority.ALWAYS);
             rows.getChildren().add(row);

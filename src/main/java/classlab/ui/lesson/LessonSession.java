@@ -5,6 +5,7 @@ import classlab.core.classroom.QuestionBoard;
 import classlab.core.classroom.Questions;
 import classlab.core.classroom.RunHistory;
 import classlab.core.classroom.RunRecord;
+import classlab.core.classroom.RunReplay;
 import classlab.core.figure.FigureSelection;
 import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
@@ -223,18 +224,45 @@ public final class LessonSession {
     }
 
     private void start(boolean paused) {
-        problem.set("");
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
+        launch(experiment, runValues, paused, null,
+                control -> history.results(model.run(experiment.name(), runValues, control).finalMetrics()));
+    }
+
+    /**
+     * Plays a recorded run back into the figures without training, at {@code stepsPerSecond} epochs
+     * per second; it joins the run history as a replay. Pause, Step and Stop work as in a run.
+     *
+     * @throws IllegalArgumentException if the recording is of another lesson or its settings do not fit
+     */
+    public void replay(RunRecord recording, double stepsPerSecond) {
+        if (engine.isBusy()) return;
+        if (!recording.lesson().equals(entry.id())) {
+            throw new UserException(null, "error.run_file.other_lesson", recording.lesson(), entry.id());
+        }
+        ParamValues runValues = recording.settingsOver(model.defaults());
+        values = runValues;
+        selectExperiment(recording.experiment());
+        launch(model.experiment(recording.experiment()), runValues, false, recording.started(), control -> {
+            RunReplay.play(model, recording, control, stepsPerSecond);
+            history.results(recording.results());
+        });
+    }
+
+    /** Starts a run (or, with {@code replayOf}, a replay of the run started then) on the engine. */
+    private void launch(Experiment experiment, ParamValues runValues, boolean paused, java.time.Instant replayOf,
+                        TrainingEngine.Job body) {
+        problem.set("");
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
         for (LineFigure f : pinnedAxes) f.xRange(null, null);
         pinnedAxes.clear();
         engine.start(control -> {
-            Backend.awaitReady();
-            history.begin(experiment.name(), runValues, java.time.Instant.now());
+            if (replayOf == null) Backend.awaitReady();
+            history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
             refreshDemos();   // demo figures of the section were cleared with the rest
-            history.results(model.run(experiment.name(), runValues, control).finalMetrics());
+            body.run(control);
         }, paused);
     }
 

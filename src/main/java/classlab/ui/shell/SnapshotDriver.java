@@ -12,7 +12,8 @@ import javafx.util.Duration;
 
 /**
  * The {@code snapshot} command inside the real window: open the lesson, run its default
- * experiment to the end, let the charts draw, save the whole pane as PNG, exit.
+ * experiment to the end (or replay a recorded run), let the charts draw, save the whole pane as
+ * PNG, exit.
  */
 final class SnapshotDriver {
     private final MainWindowController controller;
@@ -36,6 +37,9 @@ final class SnapshotDriver {
                                           TrainingEngine.State a, TrainingEngine.State s) {
                 if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
                     session.stateProperty().removeListener(this);
+                    frames.stop();
+                    // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line.
+                    if (startedAt != 0) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6));
                     if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.engine().failureMessage());
                     ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
                     // Give the 10 Hz figure pump and layout a moment to draw the final state.
@@ -48,9 +52,52 @@ final class SnapshotDriver {
         session.stateProperty().addListener(done);
         Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
             if (error != null) fail("ND4J did not start: " + error.getMessage());
-            else session.run();
+            else if (options.replay() != null) replay(session);
+            else {
+                startedAt = System.nanoTime();
+                frames.start();
+                session.run();
+            }
         }));
     }
+
+    private long startedAt;
+    private final FrameGaps frames = new FrameGaps();
+
+    /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
+    private static final class FrameGaps extends javafx.animation.AnimationTimer {
+        private final java.util.List<Double> gapsMs = new java.util.ArrayList<>();
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) gapsMs.add((now - last) / 1e6);
+            last = now;
+        }
+
+        String summary(String experiment, double trainingMs) {
+            double[] g = gapsMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double p50 = g.length == 0 ? Double.NaN : g[(int) Math.floor(0.50 * (g.length - 1))];
+            double p99 = g.length == 0 ? Double.NaN : g[(int) Math.floor(0.99 * (g.length - 1))];
+            double max = g.length == 0 ? Double.NaN : g[g.length - 1];
+            return String.format(java.util.Locale.ROOT,
+                    "app-training: experiment=%s ms=%.0f frames=%d frame-gap-ms p50=%.1f p99=%.1f max=%.1f peak-rss-mb=%.0f",
+                    experiment, trainingMs, g.length + 1, p50, p99, max, Backend.peakResidentBytes() / 1048576.0);
+        }
+    }
+
+    /** Draws a recorded run instead of training (as fast as the figures take it). */
+    private void replay(LessonSession session) {
+        try {
+            session.replay(classlab.core.classroom.RunFiles.read(options.replay()), REPLAY_STEPS_PER_SECOND);
+            controller.rebuildPane();   // the form shows the recording's settings
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            fail("cannot replay " + options.replay() + ": " + e.getMessage());
+        }
+    }
+
+    /** Replay speed of a snapshot: no waiting between epochs worth seeing. */
+    private static final double REPLAY_STEPS_PER_SECOND = 1000;
 
     private void capture(LessonPaneController pane) {
         pane.refreshFigures();

@@ -11,6 +11,14 @@ import java.nio.file.Path;
  * @param snapshotOut where the snapshot PNG goes, or null for a normal session
  * @param epochs      epochs for the snapshot run, or null for the lesson's default
  * @param exitAfterShow close as soon as the window is shown (benchmark of time to first window)
+ * @param replay      for a snapshot: a recorded run ({@code .classlab-run.json}) to replay instead of
+ *                    training, or null
  */
 public record StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
-                           Integer epochs, boolean exitAfterShow) {}
+                           Integer epochs, boolean exitAfterShow, Path replay) {
+    /** Options without a replay. */
+    public StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
+                        Integer epochs, boolean exitAfterShow) {
+        this(language, theme, dataDir, lesson, snapshotOut, epochs, exitAfterShow, null);
+    }
+}

@@ -38,7 +38,7 @@ class CifarPaneUiTest extends FxRobot {
 
     @Test
     void trainTwoEpochsThenClickAConfusionCellAndSeeItsImages() throws Exception {
-        CifarFixtures.writeArchive(dir.resolve("cifar-10"), 40, 60);
+        CifarFixtures.writeArchive(dir.resolve("cifar-10"), 20, 30);
         ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, dir, "cifar", null, null, false));
         FxToolkit.registerPrimaryStage();
         app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);

@@ -183,8 +183,11 @@ public final class CifarLesson extends LessonModel {
     /** The data set of {@code values}, loaded once per choice. */
     private synchronized CifarDataset data(ParamValues values) throws Exception {
         String choice = values.getString("dataset");
+        // CIFAR-10 that was missing is not looked for again on every change (a download attempt may take seconds);
+        // MNIST chosen explicitly drops the fallback's notice.
         boolean fallbackKept = dataset != null && choice.equals(CifarDataset.CIFAR10) && !dataset.notice().isEmpty();
-        if (dataset == null || (!dataset.id().equals(choice) && !fallbackKept)) dataset = CifarDataset.load(env(), choice);
+        boolean stale = dataset == null || !dataset.id().equals(choice) || (choice.equals(CifarDataset.MNIST) && !dataset.notice().isEmpty());
+        if (stale && !fallbackKept) dataset = CifarDataset.load(env(), choice);
         return dataset;
     }
 

@@ -91,6 +91,11 @@ public final class MulticlassLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    /** The last network trained (0 vs 1 with logits, or 0/1/2 with softmax) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(List.of("0", "1", "2"));
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.real("z1", 2.0, -10, 10).in(PLAYGROUND).asDemo(),
@@ -103,7 +108,7 @@ public final class MulticlassLesson extends LessonModel {
                 ParamSpec.integer("binary_seed", 0, 0, Integer.MAX_VALUE).in(BINARY_LOGITS),
                 ParamSpec.integer("binary_epochs", 10, 1, 1000).in(BINARY_LOGITS),
                 ParamSpec.real("binary_lr", 0.001, 1e-6, 1e20).in(BINARY_LOGITS),
-                ParamSpec.integer("seed", 43052, 0, Integer.MAX_VALUE).in(THREE_CLASS),
+                CommonParams.seed(43052).in(THREE_CLASS),
                 ParamSpec.integer("epochs", 100, 1, 5000).in(THREE_CLASS),
                 CommonParams.lr(0.001).in(THREE_CLASS));
     }
@@ -241,6 +246,7 @@ public final class MulticlassLesson extends LessonModel {
             rec.record(epoch, "sigmoid_train_accuracy", accS);
             rec.endEpoch(epoch);
         }
+        digits.trained(logitNet, NetSpec.Output.LOGIT_BCE, List.of("0", "1"));
         return rec.result(epochs, Map.of("max_accuracy_gap", maxGap));
     }
 
@@ -281,6 +287,7 @@ public final class MulticlassLesson extends LessonModel {
             }
             rec.endEpoch(epoch);
         }
+        digits.trained(net, NetSpec.Output.SOFTMAX_CE, List.of("0", "1", "2"));
         return rec.result(epochs, Map.of());
     }
 

@@ -110,6 +110,11 @@ public final class PatternLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    /** The last network trained (0 vs 1, one sigmoid column) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(List.of("0", "1"));
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 CommonParams.seed(1),
@@ -204,6 +209,7 @@ public final class PatternLesson extends LessonModel {
             rec.endEpoch(epoch);
         }
         recordVariant(experiment, trainAcc, testAcc);
+        digits.trained(net, NetSpec.Output.SIGMOID_BCE, List.of("0", "1"));
         return rec.result(epochs, timed ? Map.of("seconds_per_epoch", fitNanos / 1e9 / epochs) : Map.of());
     }
 
@@ -251,6 +257,7 @@ public final class PatternLesson extends LessonModel {
             rec.endEpoch(epoch);
         }
         recordVariant(MINIBATCH, acc, testAcc);
+        digits.trained(net, NetSpec.Output.SIGMOID_BCE, List.of("0", "1"));
         return rec.result(epochs, Map.of());
     }
 

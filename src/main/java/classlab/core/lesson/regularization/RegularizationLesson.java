@@ -126,6 +126,12 @@ public final class RegularizationLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    /** The last network trained (softmax over ten digits) classifies drawn digits. */
+    private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(DIGITS);
+
+    @Override public java.util.Optional<classlab.core.lesson.DigitClassifier> digitClassifier() { return java.util.Optional.of(digits); }
+
     @Override public List<ParamSpec> params() {
         return List.of(
                 CommonParams.seed(42),
@@ -318,6 +324,7 @@ public final class RegularizationLesson extends LessonModel {
             control.progress(name, e, epochs);
         }
         double trainAcc = Trainer.accuracy(net, train, false, false);
+        digits.trained(net, NetSpec.Output.SOFTMAX_CE, DIGITS);
         control.log(name, epochs, "train_accuracy", trainAcc);
         control.log(name, epochs, "gap", trainAcc - testAcc);
         return new Outcome(loss, trainAcc, testAcc, epochs);

@@ -164,6 +164,7 @@ public final class RocSmoothingLesson extends LessonModel {
         int k = v.getInt("roc_classes");
         int[] digits = new int[k];
         for (int c = 0; c < k; c++) digits[c] = c;
+        LessonData.requireClasses(trainAll, "train_size", LessonData.TRAIN, digits);  // a class never seen cannot be learnt
         Batches train = Batches.of(Subsets.filterClasses(trainAll, digits), Batches.LabelEncoding.ONE_HOT);
         Batches test = Batches.of(Subsets.filterClasses(testAll, digits), Batches.LabelEncoding.ONE_HOT);
         long seed = v.getInt("seed");

@@ -1,5 +1,6 @@
 package classlab.core.lesson.scratch;
 
+import classlab.core.UserException;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
@@ -77,6 +78,8 @@ public final class ScratchLesson extends LessonModel {
     private final Map<WeightInit, HistogramFigure> histograms = new LinkedHashMap<>();
     private final LineFigure initLoss;
     private final ResultTable initResults;
+    private final ResultTable mnistData;
+    private final ResultTable initData;
     private volatile Surface shownSurface;
 
     public ScratchLesson(LessonEnvironment env) {
@@ -92,6 +95,7 @@ public final class ScratchLesson extends LessonModel {
                 List.of("column.optimizer", "column.lr", "column.step", "column.x", "column.y", "column.f", "column.note")));
         mnistLoss = figure("optimizers", new LineFigure("mnist_loss", "figure.mnist_loss", "axis.iteration", "axis.loss"));
         mnistAccuracy = figure("optimizers", new LineFigure("mnist_accuracy", "figure.mnist_accuracy", "axis.epoch", "axis.valid_accuracy"));
+        mnistData = figure("optimizers", new ResultTable("mnist_data", "figure.mnist_data", List.of("column.split", "column.images")));
         mnistResults = figure("optimizers", new ResultTable("mnist_results", "figure.mnist_results",
                 List.of("column.optimizer", "column.lr", "column.train_loss", "column.valid_accuracy", "column.test_accuracy")));
         for (WeightInit w : WeightInit.values()) {
@@ -99,6 +103,7 @@ public final class ScratchLesson extends LessonModel {
                     .smallMultiples(HIST_LAYERS).range(0, 1)));
         }
         initLoss = figure("init", new LineFigure("init_loss", "figure.init_loss", "axis.iteration", "axis.loss"));
+        initData = figure("init", new ResultTable("init_data", "figure.mnist_data", List.of("column.split", "column.images")));
         initResults = figure("init", new ResultTable("init_results", "figure.init_results",
                 List.of("column.init", "column.activation", "column.train_loss", "column.valid_accuracy", "column.test_accuracy")));
     }
@@ -267,7 +272,14 @@ public final class ScratchLesson extends LessonModel {
             List<double[][]> acts = net.hiddenActivations(x);
             HistogramFigure h = e.getValue();
             h.clear();
-            for (int l = 0; l < acts.size(); l++) h.set(LessonStrings.message("series.layer", l + 1), flatten(acts.get(l)));
+            // ReLU outputs exactly 0 for about half of the units; that spike would flatten every other bar,
+            // so for ReLU the panels count the active units (output > 0) and say so in their captions.
+            boolean relu = activation == ScratchNet.Activation.RELU;
+            for (int l = 0; l < acts.size(); l++) {
+                double[] values = flatten(acts.get(l));
+                h.set(LessonStrings.message(relu ? "series.layer_active" : "series.layer", l + 1),
+                        relu ? java.util.Arrays.stream(values).filter(v -> v > 0).toArray() : values);
+            }
         }
     }
 
@@ -332,12 +344,12 @@ public final class ScratchLesson extends LessonModel {
     private ExperimentResult runOptimizers(ParamValues values, RunControl control) throws Exception {
         List<Double> lrs = values.getDoubleList("mnist_lr");
         if (lrs.size() != Optimizers.IDS.size()) {
-            throw new IllegalArgumentException(LessonStrings.message("message.mnist_lr_count", Optimizers.IDS.size(), lrs.size()));
+            throw new UserException("mnist_lr", "error.mnist_lr.count", Optimizers.IDS.size(), lrs.size());
         }
         mnistLoss.clear();
         mnistAccuracy.clear();
         mnistResults.clear();
-        MnistSplit split = split(values);
+        MnistSplit split = split(values, mnistData);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int i = 0; i < Optimizers.IDS.size(); i++) {
             String id = Optimizers.IDS.get(i);
@@ -355,7 +367,7 @@ public final class ScratchLesson extends LessonModel {
         ScratchNet.Activation activation = ScratchNet.Activation.of(values.getString("activation"));
         initLoss.clear();
         initResults.clear();
-        MnistSplit split = split(values);
+        MnistSplit split = split(values, initData);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (WeightInit w : WeightInit.values()) {
             String name = activation.id() + "_" + w.id();
@@ -368,12 +380,14 @@ public final class ScratchLesson extends LessonModel {
         return new ExperimentResult("init_mnist", values.getInt("epochs"), metrics);
     }
 
-    private MnistSplit split(ParamValues values) throws Exception {
+    /** The split of {@link MnistSplit}, stated in {@code table}: rows used per split and whether full MNIST was found. */
+    private MnistSplit split(ParamValues values, ResultTable table) throws Exception {
         MnistSplit split = MnistSplit.of(env().mnist(), values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
-        String key = split.fullMnist() ? "message.split_full" : "message.split_partial";
-        String note = LessonStrings.message(key, split.train().y().length, split.available(), split.valid().y().length, split.test().y().length);
-        mnistResults.putRow("split", "column.data", "", "", "", note);
-        initResults.putRow("split", "column.data", "", "", "", note);
+        table.clear();
+        table.putRow("train", "row.train_split", LessonStrings.message("message.rows_of", split.train().y().length, split.available()));
+        table.putRow("valid", "row.valid_split", Integer.toString(split.valid().y().length));
+        table.putRow("test", "row.test_split", Integer.toString(split.test().y().length));
+        table.putRow("source", "row.source", split.fullMnist() ? "message.split_full" : "message.split_partial");
         return split;
     }
 

@@ -40,7 +40,7 @@ class CifarLessonTest {
 
     /** MNIST from mnist-mini and CIFAR-10 from a generated archive in {@code dir}. */
     static LessonEnvironment fixtureEnvironment(Path dir) throws Exception {
-        CifarFixtures.writeArchive(dir.resolve("cifar-10"), 40, 60);
+        CifarFixtures.writeArchive(dir.resolve("cifar-10"), 20, 30);
         LessonEnvironment mnist = TestEnvironments.mnistMini();
         return new LessonEnvironment() {
             @Override public Path dataDir() { return dir; }
@@ -52,7 +52,7 @@ class CifarLessonTest {
     @Test
     void offlineTheLessonSaysSoAndRunsOnMnistWithDrillDown() throws Exception {
         CifarLesson lesson = new CifarLesson(TestEnvironments.mnistMini());
-        ParamValues v = lesson.defaults().with("train_size", "500").with("test_size", "300").with("epochs", "1")
+        ParamValues v = lesson.defaults().with("train_size", "300").with("test_size", "200").with("epochs", "1")
                 .with("mlp_epochs", "1").with("batch_size", "32").with("cnn_width", "8");
         lesson.updateDemos(v);
         List<Object> notice = fig(lesson, "data_info", ResultTable.class).row("notice");
@@ -72,7 +72,7 @@ class CifarLessonTest {
         for (int i = 0; i < 10; i++) for (int j = 0; j < 10; j++) if (i != j && counts[i][j] > counts[row][col]) { row = i; col = j; }
         lesson.select("confusion", FigureSelection.cell(0, row, col));
         List<ImageGridFigure.Image> shown = fig(lesson, "cell_images", ImageGridFigure.class).images();
-        CifarDataset.Split split = lesson.dataForTests(v).split(500, 300, 42);
+        CifarDataset.Split split = lesson.dataForTests(v).split(300, 200, 42);
         double[][] out = Trainer.outputs(lesson.trainedNetForTests(), new ImageBatches(split.test(), ImageBatches.MNIST_MEAN,
                 ImageBatches.MNIST_STD, Augmentation.NONE));
         int[] expected = ErrorAnalysis.of(split.test().labels(), out).cell(row, col);
@@ -122,5 +122,16 @@ class CifarLessonTest {
         for (Object p : pairs) assertTrue(((Map<?, ?>) p).keySet().containsAll(List.of("true", "predicted", "count")), p.toString());
         assertEquals(32, fig(lesson, "filters_colour", ImageGridFigure.class).images().size());
         assertEquals(16, fig(lesson, "feature_maps", ImageGridFigure.class).images().size());
+
+        // §5: CNN_V2 with augmentation, SGD(momentum) and Adam overlaid; §6: the challenge over the CNN_V1 baseline.
+        ExperimentResult improve = lesson.run("improve", v.with("v2_epochs", "1"), RunControl.unattended(new MetricLog()));
+        assertEquals(List.of("cnn_v2_sgd_momentum", "cnn_v2_adam"), List.copyOf(((Map<?, ?>) improve.details().get("test_accuracy")).keySet()));
+        assertEquals(4, fig(lesson, "v2_accuracy", classlab.core.figure.LineFigure.class).allSeries().size(), "train and val per optimizer");
+        ExperimentResult challenge = lesson.run("challenge", v.with("extra_blocks", "1").with("schedule", "step"),
+                RunControl.unattended(new MetricLog()));
+        assertEquals(141_354 + 128 * 128 * 9 + 128 + 256, challenge.finalMetrics().get("params_challenge"), 0.0);
+        assertEquals(r.finalMetrics().get("val_accuracy_cnn_v1"), challenge.finalMetrics().get("baseline_val_accuracy"), 0.0,
+                "the baseline is the CNN_V1 trained in section 2");
+        assertEquals(2, fig(lesson, "challenge_accuracy", classlab.core.figure.LineFigure.class).allSeries().size());
     }
 }

@@ -2,8 +2,10 @@ package classlab.core.lesson.scratch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import classlab.core.UserException;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
@@ -74,8 +76,10 @@ class ScratchLessonTest {
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
-        String note = String.valueOf(((ResultTable) figure("init_results")).row("split").get(4));
-        assertTrue(note.startsWith("message.split_partial|1000|6667|500|500"), note);
+        ResultTable data = (ResultTable) figure("init_data");
+        assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
+        assertEquals("500", data.row("valid").get(1));
+        assertEquals("message.split_partial", data.row("source").get(1));
     }
 
     @Test
@@ -89,6 +93,9 @@ class ScratchLessonTest {
         }
         // Five iterations: Adam (lr 0.001) already classifies well above chance, SGD (lr 0.01) has hardly moved.
         assertTrue(m.get("test_accuracy_adam") > m.get("test_accuracy_sgd") + 0.1, m.toString());
+        UserException e = assertThrows(UserException.class, () -> lesson.run("optimizers_mnist", v.with("mnist_lr", "0.1, 0.1"), control));
+        assertEquals("mnist_lr", e.param());
+        assertTrue(e.getMessage().contains("got 2"), e.getMessage());
     }
 
     @Test

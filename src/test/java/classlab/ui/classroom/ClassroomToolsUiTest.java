@@ -14,7 +14,6 @@ import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
 import classlab.ui.shell.ClassLabApp;
-import classlab.ui.shell.ShellUiTest;
 import classlab.ui.shell.StartOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +33,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The classroom tools in the real shell under Monocle (regularization lesson, tiny MNIST subsets). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClassroomUiTest extends FxRobot {
+class ClassroomToolsUiTest extends FxRobot {
     private ClassLabApp app;
 
     @BeforeAll
     void startApp() throws Exception {
-        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, ShellUiTest.mnistMini(), "regularization", null, null, false));
+        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, classlab.testsupport.SharedData.mnistMini(), "regularization", null, null, false));
         FxToolkit.registerPrimaryStage();
         app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
     }
@@ -72,7 +71,12 @@ class ClassroomUiTest extends FxRobot {
     }
 
     private static void awaitRuns(LessonSession session, int runs) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.history().runs().size() >= runs && !session.isRunning());
+        try {
+            WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> session.history().runs().size() >= runs && !session.isRunning());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("run " + runs + " did not end: " + session.stateProperty().get() + " " + session.engine().progress()
+                    + " " + session.values().text("epochs") + " " + session.problemProperty().get(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("FINISHED", session.history().last().outcome(), session.engine().failureMessage());
     }
@@ -151,5 +155,59 @@ class ClassroomUiTest extends FxRobot {
         assertTrue(results.rows().isEmpty(), "stopped before the end: no row, not the earlier run's");
         assertEquals(1, results.toCsv().lines().count(), "Export all writes no stale numbers");
         assertEquals("STOPPED", session.history().last().outcome());
+    }
+
+    @Test @Order(3)
+    void aDrawnDigitIsClassifiedByTheTrainedNetwork() throws Exception {
+        LessonSession session = open("ko", "regularization");
+        assertTrue(session.model().digitClassifier().orElseThrow().isTrained(), "trained by the runs before");
+        clickOn("#tool-digits");
+        DigitPadView pad = lookup("#digitPad").queryAs(DigitPadView.class);
+        interact(() -> {   // a "7": a bar and a slanted stroke
+            pad.paint(80, 60);
+            pad.paint(200, 60);
+            pad.paint(130, 230);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pad.shownProbabilities() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] p = pad.shownProbabilities();
+        assertEquals(10, p.length);
+        assertEquals(1.0, java.util.Arrays.stream(p).sum(), 1e-4);
+        assertTrue(lookup("#digitStatus").queryAs(Label.class).getText().startsWith("신경망의 답: "));
+        javafx.scene.image.Image input = lookup("#digitInput").queryAs(javafx.scene.image.ImageView.class).getImage();
+        int lit = 0;
+        for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) if (input.getPixelReader().getColor(x, y).getBrightness() > 0.5) lit++;
+        assertTrue(lit > 20 && lit < 300, "the preprocessed 28x28 input shows the digit: " + lit + " bright pixels");
+        clickOn("#digitClear");
+        assertNull(pad.shownProbabilities());
+    }
+
+    @Test @Order(4)
+    void aSavedRunReplaysWithoutTrainingIntoTheSameFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        LessonSession session = open("en", "regularization");
+        ClassroomTools tools = app.controller().currentPane().classroom();
+        RunRecord original = session.history().run(1);
+        java.nio.file.Path file = dir.resolve("all-four" + classlab.core.classroom.RunFiles.EXTENSION);
+        interact(() -> tools.saveRun(original, file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(file));
+        int before = session.history().runs().size();
+        clickOn("#tool-runs");
+        @SuppressWarnings("unchecked")
+        ComboBox<Double> speed = lookup("#replaySpeed").queryAs(ComboBox.class);
+        interact(() -> speed.setValue(30.0));
+        interact(() -> tools.replayFile(file));
+        awaitRuns(session, before + 1);
+        RunRecord replay = session.history().last();
+        assertEquals(original.started(), replay.replayOf());
+        assertEquals(original.tableRows(), replay.tableRows(), "the tables as recorded");
+        assertEquals(original.curves().size(), replay.curves().size());
+        for (int i = 0; i < original.curves().size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(original.curves().get(i).y(), replay.curves().get(i).y(), 1e-12);
+        }
+        assertEquals(original.results(), replay.results());
+        java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("notes.classlab-run.json"), "{}");
+        interact(() -> tools.replayFile(other));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(".problem").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("is not a ClassLab run")));
     }
 }

@@ -1,0 +1,95 @@
+package classlab.core.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.LineFigure;
+import classlab.core.train.MetricLog;
+import classlab.core.train.RunControl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFilesTest {
+    @TempDir Path dir;
+
+    private static RunRecord recordedRun(FakeLesson lesson, MetricLog log) {
+        RunHistory history = new RunHistory(lesson, log);
+        history.begin("all", lesson.defaults().with("lr", "0.3"), Instant.parse("2026-11-30T15:00:00Z"));
+        history.results(lesson.run("all", lesson.defaults().with("lr", "0.3"), RunControl.unattended(log)).finalMetrics());
+        lesson.results.putRow("note", "message.note", Double.NaN);   // a non-finite cell survives as NaN
+        return history.end("FINISHED");
+    }
+
+    @Test
+    void aSavedRunReadsBackEqual() throws Exception {
+        RunRecord run = recordedRun(new FakeLesson(), new MetricLog());
+        Path file = dir.resolve("run" + RunFiles.EXTENSION);
+        RunFiles.write(run, file);
+        RunRecord back = RunFiles.read(file);
+        assertEquals(run.settings(), back.settings());
+        assertEquals(run.changed(), back.changed());
+        assertEquals(run.training(), back.training());
+        assertEquals(run.results(), back.results());
+        assertEquals(run.metrics(), back.metrics());
+        assertEquals(run.started(), back.started());
+        assertEquals(42L, back.seed());
+        assertEquals(run.curves().size(), back.curves().size());
+        for (int i = 0; i < run.curves().size(); i++) {
+            assertEquals(run.curves().get(i).series(), back.curves().get(i).series());
+            assertArrayEquals(run.curves().get(i).y(), back.curves().get(i).y(), 0);
+        }
+        assertEquals(run.tableRows().get(0), back.tableRows().get(0));
+        assertTrue(Double.isNaN((Double) back.tableRows().get(3).cells().get(1)));
+    }
+
+    @Test
+    void replayFillsTheFiguresEpochByEpochAndEndsWithTheTables() throws Exception {
+        RunRecord run = recordedRun(new FakeLesson(), new MetricLog());
+        FakeLesson fresh = new FakeLesson();
+        MetricLog log = new MetricLog();
+        List<Integer> pointsPerTick = new ArrayList<>();
+        RunControl counting = new RunControl() {
+            @Override public void checkpoint() {
+                pointsPerTick.add(fresh.loss.allSeries().stream().mapToInt(LineFigure.Series::size).sum());
+            }
+            @Override public boolean stopRequested() { return false; }
+            @Override public void log(String e, int epoch, String m, double v) { log.add(e, epoch, m, v); }
+        };
+        RunReplay.play(fresh, run, counting, 1000);
+        assertEquals(List.of(0, 3, 6), pointsPerTick, "three curves grow one epoch per tick");
+        assertEquals(run.curves().get(2).y()[2], fresh.loss.series("series.c").lastY());
+        assertEquals(4, fresh.results.rows().size(), "tables appear at the end");
+        assertEquals(run.metrics().size(), log.rows().size());
+    }
+
+    @Test
+    void otherFilesAreRefusedWithTheirName() throws Exception {
+        Path notJson = Files.writeString(dir.resolve("notes.txt"), "hello");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFiles.read(notJson));
+        assertTrue(e.getMessage().startsWith("notes.txt is not a ClassLab run"), e.getMessage());
+        Path newer = Files.writeString(dir.resolve("newer.json"), "{\"format\": \"classlab-run\", \"version\": 99}");
+        e = assertThrows(IllegalArgumentException.class, () -> RunFiles.read(newer));
+        assertTrue(e.getMessage().contains("newer ClassLab"), e.getMessage());
+        RunRecord run = recordedRun(new FakeLesson(), new MetricLog());
+        e = assertThrows(IllegalArgumentException.class, () -> RunReplay.play(new RegularizationLessonStandIn(), run, null, 1));
+        assertTrue(e.getMessage().contains("lesson \"fake\", not of \"other\""), e.getMessage());
+    }
+
+    /** A lesson with another id. */
+    private static final class RegularizationLessonStandIn extends classlab.core.lesson.LessonModel {
+        RegularizationLessonStandIn() { super(null); }
+        @Override public String id() { return "other"; }
+        @Override public List<classlab.core.lesson.ParamSpec> params() { return List.of(); }
+        @Override public List<classlab.core.lesson.Experiment> experiments() { return List.of(); }
+        @Override public classlab.core.lesson.ExperimentResult run(String e, classlab.core.lesson.ParamValues v, RunControl c) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
