@@ -6,6 +6,7 @@ import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.LessonStringsCoverage;
+import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.TestEnvironments;
 import classlab.core.train.TrainingEngine;
 import java.io.IOException;
@@ -45,6 +46,7 @@ class LocalizationConsistencyTest {
 
     private static final Map<String, LessonModel> LESSONS = new LinkedHashMap<>();
     private static Set<String> literals;
+    private static Set<String> words;
 
     @BeforeAll
     static void lessonsWithTheirDemoFigures() throws Exception {
@@ -54,9 +56,12 @@ class LocalizationConsistencyTest {
             LESSONS.put(e.id(), model);
         }
         literals = new TreeSet<>();
+        words = new TreeSet<>();
         for (String source : mainSources()) {
             Matcher m = LITERAL.matcher(source);
             while (m.find()) literals.add(m.group(1));
+            Matcher w = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(source);
+            while (w.find()) words.add(w.group());
         }
     }
 
@@ -172,11 +177,17 @@ class LocalizationConsistencyTest {
         assertEquals(List.of(), problems);
     }
 
-    /** Keys built as prefix + literal in code ({@code "message.split_" + split} with split "train"). */
+    /**
+     * Keys built as prefix + literal in code ({@code "message.split_" + split} with split "train"),
+     * or prefix + lower-cased enum constant ({@code "variant." + CLASSIC}).
+     */
     private static boolean constructed(String key) {
         for (int i = 1; i < key.length(); i++) {
             char c = key.charAt(i - 1);
-            if ((c == '.' || c == '_') && literals.contains(key.substring(0, i)) && literals.contains(key.substring(i))) return true;
+            if ((c == '.' || c == '_') && literals.contains(key.substring(0, i))) {
+                String rest = key.substring(i);
+                if (literals.contains(rest) || words.contains(rest.toUpperCase(java.util.Locale.ROOT))) return true;
+            }
         }
         return false;
     }

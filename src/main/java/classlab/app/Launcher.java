@@ -39,6 +39,7 @@ public final class Launcher {
         NativeSettings.apply();
         String[] command = args.length == 0 ? new String[] {"app"} : args;
         if (Boolean.getBoolean(RELAUNCHED)) endWithParent();
+        QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
                 Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED));
@@ -69,7 +70,8 @@ public final class Launcher {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        // Standard error passes through ChildErrorWatch, which notices a window destroyed from outside.
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
         // Small networks run faster with one OpenMP thread beside the UI thread on 2-4 cores.
         if (System.getenv("OMP_NUM_THREADS") == null && Runtime.getRuntime().availableProcessors() <= 4) {
             pb.environment().put("OMP_NUM_THREADS", "1");
@@ -84,9 +86,17 @@ public final class Launcher {
         }
         // SIGTERM/SIGINT/logout end this JVM through its shutdown hooks: pass the request on and make sure.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> endChild(child, CHILD_GRACE), "classlab-end-child"));
+        Thread errors = new Thread(new ChildErrorWatch(child.getErrorStream(), System.err, () -> {
+            System.err.println("\nclasslab: the window was destroyed from outside; stopping");
+            new Thread(() -> endChild(child, CHILD_GRACE), "classlab-end-windowless").start();
+        }), "classlab-child-stderr");
+        errors.setDaemon(true);
+        errors.start();
         while (true) {
             try {
-                return child.waitFor();
+                int code = child.waitFor();
+                errors.join(1000);  // the child's last words reach the terminal before this JVM exits
+                return code;
             } catch (InterruptedException e) {
                 // keep waiting: the child decides the exit code
             }

@@ -17,8 +17,6 @@ import classlab.core.train.RunControl;
 import classlab.ui.widget.HeadlessFigures;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,8 +99,8 @@ final class RunCommand {
                 String message = describe(text, ex);
                 failed.add(e.name());
                 results.failed(e.name(), message, (System.nanoTime() - start) / 1e9);
-                // A setting that does not fit the data or the model is a usage error (exit 2); others exit 1.
-                exit = Math.max(exit, ex instanceof UserException ? 2 : 1);
+                // A setting that does not fit (the exception names the parameter) is a usage error: exit 2.
+                exit = Math.max(exit, ex instanceof UserException u && u.param() != null ? 2 : 1);
                 if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
                 // A data error fails every experiment the same way: say it once.
                 if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);
@@ -118,7 +116,11 @@ final class RunCommand {
         });
         try {
             results.write(log);
-            if (!o.has("no-figures")) writeFigures(model, text, outDir);
+            if (!o.has("no-figures")) {
+                writeFigures(model, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
+                        experiments.size() == 1 ? experiments.get(0).name() : null, values, model.defaults(), text,
+                        java.time.LocalDateTime.now()));
+            }
         } catch (IOException ex) {
             err.println("classlab: " + describe(text, FileAccessException.translate(ex, FileAccessException.Attempt.RESULTS, outDir)));
             return 1;
@@ -130,8 +132,11 @@ final class RunCommand {
             out.println("wrote " + outDir.toAbsolutePath());
             return 0;
         }
+        // One experiment, or every one failing on a setting: the failure line above says all, once.
+        // Otherwise one line sums the failures up.
+        if (experiments.size() == 1 || (exit == 2 && failed.size() == experiments.size())) return exit;
         if (failed.size() == experiments.size()) {
-            err.println("classlab: " + (experiments.size() == 1 ? "the experiment" : "all " + experiments.size() + " experiments")
+            err.println("classlab: all " + experiments.size() + " experiments"
                     + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
         } else {
             err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("
@@ -148,9 +153,11 @@ final class RunCommand {
     }
 
     /** Writes the figures that hold data; an empty figure (an experiment not run now) keeps its earlier files. */
-    private static void writeFigures(LessonModel model, LessonStrings text, Path outDir) throws Exception {
+    /** The pane's export format: stamped CSVs with localised headers and names, PNGs drawn off-screen. */
+    private static void writeFigures(LessonModel model, LessonStrings text, Path outDir, classlab.ui.widget.ExportStamp stamp)
+            throws Exception {
         List<Figure> figures = withData(model.allFigures());
-        for (Figure f : figures) Files.writeString(outDir.resolve(f.id() + ".csv"), f.toCsv(), StandardCharsets.UTF_8);
+        for (Figure f : figures) classlab.ui.widget.FigureExport.csv(f, text, stamp, outDir.resolve(f.id() + ".csv"));
         if (!figures.isEmpty()) HeadlessFigures.renderToPng(figures, text, outDir, 900, 600);
     }
 

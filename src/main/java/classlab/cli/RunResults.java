@@ -23,7 +23,7 @@ import java.util.Set;
  * The {@code summary.json} and {@code metrics.csv} of one output folder, merged with what an earlier
  * run of the same lesson left there: re-running one experiment replaces that experiment's entries and
  * keeps the others'; a failure keeps the earlier finished result under {@code "earlier"}. Each experiment entry has {@code "status": "finished"} (with {@code epochs},
- * {@code seconds}, {@code final}) or {@code "status": "failed"} (with {@code error}).
+ * {@code seconds}, {@code final} and the experiment's {@code details}) or {@code "status": "failed"} (with {@code error}).
  * Files are replaced atomically (written beside, then moved).
  */
 final class RunResults {
@@ -69,7 +69,12 @@ final class RunResults {
         r.put("epochs", result.epochs());
         r.put("seconds", seconds);
         ObjectNode finals = r.putObject("final");
-        result.finalMetrics().forEach(finals::put);
+        // JSON has no NaN: an undefined metric is null, and the experiment's notes say why
+        result.finalMetrics().forEach((k, v) -> {
+            if (Double.isFinite(v)) finals.put(k, v);
+            else finals.putNull(k);
+        });
+        result.details().forEach((key, value) -> r.set(key, json.valueToTree(value)));
     }
 
     /** Marks {@code name} failed; an earlier finished result of it is kept under {@code "earlier"}. */

@@ -54,8 +54,16 @@ public class UserException extends IllegalArgumentException {
 
     /** {@code key|arg|arg...}: the deferred message that {@code LessonStrings.resolve} localises. */
     public String deferred() {
+        return message(key, args.toArray());
+    }
+
+    /**
+     * A deferred message {@code key|arg|arg...} with the arguments formatted as in an exception
+     * (for notes that are not errors, such as an undefined metric).
+     */
+    public static String message(String key, Object... args) {
         StringBuilder sb = new StringBuilder(key);
-        for (String a : args) sb.append('|').append(a.replace('|', '/'));
+        for (Object a : args) sb.append('|').append(argument(a).replace('|', '/'));
         return sb.toString();
     }
 

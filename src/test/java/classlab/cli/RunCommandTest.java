@@ -103,4 +103,18 @@ class RunCommandTest {
         filled.series("s").add(1, 2);
         assertEquals(List.of(filled), RunCommand.withData(List.of(empty, filled)));
     }
+
+    /** The case: the L1 full-batch model at lr = 1e6 saturates at guessing; the run says so, in ko and en. */
+    @Test
+    void aRunThatGoesNowhereSaysSo() throws Exception {
+        Path outDir = tmp.resolve("lr");
+        assertEquals(0, run("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--set", "lr=1e6", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString()), stderr());
+        assertTrue(stderr().contains("pattern/full_batch: This run is going nowhere") && stderr().contains("learning rate (lr)"), stderr());
+        JsonNode notes = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).get("experiments").get(0).get("notes");
+        assertTrue(notes.get(0).asText().contains("going nowhere"), notes.toString());
+        run("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--set", "lr=1e6", "--no-figures", "--lang", "ko",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString());
+        assertTrue(stderr().contains("학습률(lr)"), stderr());
+    }
 }

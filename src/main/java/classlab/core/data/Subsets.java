@@ -104,9 +104,10 @@ public final class Subsets {
     }
 
     /**
-     * An imbalanced copy: each minority class keeps {@code max(1, round(count * keepFraction))} of its
+     * An imbalanced copy: each minority class keeps {@code max(1, floor(count * keepFraction))} of its
      * examples, chosen at random with the seed (a class with no examples stays empty); other classes keep
-     * all. Examples stay in their original order.
+     * all (the notebook's {@code make_imbalanced}: {@code max(1, int(len(idx) * ratio))}). Examples stay in
+     * their original order.
      */
     public static LabeledData imbalance(LabeledData data, int[] minorityClasses, double keepFraction, long seed) {
         if (!(keepFraction > 0 && keepFraction <= 1)) {
@@ -120,7 +121,7 @@ public final class Subsets {
         int[] counts = data.classCounts();
         int[] keep = new int[counts.length];
         for (int c = 0; c < counts.length; c++) {
-            keep[c] = !minority[c] ? counts[c] : Math.min(counts[c], Math.max(1, (int) Math.round(counts[c] * keepFraction)));
+            keep[c] = !minority[c] ? counts[c] : Math.min(counts[c], Math.max(1, (int) (counts[c] * keepFraction)));  // int(), as the notebook
         }
         // Visit examples in a seeded random order and keep the first keep[c] of each class.
         boolean[] kept = new boolean[data.size()];

@@ -161,13 +161,14 @@ public final class LineFigure extends Figure {
         return false;
     }
 
-    /** Title, axis labels, series names that are keys, marker and level labels. */
+    /** Title, axis labels, series and earlier-run labels that are keys or deferred messages, marker and level labels. */
     @Override public synchronized Set<String> messageKeys() {
         Set<String> keys = super.messageKeys();
         keys.add(xLabelKey);
         keys.add(yLabelKey);
         if (rightLabelKey != null) keys.add(rightLabelKey);
         series.keySet().forEach(n -> addLabelKeys(keys, n));
+        previous.forEach(p -> addLabelKeys(keys, p.name()));
         markers.forEach(m -> keys.add(m.labelKey()));
         levels.forEach(l -> keys.add(l.labelKey()));
         return keys;

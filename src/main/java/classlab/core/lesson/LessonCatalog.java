@@ -35,6 +35,7 @@ public final class LessonCatalog {
         FACTORIES.put("roc-smoothing", classlab.core.lesson.rocsmoothing.RocSmoothingLesson::new);
         FACTORIES.put("scratch", classlab.core.lesson.scratch.ScratchLesson::new);
         FACTORIES.put("batchnorm-gradients", classlab.core.lesson.bngradients.BatchNormGradientsLesson::new);
+        FACTORIES.put("cifar", classlab.core.lesson.cifar.CifarLesson::new);
     }
 
     private final List<Entry> entries;

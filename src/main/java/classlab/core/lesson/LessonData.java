@@ -43,13 +43,4 @@ public final class LessonData {
             }
         }
     }
-
-    /**
-     * Checks a count of examples drawn from a set ({@code probe_samples} from the test set).
-     *
-     * @throws UserException when {@code n} exceeds {@code available}
-     */
-    public static void atMost(String param, int n, int available, String splitKey) {
-        if (n > available) throw new UserException(param, "error.data.too_many_for_split", param, n, available, splitKey);
-    }
 }

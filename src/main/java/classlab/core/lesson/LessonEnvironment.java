@@ -36,6 +36,7 @@ public interface LessonEnvironment {
         throw new DatasetUnavailableException("CIFAR-10 is not available here; put " + classlab.core.data.CifarFiles.ARCHIVE
                 + " into " + cifarDir().toAbsolutePath());
     }
+
     /** MNIST if {@link #mnist()} has loaded it already (never loads): to say which files were used. */
     default java.util.Optional<MnistData> loadedMnist() { return java.util.Optional.empty(); }
 }

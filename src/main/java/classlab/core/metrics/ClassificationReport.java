@@ -1,63 +1,100 @@
 package classlab.core.metrics;
 
+import classlab.core.UserException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
- * Per-class precision, recall, F1 and support with macro and support-weighted averages, as
- * scikit-learn's {@code classification_report} / {@code precision_recall_fscore_support}.
+ * Per-class precision, recall, F1 and support with macro and support-weighted averages, by
+ * scikit-learn 1.2's rules ({@code precision_recall_fscore_support}, {@code labels=None}).
  *
- * <p>Ill-defined values (precision of a class that is never predicted, recall of a class with no
- * examples) are 0, scikit-learn's default
- * {@code zero_division="warn"} result, and are listed in {@link #zeroDivisionWarnings()} so the
- * UI can say so instead of silently showing 0.
+ * <ul>
+ *   <li>Precision of a class that is never predicted and recall of a class with no true example
+ *       are undefined; they take the {@code zero_division} value (0 by default, scikit-learn's
+ *       {@code "warn"}; or 1) and are listed in {@link #undefined()}.</li>
+ *   <li>F1 = 2PR / (P + R) from those values, and 0 when P + R = 0.</li>
+ *   <li>Macro averages are over the classes that occur in the true labels or the predictions
+ *       ({@link #labelsPresent()}); a class absent from both is left out, as scikit-learn's
+ *       {@code unique_labels(y_true, y_pred)} does.</li>
+ *   <li>Weighted averages weight each class by its support; with no support at all they are
+ *       the {@code zero_division} value (precision, F1 0 if anything was predicted).</li>
+ * </ul>
  */
 public final class ClassificationReport {
+    /** Why a value is undefined. */
+    public enum Reason {
+        /** The class is never predicted: precision = 0/0. */
+        NEVER_PREDICTED,
+        /** The class has no true example: recall = 0/0. */
+        NO_TRUE_EXAMPLES
+    }
+
+    /** One undefined per-class value: metric {@code "precision"} or {@code "recall"}. */
+    public record Undefined(String metric, int classIndex, Reason reason) {}
+
     private final ConfusionMatrix matrix;
+    private final double zeroDivision;
     private final double[] precision;
     private final double[] recall;
     private final double[] f1;
     private final long[] support;
-    private final List<String> warnings;
+    private final List<Integer> present;
+    private final List<Undefined> undefined;
 
-    private ClassificationReport(ConfusionMatrix matrix) {
+    private ClassificationReport(ConfusionMatrix matrix, double zeroDivision) {
+        if (zeroDivision != 0 && zeroDivision != 1) {
+            throw new IllegalArgumentException("zero_division must be 0 or 1, got " + zeroDivision);
+        }
         this.matrix = matrix;
+        this.zeroDivision = zeroDivision;
         int k = matrix.numClasses();
         precision = new double[k];
         recall = new double[k];
         f1 = new double[k];
         support = new long[k];
-        List<String> w = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Undefined> u = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             long tp = matrix.count(c, c);
             long predicted = matrix.predictedCount(c);
             support[c] = matrix.support(c);
+            if (predicted > 0 || support[c] > 0) labels.add(c);
             if (predicted == 0) {
-                w.add("precision of class " + c + " is ill-defined (class never predicted); set to 0");
+                precision[c] = zeroDivision;
+                u.add(new Undefined("precision", c, Reason.NEVER_PREDICTED));
             } else {
                 precision[c] = (double) tp / predicted;
             }
             if (support[c] == 0) {
-                w.add("recall of class " + c + " is ill-defined (no true examples); set to 0");
+                recall[c] = zeroDivision;
+                u.add(new Undefined("recall", c, Reason.NO_TRUE_EXAMPLES));
             } else {
                 recall[c] = (double) tp / support[c];
             }
-            // scikit-learn 1.2: F = 2PR / (P + R), and 0 when P + R = 0 (no extra warning)
             double sum = precision[c] + recall[c];
             f1[c] = sum == 0 ? 0.0 : 2.0 * precision[c] * recall[c] / sum;
         }
-        warnings = Collections.unmodifiableList(w);
+        present = Collections.unmodifiableList(labels);
+        undefined = Collections.unmodifiableList(u);
     }
 
-    /** Report for the given labels and predictions over {@code numClasses} classes. */
+    /** Report for the given labels and predictions over {@code numClasses} classes, {@code zero_division=0}. */
     public static ClassificationReport of(int[] labels, int[] predictions, int numClasses) {
-        return new ClassificationReport(ConfusionMatrix.of(labels, predictions, numClasses));
+        return of(ConfusionMatrix.of(labels, predictions, numClasses));
     }
 
-    /** Report for an existing confusion matrix. */
+    /** Report for an existing confusion matrix, {@code zero_division=0} (scikit-learn's "warn" values). */
     public static ClassificationReport of(ConfusionMatrix matrix) {
-        return new ClassificationReport(matrix);
+        return new ClassificationReport(matrix, 0.0);
+    }
+
+    /**
+     * @param zeroDivision 0 or 1: the value of an undefined precision or recall (scikit-learn's {@code zero_division})
+     */
+    public static ClassificationReport of(ConfusionMatrix matrix, double zeroDivision) {
+        return new ClassificationReport(matrix, zeroDivision);
     }
 
     public ConfusionMatrix confusionMatrix() { return matrix; }
@@ -80,36 +117,73 @@ public final class ClassificationReport {
 
     public double accuracy() { return matrix.accuracy(); }
 
-    public double precisionMacro() { return mean(precision); }
+    /** Classes in the true labels or the predictions: the ones the macro averages include. */
+    public List<Integer> labelsPresent() { return present; }
 
-    public double recallMacro() { return mean(recall); }
+    public double precisionMacro() { return macro(precision); }
 
-    public double f1Macro() { return mean(f1); }
+    public double recallMacro() { return macro(recall); }
 
-    public double precisionWeighted() { return weightedMean(precision); }
+    public double f1Macro() { return macro(f1); }
 
-    public double recallWeighted() { return weightedMean(recall); }
+    public double precisionWeighted() { return weighted(precision, true); }
 
-    public double f1Weighted() { return weightedMean(f1); }
+    public double recallWeighted() { return weighted(recall, false); }
 
-    /** Human-readable notes on every value that was set to 0 by a zero division; empty if none. */
-    public List<String> zeroDivisionWarnings() { return warnings; }
+    public double f1Weighted() { return weighted(f1, true); }
 
-    public boolean hasZeroDivision() { return !warnings.isEmpty(); }
+    /** Every undefined per-class value, in class order; empty when all are defined. */
+    public List<Undefined> undefined() { return undefined; }
 
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) sum += v;
-        return values.length == 0 ? 0.0 : sum / values.length;
+    /** Whether any precision or recall was undefined. */
+    public boolean hasZeroDivision() { return !undefined.isEmpty(); }
+
+    /** The classes whose {@code reason} made a value undefined, as "5, 7" (empty string if none). */
+    public String classesWith(Reason reason) {
+        StringJoiner j = new StringJoiner(", ");
+        for (Undefined u : undefined) if (u.reason() == reason) j.add(Integer.toString(u.classIndex()));
+        return j.toString();
     }
 
-    private double weightedMean(double[] values) {
+    /** The classes left out of the macro averages (absent from labels and predictions), as "3, 4". */
+    public String classesLeftOut() {
+        StringJoiner j = new StringJoiner(", ");
+        for (int c = 0; c < numClasses(); c++) if (!present.contains(c)) j.add(Integer.toString(c));
+        return j.toString();
+    }
+
+    /**
+     * What the user should be told about undefined values, as deferred messages (keys
+     * {@code note.metric.*} of the common strings): which classes, why, and what value they got.
+     */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        String neverPredicted = classesWith(Reason.NEVER_PREDICTED);
+        String noExamples = classesWith(Reason.NO_TRUE_EXAMPLES);
+        String leftOut = classesLeftOut();
+        String zd = zeroDivision == 0 ? "0" : "1";
+        if (!neverPredicted.isEmpty()) notes.add(UserException.message("note.metric.precision_undefined", neverPredicted, zd));
+        if (!noExamples.isEmpty()) notes.add(UserException.message("note.metric.recall_undefined", noExamples, zd));
+        if (!leftOut.isEmpty()) notes.add(UserException.message("note.metric.left_out", leftOut));
+        return notes;
+    }
+
+    private double macro(double[] values) {
+        if (present.isEmpty()) return zeroDivision;
+        double sum = 0;
+        for (int c : present) sum += values[c];
+        return sum / present.size();
+    }
+
+    /** {@code zeroWhenPredicted}: precision and F1 are 0 (not zero_division) when there is no support but some prediction. */
+    private double weighted(double[] values, boolean zeroWhenPredicted) {
         double sum = 0;
         long total = 0;
         for (int c = 0; c < values.length; c++) {
             sum += values[c] * support[c];
             total += support[c];
         }
-        return total == 0 ? 0.0 : sum / total;
+        if (total > 0) return sum / total;
+        return zeroWhenPredicted && matrix.total() > 0 ? 0.0 : zeroDivision;
     }
 }

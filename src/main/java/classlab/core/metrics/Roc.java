@@ -71,6 +71,23 @@ public final class Roc {
     /** Number of true examples of class {@code c}. */
     public long support(int c) { return support[c]; }
 
+    /** Classes whose AUC is undefined (no true example, or nothing else in the data), as "3, 4"; empty if none. */
+    public String undefinedClasses() {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        for (int c = 0; c < curves.size(); c++) if (Double.isNaN(curves.get(c).auc())) j.add(Integer.toString(c));
+        return j.toString();
+    }
+
+    /**
+     * The deferred message ({@code note.metric.auc_undefined}) naming the classes without an AUC and
+     * why, or null when every AUC is defined. scikit-learn raises an error in this case; here the
+     * curves of those classes are not drawn, the averages are NaN, and the note says so.
+     */
+    public String note() {
+        String classes = undefinedClasses();
+        return classes.isEmpty() ? null : classlab.core.UserException.message("note.metric.auc_undefined", classes);
+    }
+
     /** Mean of the per-class AUCs ({@code average='macro'}). */
     public double macroAuc() {
         double sum = 0;

@@ -47,6 +47,7 @@ public final class NetBuilder {
     public static MultiLayerNetwork build(NetSpec spec) {
         MultiLayerNetwork net = new MultiLayerNetwork(configure(spec));
         net.init();
+        PyTorchInit.biases(net, spec.seed());
         return net;
     }
 

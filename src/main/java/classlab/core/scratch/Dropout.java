@@ -40,17 +40,11 @@ public final class Dropout implements Layer {
         this.rng = new Random(seed);
     }
 
-    public double p() { return p; }
-    public Variant variant() { return variant; }
-
     /**
      * Keeps the current mask for the following training passes instead of drawing a new one: a
      * numerical gradient check must differentiate one fixed function.
      */
     public void holdMask(boolean hold) { holdMask = hold; }
-
-    /** The last training mask, true = kept, {@code [N, D]}; null before the first training pass. */
-    public boolean[][] mask() { return mask; }
 
     @Override public double[][] forward(double[][] x, boolean train) {
         double[][] out = new double[x.length][];

@@ -1,6 +1,5 @@
 package classlab.core.scratch;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -221,10 +220,5 @@ public final class Optimizers {
                 }
             }
         }
-    }
-
-    /** Lengths of the arrays, for {@link Optimizer#init}. */
-    public static int[] lengths(double[][] arrays) {
-        return Arrays.stream(arrays).mapToInt(a -> a.length).toArray();
     }
 }

@@ -78,8 +78,6 @@ public final class ScratchNet implements Trainable<ScratchNet.Data> {
     /** The learnable arrays in order w1, b1, w2, b2… */
     public List<Param> params() { return List.copyOf(params); }
 
-    public Optimizer optimizer() { return optimizer; }
-
     /** Logits {@code [N, K]} in inference mode. */
     public double[][] predict(double[][] x) {
         double[][] a = x;

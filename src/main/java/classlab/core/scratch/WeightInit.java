@@ -37,10 +37,4 @@ public enum WeightInit {
         for (int i = 0; i < w.length; i++) w[i] = s * rng.nextGaussian();
         return w;
     }
-
-    /** @throws IllegalArgumentException for an unknown id, naming the known ones */
-    public static WeightInit of(String id) {
-        for (WeightInit w : values()) if (w.id.equals(id)) return w;
-        throw new IllegalArgumentException("unknown initialisation '" + id + "'; expected std001, xavier or he");
-    }
 }

@@ -62,8 +62,6 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
         this.net = net;
     }
 
-    public MultiLayerNetwork net() { return net; }
-
     @Override public int rows(Data data) { return data.rows(); }
 
     @Override public Data reorder(Data data, int[] order) { return data.reorder(order); }

@@ -43,8 +43,6 @@ public final class TrainLoop<D> {
     /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */
     public TrainLoop<D> learningRateSchedule(IntToDoubleFunction lr) { this.learningRateForEpoch = lr; return this; }
 
-    public Trainable<D> model() { return model; }
-
     /** Number of epochs completed. */
     public int epoch() { return epoch; }
 

@@ -1,29 +1,25 @@
 package classlab.ui.lesson;
 
 import classlab.core.figure.Figure;
+import classlab.core.figure.FigureSelection;
+import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
 import classlab.ui.classroom.ClassroomTools;
 import classlab.ui.fx.Messages;
-import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
-import classlab.ui.text.MarkdownView;
 import classlab.ui.widget.FigureView;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -52,7 +48,7 @@ public final class LessonPaneController {
     private final RunBarModel runState;
     private final PaneExport export;
     private final Spotlight spotlight;
-    private final List<SectionView> sectionViews = new ArrayList<>();
+    private SectionTabs tabs;
     private final Timeline pump = new Timeline(new KeyFrame(REFRESH, e -> refreshFigures()));
     private FigureView focused;
     private ClassroomTools classroom;
@@ -115,19 +111,19 @@ public final class LessonPaneController {
         experimentChoice.valueProperty().addListener((o, a, e) -> {
             if (e == null) return;
             session.selectExperiment(e.name());
-            selectSection(e.section());
+            tabs.select(e.section());
         });
         quickDemoToggle.setSelected(session.quickDemo());
         quickDemoToggle.selectedProperty().addListener((o, a, on) -> {
             session.setQuickDemo(on);
-            rebuildSectionTabs();
+            tabs.rebuild();
         });
 
-        sections.getTabs().add(explanationTab());
-        buildSectionTabs();
-        selectSection(session.model().experiment(session.selectedExperiment()).section());
+        tabs = new SectionTabs(sections, session, strings, messages, theme, formToggle.selectedProperty(),
+                this::restoreDefaults, tileActions());
+        tabs.select(session.model().experiment(session.selectedExperiment()).section());
         // The experiment follows the tab on screen: Run on a tab runs that tab's experiment.
-        sections.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> followTab(tab));
+        tabs.onSectionShown(this::followSection);
 
         classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
         runBar.getChildren().add(classroom.toolbar());
@@ -155,11 +151,7 @@ public final class LessonPaneController {
     public RunBarModel runState() { return runState; }
 
     /** Live figure views of this pane (tests and export). */
-    public List<FigureView> figureViews() {
-        List<FigureView> all = new ArrayList<>();
-        for (SectionView s : sectionViews) all.addAll(s.views());
-        return all;
-    }
+    public List<FigureView> figureViews() { return tabs.figureViews(); }
 
     /** Stops the redraw timer and closes the spotlight; the session (and its run) lives on. */
     public void detach() {
@@ -174,95 +166,43 @@ public final class LessonPaneController {
     /** Shows the session's parameters and experiment again (they were set from outside the form). */
     private void showSessionSettings() {
         quickDemoToggle.setSelected(session.quickDemo());
-        rebuildSectionTabs();
+        tabs.rebuild();
         experimentChoice.setValue(session.model().experiment(session.selectedExperiment()));
-        selectSection(session.model().experiment(session.selectedExperiment()).section());
+        tabs.select(session.model().experiment(session.selectedExperiment()).section());
     }
 
-    private Tab explanationTab() {
-        String md = Resources.text("/lessons/" + session.entry().id() + "/text." + strings.language() + ".md");
-        MarkdownView view = new MarkdownView(md, theme.fontSize(), theme.textColour());
-        view.setPadding(new Insets(12, 18, 24, 18));
-        view.setMaxWidth(theme.fontSize() * 64);
-        ScrollPane scroll = new ScrollPane(view);
-        scroll.setFitToWidth(true);
-        Tab tab = new Tab(messages.get("tab.explanation"), scroll);
-        tab.setId("tab-explanation");
-        return tab;
-    }
-
-    private void buildSectionTabs() {
-        SectionView.TileActions actions = new SectionView.TileActions() {
+    private SectionView.TileActions tileActions() {
+        return new SectionView.TileActions() {
             @Override public void spotlight(FigureView view) { showSpotlight(view); }
             @Override public void exportPng(FigureView view) { export.png(view); }
             @Override public void exportCsv(Figure figure) { export.csv(figure); }
-            @Override public void exportGif(classlab.core.figure.LineFigure figure) { export.gif(figure); }
+            @Override public void exportGif(LineFigure figure) { export.gif(figure); }
             @Override public void focused(FigureView view) { focused = view; }
-            @Override public void selected(Figure figure, classlab.core.figure.FigureSelection selection) {
-                session.select(figure.id(), selection);
-            }
+            @Override public void selected(Figure figure, FigureSelection selection) { session.select(figure.id(), selection); }
         };
-        for (String section : session.model().sections()) {
-            List<Figure> figures = new ArrayList<>(session.model().figures(section));
-            if (hasExperiment(section)) figures.add(session.iterationLoss());
-            SectionView view = new SectionView(section, session, figures, strings, messages, theme,
-                    formToggle.selectedProperty(), this::restoreDefaults, actions);
-            sectionViews.add(view);
-            sections.getTabs().add(view.tab());
-        }
-    }
-
-    private boolean hasExperiment(String section) {
-        return session.model().experiments().stream().anyMatch(e -> e.section().equals(section));
     }
 
     private void restoreDefaults() {
         session.resetParams();
         quickDemoToggle.setSelected(false);
-        rebuildSectionTabs();
+        tabs.rebuild();
     }
 
-    private void rebuildSectionTabs() {
-        int index = sections.getSelectionModel().getSelectedIndex();
-        sectionViews.clear();
-        sections.getTabs().remove(1, sections.getTabs().size());
-        buildSectionTabs();
-        sections.getSelectionModel().select(index);
-    }
-
-    private void selectSection(String section) {
-        for (Tab t : sections.getTabs()) {
-            if (section.equals(t.getUserData())) sections.getSelectionModel().select(t);
-        }
-    }
-
-    private void followTab(Tab tab) {
-        if (tab == null || !(tab.getUserData() instanceof String section) || runState.busyProperty().get()) return;
+    private void followSection(String section) {
         Experiment current = experimentChoice.getValue();
-        if (current != null && current.section().equals(section)) return;
+        if (runState.busyProperty().get() || current != null && current.section().equals(section)) return;
         session.model().experiments().stream().filter(e -> e.section().equals(section))
                 .min((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()))
                 .ifPresent(experimentChoice::setValue);
     }
 
-    /** The section view on screen, or null on the explanation tab. */
-    private SectionView visibleSection() {
-        Tab tab = sections.getSelectionModel().getSelectedItem();
-        for (SectionView s : sectionViews) if (s.tab() == tab) return s;
-        return null;
-    }
-
     /** Height of the visible section hidden below its viewport (0 when everything shows). */
-    public double hiddenHeight() {
-        SectionView s = visibleSection();
-        if (s == null || s.scroll().getContent() == null) return 0;
-        return Math.max(0, s.scroll().getContent().getBoundsInLocal().getHeight() - s.scroll().getViewportBounds().getHeight());
-    }
+    public double hiddenHeight() { return tabs.hiddenHeight(); }
 
     /** Redraws figures whose data changed since the last tick (FX thread). */
     public void refreshFigures() {
         session.pinEpochAxes();
-        for (SectionView s : sectionViews) for (FigureView v : s.views()) v.refreshIfChanged();
+        for (FigureView v : tabs.figureViews()) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
         runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), Backend.startAsync().isDone());
@@ -270,7 +210,8 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? LessonStrings.resolve(strings, problem) : "");
+        problemLabel.setText(show ? problem.lines().map(line -> LessonStrings.resolve(strings, line))
+                .collect(java.util.stream.Collectors.joining("\n")) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }
@@ -285,12 +226,8 @@ public final class LessonPaneController {
     public Figure spotlitFigure() { return spotlight.figure(); }
 
     private void showSpotlight(FigureView view) {
-        SectionView s = visibleSection();
-        if (s == null) return;
-        List<Figure> charts = new ArrayList<>();
-        for (FigureView v : s.views()) if (!(v.figure() instanceof classlab.core.figure.ResultTable)) charts.add(v.figure());
-        int index = view == null ? 0 : Math.max(0, charts.indexOf(view.figure()));
-        spotlight.show(charts, index);
+        SectionView s = tabs.visible();
+        if (s != null) spotlight.showAmong(s.views(), view);
     }
 
     @FXML public void onRun() { session.run(); }

@@ -76,7 +76,11 @@ public final class LessonSession {
         });
         engine.addListener((s, message) -> Platform.runLater(() -> {
             state.set(s);
-            if (message != null) problem.set(message);
+            if (message == null) return;
+            // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
+            boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+            String before = problem.get();
+            problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
         }));
         refreshDemos();
     }

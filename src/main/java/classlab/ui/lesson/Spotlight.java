@@ -68,6 +68,13 @@ final class Spotlight {
         layer.requestFocus();
     }
 
+    /** Shows {@code focused} (or the first chart) among the charts of {@code views}; tables are left out. */
+    void showAmong(List<FigureView> views, FigureView focused) {
+        List<Figure> charts = new java.util.ArrayList<>();
+        for (FigureView v : views) if (!(v.figure() instanceof classlab.core.figure.ResultTable)) charts.add(v.figure());
+        show(charts, focused == null ? 0 : Math.max(0, charts.indexOf(focused.figure())));
+    }
+
     private void move(int delta) { show(figures, index + delta); }
 
     boolean isShowing() { return host.getChildren().contains(layer); }

@@ -94,6 +94,9 @@ public final class MainWindowController {
         nav = new Navigator(navigator, catalog, () -> messages.language(), this::open);
         relabel();
         layoutPanels();
+        // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
+        appTitle.visibleProperty().bind(root.widthProperty().greaterThan(1500));
+        appTitle.managedProperty().bind(appTitle.visibleProperty());
         // Divider positions are fractions: apply them again once the split knows its width.
         split.widthProperty().addListener((o, was, now) -> {
             if (was.doubleValue() == 0 && now.doubleValue() > 0) layoutPanels();

@@ -37,6 +37,9 @@ final class SnapshotDriver {
                                           TrainingEngine.State a, TrainingEngine.State s) {
                 if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
                     session.stateProperty().removeListener(this);
+                    frames.stop();
+                    // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line.
+                    System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6));
                     if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.engine().failureMessage());
                     ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
                     // Give the 10 Hz figure pump and layout a moment to draw the final state.
@@ -49,8 +52,12 @@ final class SnapshotDriver {
         session.stateProperty().addListener(done);
         Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
             if (error != null) fail("ND4J did not start: " + error.getMessage());
-            else if (options.replay() != null) replay(session);
-            else session.run();
+            else {
+                startedAt = System.nanoTime();
+                frames.start();
+                if (options.replay() != null) replay(session);
+                else session.run();
+            }
         }));
     }
 
@@ -66,6 +73,31 @@ final class SnapshotDriver {
 
     /** Replay speed of a snapshot: no waiting between epochs worth seeing. */
     private static final double REPLAY_STEPS_PER_SECOND = 1000;
+
+    private long startedAt;
+    private final FrameGaps frames = new FrameGaps();
+
+    /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
+    private static final class FrameGaps extends javafx.animation.AnimationTimer {
+        private final java.util.List<Double> gapsMs = new java.util.ArrayList<>();
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) gapsMs.add((now - last) / 1e6);
+            last = now;
+        }
+
+        String summary(String experiment, double trainingMs) {
+            double[] g = gapsMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double p50 = g.length == 0 ? Double.NaN : g[(int) Math.floor(0.50 * (g.length - 1))];
+            double p99 = g.length == 0 ? Double.NaN : g[(int) Math.floor(0.99 * (g.length - 1))];
+            double max = g.length == 0 ? Double.NaN : g[g.length - 1];
+            return String.format(java.util.Locale.ROOT,
+                    "app-training: experiment=%s ms=%.0f frames=%d frame-gap-ms p50=%.1f p99=%.1f max=%.1f peak-rss-mb=%.0f",
+                    experiment, trainingMs, g.length + 1, p50, p99, max, Backend.peakResidentBytes() / 1048576.0);
+        }
+    }
 
     private void capture(LessonPaneController pane) {
         pane.refreshFigures();

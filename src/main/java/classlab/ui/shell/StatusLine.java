@@ -1,6 +1,8 @@
 package classlab.ui.shell;
 
+import classlab.core.data.DataCache;
 import classlab.core.train.Backend;
+import classlab.core.train.StartupWatchdog;
 import classlab.ui.fx.Messages;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -51,6 +53,11 @@ final class StatusLine {
                 bar.setText(backendLabel.getText());
             }
         }));
+        // A start-up that never ends (seen once in 25 starts) gets a thread dump and a word to the user.
+        StartupWatchdog.watch(Backend.whenReady(), StartupWatchdog.DEFAULT_LIMIT, DataCache.resolve(null).dataDir().resolve("logs"))
+                .thenAccept(dump -> Platform.runLater(() -> {
+                    if (!Backend.whenReady().isDone()) bar.setText(messages.format("status.backend.slow", StartupWatchdog.DEFAULT_LIMIT.toSeconds(), dump));
+                }));
         showBackend();
         tick();
     }

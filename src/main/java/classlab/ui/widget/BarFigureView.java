@@ -12,7 +12,6 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.util.StringConverter;
 
 /**
  * View of a {@link BarFigure}: grouped bars per category with the built-in legend, optional log y
@@ -126,7 +125,6 @@ public final class BarFigureView extends FigureView {
 
         List<String> labels = new ArrayList<>();
         for (String c : cats) labels.add(t(c));
-        xAxis.setCategories(FXCollections.observableArrayList(labels));
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
         for (String g : groups) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -143,6 +141,16 @@ public final class BarFigureView extends FigureView {
         }
         // Bars are few: rebuilding the series is simpler and safer than diffing categories.
         chart.getData().setAll(series);
+        if (!labels.equals(xAxis.getCategories())) {
+            // A CategoryAxis that does not auto-range keeps the tick marks of the categories it had
+            // when first laid out (none for a figure that fills during a run): let it range once on
+            // the new data, then pin the categories in the figure's order.
+            xAxis.setAutoRanging(true);
+            xAxis.requestAxisLayout();
+            xAxis.layout();
+            xAxis.setAutoRanging(false);
+            xAxis.setCategories(FXCollections.observableArrayList(labels));
+        }
         barCount = 0;
         for (XYChart.Series<String, Number> s : series) barCount += s.getData().size();
         applyRange(min, max);
@@ -157,8 +165,7 @@ public final class BarFigureView extends FigureView {
     }
 
     private double plot(double v) {
-        if (!logY) return v;
-        return v > 0 ? Math.log10(v) - logBase : Double.NaN;
+        return logY ? AxisScale.toPlot(v, true) - logBase : v;
     }
 
     private void applyRange(double min, double max) {
@@ -169,15 +176,9 @@ public final class BarFigureView extends FigureView {
             yAxis.setUpperBound(hi);
             yAxis.setTickUnit(Math.max(1, Math.ceil(hi / 6)));
             yAxis.setMinorTickVisible(false);
+            // Bars stand on the decade below the smallest value: tick v is the decade v + logBase.
             double base = logBase;
-            yAxis.setTickLabelFormatter(new StringConverter<>() {
-                @Override public String toString(Number n) {
-                    double v = n.doubleValue() + base;
-                    long k = Math.round(v);
-                    return Math.abs(v - k) < 1e-9 ? NumberFormats.powerOfTen((int) k) : NumberFormats.compact(Math.pow(10, v));
-                }
-                @Override public Number fromString(String s) { return Double.valueOf(s); }
-            });
+            yAxis.setTickLabelFormatter(TickLabels.formatter(v -> AxisScale.tickLabel(v + base, true)));
         } else {
             double lo = Math.min(0, min), hi = Math.max(0, max);
             if (hi <= lo) hi = lo + 1;
@@ -187,10 +188,7 @@ public final class BarFigureView extends FigureView {
             yAxis.setUpperBound(Math.ceil(hi * 1.05 / step - 1e-9) * step);
             yAxis.setTickUnit(step);
             yAxis.setMinorTickVisible(true);
-            yAxis.setTickLabelFormatter(new StringConverter<>() {
-                @Override public String toString(Number n) { return NumberFormats.compact(n.doubleValue()); }
-                @Override public Number fromString(String s) { return Double.valueOf(s); }
-            });
+            yAxis.setTickLabelFormatter(TickLabels.formatter(v -> AxisScale.tickLabel(v, false)));
         }
     }
 

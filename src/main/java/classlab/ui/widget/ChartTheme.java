@@ -4,8 +4,9 @@ import java.util.List;
 import javafx.scene.paint.Color;
 
 /**
- * Colours and sizes for the Canvas-drawn views (histograms, grids), which CSS cannot reach.
- * The values mirror the looked-up colours of {@code /styles/charts.css}; keep the two in sync.
+ * Colours and sizes for the Canvas-drawn views (histograms, grids), which CSS cannot reach. They
+ * are read from {@code /styles/charts.css} (one palette, one set of names for the whole app), not
+ * copied here.
  *
  * @param background  figure background
  * @param foreground  text, axes and tick labels
@@ -22,21 +23,34 @@ public record ChartTheme(Color background, Color foreground, Color grid, List<Co
     public static final String DARK_CLASS = "theme-dark";
     public static final String PRESENTATION_CLASS = "theme-presentation";
 
-    public static final ChartTheme LIGHT = new ChartTheme(
-            Color.web("#ffffff"), Color.web("#222222"), Color.web("#e3e3e3"),
-            colors("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#B8A800"),
-            2, 12);
-
-    public static final ChartTheme DARK = new ChartTheme(
-            Color.web("#1e1f22"), Color.web("#dcdcdc"), Color.web("#3a3d42"),
-            colors("#56B4E9", "#E69F00", "#2DC08D", "#F0E442", "#FF7A3D", "#E08BBE", "#6FA8FF", "#E0E0E0"),
-            2, 12);
-
+    /** Light theme (also the default); colours and sizes as {@code /styles/charts.css} gives them. */
+    public static final ChartTheme LIGHT;
+    public static final ChartTheme DARK;
     /** Projector: light background, black text, thick lines, large type. */
-    public static final ChartTheme PRESENTATION = new ChartTheme(
-            Color.web("#ffffff"), Color.web("#000000"), Color.web("#c8c8c8"),
-            colors("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#B8A800"),
-            4, 20);
+    public static final ChartTheme PRESENTATION;
+
+    static {
+        StyleSheetValues css = StyleSheetValues.load("/styles/charts.css");
+        LIGHT = fromCss(css, LIGHT_CLASS);
+        DARK = fromCss(css, DARK_CLASS);
+        PRESENTATION = fromCss(css, PRESENTATION_CLASS);
+    }
+
+    /**
+     * The theme as the stylesheet declares it for a root with {@code themeClass}: {@code -chart-bg},
+     * {@code -chart-fg}, {@code -chart-grid}, {@code CHART_COLOR_1..8}, the series stroke width of
+     * {@code .figure-view .chart-series-line} and the font size of {@code .figure-view}.
+     */
+    static ChartTheme fromCss(StyleSheetValues css, String themeClass) {
+        List<Color> palette = new java.util.ArrayList<>();
+        for (int i = 1; i <= PALETTE_SIZE; i++) palette.add(css.color(themeClass, "CHART_COLOR_" + i));
+        return new ChartTheme(css.color(themeClass, "-chart-bg"), css.color(themeClass, "-chart-fg"),
+                css.color(themeClass, "-chart-grid"), palette,
+                css.size(themeClass, ".figure-view .chart-series-line", "-fx-stroke-width"),
+                css.size(themeClass, ".figure-view", "-fx-font-size"));
+    }
+
+    private static final int PALETTE_SIZE = 8;
 
     public ChartTheme {
         if (palette == null || palette.isEmpty()) throw new IllegalArgumentException("chart theme palette must not be empty");
@@ -53,9 +67,5 @@ public record ChartTheme(Color background, Color foreground, Color grid, List<Co
     /** Series colour {@code index}, cycling through the palette. */
     public Color seriesColor(int index) {
         return palette.get(Math.floorMod(index, palette.size()));
-    }
-
-    private static List<Color> colors(String... web) {
-        return java.util.Arrays.stream(web).map(Color::web).toList();
     }
 }

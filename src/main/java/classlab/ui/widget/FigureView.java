@@ -90,6 +90,9 @@ public abstract class FigureView extends BorderPane {
         return true;
     }
 
+    /** Whether the view shows the figure's latest data (no side effect, unlike {@link #refreshIfChanged()}). */
+    public boolean isUpToDate() { return figure.version() == drawnVersion; }
+
     /** Re-resolves every displayed text after a language change. */
     public void relabel() {
         title.setText(t(figure.titleKey()));

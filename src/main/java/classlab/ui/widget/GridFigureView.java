@@ -35,6 +35,9 @@ public final class GridFigureView extends FigureView {
     private List<GridFigure.Panel> panels = List.of();
     private final List<CellArea> areas = new ArrayList<>();
     private final SelectionSupport selection;
+    /** Layout of the last paint: column labels stand vertically in this much height. */
+    private boolean verticalColumnLabels;
+    private double verticalLabelSpace;
 
     /** Where a panel's cells were drawn, for mapping clicks back to (panel, row, col). */
     private record CellArea(int panel, double x, double y, double cell, int rows, int cols) { }
@@ -50,6 +53,7 @@ public final class GridFigureView extends FigureView {
 
     @Override protected void redraw() {
         panels = fig.panels();
+        if (panels.isEmpty()) selection.clearSelected();
         canvas.repaint();
     }
 
@@ -114,6 +118,13 @@ public final class GridFigureView extends FigureView {
         double blockW = (w - 2 * PAD - GAP * (cols - 1)) / cols;
         double blockH = (h - 2 * PAD - GAP * (panelRows - 1)) / panelRows;
         double cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
+        // Column labels wider than a cell (CIFAR class names) stand vertically, as matplotlib's xticks_rotation.
+        verticalColumnLabels = anyColLabels && widestColumnLabel(labelFont(th, cell)) > cell - 2;
+        if (verticalColumnLabels) {
+            colLabelH = Math.min(widestColumnLabel(labelFont(th, cell)) + 6, Math.floor(blockH * 0.3));
+            cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
+            verticalLabelSpace = colLabelH - 4;
+        }
         if (cell < 1) return;
         double usedW = cols * (rowLabelW + maxC * cell) + GAP * (cols - 1);
         double usedH = panelRows * (colLabelH + maxR * cell + captionH) + GAP * (panelRows - 1);
@@ -149,8 +160,7 @@ public final class GridFigureView extends FigureView {
                            int rows, int cols, Font font) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (double[] row : p.values()) for (double v : row) if (Double.isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
-        double labelSize = Math.min(th.fontSize(), Math.max(8, cell * 0.7));
-        Font labelFont = Font.font(labelSize);
+        Font labelFont = labelFont(th, cell);
         double valueSize = Math.min(th.fontSize(), cell * 0.42);
         Font valueFont = Font.font(valueSize);
         boolean values = p.showValues() && valueSize >= 7;
@@ -178,12 +188,37 @@ public final class GridFigureView extends FigureView {
             g.setTextBaseline(VPos.CENTER);
             for (int r = 0; r < Math.min(rows, p.rowLabels().length); r++) g.fillText(t(p.rowLabels()[r]), x - 5, y + (r + 0.5) * cell);
         }
-        if (p.colLabels() != null) {
+        if (p.colLabels() != null && verticalColumnLabels) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            for (int c = 0; c < Math.min(cols, p.colLabels().length); c++) {
+                g.save();
+                g.translate(x + (c + 0.5) * cell, y - 3);
+                g.rotate(-90);
+                g.fillText(t(p.colLabels()[c]), 0, 0, verticalLabelSpace);
+                g.restore();
+            }
+        } else if (p.colLabels() != null) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
             for (int c = 0; c < Math.min(cols, p.colLabels().length); c++) g.fillText(t(p.colLabels()[c]), x + (c + 0.5) * cell, y - 2, cell);
         }
     }
+
+    /** Row and column label font for a cell size: the theme's size, smaller for small cells (not below 8 px). */
+    private static Font labelFont(ChartTheme th, double cell) {
+        return Font.font(Math.min(th.fontSize(), Math.max(8, cell * 0.7)));
+    }
+
+    /** Width of the widest localised column label of any panel in {@code font}. */
+    private double widestColumnLabel(Font font) {
+        double w = 0;
+        for (GridFigure.Panel p : panels) if (p.colLabels() != null) for (String s : p.colLabels()) w = Math.max(w, CanvasPane.textWidth(t(s), font));
+        return w;
+    }
+
+    /** Whether the last paint stood column labels vertically (they did not fit a cell). */
+    boolean verticalColumnLabels() { return verticalColumnLabels; }
 
     /** Outlines the last clicked cell (accent) and the cell under the mouse (foreground). */
     private void paintSelection(GraphicsContext g, ChartTheme th) {

@@ -17,8 +17,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * View of a {@link HistogramFigure}: the distributions overlaid as semi-transparent bars with a
  * solid outline, drawn on a Canvas with {@link ChartTheme} colours, or, for a figure with
- * {@link HistogramFigure#panelColumns() small multiples}, one captioned panel per distribution on
- * shared x and y axes. The legend gives each series' mean and standard deviation.
+ * {@link HistogramFigure#panelColumns() small multiples}, one panel per distribution on shared x and y
+ * axes. The legend (overlay) or each panel's caption (small multiples) gives the series' mean and
+ * standard deviation.
  */
 public final class HistogramView extends FigureView {
     private static final double FILL_OPACITY = 0.35;
@@ -65,15 +66,24 @@ public final class HistogramView extends FigureView {
         return out;
     }
 
+    /** "μ = …, σ = …" of a distribution. */
+    private static String stats(HistogramFigure.Bins b) {
+        return "μ = " + NumberFormats.compact(b.mean()) + ", σ = " + NumberFormats.compact(b.std());
+    }
+
     private void rebuildLegend() {
         legend.getChildren().clear();
+        // Small multiples carry each distribution's name and statistics in its panel caption.
+        boolean panels = fig.panelColumns() > 0;
+        legend.setVisible(!panels);
+        legend.setManaged(!panels);
+        if (panels) return;
         for (int i = 0; i < names.size(); i++) {
             HistogramFigure.Bins b = data.get(names.get(i));
             Region swatch = new Region();
             swatch.getStyleClass().add("figure-legend-swatch");
             swatch.setStyle("-fx-background-color: " + CanvasPane.web(theme().seriesColor(i)) + ";");
-            Label item = new Label(t(names.get(i)) + "   μ = " + NumberFormats.compact(b.mean())
-                    + ", σ = " + NumberFormats.compact(b.std()), swatch);
+            Label item = new Label(t(names.get(i)) + "   " + stats(b), swatch);
             item.getStyleClass().add("figure-legend-item");
             legend.getChildren().add(item);
         }
@@ -97,23 +107,32 @@ public final class HistogramView extends FigureView {
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) all.add(i);
         if (columns == 0) {
-            plot(g, th, 0, 0, w, h, all, range, t(fig.xLabelKey()));
+            plot(g, th, 0, 0, w, h, all, range, t(fig.xLabelKey()), true);
             return;
         }
-        // Small multiples: one captioned panel per distribution on shared axes, the x label once below.
+        // Small multiples: one panel per distribution on shared axes, captioned with its name and
+        // statistics; y tick labels in the first column only, the x label once below.
         Font font = Font.font(th.fontSize());
+        Font small = Font.font(Math.max(8, th.fontSize() * 0.85));
         double lineH = th.fontSize() * 1.3;
+        double captionH = 2 * lineH + 2;
         int rows = (names.size() + columns - 1) / columns;
-        double cw = w / columns, ch = (h - lineH - 4) / rows;
+        double yLabelW = CanvasPane.textWidth(NumberFormats.compact(range[2]), font) + 14;
+        double cw = (w - yLabelW) / columns, ch = (h - lineH - 4) / rows;
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < names.size(); i++) {
-            double x = (i % columns) * cw, y = (i / columns) * ch;
-            String caption = t(names.get(i));
+            boolean first = i % columns == 0;
+            double x = first ? 0 : yLabelW + (i % columns) * cw, y = (i / columns) * ch;
+            double pw = first ? cw + yLabelW : cw;
+            double cx = (first ? yLabelW : x) + cw / 2;
+            String caption = t(names.get(i)), stats = stats(data.get(names.get(i)));
             g.setFill(th.foreground());
             g.setFont(CanvasPane.fitted(caption, font, cw - 8));
-            g.fillText(caption, x + cw / 2, y + 2);
-            plot(g, th, x, y + lineH + 2, cw, ch - lineH - 2, List.of(i), range, null);
+            g.fillText(caption, cx, y + 2);
+            g.setFont(CanvasPane.fitted(stats, small, cw - 4));
+            g.fillText(stats, cx, y + 2 + lineH, cw - 4);
+            plot(g, th, x, y + captionH, pw, ch - captionH, List.of(i), range, null, first);
         }
         g.setFill(th.foreground());
         g.setFont(font);
@@ -125,10 +144,10 @@ public final class HistogramView extends FigureView {
     /**
      * One plot of the distributions {@code series} (indices into {@code names}) in the rectangle
      * {@code (ox, oy, w, h)} on the axes {@code range = {xMin, xMax, yMax}}; {@code xLabel} null omits
-     * the axis label.
+     * the axis label, {@code yLabels} false the y tick labels (panels right of the first, same scale).
      */
     private void plot(GraphicsContext g, ChartTheme th, double ox, double oy, double w, double h,
-                      List<Integer> series, double[] range, String xLabel) {
+                      List<Integer> series, double[] range, String xLabel, boolean yLabels) {
         Font font = Font.font(th.fontSize());
         double lineH = th.fontSize() * 1.3;
         double xMin = range[0], xMax = range[1];
@@ -136,7 +155,7 @@ public final class HistogramView extends FigureView {
         double yMax = Math.ceil(range[2] / yStep) * yStep;
         double xStep = NumberFormats.niceStep(xMax - xMin, xLabel == null ? 4 : 7);
 
-        double left = ox + CanvasPane.textWidth(NumberFormats.compact(yMax), font) + 14;
+        double left = ox + (yLabels ? CanvasPane.textWidth(NumberFormats.compact(yMax), font) + 14 : 0);
         double bottom = (xLabel == null ? 1 : 2) * lineH + 8;
         double top = oy + 8, right = 16;
         double pw = ox + w - left - right, ph = oy + h - top - bottom;
@@ -155,10 +174,11 @@ public final class HistogramView extends FigureView {
             g.setStroke(th.grid());
             g.strokeLine(left, yy, left + pw, yy);
             g.setFill(th.foreground());
-            g.fillText(NumberFormats.compact(y), left - 6, yy);
+            if (yLabels) g.fillText(NumberFormats.compact(y), left - 6, yy);
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
+        double labelEnd = Double.NEGATIVE_INFINITY;
         for (double x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
             double xx = Math.round(px.applyAsDouble(x)) + 0.5;
             g.setStroke(th.grid());
@@ -166,7 +186,12 @@ public final class HistogramView extends FigureView {
             g.setStroke(th.foreground());
             g.strokeLine(xx, top + ph, xx, top + ph + 4);
             g.setFill(th.foreground());
-            g.fillText(NumberFormats.compact(Math.abs(x) < xStep * 1e-9 ? 0 : x), xx, top + ph + 5);
+            // Narrow panels: a label that would touch the previous one is left out.
+            String label = NumberFormats.compact(Math.abs(x) < xStep * 1e-9 ? 0 : x);
+            double half = CanvasPane.textWidth(label, font) / 2;
+            if (xx - half < labelEnd + 4) continue;
+            g.fillText(label, xx, top + ph + 5);
+            labelEnd = xx + half;
         }
         if (xLabel != null) g.fillText(xLabel, left + pw / 2, top + ph + 5 + lineH);
 

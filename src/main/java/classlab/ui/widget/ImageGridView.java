@@ -15,8 +15,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * View of an {@link ImageGridFigure}: each image written pixel by pixel into a {@link WritableImage}
- * (through its {@code PixelWriter}) and drawn scaled by a whole factor without smoothing, so pixels
- * stay crisp squares (32 × 32 CIFAR images, 3 × 3 filters); captions centred under the images,
+ * (through its {@code PixelWriter}) and drawn scaled by a whole factor without smoothing when there is
+ * room for at least 2×, so pixels stay crisp squares (32 × 32 CIFAR images, 3 × 3 filters), and
+ * smoothly at the size that fits otherwise; captions centred under the images,
  * highlight frames in theme colours (selected: accent, correct: green, wrong: red). Without images
  * the figure's notice is shown. When the figure is selectable, the image under the mouse is
  * outlined, the cursor is a hand, and a click reports {@code FigureSelection.image(index, columns)}
@@ -118,13 +119,15 @@ public final class ImageGridView extends FigureView {
         double blockH = (h - 2 * PAD - GAP * (rows - 1)) / rows;
         double scale = Math.min((blockW - 2 * FRAME) / maxW, (blockH - captionH - 2 * FRAME) / maxH);
         if (!(scale > 0)) return;
-        // Whole pixels per image pixel keep the nearest-neighbour squares even.
-        if (scale >= 1) scale = Math.floor(scale);
+        // From 2× up, whole screen pixels per image pixel keep the nearest-neighbour squares even; below,
+        // flooring would waste up to half the room (1.99 -> 1), so the image is scaled smoothly instead.
+        boolean crisp = scale >= 2;
+        if (crisp) scale = Math.floor(scale);
         double cellW = maxW * scale + 2 * FRAME, cellH = maxH * scale + 2 * FRAME;
         double pitchX = Math.max(cellW, Math.min(blockW, cellW + 4 * th.fontSize())) + GAP;
         double pitchY = cellH + captionH + GAP;
         double ox = Math.floor((w - (cols * pitchX - GAP)) / 2), oy = Math.floor((h - (rows * pitchY - GAP)) / 2);
-        g.setImageSmoothing(false);
+        g.setImageSmoothing(!crisp);
         for (int i = 0; i < images.size(); i++) {
             ImageGridFigure.Image im = images.get(i);
             double bx = ox + (i % cols) * pitchX, by = oy + (i / cols) * pitchY;

@@ -46,6 +46,9 @@ final class SelectionSupport {
     /** The part clicked last, or null. */
     FigureSelection selected() { return selected; }
 
+    /** Forgets the last clicked part (the figure was cleared: its cells are not the ones clicked). */
+    void clearSelected() { selected = null; }
+
     private FigureSelection hit(double x, double y) {
         return view.figure().isSelectable() ? hitTest.at(x, y) : null;
     }

@@ -163,7 +163,7 @@ class SubsetsTest {
         LabeledData imbalanced = Subsets.imbalance(data, new int[] {0, 2, 4}, 0.1, 9);
 
         int[] counts = imbalanced.classCounts();
-        assertArrayEquals(new int[] {5, 7, 2, 100, 1}, counts, "round(50*.1), all, round(23*.1), all, at least 1");
+        assertArrayEquals(new int[] {5, 7, 2, 100, 1}, counts, "int(50*.1), all, int(23*.1), all, at least 1");
         int[] kept = ids(imbalanced);
         for (int i = 1; i < kept.length; i++) {
             assertTrue(kept[i] > kept[i - 1], "original order kept");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every lesson of the navigator: complete text and labels in both languages, a default experiment, unique figure ids. */
 class LessonCatalogTest {
     private static final List<String> EXPECTED = List.of("pattern", "multiclass", "regularization", "imbalance",
-            "schedules", "roc-smoothing", "scratch", "batchnorm-gradients");
+            "schedules", "roc-smoothing", "cifar", "scratch", "batchnorm-gradients");
 
     @Test
     void theNavigatorListsTheLessonsInNotebookOrder() {

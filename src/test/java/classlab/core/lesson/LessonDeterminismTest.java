@@ -23,6 +23,7 @@ class LessonDeterminismTest {
         "imbalance|sampler|epochs=1;train_size=500;test_size=200",
         "schedules|early_stopping|epochs=2;train_size=300;test_size=100",
         "roc-smoothing|roc|epochs=1;train_size=300;test_size=100",
+        "scratch|init_mnist|epochs=1;train_size=200;test_size=100",
         "batchnorm-gradients|bn_effect|bn_effect_epochs=1;bn_effect_batch_size=64",
     })
     void sameSeedSameMetricsCsv(String lesson, String experiment, String settings) throws Exception {

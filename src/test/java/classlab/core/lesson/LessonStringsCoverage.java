@@ -16,6 +16,8 @@ public final class LessonStringsCoverage {
         model.sections().forEach(s -> keys.add("section." + s));
         model.experiments().forEach(e -> keys.add("experiment." + e.name()));
         model.params().forEach(p -> keys.add("param." + p.key()));
+        // the form labels each option of a choice parameter with choice.<param>.<option> (ParamForm)
+        model.params().forEach(p -> p.choices().forEach(c -> keys.add("choice." + p.key() + "." + c)));
         for (Figure f : model.allFigures()) keys.addAll(f.messageKeys());
         return keys;
     }

@@ -20,9 +20,43 @@ class MetricsEdgeCaseTest {
         assertEquals(2.0 / 3.0, r.precision(0), 1e-15);
         assertEquals(0.8, r.f1(0), 1e-15);            // P = 2/3, R = 1
         assertTrue(r.hasZeroDivision());
-        assertEquals(1, r.zeroDivisionWarnings().size());
-        assertTrue(r.zeroDivisionWarnings().get(0).contains("class 2"));
+        assertEquals(java.util.List.of(new ClassificationReport.Undefined("precision", 2,
+                ClassificationReport.Reason.NEVER_PREDICTED)), r.undefined());
         assertEquals((0.8 * 2 + 1.0 * 1 + 0.0 * 1) / 4, r.f1Weighted(), 1e-15);
+    }
+
+    /**
+     * Issue 12 kind 5 against scikit-learn 1.2.1: y_true = [0,0,1,1,2,0], y_pred = [0,0,0,0,0,1] over
+     * K = 4 (class 2 never predicted, class 3 nowhere). Printed by
+     * {@code precision_recall_fscore_support(yt, yp, labels=[0,1,2,3], zero_division=zd)} and the same
+     * with {@code average='macro'|'weighted'} (labels=None), for zd = 0 and 1.
+     */
+    @Test
+    void undefinedValuesFollowScikitLearnsZeroDivisionAndLabelRules() {
+        ConfusionMatrix m = ConfusionMatrix.of(new int[]{0, 0, 1, 1, 2, 0}, new int[]{0, 0, 0, 0, 0, 1}, 4);
+        ClassificationReport zero = ClassificationReport.of(m, 0);
+        assertArrayEquals(new double[]{0.4, 0, 0, 0}, zero.precisionPerClass(), 1e-6);
+        assertArrayEquals(new double[]{2.0 / 3, 0, 0, 0}, zero.recallPerClass(), 1e-6);
+        assertArrayEquals(new double[]{0.5, 0, 0, 0}, zero.f1PerClass(), 1e-6);
+        assertEquals(0.133333, zero.precisionMacro(), 1e-6);   // class 3 left out: mean over 0, 1, 2
+        assertEquals(0.222222, zero.recallMacro(), 1e-6);
+        assertEquals(0.166667, zero.f1Macro(), 1e-6);
+        assertEquals(0.2, zero.precisionWeighted(), 1e-6);
+        assertEquals(0.333333, zero.recallWeighted(), 1e-6);
+        assertEquals(0.25, zero.f1Weighted(), 1e-6);
+        assertEquals(java.util.List.of(0, 1, 2), zero.labelsPresent());
+        assertEquals("2, 3", zero.classesWith(ClassificationReport.Reason.NEVER_PREDICTED));
+        assertEquals("3", zero.classesWith(ClassificationReport.Reason.NO_TRUE_EXAMPLES));
+        assertEquals("3", zero.classesLeftOut());
+
+        ClassificationReport one = ClassificationReport.of(m, 1);
+        assertArrayEquals(new double[]{0.4, 0, 1, 1}, one.precisionPerClass(), 1e-6);
+        assertArrayEquals(new double[]{2.0 / 3, 0, 0, 1}, one.recallPerClass(), 1e-6);
+        assertArrayEquals(new double[]{0.5, 0, 0, 1}, one.f1PerClass(), 1e-6);
+        assertEquals(0.466667, one.precisionMacro(), 1e-6);
+        assertEquals(0.222222, one.recallMacro(), 1e-6);
+        assertEquals(0.166667, one.f1Macro(), 1e-6);
+        assertEquals(0.366667, one.precisionWeighted(), 1e-6);
     }
 
     @Test

@@ -8,6 +8,7 @@ import classlab.core.lesson.Experiment;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
+import classlab.ui.widget.FigureView;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterEach;
@@ -66,10 +67,11 @@ class LessonPanesUiTest extends FxRobot {
         String section = session.model().experiment(experiment).section();
         long filled = session.model().figures(section).stream().filter(Figure::hasData).count();
         assertTrue(filled >= 1, "charts of section " + section + " received data");
-        WaitForAsyncUtils.waitForFxEvents();
-        interact(() -> app.controller().currentPane().refreshFigures());
-        assertTrue(app.controller().currentPane().figureViews().stream()
-                .filter(v -> session.model().figures(section).contains(v.figure()))
-                .allMatch(v -> !v.refreshIfChanged()), "every view has drawn the latest data");
+        // The pane's own 10 Hz polling (not a redraw forced here) must bring every view of the section
+        // up to its figure's final data.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                app.controller().currentPane().figureViews().stream()
+                        .filter(v -> session.model().figures(section).contains(v.figure()))
+                        .allMatch(FigureView::isUpToDate)).get());
     }
 }

@@ -21,10 +21,58 @@ class AxisScaleTest {
 
     @Test
     void equalAspectOnTicksStartsBothAxesAtATick() {
-        // x -10…10 over 400 px, y -5…5 over 100 px: centred x is -20…20 (step 5), y -5…5 (step 2 -> starts at -6).
-        double[] r = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6);
-        assertArrayEquals(new double[] {-20, 5, -6, 2}, new double[] {r[0], r[4], r[2], r[5]}, 1e-12);
-        assertEquals((r[1] - r[0]) / 400, (r[3] - r[2]) / 100, 1e-12);
-        assertTrue(r[1] >= 10 && r[3] >= 5, "input ranges still covered");
+        // x -10…10 over 400 px, y -4…4 over 100 px: centred x is -16…16 (step 5), y -4…4 (step 2).
+        // x moves to the nearest tick that still covers -10…10: -15 … 17; y already starts on one.
+        double[] r = AxisScale.equalAspectOnTicks(-10, 10, -4, 4, 400, 100, 8, 6);
+        assertArrayEquals(new double[] {-15, 17, -4, 4, 5, 2}, r, 1e-12);
+        // y -5…5: centred -5…5 cannot move to -4 (it would leave -5 out) nor -6 (5 out): both start at the tick
+        // below (x -20, y -6) and x's upper end grows to match y's scale.
+        double[] f = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6);
+        assertArrayEquals(new double[] {-20, -6, 5, 2}, new double[] {f[0], f[2], f[4], f[5]}, 1e-12);
+        assertEquals((f[1] - f[0]) / 400, (f[3] - f[2]) / 100, 1e-12);
+        assertTrue(f[1] >= 10 && f[3] >= 5, "input ranges still covered");
+    }
+
+    @Test
+    void linearRangeWidensToWholeTicks() {
+        // 0.13 … 0.87 over ~6 ticks: step 0.2 (1-2-5), bounds 0 … 1.
+        AxisScale.Range r = AxisScale.fit(0.13, 0.87, null, null, false, 6);
+        assertArrayEquals(new double[] {0, 1, 0.2}, new double[] {r.low(), r.high(), r.step()}, 1e-12);
+        // No data: 0 … 1. One value: padded by 10 % of it.
+        AxisScale.Range none = AxisScale.fit(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null, null, false, 6);
+        assertArrayEquals(new double[] {0, 1}, new double[] {none.low(), none.high()}, 0);
+        AxisScale.Range one = AxisScale.fit(5, 5, null, null, false, 6);
+        assertTrue(one.low() <= 4.5 && one.high() >= 5.5, one.toString());
+    }
+
+    @Test
+    void aFixedRangeIsKeptUnlessDataLeaveIt() {
+        AxisScale.Range kept = AxisScale.fit(0.2, 0.9, 0.0, 1.0, false, 6);
+        assertArrayEquals(new double[] {0, 1}, new double[] {kept.low(), kept.high()}, 0);
+        // The notebook's ylim(0, 1) must not hide a loss of 1.2: the upper bound follows the data.
+        AxisScale.Range widened = AxisScale.fit(0.2, 1.2, 0.0, 1.0, false, 6);
+        assertEquals(0, widened.low(), 0);
+        assertTrue(widened.high() >= 1.2, widened.toString());
+    }
+
+    @Test
+    void logRangesAreWholeDecadesOrQuarterDecades() {
+        // log10 of 0.02 … 2.7: decades 10^-2 … 10^1, one tick per decade.
+        AxisScale.Range r = AxisScale.fit(Math.log10(0.02), Math.log10(2.7), null, null, true, 6);
+        assertArrayEquals(new double[] {-2, 1, 1}, new double[] {r.low(), r.high(), r.step()}, 1e-12);
+        assertTrue(r.log());
+        // Within one decade only its two ends would be labelled: quarter decades.
+        AxisScale.Range q = AxisScale.fit(Math.log10(0.0015), Math.log10(0.009), null, null, true, 6);
+        assertArrayEquals(new double[] {-3, -2, 0.25}, new double[] {q.low(), q.high(), q.step()}, 1e-12);
+        assertEquals("10⁻²", AxisScale.tickLabel(-2, true));
+        assertEquals("0.0032", AxisScale.tickLabel(-2.5, true));
+        // One notation per axis: quarter-decade axes write their decades as decimals too.
+        AxisScale.Range quarters = AxisScale.fit(-0.9, -0.1, null, null, true, 6);
+        assertEquals("1", AxisScale.tickLabel(0, quarters));
+        assertEquals("0.56", AxisScale.tickLabel(-0.25, quarters));
+        assertEquals("0.1", AxisScale.tickLabel(-1, quarters));
+        assertEquals("0.25", AxisScale.tickLabel(0.25, false));
+        assertTrue(Double.isNaN(AxisScale.toPlot(0, true)), "log of 0 is not drawn");
+        assertEquals(-1, AxisScale.toPlot(0.1, true), 1e-12);
     }
 }

@@ -62,6 +62,8 @@ class FigureViewsTest extends FxRobot {
                 StackPane root = new StackPane(view);
                 root.getStyleClass().add(themeClass);
                 Scene scene = new Scene(root, W, H);
+                // the primary stage is shared with the app's UI tests, which open it maximised
+                stage.setMaximized(false);
                 scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
                 stage.setScene(scene);
                 stage.show();
@@ -221,12 +223,42 @@ class FigureViewsTest extends FxRobot {
         clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(FigureSelection.cell(1, 2, 3)), clicks);
+        // The clicked cell keeps an accent outline (theme series colour 0) until the figure is cleared.
+        double[] clicked = fx(() -> v.cellCenter(1, 2, 3));
+        moveTo(fx(() -> v.canvasPane().canvas().localToScreen(2, 2)));   // off the cells: no hover outline
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage marked = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        int edgeX = (int) clicked[0], edgeY = (int) Math.floor(clicked[1] - cellSize(v) / 2) + 1;
+        assertEquals(ChartTheme.LIGHT.seriesColor(0), marked.getPixelReader().getColor(edgeX, edgeY), "accent outline on the clicked cell");
+        f.clear();
+        refresh(v);
+        f.setPanels(List.of(new GridFigure.Panel("A", a, rows, cols, true), new GridFigure.Panel("B", b, rows, cols, true)));
+        refresh(v);
+        WritableImage cleared = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        assertFalse(ChartTheme.LIGHT.seriesColor(0).equals(cleared.getPixelReader().getColor(edgeX, edgeY)), "outline gone after clear");
         // The highest value of a HEAT panel is the last viridis colour (yellow), the lowest the first.
         WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
         double[] hi = fx(() -> v.cellCenter(0, 3, 4));
         Color top = img.getPixelReader().getColor((int) hi[0] + 3, (int) hi[1] + 3);
         assertEquals(Color.web("#fde725").getRed(), top.getRed(), 0.02);
         assertEquals(Color.web("#fde725").getBlue(), top.getBlue(), 0.02);
+    }
+
+    @Test
+    void columnLabelsWiderThanACellStandVertically() throws Exception {
+        GridFigureView named = show(() -> (GridFigureView) FigureView.create(SampleFigures.namedConfusion(), SampleFigures.TEXT));
+        assertTrue(fx(named::verticalColumnLabels), "CIFAR class names do not fit a cell");
+        // "automobile" stands above column 1: ink well above one text line over the matrix.
+        double[] top = fx(() -> named.cellCenter(0, 0, 1));
+        double cell = cellSize(named);
+        WritableImage img = fx(() -> named.canvasPane().canvas().snapshot(null, null));
+        int ink = 0;
+        for (int y = (int) (top[1] - cell / 2 - 60); y < top[1] - cell / 2 - 25; y++) {
+            for (int x = (int) (top[0] - cell / 3); x < top[0] + cell / 3; x++) if (img.getPixelReader().getColor(x, y).getBrightness() < 0.5) ink++;
+        }
+        assertTrue(ink > 10, "vertical label drawn, dark pixels " + ink);
+        GridFigureView digits = show(() -> (GridFigureView) FigureView.create(SampleFigures.confusion(), SampleFigures.TEXT));
+        assertFalse(fx(digits::verticalColumnLabels), "digit labels fit");
     }
 
     @Test
@@ -344,6 +376,18 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
+    void imageGridUsesTheRoomBelowTwiceTheImageSize() throws Exception {
+        // Ten 32×32 images in one row of a 640 px view: about 1.5× fits. Flooring to 1× would leave a third unused.
+        ImageGridFigure f = new ImageGridFigure("row", "images", 10);
+        List<ImageGridFigure.Image> images = new ArrayList<>();
+        for (int i = 0; i < 10; i++) images.add(ImageGridFigure.Image.grey(new float[32 * 32], 32, 32, 0, 1));
+        f.setImages(images);
+        ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
+        double w = fx(v::areas).get(0).w();
+        assertTrue(w > 40 && w < 64, "drawn " + w + " px wide");
+    }
+
+    @Test
     void imageGridClickSelectsOnlyWhenSelectable() throws Exception {
         ImageGridFigure f = SampleFigures.colourImages();
         ImageGridView v = show(() -> (ImageGridView) FigureView.create(f, SampleFigures.TEXT));
@@ -439,6 +483,8 @@ class FigureViewsTest extends FxRobot {
         HistogramFigure f = new HistogramFigure("layers", "t", "activation", 10).range(0, 1).smallMultiples(3);
         for (int k = 0; k < 3; k++) f.set("layer " + (k + 1), new double[] {0.05, 0.15, 0.5, 0.55, 0.95});
         HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
+        assertEquals(List.of(), fx(v::legendTexts), "names and statistics go into the panel captions, no legend");
+        assertTrue(fx(() -> v.canvasPane().getHeight()) > H - 60, "the canvas gets the legend's room");
         WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
         int thirds = (int) img.getWidth() / 3;
         for (int k = 0; k < 3; k++) {
@@ -456,6 +502,11 @@ class FigureViewsTest extends FxRobot {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) for (int x = x0; x < x1; x++) if (distance(img.getPixelReader().getColor(x, y), c) < 0.03) n++;
         return n;
+    }
+
+    /** Side of a grid cell in pixels: distance between two horizontally adjacent cell centres. */
+    private static double cellSize(GridFigureView v) throws Exception {
+        return fx(() -> v.cellCenter(0, 0, 1)[0] - v.cellCenter(0, 0, 0)[0]);
     }
 
     private static WritableImage snapshot(Node n) { return n.snapshot(null, null); }

@@ -29,7 +29,7 @@ final class SampleFigures {
     static List<Figure> all() {
         return List.of(lossWithLr(), logLoss(), roc(), scatter(), aucBars(), gradientBars(), histogram(),
                 confusion(), digits(), filters(), masks(), table(), korean(), colourImages(), optimizerRace(), heatMapRace(),
-                layerHistograms());
+                layerHistograms(), namedConfusion());
     }
 
     /** Train/validation loss over 60 epochs (3,000 iterations), best/stop markers, lr on a log right axis. */
@@ -264,6 +264,17 @@ final class SampleFigures {
             }
             f.set(layer + "-layer", a);
         }
+        return f;
+    }
+
+    /** A 10-class confusion matrix with CIFAR-10's class names, selectable (the drill-down of lesson L7). */
+    static GridFigure namedConfusion() {
+        String[] names = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
+        GridFigure f = new GridFigure("named_confusion", "confusion matrix, rows true", GridFigure.Palette.HEAT, 1).selectable(true);
+        Random r = new Random(8);
+        double[][] m = new double[10][10];
+        for (int i = 0; i < 10; i++) for (int j = 0; j < 10; j++) m[i][j] = i == j ? 60 + r.nextInt(30) : r.nextInt(12);
+        f.setPanels(List.of(new GridFigure.Panel("test accuracy 0.712", m, names, names, true)));
         return f;
     }
 }

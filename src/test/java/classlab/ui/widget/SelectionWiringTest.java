@@ -111,6 +111,7 @@ class SelectionWiringTest extends FxRobot {
         clickOn(cell);
         String thread = lesson.selectThread.get(20, TimeUnit.SECONDS);
         assertFalse(thread.contains("(FX)"), "select ran on " + thread);
+        assertEquals("classlab-demo", thread, "the session's worker thread");
         assertEquals(List.of(FigureSelection.cell(0, 1, 2)), lesson.selections);
         assertEquals(3, lesson.cellImages.images().size());
         assertTrue(lesson.cellImages.hasData());

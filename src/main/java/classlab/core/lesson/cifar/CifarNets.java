@@ -30,9 +30,17 @@ public final class CifarNets {
 
     /** §2 {@code CNN_V1}: three conv blocks (32, 64, 128; 3×3, padding 1), global average pool, Dropout(0.3). */
     public static List<LayerSpec> cnnV1() {
-        return List.of(new Conv2d(32, 3), new ReLU(), new MaxPool2d(2),
-                new Conv2d(64, 3), new ReLU(), new MaxPool2d(2),
-                new Conv2d(128, 3), new ReLU(),
+        return cnnV1(32);
+    }
+
+    /**
+     * CNN_V1 with {@code width} filters in the first block and twice as many in each next one (32 = the
+     * notebook's); narrower nets answer §2's question "with the same number of parameters?".
+     */
+    public static List<LayerSpec> cnnV1(int width) {
+        return List.of(new Conv2d(width, 3), new ReLU(), new MaxPool2d(2),
+                new Conv2d(2 * width, 3), new ReLU(), new MaxPool2d(2),
+                new Conv2d(4 * width, 3), new ReLU(),
                 new GlobalAvgPool(), new Dropout(0.3));
     }
 

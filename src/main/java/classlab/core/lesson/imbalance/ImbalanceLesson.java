@@ -270,6 +270,7 @@ public final class ImbalanceLesson extends LessonModel {
         }
         double trainAccuracy = Trainer.accuracy(net, fixed, false, false);
         control.log(name, epochs, "train_accuracy", trainAccuracy);
+        report.notes().forEach(control::note);  // undefined precision/recall: which class, why, what value
         return new Outcome(report, loss, trainAccuracy, minorityRecall, meanRecall(report, minority, false), epochs);
     }
 

@@ -7,6 +7,7 @@ import classlab.core.figure.BarFigure;
 import classlab.core.figure.GridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -24,7 +25,6 @@ import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import classlab.core.train.loss.Losses;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +108,7 @@ public final class MulticlassLesson extends LessonModel {
                 ParamSpec.integer("binary_seed", 0, 0, Integer.MAX_VALUE).in(BINARY_LOGITS),
                 ParamSpec.integer("binary_epochs", 10, 1, 1000).in(BINARY_LOGITS),
                 ParamSpec.real("binary_lr", 0.001, 1e-6, 1e20).in(BINARY_LOGITS),
-                ParamSpec.integer("seed", 43052, 0, Integer.MAX_VALUE).in(THREE_CLASS),
+                CommonParams.seed(43052).in(THREE_CLASS),
                 ParamSpec.integer("epochs", 100, 1, 5000).in(THREE_CLASS),
                 CommonParams.lr(0.001).in(THREE_CLASS));
     }
@@ -225,36 +225,29 @@ public final class MulticlassLesson extends LessonModel {
         logitNet.setParams(sigmoidNet.params().dup());
         Trainer sigmoidTrainer = new Trainer(sigmoidNet, control, 0, seed);
         Trainer logitTrainer = new Trainer(logitNet, control, 0, seed);
-        LineFigure.Series sigmoidAcc = binaryAccuracy.series("series.sigmoid_bce");
-        LineFigure.Series logitAcc = binaryAccuracy.series("series.logit_bce");
-        LineFigure.Series sigmoidLossSeries = binaryLoss.series("series.sigmoid_bce");
-        LineFigure.Series logitLossSeries = binaryLoss.series("series.logit_bce");
-        double sigmoidLoss = Double.NaN, logitLoss = Double.NaN, accS = Double.NaN, accL = Double.NaN, maxGap = 0;
+        EpochRecorder rec = new EpochRecorder(BINARY_LOGITS, control, epochs)
+                .plot("sigmoid_train_accuracy", binaryAccuracy.series("series.sigmoid_bce"))  // legend order
+                .plot("train_accuracy", binaryAccuracy.series("series.logit_bce"))
+                .plot("sigmoid_train_loss", binaryLoss.series("series.sigmoid_bce"))
+                .plot("train_loss", binaryLoss.series("series.logit_bce"))
+                .watch("train_loss", "train_accuracy", EpochRecorder.chanceAccuracy(data.labels()))
+                .watchWeights(logitNet);
+        double maxGap = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            sigmoidLoss = sigmoidTrainer.fitEpoch(train);
-            logitLoss = logitTrainer.fitEpoch(train);
-            accS = Trainer.accuracy(sigmoidNet, train, false, false);  // prob > 0.5
-            accL = Trainer.accuracy(logitNet, train, false, true);     // logit > 0
+            double sigmoidLoss = sigmoidTrainer.fitEpoch(train);
+            double logitLoss = logitTrainer.fitEpoch(train);
+            double accS = Trainer.accuracy(sigmoidNet, train, false, false);  // prob > 0.5
+            double accL = Trainer.accuracy(logitNet, train, false, true);     // logit > 0
             maxGap = Math.max(maxGap, Math.abs(accS - accL));
-            sigmoidAcc.add(epoch, accS);
-            logitAcc.add(epoch, accL);
-            sigmoidLossSeries.add(epoch, sigmoidLoss);
-            logitLossSeries.add(epoch, logitLoss);
             binaryPrintout.putRow(Integer.toString(epoch), epoch, accS, accL);
-            control.log(BINARY_LOGITS, epoch, "train_loss", logitLoss);
-            control.log(BINARY_LOGITS, epoch, "train_accuracy", accL);
-            control.log(BINARY_LOGITS, epoch, "sigmoid_train_loss", sigmoidLoss);
-            control.log(BINARY_LOGITS, epoch, "sigmoid_train_accuracy", accS);
-            control.progress(BINARY_LOGITS, epoch, epochs);
+            rec.record(epoch, "train_loss", logitLoss);
+            rec.record(epoch, "train_accuracy", accL);
+            rec.record(epoch, "sigmoid_train_loss", sigmoidLoss);
+            rec.record(epoch, "sigmoid_train_accuracy", accS);
+            rec.endEpoch(epoch);
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("train_loss", logitLoss);
-        metrics.put("train_accuracy", accL);
-        metrics.put("sigmoid_train_loss", sigmoidLoss);
-        metrics.put("sigmoid_train_accuracy", accS);
-        metrics.put("max_accuracy_gap", maxGap);
         digits.trained(logitNet, NetSpec.Output.LOGIT_BCE, List.of("0", "1"));
-        return new ExperimentResult(BINARY_LOGITS, epochs, metrics);
+        return rec.result(epochs, Map.of("max_accuracy_gap", maxGap));
     }
 
     /** §4C: three digits, logits + CrossEntropyLoss (softmax inside the loss), Adam, full batch. */
@@ -270,41 +263,32 @@ public final class MulticlassLesson extends LessonModel {
         MultiLayerNetwork net = NetBuilder.build(NetSpec.mlp(784, List.of(HIDDEN), NetSpec.Output.SOFTMAX_CE, 3,
                 NetSpec.Optimizer.ADAM, values.getDouble("lr"), seed));
         Trainer trainer = new Trainer(net, control, 0, seed);
-        LineFigure.Series trainLossSeries = threeLoss.series("series.train_loss");
-        LineFigure.Series testLossSeries = threeLoss.series("series.test_loss");
-        LineFigure.Series trainAccSeries = threeAccuracy.series("series.train_accuracy");
-        LineFigure.Series testAccSeries = threeAccuracy.series("series.test_accuracy");
-        double trainLoss = Double.NaN, trainAcc = Double.NaN, testAcc = Double.NaN, testLoss = Double.NaN;
+        EpochRecorder rec = new EpochRecorder(THREE_CLASS, control, epochs)
+                .plot("train_loss", threeLoss.series("series.train_loss"))
+                .plot("test_loss", threeLoss.series("series.test_loss"))
+                .plot("train_accuracy", threeAccuracy.series("series.train_accuracy"))
+                .plot("test_accuracy", threeAccuracy.series("series.test_accuracy"))
+                .watch("train_loss", "train_accuracy", EpochRecorder.chanceAccuracy(train.data().labels()))
+                .watchWeights(net);
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            trainLoss = trainer.fitEpoch(train);
-            testLoss = Trainer.loss(net, test);
+            double trainLoss = trainer.fitEpoch(train);
+            double testLoss = Trainer.loss(net, test);
             int[] trainPred = Trainer.predictions(net, train.features(), false, false);
             int[] testPred = Trainer.predictions(net, test.features(), false, false);
             ConfusionMatrix trainCm = ConfusionMatrix.of(train.data().labels(), trainPred, 3);
             ConfusionMatrix testCm = ConfusionMatrix.of(test.data().labels(), testPred, 3);
-            trainAcc = trainCm.accuracy();
-            testAcc = testCm.accuracy();
-            trainLossSeries.add(epoch, trainLoss);
-            testLossSeries.add(epoch, testLoss);
-            trainAccSeries.add(epoch, trainAcc);
-            testAccSeries.add(epoch, testAcc);
-            control.log(THREE_CLASS, epoch, "train_loss", trainLoss);
-            control.log(THREE_CLASS, epoch, "test_loss", testLoss);
-            control.log(THREE_CLASS, epoch, "train_accuracy", trainAcc);
-            control.log(THREE_CLASS, epoch, "test_accuracy", testAcc);
+            rec.record(epoch, "train_loss", trainLoss);
+            rec.record(epoch, "train_accuracy", trainCm.accuracy());
+            rec.record(epoch, "test_loss", testLoss);
+            rec.record(epoch, "test_accuracy", testCm.accuracy());
             if (epoch % CONFUSION_EVERY == 0 || epoch == epochs) {
                 String[] names = train.data().classNames();
                 confusion.setPanels(List.of(panel("train", epoch, trainCm, names), panel("test", epoch, testCm, names)));
             }
-            control.progress(THREE_CLASS, epoch, epochs);
+            rec.endEpoch(epoch);
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("train_loss", trainLoss);
-        metrics.put("train_accuracy", trainAcc);
-        metrics.put("test_loss", testLoss);
-        metrics.put("test_accuracy", testAcc);
         digits.trained(net, NetSpec.Output.SOFTMAX_CE, List.of("0", "1", "2"));
-        return new ExperimentResult(THREE_CLASS, epochs, metrics);
+        return rec.result(epochs, Map.of());
     }
 
     /** A confusion-matrix panel: rows = true digit, columns = predicted digit, counts shown. */

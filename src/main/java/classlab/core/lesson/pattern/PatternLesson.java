@@ -6,6 +6,7 @@ import classlab.core.data.Subsets;
 import classlab.core.figure.BarFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -175,48 +176,41 @@ public final class PatternLesson extends LessonModel {
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = buildNet(values, dropoutP, seed);
         Trainer trainer = new Trainer(net, control, 0, seed);
-        LineFigure.Series lossSeries = f.loss.series("series.train_loss");
-        LineFigure.Series trainSeries = f.accuracy.series("series.train_accuracy");
-        LineFigure.Series trainModeSeries = dropout ? f.accuracy.series("series.train_mode_accuracy") : null;
-        LineFigure.Series testSeries = f.accuracy.series("series.test_accuracy");
+        EpochRecorder rec = new EpochRecorder(experiment, control, epochs)
+                .plot("train_loss", f.loss.series("series.train_loss"))
+                .plot("train_accuracy", f.accuracy.series("series.train_accuracy"))
+                .plot("train_mode_accuracy", dropout ? f.accuracy.series("series.train_mode_accuracy") : null)
+                .plot("test_accuracy", f.accuracy.series("series.test_accuracy"))
+                .watch("train_loss", "train_accuracy", EpochRecorder.chanceAccuracy(train.data().labels()))
+                .watchWeights(net);
 
-        double loss = Double.NaN, trainAcc = Double.NaN, trainModeAcc = Double.NaN, testAcc = Double.NaN;
+        double trainAcc = Double.NaN, trainModeAcc = Double.NaN, testAcc = Double.NaN;
         long fitNanos = 0;
         long start = System.nanoTime();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long t0 = System.nanoTime();
-            loss = trainer.fitEpoch(train);            // net.train(): step 1-4
+            double loss = trainer.fitEpoch(train);            // net.train(): step 1-4
             fitNanos += System.nanoTime() - t0;
             trainAcc = Trainer.accuracy(net, train, false, false);   // net.eval()
             testAcc = Trainer.accuracy(net, test, false, false);
-            lossSeries.add(epoch, loss);
-            trainSeries.add(epoch, trainAcc);
-            testSeries.add(epoch, testAcc);
-            control.log(experiment, epoch, "train_loss", loss);
-            control.log(experiment, epoch, "train_accuracy", trainAcc);
-            control.log(experiment, epoch, "test_accuracy", testAcc);
+            rec.record(epoch, "train_loss", loss);
+            rec.record(epoch, "train_accuracy", trainAcc);
+            rec.record(epoch, "test_accuracy", testAcc);
             if (dropout) {
                 // The readout a forgotten net.eval() would give: Dropout still drops units.
                 trainModeAcc = Trainer.accuracy(net, train, true, false);
-                trainModeSeries.add(epoch, trainModeAcc);
-                control.log(experiment, epoch, "train_mode_accuracy", trainModeAcc);
+                rec.record(epoch, "train_mode_accuracy", trainModeAcc);
             }
             if (epoch % PRINT_EVERY == 0 || epoch == epochs) {
                 if (dropout) f.printout.putRow(Integer.toString(epoch), epoch, trainAcc, trainModeAcc);
                 else f.printout.putRow(Integer.toString(epoch), epoch, trainAcc);
                 if (timed) fillTiming(epoch, fitNanos, System.nanoTime() - start);
             }
-            control.progress(experiment, epoch, epochs);
+            rec.endEpoch(epoch);
         }
         recordVariant(experiment, trainAcc, testAcc);
         digits.trained(net, NetSpec.Output.SIGMOID_BCE, List.of("0", "1"));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("train_loss", loss);
-        metrics.put("train_accuracy", trainAcc);
-        metrics.put("test_accuracy", testAcc);
-        if (dropout) metrics.put("train_mode_accuracy", trainModeAcc);
-        if (timed) metrics.put("seconds_per_epoch", fitNanos / 1e9 / epochs);
-        return new ExperimentResult(experiment, epochs, metrics);
+        return rec.result(epochs, timed ? Map.of("seconds_per_epoch", fitNanos / 1e9 / epochs) : Map.of());
     }
 
     private void fillBackendTable(BackendInfo b) {
@@ -244,27 +238,27 @@ public final class PatternLesson extends LessonModel {
         Nd4j.getRandom().setSeed(seed);
         MultiLayerNetwork net = buildNet(values, values.getDouble("minibatch_dropout_p"), seed);
         LineFigure.Series iterationLoss = minibatchLoss.series("series.train_loss");
-        LineFigure.Series accSeries = minibatchAccuracy.series("series.accumulated_accuracy");
-        LineFigure.Series testSeries = minibatchAccuracy.series("series.test_accuracy");
+        EpochRecorder rec = new EpochRecorder(MINIBATCH, control, epochs)
+                .plot("train_accuracy", minibatchAccuracy.series("series.accumulated_accuracy"))
+                .plot("test_accuracy", minibatchAccuracy.series("series.test_accuracy"))
+                .watch("train_loss", "train_accuracy", EpochRecorder.chanceAccuracy(train.data().labels()))
+                .watchWeights(net);
         Trainer trainer = new Trainer(net, control, batchSize, seed)
                 .onIteration((iteration, epoch, loss) -> iterationLoss.add(iteration, loss));
-        double loss = Double.NaN, acc = Double.NaN, testAcc = Double.NaN;
+        double acc = Double.NaN, testAcc = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            loss = trainer.fitEpoch(train);
+            double loss = trainer.fitEpoch(train);
             acc = accumulatedAccuracy(net, train, batchSize, false);
             testAcc = Trainer.accuracy(net, test, false, false);
-            accSeries.add(epoch, acc);
-            testSeries.add(epoch, testAcc);
             minibatchPrintout.putRow(Integer.toString(epoch), epoch, acc, testAcc);
-            control.log(MINIBATCH, epoch, "train_loss", loss);
-            control.log(MINIBATCH, epoch, "train_accuracy", acc);
-            control.log(MINIBATCH, epoch, "test_accuracy", testAcc);
-            control.progress(MINIBATCH, epoch, epochs);
+            rec.record(epoch, "train_loss", loss);
+            rec.record(epoch, "train_accuracy", acc);
+            rec.record(epoch, "test_accuracy", testAcc);
+            rec.endEpoch(epoch);
         }
         recordVariant(MINIBATCH, acc, testAcc);
         digits.trained(net, NetSpec.Output.SIGMOID_BCE, List.of("0", "1"));
-        return new ExperimentResult(MINIBATCH, epochs,
-                Map.of("train_loss", loss, "train_accuracy", acc, "test_accuracy", testAcc));
+        return rec.result(epochs, Map.of());
     }
 
     private void recordVariant(String experiment, double trainAcc, double testAcc) {

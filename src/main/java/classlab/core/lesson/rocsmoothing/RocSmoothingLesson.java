@@ -164,6 +164,7 @@ public final class RocSmoothingLesson extends LessonModel {
         int k = v.getInt("roc_classes");
         int[] digits = new int[k];
         for (int c = 0; c < k; c++) digits[c] = c;
+        LessonData.requireClasses(trainAll, "train_size", LessonData.TRAIN, digits);  // a class never seen cannot be learnt
         Batches train = Batches.of(Subsets.filterClasses(trainAll, digits), Batches.LabelEncoding.ONE_HOT);
         Batches test = Batches.of(Subsets.filterClasses(testAll, digits), Batches.LabelEncoding.ONE_HOT);
         long seed = v.getInt("seed");
@@ -193,6 +194,7 @@ public final class RocSmoothingLesson extends LessonModel {
             control.log(EXP_ROC, epoch, "auc_weighted", roc.weightedAuc());
             control.progress(EXP_ROC, epoch, epochs);
         }
+        if (roc.note() != null) control.note(roc.note());
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
         rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
         rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());

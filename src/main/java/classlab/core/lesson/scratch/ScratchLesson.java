@@ -1,9 +1,11 @@
 package classlab.core.lesson.scratch;
 
+import classlab.core.UserException;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.figure.ScalarField;
+import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -76,6 +78,9 @@ public final class ScratchLesson extends LessonModel {
     private final Map<WeightInit, HistogramFigure> histograms = new LinkedHashMap<>();
     private final LineFigure initLoss;
     private final ResultTable initResults;
+    private final ResultTable mnistData;
+    private final ResultTable initData;
+    private volatile Surface shownSurface;
 
     public ScratchLesson(LessonEnvironment env) {
         super(env);
@@ -90,6 +95,7 @@ public final class ScratchLesson extends LessonModel {
                 List.of("column.optimizer", "column.lr", "column.step", "column.x", "column.y", "column.f", "column.note")));
         mnistLoss = figure("optimizers", new LineFigure("mnist_loss", "figure.mnist_loss", "axis.iteration", "axis.loss"));
         mnistAccuracy = figure("optimizers", new LineFigure("mnist_accuracy", "figure.mnist_accuracy", "axis.epoch", "axis.valid_accuracy"));
+        mnistData = figure("optimizers", new ResultTable("mnist_data", "figure.mnist_data", List.of("column.split", "column.images")));
         mnistResults = figure("optimizers", new ResultTable("mnist_results", "figure.mnist_results",
                 List.of("column.optimizer", "column.lr", "column.train_loss", "column.valid_accuracy", "column.test_accuracy")));
         for (WeightInit w : WeightInit.values()) {
@@ -97,6 +103,7 @@ public final class ScratchLesson extends LessonModel {
                     .smallMultiples(HIST_LAYERS).range(0, 1)));
         }
         initLoss = figure("init", new LineFigure("init_loss", "figure.init_loss", "axis.iteration", "axis.loss"));
+        initData = figure("init", new ResultTable("init_data", "figure.mnist_data", List.of("column.split", "column.images")));
         initResults = figure("init", new ResultTable("init_results", "figure.init_results",
                 List.of("column.init", "column.activation", "column.train_loss", "column.valid_accuracy", "column.test_accuracy")));
     }
@@ -105,10 +112,11 @@ public final class ScratchLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>(List.of(
-                ParamSpec.integer("seed", 4321, 0, Integer.MAX_VALUE),
+                CommonParams.seed(4321),
                 ParamSpec.integer("epochs", 3, 1, 100),
-                ParamSpec.integer("batch_size", 100, 1, 60000),
-                ParamSpec.integer("train_size", 50000, 100, 60000),
+                CommonParams.batchSize(100),
+                CommonParams.trainSize(50000),
+                CommonParams.testSize(10000),
                 ParamSpec.real("demo_p", 0.5, 0.0, 0.95).in("layers").asDemo(),
                 ParamSpec.choice("surface", "bowl", "bowl", "rosenbrock", "saddle").in("race").asDemo()));
         double[] raceLr = {0.95, 0.1, 0.1, 1.5, 0.1, 0.3};
@@ -216,12 +224,22 @@ public final class ScratchLesson extends LessonModel {
         dropout.clear();
         for (Dropout.Variant v : Dropout.Variant.values()) {
             Dropout d = new Dropout(p, v, seed);
-            dropout.putRow(v.name(), "variant." + v.name().toLowerCase(Locale.ROOT), mean(d.forward(ones, true)), mean(d.forward(ones, false)),
+            dropout.putRow(v.name(), v == Dropout.Variant.INVERTED ? "cell.variant_inverted" : "cell.variant_classic",
+                    mean(d.forward(ones, true)), mean(d.forward(ones, false)),
                     v == Dropout.Variant.INVERTED ? "message.scaled_in_training" : "message.scaled_at_test");
         }
     }
 
+    /**
+     * Draws {@code s}'s contours; choosing another surface also removes the paths drawn on the
+     * previous one (they would lie on the wrong contours).
+     */
     private void showSurface(Surface s) {
+        if (shownSurface != null && shownSurface != s) {
+            race.clear();
+            racePositions.clear();
+        }
+        shownSurface = s;
         double[] w = s.window();
         ScalarField field = ScalarField.sample(s::value, w[0], w[1], GRID, w[2], w[3], GRID, levels(s), ScalarField.Rendering.CONTOURS);
         race.background(field).xRange(w[0], w[1]).yRange(w[2], w[3]);
@@ -254,7 +272,14 @@ public final class ScratchLesson extends LessonModel {
             List<double[][]> acts = net.hiddenActivations(x);
             HistogramFigure h = e.getValue();
             h.clear();
-            for (int l = 0; l < acts.size(); l++) h.set(LessonStrings.message("series.layer", l + 1), flatten(acts.get(l)));
+            // ReLU outputs exactly 0 for about half of the units; that spike would flatten every other bar,
+            // so for ReLU the panels count the active units (output > 0) and say so in their captions.
+            boolean relu = activation == ScratchNet.Activation.RELU;
+            for (int l = 0; l < acts.size(); l++) {
+                double[] values = flatten(acts.get(l));
+                h.set(LessonStrings.message(relu ? "series.layer_active" : "series.layer", l + 1),
+                        relu ? java.util.Arrays.stream(values).filter(v -> v > 0).toArray() : values);
+            }
         }
     }
 
@@ -310,26 +335,27 @@ public final class ScratchLesson extends LessonModel {
         for (Map.Entry<String, OptimizerRace.Position> e : r.positions().entrySet()) {
             OptimizerRace.Position p = e.getValue();
             String note = p.divergedAt() >= 0 ? LessonStrings.message("message.diverged_at", p.divergedAt()) : "";
-            racePositions.putRow(e.getKey(), "series." + e.getKey(), values.getDouble("lr_" + e.getKey()), r.step(),
-                    p.x(), p.y(), r.surface().value(p.x(), p.y()), note);
+            // Fixed decimals as text: AdaGrad's y reaches 1e-17, which the table's number format would print as "2.486E-17".
+            racePositions.putRow(e.getKey(), "series." + e.getKey(), plain(values.getDouble("lr_" + e.getKey())),
+                    r.step(), fixed(p.x()), fixed(p.y()), fixed(r.surface().value(p.x(), p.y())), note);
         }
     }
 
     private ExperimentResult runOptimizers(ParamValues values, RunControl control) throws Exception {
         List<Double> lrs = values.getDoubleList("mnist_lr");
         if (lrs.size() != Optimizers.IDS.size()) {
-            throw new IllegalArgumentException(LessonStrings.message("message.mnist_lr_count", Optimizers.IDS.size(), lrs.size()));
+            throw new UserException("mnist_lr", "error.mnist_lr.count", Optimizers.IDS.size(), lrs.size());
         }
         mnistLoss.clear();
         mnistAccuracy.clear();
         mnistResults.clear();
-        MnistSplit split = split(values);
+        MnistSplit split = split(values, mnistData);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int i = 0; i < Optimizers.IDS.size(); i++) {
             String id = Optimizers.IDS.get(i);
             ScratchNet net = new ScratchNet(SIMPLE_NET, ScratchNet.Activation.RELU, WeightInit.HE, Optimizers.create(id, lrs.get(i)), values.getInt("seed"));
             Outcome o = train(id, net, split, values, control, mnistLoss.series("series." + id), mnistAccuracy.series("series." + id));
-            mnistResults.putRow(id, "series." + id, lrs.get(i), o.trainLoss, o.validAccuracy, o.testAccuracy);
+            mnistResults.putRow(id, "series." + id, plain(lrs.get(i)), o.trainLoss, o.validAccuracy, o.testAccuracy);
             metrics.put("test_accuracy_" + id, o.testAccuracy);
             metrics.put("train_loss_" + id, o.trainLoss);
         }
@@ -341,7 +367,7 @@ public final class ScratchLesson extends LessonModel {
         ScratchNet.Activation activation = ScratchNet.Activation.of(values.getString("activation"));
         initLoss.clear();
         initResults.clear();
-        MnistSplit split = split(values);
+        MnistSplit split = split(values, initData);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (WeightInit w : WeightInit.values()) {
             String name = activation.id() + "_" + w.id();
@@ -354,12 +380,14 @@ public final class ScratchLesson extends LessonModel {
         return new ExperimentResult("init_mnist", values.getInt("epochs"), metrics);
     }
 
-    private MnistSplit split(ParamValues values) throws Exception {
-        MnistSplit split = MnistSplit.of(env().mnist(), values.getInt("train_size"), values.getInt("seed"));
-        String key = split.fullMnist() ? "message.split_full" : "message.split_partial";
-        String note = LessonStrings.message(key, split.train().y().length, split.available(), split.valid().y().length, split.test().y().length);
-        mnistResults.putRow("split", "column.data", "", "", "", note);
-        initResults.putRow("split", "column.data", "", "", "", note);
+    /** The split of {@link MnistSplit}, stated in {@code table}: rows used per split and whether full MNIST was found. */
+    private MnistSplit split(ParamValues values, ResultTable table) throws Exception {
+        MnistSplit split = MnistSplit.of(env().mnist(), values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
+        table.clear();
+        table.putRow("train", "row.train_split", LessonStrings.message("message.rows_of", split.train().y().length, split.available()));
+        table.putRow("valid", "row.valid_split", Integer.toString(split.valid().y().length));
+        table.putRow("test", "row.test_split", Integer.toString(split.test().y().length));
+        table.putRow("source", "row.source", split.fullMnist() ? "message.split_full" : "message.split_partial");
         return split;
     }
 
@@ -404,6 +432,16 @@ public final class ScratchLesson extends LessonModel {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A learning rate as typed: 0.95, 1.5, 0.001. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** Four decimals, or the value as is once it has diverged beyond them. */
+    private static String fixed(double v) {
+        return Double.isFinite(v) && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.4f", v) : String.valueOf(v);
+    }
 
     private static double[][] gaussian(int n, int d, Random rng) {
         double[][] x = new double[n][d];

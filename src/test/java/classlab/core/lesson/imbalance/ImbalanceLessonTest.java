@@ -112,6 +112,23 @@ class ImbalanceLessonTest {
         }
     }
 
+    /**
+     * Issue 12 kind 5: a barely trained model (one epoch at lr 1e-6) predicts only some classes; the
+     * run says which precisions are undefined and that they count as 0 (scikit-learn's
+     * zero_division), and macro F1 is the mean over the ten classes present.
+     */
+    @Test
+    void undefinedPrecisionIsNamedInTheRunsNotes() throws Exception {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        ParamValues v = lesson.defaults().with("epochs", "1").with("lr", "1e-6").with("train_size", "1000").with("test_size", "200");
+        ExperimentResult r = lesson.run("plain", v, RunControl.unattended(new MetricLog(), notes::add));
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("note.metric.precision_undefined|") && notes.get(0).endsWith("|0"), notes.toString());
+        String en = classlab.core.lesson.LessonStrings.resolve(classlab.core.lesson.LessonStrings.load(null, "en"), notes.get(0));
+        assertTrue(en.contains("never predicted class") && en.contains("zero_division=0"), en);
+        assertTrue(r.finalMetrics().get("macro_f1") < 0.5, r.finalMetrics().toString());
+    }
+
     @Test
     void badInputIsRejectedWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lesson.defaults().with("minority_classes", "5, 10"));

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegularizationLessonTest {
+    private static final int EPOCHS = 8;
     private final RegularizationLesson lesson = new RegularizationLesson(TestEnvironments.mnistMini());
 
     private <F extends Figure> F fig(String id, Class<F> type) {
@@ -83,13 +84,17 @@ class RegularizationLessonTest {
         }
     }
 
-    /** The thresholds at the notebook's settings: 6,000/1,000 rows, 30 epochs, seed 42. */
+    /**
+     * The comparison at the notebook's data (6,000/1,000 rows, seed 42) but 8 of its 30 epochs, to keep
+     * the suite fast. At 30 epochs (`run regularization --experiment all_four`) the four reach test
+     * accuracy 0.958 / 0.963 / 0.981 / 0.976; at 8 epochs the thresholds below hold with margin.
+     */
     @Test
     void allFourConfigurationsReachTheThresholds() throws Exception {
         MetricLog log = new MetricLog();
         long start = System.nanoTime();
-        ExperimentResult r = lesson.run("all_four", lesson.defaults(), RunControl.unattended(log));
-        System.out.printf("L3 all_four (4 x 30 epochs): %.1f s, metrics %s%n", (System.nanoTime() - start) / 1e9, r.finalMetrics());
+        ExperimentResult r = lesson.run("all_four", lesson.defaults().with("epochs", Integer.toString(EPOCHS)), RunControl.unattended(log));
+        System.out.printf("L3 all_four (4 x %d epochs): %.1f s, metrics %s%n", EPOCHS, (System.nanoTime() - start) / 1e9, r.finalMetrics());
         Map<String, Double> m = r.finalMetrics();
         for (String c : List.of("none", "dropout", "batchnorm", "both")) {
             assertTrue(m.get("test_accuracy_" + c) >= 0.90, c + " test accuracy " + m.get("test_accuracy_" + c));
@@ -97,11 +102,13 @@ class RegularizationLessonTest {
         }
         assertTrue(m.get("test_accuracy_batchnorm") >= 0.93, "batchnorm " + m.get("test_accuracy_batchnorm"));
         assertTrue(m.get("test_accuracy_both") >= 0.93, "both " + m.get("test_accuracy_both"));
+        // the lesson's point, measured at 8 epochs: BatchNorm 0.980 against 0.953 without regularisation
+        assertTrue(m.get("test_accuracy_batchnorm") > m.get("test_accuracy_none") + 0.01, m.toString());
         LineFigure acc = fig("test_accuracy", LineFigure.class);
         assertEquals(4, acc.allSeries().size());
-        for (LineFigure.Series s : acc.allSeries()) assertEquals(30, s.size());
+        for (LineFigure.Series s : acc.allSeries()) assertEquals(EPOCHS, s.size());
         assertEquals(4, fig("results", ResultTable.class).rows().size());
-        assertEquals(30, log.rows().stream().filter(row -> row.experiment().equals("both") && row.metric().equals("train_loss")).count());
+        assertEquals(EPOCHS, log.rows().stream().filter(row -> row.experiment().equals("both") && row.metric().equals("train_loss")).count());
         assertEquals(4, fig("live_mask", GridFigure.class).panels().size(), "live mask filled by the dropout configurations");
         assertEquals(List.of("series.pre_bn", "series.post_bn"), fig("live_bn", HistogramFigure.class).names());
     }
@@ -127,7 +134,15 @@ class RegularizationLessonTest {
         ParamValues v = quick().with("sweep_p", "0.0, 0.5");
         ExperimentResult r = lesson.run("dropout_sweep", v, RunControl.unattended(new MetricLog()));
         double best = r.finalMetrics().get("best_p");
-        assertTrue(best == 0.0 || best == 0.5);
+        // best_p is the p of the highest point of the chart's test-accuracy line (first one on a tie)
+        double[][] testLine = null;
+        for (LineFigure.Series s : fig("sweep_accuracy", LineFigure.class).allSeries()) {
+            if (s.name().equals("series.test_accuracy")) testLine = s.snapshot();
+        }
+        assertEquals(2, testLine[0].length, "one point per p");
+        int highest = testLine[1][1] > testLine[1][0] ? 1 : 0;
+        assertEquals(testLine[0][highest], best, 0.0);
+        assertEquals(testLine[1][highest], r.finalMetrics().get("test_accuracy"), 0.0);
         LineFigure gap = fig("sweep_gap", LineFigure.class);
         assertEquals(2, gap.allSeries().get(0).size());
         ResultTable table = fig("sweep_results", ResultTable.class);

@@ -2,8 +2,10 @@ package classlab.core.lesson.scratch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import classlab.core.UserException;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
@@ -53,6 +55,10 @@ class ScratchLessonTest {
             assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
         }
         assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        lesson.updateDemos(v.with("activation", "sigmoid"));
+        assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
+        lesson.updateDemos(v.with("surface", "saddle"));
+        assertEquals(0, ((LineFigure) figure("race")).allSeries().size(), "paths of the bowl do not stay on the saddle's contours");
     }
 
     @Test
@@ -66,17 +72,19 @@ class ScratchLessonTest {
 
     @Test
     void heBeatsStd001ForTheReluNetAfterTheSameEpochs() throws Exception {
-        ParamValues v = lesson.defaults().with("train_size", "1000").with("epochs", "2").with("activation", "relu");
+        ParamValues v = lesson.defaults().with("train_size", "1000").with("test_size", "500").with("epochs", "2").with("activation", "relu");
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
-        String note = String.valueOf(((ResultTable) figure("init_results")).row("split").get(4));
-        assertTrue(note.startsWith("message.split_partial|1000|6667|1333|2000"), note);
+        ResultTable data = (ResultTable) figure("init_data");
+        assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
+        assertEquals("500", data.row("valid").get(1));
+        assertEquals("message.split_partial", data.row("source").get(1));
     }
 
     @Test
     void sixOptimizersTrainTheSimpleNetOnMnist() throws Exception {
-        ParamValues v = lesson.defaults().with("train_size", "500").with("epochs", "1");
+        ParamValues v = lesson.defaults().with("train_size", "500").with("test_size", "300").with("epochs", "1");
         Map<String, Double> m = lesson.run("optimizers_mnist", v, control).finalMetrics();
         for (String id : Optimizers.IDS) {
             double acc = m.get("test_accuracy_" + id);
@@ -85,6 +93,9 @@ class ScratchLessonTest {
         }
         // Five iterations: Adam (lr 0.001) already classifies well above chance, SGD (lr 0.01) has hardly moved.
         assertTrue(m.get("test_accuracy_adam") > m.get("test_accuracy_sgd") + 0.1, m.toString());
+        UserException e = assertThrows(UserException.class, () -> lesson.run("optimizers_mnist", v.with("mnist_lr", "0.1, 0.1"), control));
+        assertEquals("mnist_lr", e.param());
+        assertTrue(e.getMessage().contains("got 2"), e.getMessage());
     }
 
     @Test

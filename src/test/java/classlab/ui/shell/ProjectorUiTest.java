@@ -41,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Classroom use on a projector: layout at 1920×1080, notes hidden, step, progress, tabs, export, spotlight, quick demo. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClassroomUiTest extends FxRobot {
+class ProjectorUiTest extends FxRobot {
     @TempDir static Path exportDir;
     private ClassLabApp app;
 
@@ -86,7 +86,13 @@ class ClassroomUiTest extends FxRobot {
 
     private boolean horizontalScrollBarShown() {
         return from(lookup("#lessonHost").<Node>query()).lookup(".scroll-bar").queryAll().stream().anyMatch(n -> n instanceof ScrollBar b
-                && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible() && b.getVisibleAmount() < b.getMax() - b.getMin());
+                && b.getOrientation() == Orientation.HORIZONTAL && shown(b) && b.getVisibleAmount() < b.getMax() - b.getMin());
+    }
+
+    /** Visible with all its ancestors (a hidden drawer's scrollbars do not count). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getLayoutBounds().getWidth() > 0;
     }
 
     @Test
@@ -179,6 +185,9 @@ class ClassroomUiTest extends FxRobot {
         LessonPaneController pane = shell.currentPane();
         LessonSession session = pane.session();
         interact(() -> {
+            // snapshot --epochs N sets every epoch count of the lesson (it has four), then the run picks its own
+            session.setAllEpochs(3);
+            for (String k : List.of("epochs", "bn_effect_epochs", "gradient_epochs")) assertEquals(3, session.values().getInt(k), k);
             assertNull(session.setParam("epochs", "2"));
             assertNull(session.setParam("batch_sizes", "64, 128"));
             @SuppressWarnings("unchecked")

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Runs a trained ClassLab experiment and its PyTorch twin on the same rows with the same seeds, and
+prints the final metrics side by side (mean over the seeds, and each seed).
+
+    mvn -B -q -o package -DskipTests          # builds target/classlab.jar
+    /usr/bin/python3 bench/twins/compare.py imbalance [--seeds 42,1,2] [--epochs 25] [--data-dir DIR]
+
+Both sides run one compute thread (OMP_NUM_THREADS=1). ClassLab runs `classlab.jar run LESSON
+--experiment E --seed S`; the twin is bench/twins/<lesson>.py with the notebook's code.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# lesson -> (ClassLab experiment, twin script, metrics compared)
+TWINS = {
+    "pattern": ("full_batch", "pattern.py", ["train_loss", "train_accuracy", "test_accuracy"]),
+    "roc-smoothing": ("roc", "roc.py", ["test_accuracy", "auc_macro", "auc_weighted"]),
+    "regularization": ("all_four", "regularization.py",
+                       [m + "_" + c for c in ("none", "dropout", "batchnorm", "both")
+                        for m in ("test_accuracy", "train_accuracy", "train_loss")]),
+    "imbalance": ("strategies", "imbalance.py",
+                  [m + "_" + s for s in ("plain", "weighted_loss", "sampler")
+                   for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]),
+}
+
+
+def classlab(lesson, experiment, seed, epochs, data_dir, env):
+    with tempfile.TemporaryDirectory() as out:
+        cmd = ["java", "-jar", os.path.join(ROOT, "target", "classlab.jar"), "run", lesson, "--experiment", experiment,
+               "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
+        if epochs:
+            cmd += ["--epochs", str(epochs)]
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(os.path.join(out, "summary.json")) as f:
+            return json.load(f)["experiments"][0]["final"]
+
+
+def twin(script, seeds, epochs, data_dir, env):
+    cmd = ["/usr/bin/python3", os.path.join(HERE, script), "--data-dir", data_dir, "--seeds", ",".join(map(str, seeds))]
+    if epochs:
+        cmd += ["--epochs", str(epochs)]
+    out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
+    return {r["seed"]: r["final"] for r in map(json.loads, out.splitlines())}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("lesson", choices=sorted(TWINS))
+    ap.add_argument("--seeds", default="42,1,2")
+    ap.add_argument("--epochs", type=int, default=0, help="0 = the lesson's default")
+    ap.add_argument("--data-dir", default=os.path.join(ROOT, "..", "shared", "data", "mnist-mini"))
+    a = ap.parse_args()
+    experiment, script, metrics = TWINS[a.lesson]
+    seeds = [int(s) for s in a.seeds.split(",")]
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env)
+    ours = {s: classlab(a.lesson, experiment, s, a.epochs, a.data_dir, env) for s in seeds}
+    print(f"{a.lesson}/{experiment}, seeds {a.seeds}, epochs {a.epochs or 'default'}")
+    print(f"{'metric':<32}{'ClassLab':>10}{'PyTorch':>10}{'diff':>9}   per seed ClassLab | PyTorch")
+    for m in metrics:
+        c = [ours[s][m] for s in seeds]
+        t = [torch_runs[s][m] for s in seeds]
+        print(f"{m:<32}{statistics.mean(c):10.4f}{statistics.mean(t):10.4f}{statistics.mean(c) - statistics.mean(t):+9.4f}   "
+              + " ".join(f"{v:.3f}" for v in c) + " | " + " ".join(f"{v:.3f}" for v in t))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

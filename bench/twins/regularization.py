@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""PyTorch twin of ClassLab's L3 `regularization` experiment `all_four` (notebook 000 Part 1, 1-3, its code).
+
+First train_size/test_size rows of mnist-mini; make_classifier for none / dropout / batchnorm / both
+(784-256-128-64-10, Dropout 0.3, BatchNorm1d), Adam 1e-3, batch 256 shuffled, 30 epochs, with
+torch.manual_seed(seed) before each configuration (the notebook uses 42). Prints one JSON line per
+seed with ClassLab's metric names (train_loss = mean loss of the last epoch's batches).
+
+    /usr/bin/python3 bench/twins/regularization.py --data-dir ../shared/data/mnist-mini --seeds 42,1,2
+"""
+import argparse
+import json
+
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from common import mnist
+from imbalance import make_classifier
+
+CONFIGS = [("none", dict()), ("dropout", dict(use_dropout=True)), ("batchnorm", dict(use_bn=True)),
+           ("both", dict(use_dropout=True, use_bn=True))]
+
+
+def accuracy(model, x, y):
+    model.eval()
+    with torch.no_grad():
+        return (model(x).argmax(1) == y).float().mean().item()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", required=True)
+    ap.add_argument("--seeds", default="42,1,2")
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--train-size", type=int, default=6000)
+    ap.add_argument("--test-size", type=int, default=1000)
+    a = ap.parse_args()
+    xtr, ytr, xte, yte = mnist(a.data_dir)
+    xtr, ytr, xte, yte = xtr[:a.train_size], ytr[:a.train_size], xte[:a.test_size], yte[:a.test_size]
+    for seed in [int(s) for s in a.seeds.split(",")]:
+        finals = {}
+        for name, cfg in CONFIGS:
+            torch.manual_seed(seed)
+            model = make_classifier(**cfg)
+            opt = torch.optim.Adam(model.parameters(), lr=0.001)
+            crit = nn.CrossEntropyLoss()
+            loader = DataLoader(TensorDataset(xtr, ytr), batch_size=256, shuffle=True)
+            for _ in range(a.epochs):
+                model.train()
+                total = 0.0
+                for xb, yb in loader:
+                    opt.zero_grad()
+                    loss = crit(model(xb), yb)
+                    loss.backward()
+                    opt.step()
+                    total += loss.item() * len(xb)
+            finals["train_loss_" + name] = total / len(ytr)
+            finals["train_accuracy_" + name] = accuracy(model, xtr, ytr)
+            finals["test_accuracy_" + name] = accuracy(model, xte, yte)
+        print(json.dumps({"lesson": "regularization", "seed": seed, "final": finals}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

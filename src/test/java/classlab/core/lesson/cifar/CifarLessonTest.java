@@ -1,0 +1,137 @@
+package classlab.core.lesson.cifar;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.data.CifarData;
+import classlab.core.data.CifarFixtures;
+import classlab.core.data.CifarSource;
+import classlab.core.data.Augmentation;
+import classlab.core.data.MnistData;
+import classlab.core.data.ProgressListener;
+import classlab.core.figure.Figure;
+import classlab.core.figure.FigureSelection;
+import classlab.core.figure.GridFigure;
+import classlab.core.figure.ImageGridFigure;
+import classlab.core.figure.ResultTable;
+import classlab.core.lesson.ExperimentResult;
+import classlab.core.lesson.LessonEnvironment;
+import classlab.core.lesson.ParamValues;
+import classlab.core.lesson.TestEnvironments;
+import classlab.core.train.ImageBatches;
+import classlab.core.train.MetricLog;
+import classlab.core.train.RunControl;
+import classlab.core.train.Trainer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CifarLessonTest {
+    @TempDir
+    Path dir;
+
+    private static <F extends Figure> F fig(CifarLesson lesson, String id, Class<F> type) {
+        for (Figure f : lesson.allFigures()) if (f.id().equals(id)) return type.cast(f);
+        throw new AssertionError("no figure " + id);
+    }
+
+    /** MNIST from mnist-mini and CIFAR-10 from a generated archive in {@code dir}. */
+    static LessonEnvironment fixtureEnvironment(Path dir) throws Exception {
+        CifarFixtures.writeArchive(dir.resolve("cifar-10"), 20, 30);
+        LessonEnvironment mnist = TestEnvironments.mnistMini();
+        return new LessonEnvironment() {
+            @Override public Path dataDir() { return dir; }
+            @Override public MnistData mnist() throws Exception { return mnist.mnist(); }
+            @Override public CifarData cifar10() throws Exception { return new CifarSource().ensure(cifarDir(), ProgressListener.NONE); }
+        };
+    }
+
+    @Test
+    void offlineTheLessonSaysSoAndRunsOnMnistWithDrillDown() throws Exception {
+        CifarLesson lesson = new CifarLesson(TestEnvironments.mnistMini());
+        ParamValues v = lesson.defaults().with("train_size", "300").with("test_size", "200").with("epochs", "1")
+                .with("mlp_epochs", "1").with("batch_size", "32").with("cnn_width", "8");
+        lesson.updateDemos(v);
+        List<Object> notice = fig(lesson, "data_info", ResultTable.class).row("notice");
+        assertTrue(notice.get(1).toString().startsWith("message.cifar_missing|"), notice.toString());
+        assertTrue(notice.get(1).toString().contains("cifar-10"), "names the folder: " + notice);
+        assertEquals(50, fig(lesson, "samples", ImageGridFigure.class).images().size());
+        assertEquals(1, fig(lesson, "samples", ImageGridFigure.class).images().get(0).channels());
+
+        ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(new MetricLog()));
+        assertEquals("mnist", r.details().get("dataset"));
+        assertEquals(784L * 256 + 256 + 2570, r.details().get("params_mlp"));
+
+        // Drill-down: a click on a cell shows exactly the test images of that cell.
+        GridFigure cm = fig(lesson, "confusion", GridFigure.class);
+        double[][] counts = cm.panels().get(0).values();
+        int row = 0, col = 0;
+        for (int i = 0; i < 10; i++) for (int j = 0; j < 10; j++) if (i != j && counts[i][j] > counts[row][col]) { row = i; col = j; }
+        lesson.select("confusion", FigureSelection.cell(0, row, col));
+        List<ImageGridFigure.Image> shown = fig(lesson, "cell_images", ImageGridFigure.class).images();
+        CifarDataset.Split split = lesson.dataForTests(v).split(300, 200, 42);
+        double[][] out = Trainer.outputs(lesson.trainedNetForTests(), new ImageBatches(split.test(), ImageBatches.MNIST_MEAN,
+                ImageBatches.MNIST_STD, Augmentation.NONE));
+        int[] expected = ErrorAnalysis.of(split.test().labels(), out).cell(row, col);
+        assertEquals((int) counts[row][col], expected.length);
+        assertEquals(Math.min(expected.length, CifarLesson.MAX_CELL_IMAGES), shown.size());
+        for (int k = 0; k < shown.size(); k++) {
+            assertArrayEquals(CifarLesson.image(split.test(), expected[k]).pixels(), shown.get(k).pixels(), 0f);
+            assertTrue(shown.get(k).caption().startsWith("message.cell_caption|" + expected[k] + "|"), shown.get(k).caption());
+        }
+        assertEquals(List.of(String.valueOf(row), String.valueOf(col), expected.length, shown.size()),
+                fig(lesson, "selected_cell", ResultTable.class).row("cell"));
+
+        // A click on the strip shows the first layer's maps of that test image (16 of 32 in the notebook; cnn_width 8 has 8).
+        lesson.select("test_strip", FigureSelection.image(3, 10));
+        assertEquals(8, fig(lesson, "feature_maps", ImageGridFigure.class).images().size());
+        assertEquals(ImageGridFigure.Highlight.SELECTED, fig(lesson, "test_strip", ImageGridFigure.class).images().get(3).highlight());
+        assertEquals(8, fig(lesson, "filters_mean", ImageGridFigure.class).images().size());
+    }
+
+    @Test
+    void onCifarFormatDataTheSummaryHasTheNotebooksNumbers() throws Exception {
+        CifarLesson lesson = new CifarLesson(fixtureEnvironment(dir));
+        ParamValues v = lesson.defaults().with("epochs", "1").with("mlp_epochs", "1");
+        lesson.updateDemos(v);
+        assertEquals(null, fig(lesson, "data_info", ResultTable.class).row("notice"));
+        ImageGridFigure.Image first = fig(lesson, "samples", ImageGridFigure.class).images().get(0);
+        assertEquals(3, first.channels());
+        assertEquals("airplane", first.caption());
+        assertEquals(6, fig(lesson, "augmentation_preview", ImageGridFigure.class).images().size());
+        List<ImageGridFigure.Image> before = fig(lesson, "augmentation_preview", ImageGridFigure.class).images();
+        lesson.select("augmentation_preview", FigureSelection.image(0, 6));
+        List<ImageGridFigure.Image> after = fig(lesson, "augmentation_preview", ImageGridFigure.class).images();
+        assertArrayEquals(before.get(1).pixels(), after.get(1).pixels(), 0f, "the flip is not random");
+        boolean reseeded = false;
+        for (int k = 2; k < 6; k++) reseeded |= !java.util.Arrays.equals(before.get(k).pixels(), after.get(k).pixels());
+        assertTrue(reseeded, "a click draws new random crops, jitters and erasures");
+
+        ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(new MetricLog()));
+        assertEquals("cifar10", r.details().get("dataset"));
+        assertEquals(789_258L, r.details().get("params_mlp"));
+        assertEquals(94_538L, r.details().get("params_cnn_v1"));
+        assertEquals(Map.of("mlp", r.finalMetrics().get("test_accuracy_mlp"), "cnn_v1", r.finalMetrics().get("test_accuracy_cnn_v1")),
+                r.details().get("test_accuracy"));
+        assertTrue(((Map<?, ?>) r.details().get("seconds_per_epoch")).size() == 2);
+        List<?> pairs = (List<?>) r.details().get("top_confused_pairs");
+        assertTrue(pairs.size() <= 3);
+        for (Object p : pairs) assertTrue(((Map<?, ?>) p).keySet().containsAll(List.of("true", "predicted", "count")), p.toString());
+        assertEquals(32, fig(lesson, "filters_colour", ImageGridFigure.class).images().size());
+        assertEquals(16, fig(lesson, "feature_maps", ImageGridFigure.class).images().size());
+
+        // §5: CNN_V2 with augmentation, SGD(momentum) and Adam overlaid; §6: the challenge over the CNN_V1 baseline.
+        ExperimentResult improve = lesson.run("improve", v.with("v2_epochs", "1"), RunControl.unattended(new MetricLog()));
+        assertEquals(List.of("cnn_v2_sgd_momentum", "cnn_v2_adam"), List.copyOf(((Map<?, ?>) improve.details().get("test_accuracy")).keySet()));
+        assertEquals(4, fig(lesson, "v2_accuracy", classlab.core.figure.LineFigure.class).allSeries().size(), "train and val per optimizer");
+        ExperimentResult challenge = lesson.run("challenge", v.with("extra_blocks", "1").with("schedule", "step"),
+                RunControl.unattended(new MetricLog()));
+        assertEquals(141_354 + 128 * 128 * 9 + 128 + 256, challenge.finalMetrics().get("params_challenge"), 0.0);
+        assertEquals(r.finalMetrics().get("val_accuracy_cnn_v1"), challenge.finalMetrics().get("baseline_val_accuracy"), 0.0,
+                "the baseline is the CNN_V1 trained in section 2");
+        assertEquals(2, fig(lesson, "challenge_accuracy", classlab.core.figure.LineFigure.class).allSeries().size());
+    }
+}

@@ -1,0 +1,78 @@
+package classlab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sequences measured with {@code run pattern --experiment full_batch --data-dir ../shared/data/mnist-mini
+ * --set lr=...} (metrics.csv): the 0-vs-1 training set, where guessing the majority class scores 0.5393.
+ */
+class RunHealthTest {
+    private static final double CHANCE = 0.5393;
+
+    /** Feeds epochs 1.. and returns the first message, or null. */
+    private static String judge(double[] losses, double[] accuracies, double weight) {
+        RunHealth health = new RunHealth(CHANCE);
+        String first = null;
+        for (int i = 0; i < losses.length; i++) {
+            String m = health.afterEpoch(i + 1, losses[i], accuracies[i], weight);
+            if (m != null) {
+                assertNull(first, "said once");
+                first = m;
+            }
+        }
+        return first;
+    }
+
+    private static double[] repeat(double v, int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    @Test
+    void lr1e6WithPyTorchLossDivergesByEpoch4() {
+        double[] losses = {0.7172, 48.391, 48.391, 48.391, 48.391};
+        String m = judge(losses, repeat(0.5161, 5), Double.NaN);
+        assertTrue(m.startsWith("run.diverged|4|48.39|0.7172|0.5161|0.5393"), m);
+    }
+
+    /** DL4J's clipped loss saturated at about 5.6 from the first epoch: no better epoch to compare with. */
+    @Test
+    void aLossPinnedFromTheStartIsSaturatedByEpoch3() {
+        String m = judge(repeat(5.6148, 5), repeat(0.5161, 5), Double.NaN);
+        assertTrue(m.startsWith("run.saturated|3|5.615|"), m);
+    }
+
+    @Test
+    void explodingWeightsAreSaidAtOnce() {
+        String m = judge(new double[] {0.7172, 48.391}, new double[] {0.5161, 0.5161}, 5.74e4);
+        assertTrue(m.startsWith("run.exploded|1|") && m.endsWith("|5.74e+04"), m);
+    }
+
+    /** The notebook's lr 0.001: guessing-level accuracy for 30 epochs while the loss falls 0.1 % per epoch. */
+    @Test
+    void aSlowButFallingLossIsNotJudged() {
+        double[] losses = new double[30];
+        double[] accuracies = new double[30];
+        for (int i = 0; i < 30; i++) {
+            losses[i] = 0.71716 - 0.000605 * i;
+            accuracies[i] = 0.5304 + 0.0011 * i;
+        }
+        assertNull(judge(losses, accuracies, 0.3));
+    }
+
+    @Test
+    void aRunThatLearnsIsNotJudged() {
+        assertNull(judge(new double[] {0.69, 0.40, 0.20, 0.12, 0.12, 0.12}, new double[] {0.6, 0.9, 0.97, 0.99, 0.99, 0.99}, 2.0));
+    }
+
+    @Test
+    void chanceMustBeAProbability() {
+        assertEquals("chance accuracy must be in [0, 1], got 1.5",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RunHealth(1.5)).getMessage());
+    }
+}

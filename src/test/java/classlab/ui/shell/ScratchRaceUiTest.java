@@ -1,0 +1,54 @@
+package classlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.LineFigure;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonSession;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The scratch lesson's optimizer race driven by the Step button: ten clicks, ten steps, six paths drawn. */
+class ScratchRaceUiTest extends FxRobot {
+    private ClassLabApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void stepTheRaceTenStepsAndSeeSixPaths() throws Exception {
+        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, ShellUiTest.mnistMini(), "scratch", null, null, false));
+        FxToolkit.registerPrimaryStage();
+        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        LessonSession session = app.controller().currentPane().session();
+        assertEquals("race", session.selectedExperiment(), "the race is the lesson's default experiment");
+        interact(() -> assertEquals(null, session.setParam("race_delay_ms", "0")));   // Step moves one step with or without the pause
+        LineFigure race = (LineFigure) session.model().figures("race").stream().filter(f -> f.id().equals("race")).findFirst().orElseThrow();
+        Button stepButton = lookup("#stepButton").queryButton();
+        for (int step = 1; step <= 10; step++) {
+            interact(stepButton::fire);   // the button's own action, without moving the robot's mouse ten times
+            int points = step + 1;   // the start point and one per step
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> race.allSeries().size() == 6
+                    && race.allSeries().stream().allMatch(s -> s.size() == points)
+                    && session.stateProperty().get() == TrainingEngine.State.PAUSED);
+        }
+        Thread.sleep(300);
+        assertTrue(race.allSeries().stream().allMatch(s -> s.size() == 11), "paused runs do not move on their own");
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> app.controller().currentPane().refreshFigures());
+        assertTrue(app.controller().currentPane().figureViews().stream().filter(v -> v.figure() == race)
+                .allMatch(v -> !v.refreshIfChanged()), "the race view has drawn the ten steps");
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+    }
+}
