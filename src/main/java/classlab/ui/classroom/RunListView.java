@@ -60,7 +60,6 @@ public final class RunListView extends VBox {
         title.getStyleClass().add("panel-title");
         empty.setText(text.get("runs.empty"));
         empty.setWrapText(true);
-        problem.getStyleClass().add("problem");
         problem.setWrapText(true);
         problem.setManaged(false);
         Button openButton = new Button(text.get("runs.open"));
@@ -87,11 +86,22 @@ public final class RunListView extends VBox {
     /** The chosen replay speed in epochs per second. */
     public double speed() { return speed.getValue(); }
 
-    /** Shows why a run could not be repeated (or hides the message for null). */
+    /** Shows why a run could not be repeated, saved or replayed (or hides the message for null). */
     public void showProblem(String message) {
+        show(message, true);
+    }
+
+    /** Shows what was done (a run saved), in plain text. */
+    public void showMessage(String message) {
+        show(message, false);
+    }
+
+    private void show(String message, boolean isProblem) {
         problem.setText(message == null ? "" : message);
         problem.setManaged(message != null);
         problem.setVisible(message != null);
+        if (isProblem && !problem.getStyleClass().contains("problem")) problem.getStyleClass().add("problem");
+        if (!isProblem) problem.getStyleClass().remove("problem");
     }
 
     /** Disables the re-run buttons while a run is in progress. */
