@@ -66,6 +66,7 @@ class FigureViewsTest extends FxRobot {
                 stage.setMaximized(false);
                 scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
                 stage.setScene(scene);
+                stage.sizeToScene();   // an earlier UI test may have sized the shared stage to its screen
                 stage.show();
                 ref.set(view);
             } catch (Exception e) {
