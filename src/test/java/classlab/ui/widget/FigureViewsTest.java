@@ -68,6 +68,7 @@ class FigureViewsTest extends FxRobot {
                 stage.setScene(scene);
                 stage.sizeToScene();   // an earlier UI test may have sized the shared stage to its screen
                 stage.show();
+                stage.sizeToScene();   // a reused stage keeps its old (maximised) size otherwise
                 ref.set(view);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
