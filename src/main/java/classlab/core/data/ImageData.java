@@ -60,18 +60,6 @@ public record ImageData(byte[] pixels, int[] labels, int channels, int height, i
         return pixels[((i * channels + c) * height + y) * width + x] & 0xFF;
     }
 
-    /** Image {@code i} as {@code [C][H][W]} values in [0, 1] (torchvision's {@code ToTensor}). */
-    public double[][][] unitImage(int i) {
-        double[][][] img = new double[channels][height][width];
-        int base = i * imageSize();
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) img[c][y][x] = (pixels[base + (c * height + y) * width + x] & 0xFF) / 255.0;
-            }
-        }
-        return img;
-    }
-
     /** Images at the given indices, in that order (bytes copied: {@code indices.length · C·H·W}). */
     public ImageData rows(int[] indices) {
         int per = imageSize();

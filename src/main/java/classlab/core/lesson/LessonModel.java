@@ -44,6 +44,13 @@ public abstract class LessonModel {
     public void updateDemos(ParamValues values) throws Exception {}
 
     /**
+     * Whether the pane adds its live loss-per-mini-batch chart to this section. Default: every
+     * section with an experiment; a lesson whose experiments in a section train no network (an
+     * optimizer race on a 2-D surface, a gradient check) answers false there, so no empty chart shows.
+     */
+    public boolean showsIterationLoss(String section) { return true; }
+
+    /**
      * The user clicked a cell or an image of the {@link Figure#isSelectable() selectable} figure
      * {@code figureId} (for example a confusion-matrix cell: {@code selection.row()} = true class,
      * {@code selection.col()} = predicted class); the model answers by filling another figure (the

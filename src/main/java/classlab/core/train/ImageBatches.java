@@ -40,8 +40,6 @@ public final class ImageBatches implements BatchSource {
         this.augmentation = augmentation;
     }
 
-    public ImageData data() { return data; }
-
     @Override public int size() { return data.size(); }
 
     @Override public Batch batch(int[] rows, Random augmentRng) {

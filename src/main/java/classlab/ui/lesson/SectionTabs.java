@@ -104,7 +104,8 @@ final class SectionTabs {
     private void buildSections() {
         for (String section : session.model().sections()) {
             List<Figure> figures = new ArrayList<>(session.model().figures(section));
-            if (session.model().experiments().stream().anyMatch(e -> e.section().equals(section))) {
+            if (session.model().experiments().stream().anyMatch(e -> e.section().equals(section))
+                    && session.model().showsIterationLoss(section)) {
                 figures.add(session.iterationLoss());
             }
             SectionView view = new SectionView(section, session, figures, strings, messages, theme, formShown, onDefaults, actions);

@@ -48,6 +48,8 @@ class ScratchRaceUiTest extends FxRobot {
         interact(() -> app.controller().currentPane().refreshFigures());
         assertTrue(app.controller().currentPane().figureViews().stream().filter(v -> v.figure() == race)
                 .allMatch(v -> !v.refreshIfChanged()), "the race view has drawn the ten steps");
+        assertEquals(2, app.controller().currentPane().figureViews().stream().filter(v -> v.figure() == session.iterationLoss()).count(),
+                "the live mini-batch loss shows in the two MNIST sections only, not beside the race or the gradient check");
         clickOn("#stopButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
     }

@@ -1,6 +1,7 @@
 package classlab.core.lesson.cifar;
 
 import classlab.core.data.CifarData;
+import classlab.core.data.CifarFiles;
 import classlab.core.data.CifarSource;
 import classlab.core.data.DataFormatException;
 import classlab.core.data.DatasetUnavailableException;
@@ -27,10 +28,16 @@ record CifarDataset(String id, ImageData train, ImageData test, double[] mean, d
     static final String CIFAR10 = "cifar10";
     static final String MNIST = "mnist";
 
-    /** Loads {@code choice}; CIFAR-10 that is missing or damaged falls back to MNIST with a notice that says what to do. */
-    static CifarDataset load(LessonEnvironment env, String choice) throws Exception {
+    /**
+     * Loads {@code choice}; CIFAR-10 that is missing or damaged falls back to MNIST with a notice that says what to
+     * do. Without {@code download}, CIFAR-10 is read only when its files are already in {@link LessonEnvironment#cifarDir()}.
+     */
+    static CifarDataset load(LessonEnvironment env, String choice, boolean download) throws Exception {
         if (choice.equals(CIFAR10)) {
             try {
+                if (!download && CifarFiles.find(env.cifarDir()) == null) {
+                    throw new DatasetUnavailableException("CIFAR-10 is not in " + env.cifarDir());
+                }
                 CifarData c = env.cifar10();
                 return new CifarDataset(CIFAR10, c.train(), c.test(), ImageBatches.CIFAR_MEAN, ImageBatches.CIFAR_STD, "");
             } catch (DatasetUnavailableException e) {

@@ -15,7 +15,6 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
-import classlab.core.model.LayerSpec;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.ImageBatches;
@@ -52,7 +51,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  *
  * <p>Offline, or when the user picks it, the same sections run on MNIST (28×28×1) and a notice says how to
- * get CIFAR-10 and where to put it. Deviations from the notebook, for a live class: the default subset is
+ * get CIFAR-10 and where to put it. Opening the lesson reads CIFAR-10 only if it is on disk; a run may
+ * download it (170 MB). Deviations from the notebook, for a live class: the default subset is
  * the first 10,000 images of a seeded shuffle of the 50,000 (8,000 train / 2,000 val) and the first
  * 2,000 test images ({@code train_size} up to 50,000 and {@code test_size} up to 10,000 give the
  * notebook's sizes); train accuracy is measured after each epoch in inference mode on up to 2,000
@@ -102,11 +102,12 @@ public final class CifarLesson extends LessonModel {
     private final LineFigure challengeAccuracy;
     private final ResultTable challengeResults;
 
-    private CifarDataset dataset;
+    private volatile CifarDataset dataset;
     private volatile Trained trained;
     private volatile ParamValues demoValues;
     private volatile double[] baselineCurve;
     private volatile String baselineData;
+    private volatile String modelsShape;
     private final AtomicInteger previewClicks = new AtomicInteger();
     private final Object selectLock = new Object();
 
@@ -181,13 +182,21 @@ public final class CifarLesson extends LessonModel {
     }
 
     /** The data set of {@code values}, loaded once per choice. */
-    private synchronized CifarDataset data(ParamValues values) throws Exception {
+    private CifarDataset data(ParamValues values) throws Exception {
+        return data(values, false);
+    }
+
+    /**
+     * The data set of {@code values}, loaded once per choice. Opening the lesson and changing demo settings
+     * only read CIFAR-10 that is already on disk ({@code download} false); a run ({@code download} true) may
+     * download it, once per run while the MNIST fallback is in use.
+     */
+    private synchronized CifarDataset data(ParamValues values, boolean download) throws Exception {
         String choice = values.getString("dataset");
-        // CIFAR-10 that was missing is not looked for again on every change (a download attempt may take seconds);
-        // MNIST chosen explicitly drops the fallback's notice.
-        boolean fallbackKept = dataset != null && choice.equals(CifarDataset.CIFAR10) && !dataset.notice().isEmpty();
-        boolean stale = dataset == null || !dataset.id().equals(choice) || (choice.equals(CifarDataset.MNIST) && !dataset.notice().isEmpty());
-        if (stale && !fallbackKept) dataset = CifarDataset.load(env(), choice);
+        boolean fallback = dataset != null && !dataset.notice().isEmpty();
+        boolean stale = dataset == null || !dataset.id().equals(choice) && !(fallback && choice.equals(CifarDataset.CIFAR10))
+                || fallback && (choice.equals(CifarDataset.MNIST) || download);
+        if (stale) dataset = CifarDataset.load(env(), choice, download);
         return dataset;
     }
 
@@ -208,10 +217,14 @@ public final class CifarLesson extends LessonModel {
         fillDataInfo(d);
         fillSamples(d);
         fillHistograms(d);
-        for (CifarNets.Kind k : List.of(CifarNets.Kind.MLP, CifarNets.Kind.CNN_V1)) {
-            if (models.row(k.name()) == null) {
+        // Parameter counts before training; trained rows stay until the data set or the width changes them.
+        String shape = d.id() + "/" + values.getInt("cnn_width");
+        if (!shape.equals(modelsShape)) {
+            models.clear();
+            for (CifarNets.Kind k : List.of(CifarNets.Kind.MLP, CifarNets.Kind.CNN_V1)) {
                 models.putRow(k.name(), modelKey(k), spec(k, d, values).trainableParameterCount(), "", "", "", "", "");
             }
+            modelsShape = shape;
         }
         fillPreview(d, values);
         fillStrip(d, values);
@@ -366,7 +379,9 @@ public final class CifarLesson extends LessonModel {
 
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment);
-        CifarDataset d = data(values);
+        CifarDataset before = dataset;
+        CifarDataset d = data(values, true);
+        if (before != null && !before.id().equals(d.id())) updateDemos(values); // CIFAR-10 arrived: section 1 shows it
         if (!d.notice().isEmpty()) control.note("message.mnist_note");
         CifarDataset.Split split = d.split(values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
         switch (experiment) {
@@ -381,15 +396,15 @@ public final class CifarLesson extends LessonModel {
         accuracy.clear();
         loss.clear();
         models.clear();
-        double lr = values.getDouble("lr");
         Outcome mlp = train("mlp", spec(CifarNets.Kind.MLP, d, values), Augmentation.NONE, values.getInt("mlp_epochs"), null,
                 d, split, values, control, accuracy, loss);
         putModelRow(models, CifarNets.Kind.MLP.name(), modelKey(CifarNets.Kind.MLP), spec(CifarNets.Kind.MLP, d, values), mlp);
         Outcome cnn = train("cnn_v1", spec(CifarNets.Kind.CNN_V1, d, values), Augmentation.NONE, values.getInt("epochs"), null,
                 d, split, values, control, accuracy, loss);
         putModelRow(models, CifarNets.Kind.CNN_V1.name(), modelKey(CifarNets.Kind.CNN_V1), spec(CifarNets.Kind.CNN_V1, d, values), cnn);
+        modelsShape = d.id() + "/" + values.getInt("cnn_width");
         baselineCurve = cnn.valCurve();
-        baselineData = d.id() + "/" + lr;
+        baselineData = baselineKey(d, values);
         publish(new Trained(cnn.net(), d, split.test(), cnn.test()), values);
 
         long paramsMlp = spec(CifarNets.Kind.MLP, d, values).trainableParameterCount();
@@ -496,7 +511,7 @@ public final class CifarLesson extends LessonModel {
         challengeResults.clear();
         int epochs = values.getInt("epochs");
         double[] baseline = baselineCurve;
-        if (baseline == null || !(d.id() + "/" + values.getDouble("lr")).equals(baselineData)) {
+        if (baseline == null || !baselineKey(d, values).equals(baselineData)) {
             Outcome b = train("cnn_v1", spec(CifarNets.Kind.CNN_V1, d, values), Augmentation.NONE, epochs, null, d, split, values, control,
                     null, null);
             putModelRow(challengeResults, "baseline", modelKey(CifarNets.Kind.CNN_V1), spec(CifarNets.Kind.CNN_V1, d, values), b);
@@ -575,8 +590,18 @@ public final class CifarLesson extends LessonModel {
 
     /** The notebook's net {@code kind} for the data; CNN_V1 with {@code cnn_width} filters in its first block. */
     static NetSpec spec(CifarNets.Kind kind, CifarDataset d, ParamValues values) {
-        List<LayerSpec> layers = kind == CifarNets.Kind.CNN_V1 ? CifarNets.cnnV1(values.getInt("cnn_width")) : CifarNets.layers(kind);
-        return NetSpec.sequential(d.shape(), layers, d.numClasses(), NetSpec.Optimizer.ADAM, values.getDouble("lr"), values.getInt("seed"));
+        if (kind != CifarNets.Kind.CNN_V1) {
+            return CifarNets.spec(kind, d.shape(), d.numClasses(), NetSpec.Optimizer.ADAM, values.getDouble("lr"), values.getInt("seed"));
+        }
+        return NetSpec.sequential(d.shape(), CifarNets.cnnV1(values.getInt("cnn_width")), d.numClasses(), NetSpec.Optimizer.ADAM,
+                values.getDouble("lr"), values.getInt("seed"));
+    }
+
+    /** What the section-2 CNN_V1 curve depends on: the challenge reuses it only when all of these are the same. */
+    private static String baselineKey(CifarDataset d, ParamValues v) {
+        StringBuilder key = new StringBuilder(d.id());
+        for (String p : List.of("seed", "train_size", "test_size", "batch_size", "lr", "epochs", "cnn_width")) key.append('/').append(v.text(p));
+        return key.toString();
     }
 
     private static void putModelRow(ResultTable table, String key, String label, NetSpec spec, Outcome o) {

@@ -6,6 +6,7 @@ import classlab.core.figure.GridFigure;
 import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -312,16 +313,19 @@ public final class RegularizationLesson extends LessonModel {
             if (!spec.batchNorm()) liveBn.clear();
             if (spec.dropoutP() > 0 || spec.batchNorm()) trainer.onIteration(liveProbe(name, spec, net, values, train));
         }
+        EpochRecorder rec = new EpochRecorder(name, control, epochs)
+                .plot("train_loss", lossSeries)
+                .plot("test_accuracy", accuracySeries)
+                .watch("train_loss", "test_accuracy", EpochRecorder.chanceAccuracy(test.data().labels()))
+                .watchWeights(net);
         double loss = Double.NaN;
         double testAcc = Double.NaN;
         for (int e = 1; e <= epochs; e++) {
             loss = trainer.fitEpoch(train);
             testAcc = Trainer.accuracy(net, test, false, false);
-            if (lossSeries != null) lossSeries.add(e, loss);
-            if (accuracySeries != null) accuracySeries.add(e, testAcc);
-            control.log(name, e, "train_loss", loss);
-            control.log(name, e, "test_accuracy", testAcc);
-            control.progress(name, e, epochs);
+            rec.record(e, "train_loss", loss);
+            rec.record(e, "test_accuracy", testAcc);
+            rec.endEpoch(e);
         }
         double trainAcc = Trainer.accuracy(net, train, false, false);
         digits.trained(net, NetSpec.Output.SOFTMAX_CE, DIGITS);

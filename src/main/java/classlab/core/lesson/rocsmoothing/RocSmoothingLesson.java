@@ -6,6 +6,7 @@ import classlab.core.data.Subsets;
 import classlab.core.figure.BarFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -177,6 +178,12 @@ public final class RocSmoothingLesson extends LessonModel {
         rocTrainingFigure.clear();
         rocTable.clear();
         int epochs = v.getInt("epochs");
+        EpochRecorder rec = new EpochRecorder(EXP_ROC, control, epochs)
+                .plot("train_loss", rocTrainingFigure.series("series.train_loss"))
+                .plot("test_accuracy", rocTrainingFigure.series("series.test_accuracy"))
+                .plot("auc_macro", rocTrainingFigure.series("series.auc_macro"))
+                .watch("train_loss", "test_accuracy", EpochRecorder.chanceAccuracy(test.data().labels()))
+                .watchWeights(net);
         Roc roc = null;
         double accuracy = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -185,14 +192,11 @@ public final class RocSmoothingLesson extends LessonModel {
             roc = Roc.oneVsRest(test.data().labels(), probs);
             accuracy = accuracy(probs, test.data().labels());
             drawRoc(roc, test.data().classNames());
-            rocTrainingFigure.series("series.train_loss").add(epoch, trainLoss);
-            rocTrainingFigure.series("series.test_accuracy").add(epoch, accuracy);
-            rocTrainingFigure.series("series.auc_macro").add(epoch, roc.macroAuc());
-            control.log(EXP_ROC, epoch, "train_loss", trainLoss);
-            control.log(EXP_ROC, epoch, "test_accuracy", accuracy);
-            control.log(EXP_ROC, epoch, "auc_macro", roc.macroAuc());
-            control.log(EXP_ROC, epoch, "auc_weighted", roc.weightedAuc());
-            control.progress(EXP_ROC, epoch, epochs);
+            rec.record(epoch, "train_loss", trainLoss);
+            rec.record(epoch, "test_accuracy", accuracy);
+            rec.record(epoch, "auc_macro", roc.macroAuc());
+            rec.record(epoch, "auc_weighted", roc.weightedAuc());
+            rec.endEpoch(epoch);
         }
         if (roc.note() != null) control.note(roc.note());
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));

@@ -137,6 +137,11 @@ public final class ScratchLesson extends LessonModel {
                 new Experiment("init_mnist", "init", false));
     }
 
+    /** The gradient check and the race train no network: no live mini-batch loss there. */
+    @Override public boolean showsIterationLoss(String section) {
+        return section.equals("optimizers") || section.equals("init");
+    }
+
     // ---------------------------------------------------------------- instant demos
 
     @Override public void updateDemos(ParamValues values) {

@@ -51,7 +51,16 @@ class CifarLessonTest {
 
     @Test
     void offlineTheLessonSaysSoAndRunsOnMnistWithDrillDown() throws Exception {
-        CifarLesson lesson = new CifarLesson(TestEnvironments.mnistMini());
+        java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
+        LessonEnvironment mini = TestEnvironments.mnistMini();
+        CifarLesson lesson = new CifarLesson(new LessonEnvironment() {
+            @Override public Path dataDir() { return mini.dataDir(); }
+            @Override public MnistData mnist() throws Exception { return mini.mnist(); }
+            @Override public CifarData cifar10() throws Exception {
+                downloads.incrementAndGet();
+                return mini.cifar10();   // not available: as offline
+            }
+        });
         ParamValues v = lesson.defaults().with("train_size", "300").with("test_size", "200").with("epochs", "1")
                 .with("mlp_epochs", "1").with("batch_size", "32").with("cnn_width", "8");
         lesson.updateDemos(v);
@@ -61,7 +70,9 @@ class CifarLessonTest {
         assertEquals(50, fig(lesson, "samples", ImageGridFigure.class).images().size());
         assertEquals(1, fig(lesson, "samples", ImageGridFigure.class).images().get(0).channels());
 
+        assertEquals(0, downloads.get(), "opening the lesson does not try to download CIFAR-10");
         ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(new MetricLog()));
+        assertEquals(1, downloads.get(), "a run tries once");
         assertEquals("mnist", r.details().get("dataset"));
         assertEquals(784L * 256 + 256 + 2570, r.details().get("params_mlp"));
 
