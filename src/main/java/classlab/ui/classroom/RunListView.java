@@ -14,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -154,10 +153,11 @@ public final class RunListView extends VBox {
             store.setTooltip(new Tooltip(text.get("runs.save.tip")));
             store.setMinWidth(Region.USE_PREF_SIZE);
             store.setOnAction(e -> save.accept(r));
-            HBox row = new HBox(6, overlay, again, store);
-            row.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(overlay, Priority.ALWAYS);
-            rows.getChildren().add(row);
+            // Buttons under the description: in a narrow drawer at projector type size the text keeps the width.
+            HBox buttons = new HBox(6, again, store);
+            buttons.setAlignment(Pos.CENTER_LEFT);
+            buttons.setPadding(new javafx.geometry.Insets(0, 0, 4, 24));
+            rows.getChildren().add(new VBox(2, overlay, buttons));
         }
     }
 }

@@ -52,27 +52,14 @@ final class SnapshotDriver {
         session.stateProperty().addListener(done);
         Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
             if (error != null) fail("ND4J did not start: " + error.getMessage());
+            else if (options.replay() != null) replay(session);
             else {
                 startedAt = System.nanoTime();
                 frames.start();
-                if (options.replay() != null) replay(session);
-                else session.run();
+                session.run();
             }
         }));
     }
-
-    /** Draws a recorded run instead of training (as fast as the figures take it). */
-    private void replay(LessonSession session) {
-        try {
-            session.replay(classlab.core.classroom.RunFiles.read(options.replay()), REPLAY_STEPS_PER_SECOND);
-            controller.rebuildPane();   // the form shows the recording's settings
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            fail("cannot replay " + options.replay() + ": " + e.getMessage());
-        }
-    }
-
-    /** Replay speed of a snapshot: no waiting between epochs worth seeing. */
-    private static final double REPLAY_STEPS_PER_SECOND = 1000;
 
     private long startedAt;
     private final FrameGaps frames = new FrameGaps();
@@ -98,6 +85,19 @@ final class SnapshotDriver {
                     experiment, trainingMs, g.length + 1, p50, p99, max, Backend.peakResidentBytes() / 1048576.0);
         }
     }
+
+    /** Draws a recorded run instead of training (as fast as the figures take it). */
+    private void replay(LessonSession session) {
+        try {
+            session.replay(classlab.core.classroom.RunFiles.read(options.replay()), REPLAY_STEPS_PER_SECOND);
+            controller.rebuildPane();   // the form shows the recording's settings
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            fail("cannot replay " + options.replay() + ": " + e.getMessage());
+        }
+    }
+
+    /** Replay speed of a snapshot: no waiting between epochs worth seeing. */
+    private static final double REPLAY_STEPS_PER_SECOND = 1000;
 
     private void capture(LessonPaneController pane) {
         pane.refreshFigures();
