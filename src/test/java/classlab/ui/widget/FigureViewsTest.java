@@ -66,7 +66,6 @@ class FigureViewsTest extends FxRobot {
                 stage.setMaximized(false);
                 scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
                 stage.setScene(scene);
-                stage.sizeToScene();   // an earlier UI test may have sized the shared stage to its screen
                 stage.show();
                 stage.sizeToScene();   // a reused stage keeps its old (maximised) size otherwise
                 ref.set(view);
