@@ -73,7 +73,14 @@ public final class ClassroomTools {
         drawer.setId("classroomDrawer");
         drawer.getStyleClass().add("classroom-drawer");
         drawer.setFitToWidth(true);
-        drawer.setPrefViewportWidth(theme.fontSize() * 21);
+        // About 21 characters wide, but never more than a quarter of the window (a 1280-pixel projector).
+        drawer.sceneProperty().addListener((o, a, scene) -> {
+            drawer.prefViewportWidthProperty().unbind();
+            if (scene != null) {
+                drawer.prefViewportWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.fontSize() * 21,
+                        scene.widthProperty().multiply(0.25)));
+            }
+        });
         drawer.setMinWidth(0);
         showDrawer(null);
         group.selectedToggleProperty().addListener((o, a, t) -> showDrawer(t == null ? null : (String) t.getUserData()));
@@ -155,10 +162,12 @@ public final class ClassroomTools {
                 RunFiles.write(r, file);
                 message = text.format("runs.saved", file);
             } catch (IOException | RuntimeException e) {
-                message = text.format("runs.save_failed", file, e.getMessage());
+                String failed = text.format("runs.save_failed", file, e.getMessage());
+                Platform.runLater(() -> runs.showProblem(failed));
+                return;
             }
             String shown = message;
-            Platform.runLater(() -> runs.showProblem(shown));
+            Platform.runLater(() -> runs.showMessage(shown));
         });
     }
 

@@ -14,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -60,7 +59,6 @@ public final class RunListView extends VBox {
         title.getStyleClass().add("panel-title");
         empty.setText(text.get("runs.empty"));
         empty.setWrapText(true);
-        problem.getStyleClass().add("problem");
         problem.setWrapText(true);
         problem.setManaged(false);
         Button openButton = new Button(text.get("runs.open"));
@@ -87,11 +85,22 @@ public final class RunListView extends VBox {
     /** The chosen replay speed in epochs per second. */
     public double speed() { return speed.getValue(); }
 
-    /** Shows why a run could not be repeated (or hides the message for null). */
+    /** Shows why a run could not be repeated, saved or replayed (or hides the message for null). */
     public void showProblem(String message) {
+        show(message, true);
+    }
+
+    /** Shows what was done (a run saved), in plain text. */
+    public void showMessage(String message) {
+        show(message, false);
+    }
+
+    private void show(String message, boolean isProblem) {
         problem.setText(message == null ? "" : message);
         problem.setManaged(message != null);
         problem.setVisible(message != null);
+        if (isProblem && !problem.getStyleClass().contains("problem")) problem.getStyleClass().add("problem");
+        if (!isProblem) problem.getStyleClass().remove("problem");
     }
 
     /** Disables the re-run buttons while a run is in progress. */
@@ -144,10 +153,11 @@ public final class RunListView extends VBox {
             store.setTooltip(new Tooltip(text.get("runs.save.tip")));
             store.setMinWidth(Region.USE_PREF_SIZE);
             store.setOnAction(e -> save.accept(r));
-            HBox row = new HBox(6, overlay, again, store);
-            row.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(overlay, Priority.ALWAYS);
-            rows.getChildren().add(row);
+            // Buttons under the description: in a narrow drawer at projector type size the text keeps the width.
+            HBox buttons = new HBox(6, again, store);
+            buttons.setAlignment(Pos.CENTER_LEFT);
+            buttons.setPadding(new javafx.geometry.Insets(0, 0, 4, 24));
+            rows.getChildren().add(new VBox(2, overlay, buttons));
         }
     }
 }

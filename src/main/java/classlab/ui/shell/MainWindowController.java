@@ -53,6 +53,7 @@ public final class MainWindowController {
     private LessonPaneController pane;
     private StatusLine status;
     private Navigator nav;
+    private SidePanels panels;
 
     @FXML private StackPane layers;
     @FXML private BorderPane root;
@@ -87,20 +88,13 @@ public final class MainWindowController {
         themeChoice.getItems().setAll(Theme.values());
         themeChoice.setValue(theme);
         themeChoice.valueProperty().addListener((o, a, t) -> setTheme(t));
-        notesToggle.setSelected(false);
-        notesToggle.selectedProperty().addListener((o, a, show) -> layoutPanels());
-        navigatorToggle.selectedProperty().addListener((o, a, show) -> layoutPanels());
         status = new StatusLine(statusBar, messages);
         nav = new Navigator(navigator, catalog, () -> messages.language(), this::open);
         relabel();
-        layoutPanels();
+        panels = new SidePanels(split, navigatorPanel, lessonHost, notesPanel, navigatorToggle, notesToggle);
         // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
         appTitle.visibleProperty().bind(root.widthProperty().greaterThan(1500));
         appTitle.managedProperty().bind(appTitle.visibleProperty());
-        // Divider positions are fractions: apply them again once the split knows its width.
-        split.widthProperty().addListener((o, was, now) -> {
-            if (was.doubleValue() == 0 && now.doubleValue() > 0) layoutPanels();
-        });
     }
 
     /** Installs keyboard shortcuts on the window's scene. */
@@ -120,8 +114,8 @@ public final class MainWindowController {
 
     void toggleLanguage() { languageChoice.setValue(messages.language().equals("ko") ? "en" : "ko"); }
     void nextTheme() { themeChoice.setValue(Theme.values()[(theme.ordinal() + 1) % Theme.values().length]); }
-    void toggleNotes() { notesToggle.setSelected(!notesToggle.isSelected()); }
-    void toggleNavigator() { navigatorToggle.setSelected(!navigatorToggle.isSelected()); }
+    void toggleNotes() { panels.toggleNotes(); }
+    void toggleNavigator() { panels.toggleNavigator(); }
 
     /** Opens a lesson by id (navigator selection, shortcuts, snapshot mode). */
     public LessonPaneController open(String lessonId) {
@@ -171,7 +165,7 @@ public final class MainWindowController {
     public LessonPaneController currentPane() { return pane; }
 
     /** Whether the instructor notes (with the answers) are on screen. */
-    public boolean notesShown() { return split.getItems().contains(notesPanel); }
+    public boolean notesShown() { return panels.notesShown(); }
 
     private void showRunState(LessonSession session) {
         if (pane != null && pane.session() == session) status.showRunState(messages.get("state." + session.stateProperty().get().name()));
@@ -210,21 +204,6 @@ public final class MainWindowController {
             @Override public String toString(Theme t) { return t == null ? "" : messages.get("theme." + t.name().toLowerCase()); }
             @Override public Theme fromString(String s) { return null; }
         });
-    }
-
-    /** Navigator | lesson | notes, each side panel only when its toggle is on; the lesson gets the rest. */
-    private void layoutPanels() {
-        split.getItems().setAll(lessonHost);
-        if (navigatorToggle.isSelected()) split.getItems().add(0, navigatorPanel);
-        if (notesToggle.isSelected()) split.getItems().add(notesPanel);
-        SplitPane.setResizableWithParent(navigatorPanel, false);
-        SplitPane.setResizableWithParent(notesPanel, false);
-        double width = Math.max(1, split.getWidth() > 0 ? split.getWidth() : stage.getWidth());
-        double navShare = Math.min(0.2, 300 / width);
-        double notesShare = Math.min(0.25, 420 / width);
-        if (navigatorToggle.isSelected() && notesToggle.isSelected()) split.setDividerPositions(navShare, 1 - notesShare);
-        else if (navigatorToggle.isSelected()) split.setDividerPositions(navShare);
-        else if (notesToggle.isSelected()) split.setDividerPositions(1 - notesShare);
     }
 
     /** Download progress from the downloading thread; shown by the 1 Hz status tick. */

@@ -84,7 +84,9 @@ public final class BarFigureView extends FigureView {
                 l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, Math.max(0, b.getMinY() - l.getHeight()));
             }
             levels.setLevelLabelsBelow(!valueLabels.isEmpty());
-            levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight());
+            List<javafx.geometry.Bounds> values = new ArrayList<>();
+            for (Label l : valueLabels) values.add(l.getBoundsInParent());
+            levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight(), values);
         }
     }
 

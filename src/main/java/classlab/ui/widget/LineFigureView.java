@@ -277,15 +277,14 @@ public final class LineFigureView extends FigureView {
 
     private static void setColor(Entry e, int index) {
         int c = index % 8;
-        if (e.colorIndex == c) return;
         String old = "series-color-" + e.colorIndex;
         String now = "series-color-" + c;
         e.colorIndex = c;
-        e.swatch.getStyleClass().remove(old);
-        e.swatch.getStyleClass().add(now);
-        if (e.fx.getNode() != null) {
-            e.fx.getNode().getStyleClass().remove(old);
-            e.fx.getNode().getStyleClass().add(now);
+        // The chart may create the series' line node after the entry got its colour: check both every time.
+        for (javafx.scene.Node n : new javafx.scene.Node[] {e.swatch, e.fx.getNode()}) {
+            if (n == null || n.getStyleClass().contains(now)) continue;
+            n.getStyleClass().remove(old);
+            n.getStyleClass().add(now);
         }
     }
 

@@ -65,7 +65,12 @@ final class PlotDecorations {
     void setLevelLabelsBelow(boolean below) { levelLabelsBelow = below; }
 
     void layout(NumberAxis xAxis, NumberAxis yAxis, double width, double height) {
-        List<Bounds> placed = new ArrayList<>();
+        layout(xAxis, yAxis, width, height, List.of());
+    }
+
+    /** {@link #layout(NumberAxis, NumberAxis, double, double)} keeping level labels off {@code obstacles} (bar values). */
+    void layout(NumberAxis xAxis, NumberAxis yAxis, double width, double height, List<Bounds> obstacles) {
+        List<Bounds> placed = new ArrayList<>(obstacles);
         int markerIndex = 0;
         for (Decoration d : decorations) {
             Label label = d.label();
@@ -97,7 +102,11 @@ final class PlotDecorations {
                 while (moved && lx > 0) {
                     moved = false;
                     for (Bounds b : placed) {
-                        if (b.intersects(lx, ly, lw, lh)) { lx = b.getMinX() - lw - 2 * LABEL_GAP; moved = true; }
+                        if (!b.intersects(lx, ly, lw, lh)) continue;
+                        // Below the obstacle if that stays in the plot (close averages stack), else left of it.
+                        if (b.getMaxY() + 1 + lh <= height && Math.abs(b.getMinY() - ly) < lh) ly = b.getMaxY() + 1;
+                        else lx = b.getMinX() - lw - 2 * LABEL_GAP;
+                        moved = true;
                     }
                 }
                 lx = Math.max(0, lx);
