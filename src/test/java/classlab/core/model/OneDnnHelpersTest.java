@@ -92,14 +92,16 @@ class OneDnnHelpersTest {
     }
 
     /**
-     * Equal to 0.01 % or 1e-5 absolute (measured: 2e-5 relative at most): a convolution bias followed by BatchNorm has a gradient that
-     * is 0 in exact arithmetic and float32 noise (1e-5) in both paths.
+     * Equal to 0.01 % or 1e-4 absolute (measured: 2e-5 relative at most). Two quantities are float32 noise near 0 in both
+     * paths: a convolution bias followed by BatchNorm has a gradient that is 0 in exact arithmetic (1e-5 to 3e-5 seen), and
+     * BatchNorm's running mean of a zero-centred input (8e-4, moved by 2e-5 when 4,096 values per channel are summed in
+     * another order); every other norm here is above 1, where the relative part decides.
      */
     private static void assertSame(Map<String, Double> builtIn, Map<String, Double> helpers) {
         assertEquals(builtIn.keySet(), helpers.keySet());
         for (String k : builtIn.keySet()) {
             double a = builtIn.get(k), b = helpers.get(k);
-            assertEquals(a, b, 1e-5 + 1e-4 * Math.abs(a), k + ": built-in " + a + ", oneDNN " + b + "\n" + builtIn + "\n" + helpers);
+            assertEquals(a, b, 1e-4 + 1e-4 * Math.abs(a), k + ": built-in " + a + ", oneDNN " + b + "\n" + builtIn + "\n" + helpers);
         }
     }
 
@@ -124,6 +126,7 @@ class OneDnnHelpersTest {
     void convolutionPoolingAndBatchNormMatchTheBuiltInPath() {
         assumeTrue(NativeBuild.forThisMachine().usesOneDnn(), "this CPU runs the plain build: no oneDNN helpers");
         Backend.useOneDnnKernels(true);  // as the Trainer sets it for a convolutional network
+        Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 3, 16, 16).subi(0.5);
         INDArray y = Nd4j.zeros(DataType.FLOAT, 16, 10);
         for (int i = 0; i < 16; i++) y.putScalar(i, i % 10, 1f);
