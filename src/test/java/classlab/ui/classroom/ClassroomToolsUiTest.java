@@ -13,6 +13,7 @@ import classlab.core.lesson.Experiment;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
+import classlab.ui.shell.AppUnderTest;
 import classlab.ui.shell.ClassLabApp;
 import classlab.ui.shell.StartOptions;
 import java.util.List;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The classroom tools in the real shell under Monocle (regularization lesson, tiny MNIST subsets). */
@@ -38,15 +38,12 @@ class ClassroomToolsUiTest extends FxRobot {
 
     @BeforeAll
     void startApp() throws Exception {
-        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, classlab.testsupport.SharedData.mnistMini(), "regularization", null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("en", Theme.LIGHT, classlab.testsupport.SharedData.mnistMini(), "regularization");
     }
 
     @AfterAll
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     /** Opens a lesson in a language with tiny settings; the pane is rebuilt to show them. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Every lesson pane: choose a short experiment in the UI, press Run, and see its charts fill. */
@@ -24,8 +23,7 @@ class LessonPanesUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     @ParameterizedTest(name = "{0}/{1}")
@@ -39,9 +37,7 @@ class LessonPanesUiTest extends FxRobot {
         "batchnorm-gradients|batch_size|epochs=2;batch_sizes=32, 128",
     })
     void shortExperimentFillsItsCharts(String lesson, String experiment, String settings) throws Exception {
-        ClassLabApp.prepare(new StartOptions("ko", Theme.LIGHT, ShellUiTest.mnistMini(), lesson, null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("ko", Theme.LIGHT, ShellUiTest.mnistMini(), lesson);
         LessonSession session = app.controller().currentPane().session();
         assertEquals(lesson, session.entry().id());
         for (String kv : settings.split(";")) {

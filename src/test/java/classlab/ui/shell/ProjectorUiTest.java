@@ -36,7 +36,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Classroom use on a projector: layout at 1920×1080, notes hidden, step, progress, tabs, export, spotlight, quick demo. */
@@ -49,16 +48,13 @@ class ProjectorUiTest extends FxRobot {
     @BeforeAll
     void startOnce() throws Exception {
         System.setProperty("classlab.exportDir", exportDir.toString());
-        ClassLabApp.prepare(new StartOptions("ko", Theme.PRESENTATION, ShellUiTest.mnistMini(), "regularization", null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("ko", Theme.PRESENTATION, ShellUiTest.mnistMini(), "regularization");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterAll
     void stopOnce() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     /** Opens {@code lesson} in {@code lang} and the theme (the window stays). */

@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A run that goes nowhere says so in the pane, in the pane's language, with the likely cause. */
@@ -22,15 +21,12 @@ class RunHealthUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     @Test
     void theL1FullBatchModelAtLr1e6IsCalledOutInThePane() throws Exception {
-        ClassLabApp.prepare(new StartOptions("ko", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern", null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("ko", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
         LessonSession session = app.controller().currentPane().session();
         interact(() -> {
             assertEquals(null, session.setParam("epochs", "2"));  // weights pass 1e4 in the first epoch

@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The scratch lesson's optimizer race driven by the Step button: ten clicks, ten steps, six paths drawn. */
@@ -21,15 +20,12 @@ class ScratchRaceUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     @Test
     void stepTheRaceTenStepsAndSeeSixPaths() throws Exception {
-        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, ShellUiTest.mnistMini(), "scratch", null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "scratch");
         LessonSession session = app.controller().currentPane().session();
         assertEquals("race", session.selectedExperiment(), "the race is the lesson's default experiment");
         interact(() -> assertEquals(null, session.setParam("race_delay_ms", "0")));   // Step moves one step with or without the pause

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real shell under Monocle: lessons open in both languages, a run fills charts, stop works, export writes PNGs. */
@@ -39,15 +38,12 @@ public class ShellUiTest extends FxRobot {
     @BeforeEach
     void start() throws Exception {
         System.setProperty("classlab.exportDir", exportDir.toString());
-        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, mnistMini(), "pattern", null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("en", Theme.LIGHT, mnistMini(), "pattern");
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     private MainWindowController shell() { return app.controller(); }

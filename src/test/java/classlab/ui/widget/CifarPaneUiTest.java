@@ -10,6 +10,7 @@ import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonPaneController;
 import classlab.ui.lesson.LessonSession;
+import classlab.ui.shell.AppUnderTest;
 import classlab.ui.shell.ClassLabApp;
 import classlab.ui.shell.StartOptions;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The cifar pane on a generated CIFAR-10-format archive: two epochs, then a click on a confusion cell opens its images. */
@@ -32,16 +32,13 @@ class CifarPaneUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppUnderTest.close(app);
     }
 
     @Test
     void trainTwoEpochsThenClickAConfusionCellAndSeeItsImages() throws Exception {
         CifarFixtures.writeArchive(dir.resolve("cifar-10"), 20, 30);
-        ClassLabApp.prepare(new StartOptions("en", Theme.LIGHT, dir, "cifar", null, null, false));
-        FxToolkit.registerPrimaryStage();
-        app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        app = AppUnderTest.start("en", Theme.LIGHT, dir, "cifar");
         LessonPaneController pane = app.controller().currentPane();
         LessonSession session = pane.session();
         interact(() -> assertEquals(null, session.setParam("epochs", "2")));
