@@ -172,7 +172,8 @@ final class RunCommand {
     }
 
     /**
-     * Defaults, then --epochs, --seed and every --set, each validated by the lesson's ParamSpec.
+     * Defaults, then --epochs (every epoch count of the lesson, within each one's range), --seed and
+     * every --set, each validated by the lesson's ParamSpec.
      * {@code --seed N} (or {@code --epochs N}) together with a different {@code --set seed=M} is refused:
      * neither silently wins.
      */
@@ -180,11 +181,19 @@ final class RunCommand {
         ParamValues values = model.defaults();
         try {
             Map<String, String> fromOptions = new LinkedHashMap<>();
-            if (o.has("epochs")) fromOptions.put("epochs", Integer.toString(o.positiveInt("epochs")));
-            if (o.has("seed")) fromOptions.put("seed", Long.toString(o.longValue("seed")));
-            for (Map.Entry<String, String> opt : fromOptions.entrySet()) {
-                if (!values.has(opt.getKey())) throw new UsageException("lesson " + model.id() + " has no " + opt.getKey() + " parameter");
-                values = values.with(opt.getKey(), opt.getValue());
+            if (o.has("epochs")) {
+                // every epoch count of the lesson (epochs, mlp_epochs, v2_epochs, ...), as snapshot --epochs does
+                int epochs = o.positiveInt("epochs");
+                if (values.specs().stream().noneMatch(ParamValues::isEpochCount)) {
+                    throw new UsageException("lesson " + model.id() + " has no epoch count to set");
+                }
+                values = values.withEpochs(n -> epochs);
+                fromOptions.put("epochs", Integer.toString(epochs));
+            }
+            if (o.has("seed")) {
+                if (!values.has("seed")) throw new UsageException("lesson " + model.id() + " has no seed parameter");
+                values = values.with("seed", Long.toString(o.longValue("seed")));
+                fromOptions.put("seed", Long.toString(o.longValue("seed")));
             }
             for (String kv : o.all("set")) {
                 int eq = kv.indexOf('=');

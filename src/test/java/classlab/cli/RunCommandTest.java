@@ -35,6 +35,23 @@ class RunCommandTest {
     private String stdout() { return out.toString(StandardCharsets.UTF_8); }
     private String stderr() { return err.toString(StandardCharsets.UTF_8); }
 
+    /** {@code --epochs 1} caps every epoch count of the lesson, not only the one named {@code epochs}. */
+    @Test
+    void epochsOptionSetsEveryEpochCount() throws Exception {
+        classlab.core.lesson.LessonModel cifar = classlab.core.lesson.LessonCatalog.load().find("cifar").factory()
+                .apply(classlab.core.lesson.TestEnvironments.mnistMini());
+        Options o = Options.parse(List.of("cifar", "--epochs", "1"), java.util.Set.of("epochs", "seed", "set"), java.util.Set.of());
+        classlab.core.lesson.ParamValues values = RunCommand.configure(cifar, o);
+        long counts = 0;
+        for (classlab.core.lesson.ParamSpec p : values.specs()) {
+            if (classlab.core.lesson.ParamValues.isEpochCount(p)) {
+                counts++;
+                assertEquals(1, values.getInt(p.key()), p.key());
+            }
+        }
+        assertTrue(counts >= 3, "cifar has epochs, mlp_epochs, v2_epochs...: " + counts);
+    }
+
     @Test
     void anOutputFolderThatIsAFileIsRefusedBeforeTraining() throws Exception {
         Path file = Files.writeString(tmp.resolve("taken"), "x");

@@ -45,6 +45,8 @@ public final class LessonSession {
     private final AtomicBoolean demoQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    /** Parameters whose last typed value was refused, with the problem (deferred message). */
+    private final java.util.Map<String, String> invalidParams = new java.util.LinkedHashMap<>();
     private volatile ParamValues values;
     private String selectedExperiment;
     private RunStart lastRun;
@@ -138,8 +140,12 @@ public final class LessonSession {
         try {
             values = values.with(key, raw);
         } catch (IllegalArgumentException e) {
-            return problemOf(e);
+            // The form shows this under the field; Run is refused until it is fixed (the last valid
+            // value would otherwise train while the field shows another).
+            invalidParams.put(key, problemOf(e));
+            return invalidParams.get(key);
         }
+        invalidParams.remove(key);
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
         }
@@ -162,6 +168,7 @@ public final class LessonSession {
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
     public void applyRun(RunRecord run) {
         values = run.settingsOver(model.defaults());
+        invalidParams.clear();
         beforeQuickDemo = null;
         selectExperiment(run.experiment());
         refreshDemos();
@@ -170,6 +177,7 @@ public final class LessonSession {
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
         values = model.defaults();
+        invalidParams.clear();
         beforeQuickDemo = null;
         refreshDemos();
     }
@@ -217,17 +225,21 @@ public final class LessonSession {
 
     /** One iteration: starts paused if idle, otherwise advances a paused run by one iteration. */
     public void step() {
-        if (!engine.isBusy()) {
-            start(true);
-        }
+        if (!engine.isBusy() && !start(true)) return;
         engine.step();
     }
 
-    private void start(boolean paused) {
+    /** Starts the selected experiment; refuses (returns false, the problem line says why) while a field is invalid. */
+    private boolean start(boolean paused) {
+        if (!invalidParams.isEmpty()) {
+            problem.set(invalidParams.values().iterator().next());
+            return false;
+        }
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
         launch(experiment, runValues, paused, null,
                 control -> history.results(model.run(experiment.name(), runValues, control).finalMetrics()));
+        return true;
     }
 
     /**
@@ -243,6 +255,7 @@ public final class LessonSession {
         }
         ParamValues runValues = recording.settingsOver(model.defaults());
         values = runValues;
+        invalidParams.clear();
         selectExperiment(recording.experiment());
         launch(model.experiment(recording.experiment()), runValues, false, recording.started(), control -> {
             RunReplay.play(model, recording, control, stepsPerSecond);

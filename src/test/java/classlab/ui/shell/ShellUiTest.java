@@ -73,6 +73,12 @@ public class ShellUiTest extends FxRobot {
         interact(() -> shell().open("pattern"));
         LessonPaneController pane = shell().currentPane();
         LessonSession session = pane.session();
+        // A field left invalid refuses Run (the last valid value must not train unseen), and says why.
+        interact(() -> assertTrue(session.setParam("epochs", "abc") != null));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TrainingEngine.State.IDLE, session.stateProperty().get());
+        assertTrue(session.problemProperty().get().contains("epochs"), session.problemProperty().get());
         interact(() -> assertEquals(null, session.setParam("epochs", "5000")));
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 5);
