@@ -54,6 +54,18 @@ final class Options {
 
     boolean has(String name) { return values.containsKey(name); }
 
+    /**
+     * The folder that option {@code --name} names. A path that does not exist, or is a file, is a usage
+     * error: a mistyped {@code --data-dir} must not become a new empty folder and a download attempt.
+     */
+    java.nio.file.Path existingFolder(String name) throws UsageException {
+        java.nio.file.Path p = java.nio.file.Path.of(get(name));
+        if (java.nio.file.Files.isDirectory(p)) return p;
+        throw new UsageException("--" + name + " " + p.toAbsolutePath() + ": "
+                + (java.nio.file.Files.exists(p) ? "this is a file, not a folder" : "no such folder")
+                + ". Check the path, or create the folder first to have ClassLab download the data into it.");
+    }
+
     int positiveInt(String name) throws UsageException {
         String v = get(name);
         try {

@@ -51,7 +51,7 @@ final class RunCommand {
         String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : "en";
         LessonStrings text = LessonStrings.load(entry.id(), lang);
         Path outDir = Path.of(o.has("out") ? o.get("out") : "classlab-out/" + entry.id());
-        LessonEnvironment env = Environments.forOneRun(o.has("data-dir") ? Path.of(o.get("data-dir")) : null,
+        LessonEnvironment env = Environments.forOneRun(o.has("data-dir") ? o.existingFolder("data-dir") : null,
                 classlab.core.data.ProgressListener.NONE);
         LessonModel model = entry.factory().apply(env);
         ParamValues values = configure(model, o);

@@ -21,6 +21,13 @@ final class SnapshotCommand {
         RunCommand.find(LessonCatalog.load(), o.positional.get(0));
         Integer epochs = o.has("epochs") ? o.positiveInt("epochs") : null;
         StartOptions start = startOptions(o, o.positional.get(0), Path.of(o.get("out")).toAbsolutePath(), epochs);
+        // Before any training, as run does: the picture must have a folder to land in.
+        try {
+            Path folder = start.snapshotOut().getParent();
+            if (folder != null) classlab.core.data.Destinations.requireWritableFolder(folder, classlab.core.data.FileAccessException.Attempt.RESULTS);
+        } catch (classlab.core.data.FileAccessException e) {
+            throw new UsageException(RunCommand.describe(classlab.core.lesson.LessonStrings.load(start.lesson(), start.language()), e));
+        }
         if (o.has("replay")) {
             if (epochs != null) throw new UsageException("--replay draws a recorded run: --epochs does not apply");
             Path replay = Path.of(o.get("replay")).toAbsolutePath();
@@ -63,7 +70,7 @@ final class SnapshotCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("option --" + e.getMessage());
         }
-        Path dataDir = o.has("data-dir") ? Path.of(o.get("data-dir")) : null;
+        Path dataDir = o.has("data-dir") ? o.existingFolder("data-dir") : null;
         return new StartOptions(lang, theme, dataDir, lesson, out, epochs, false);
     }
 }

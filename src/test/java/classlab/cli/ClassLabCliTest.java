@@ -1,6 +1,7 @@
 package classlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,26 @@ class ClassLabCliTest {
     @Test
     void optionWithoutValue() {
         assertOneLineError(run("run", "pattern", "--epochs"), "--epochs needs a value");
+    }
+
+    /** A mistyped data folder is named as such, before anything is created or downloaded. */
+    @Test
+    void dataDirThatDoesNotExistIsAUsageError() {
+        String missing = "no-such-folder-" + System.nanoTime();
+        assertOneLineError(run("run", "pattern", "--data-dir", missing), "--data-dir", "no such folder");
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of(missing)), "nothing created");
+        err.reset();
+        assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--data-dir", missing), "--data-dir", "no such folder");
+    }
+
+    @Test
+    void snapshotChecksItsOutputFolderBeforeTraining() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("classlab", ".txt");
+        try {
+            assertOneLineError(run("snapshot", "pattern", "--out", file.resolve("x.png").toString()), file.toString());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test
