@@ -23,8 +23,13 @@ public interface RunControl {
      */
     default void plan(int configurations) {}
 
-    /** The mini-batch loss of the iteration that just ended (the {@link Trainer} reports every one). */
-    default void iterationDone(double loss) {}
+    /**
+     * The mini-batch loss of the iteration that just ended (the {@link TrainLoop} reports every one).
+     *
+     * @param loop the loop that trained it: one per network, so that a run training several networks
+     *             (configurations) one after another, or side by side, can draw one curve each
+     */
+    default void iterationDone(TrainLoop<?> loop, double loss) {}
 
     /**
      * Tells the user something the run decided on its own (for example leaving out a last batch of

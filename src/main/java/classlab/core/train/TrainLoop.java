@@ -71,7 +71,7 @@ public final class TrainLoop<D> {
             lossSum += loss * (end - start);
             iteration++;
             if (hook != null) hook.afterIteration(iteration, epoch, loss);
-            control.iterationDone(loss);
+            control.iterationDone(this, loss);
         }
         epoch++;
         model.epochEnded();

@@ -50,6 +50,8 @@ public final class TrainingEngine {
     private Thread worker;
     private volatile Progress progress = Progress.NONE;
     private volatile int plannedConfigurations = 1;
+    /** The run's training loops in the order they first reported (training thread only). */
+    private final java.util.Map<TrainLoop<?>, Integer> networks = new java.util.IdentityHashMap<>();
     private volatile long runStartNanos;
 
     /**
@@ -67,9 +69,12 @@ public final class TrainingEngine {
 
     public void addListener(Listener l) { listeners.add(l); }
 
-    /** Called on the training thread after every mini-batch with the run's iteration count and its loss. */
+    /**
+     * Called on the training thread after every mini-batch with the run's iteration count, the network
+     * it trained (1 for the run's first training loop, 2 for the next one, ...) and its loss.
+     */
     @FunctionalInterface
-    public interface IterationListener { void iterationDone(long iteration, double loss); }
+    public interface IterationListener { void iterationDone(long iteration, int network, double loss); }
 
     private final List<IterationListener> iterationListeners = new CopyOnWriteArrayList<>();
 
@@ -141,6 +146,7 @@ public final class TrainingEngine {
             failureMessage = null;
             progress = Progress.NONE;
             plannedConfigurations = 1;
+            networks.clear();
             runStartNanos = System.nanoTime();
             t = new Thread(() -> execute(job), "classlab-trainer");
             t.setDaemon(true);
@@ -286,11 +292,12 @@ public final class TrainingEngine {
                     p.epoch(), p.epochs(), p.iteration(), p.lastLoss(), p.elapsedNanos());
         }
 
-        @Override public void iterationDone(double loss) {
+        @Override public void iterationDone(TrainLoop<?> loop, double loss) {
+            int network = networks.computeIfAbsent(loop, l -> networks.size() + 1);
             Progress p = progress;
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
                     p.iteration() + 1, loss, System.nanoTime() - runStartNanos);
-            for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, loss);
+            for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, network, loss);
         }
     };
 }

@@ -11,6 +11,7 @@ import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.train.Backend;
@@ -67,7 +68,9 @@ public final class LessonSession {
         this.model = model;
         this.values = model.defaults();
         this.selectedExperiment = model.defaultExperiment().name();
-        engine.addIterationListener((iteration, loss) -> iterationLoss.series("series.train_loss").add(iteration, loss));
+        // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
+        engine.addIterationListener((iteration, network, loss) -> iterationLoss.series(network == 1 ? "series.train_loss"
+                : LessonStrings.message("series.train_loss_network", network)).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
         this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
         // First listener: the run is recorded before the UI hears that it ended.

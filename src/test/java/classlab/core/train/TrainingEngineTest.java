@@ -156,4 +156,26 @@ class TrainingEngineTest {
         assertEquals(TrainingEngine.State.STOPPED, engine.state());
         assertEquals(null, engine.failureMessage());
     }
+
+    /** Each training loop of a run is its own network for the live loss chart, numbered in order of its first batch. */
+    @Test
+    void iterationsNameTheNetworkThatTrainedThem() throws Exception {
+        Trainable<Integer> fourRows = new Trainable<>() {
+            @Override public int rows(Integer data) { return data; }
+            @Override public Integer reorder(Integer data, int[] order) { return data; }
+            @Override public double fitBatch(Integer data, int start, int end) { return 0.5; }
+            @Override public void setLearningRate(double lr) { }
+        };
+        List<String> seen = new CopyOnWriteArrayList<>();
+        engine.addIterationListener((iteration, network, loss) -> seen.add(iteration + ":" + network));
+        engine.start(control -> {
+            TrainLoop<Integer> first = new TrainLoop<>(fourRows, control, 2, 1);
+            TrainLoop<Integer> second = new TrainLoop<>(fourRows, control, 2, 1);
+            first.fitEpoch(4);
+            second.fitEpoch(4);
+            first.fitEpoch(4);
+        }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("1:1", "2:1", "3:2", "4:2", "5:1", "6:1"), new ArrayList<>(seen));
+    }
 }
