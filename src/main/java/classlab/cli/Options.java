@@ -62,7 +62,7 @@ final class Options {
         java.nio.file.Path p = java.nio.file.Path.of(get(name));
         if (java.nio.file.Files.isDirectory(p)) return p;
         throw new UsageException("--" + name + " " + p.toAbsolutePath() + ": "
-                + (java.nio.file.Files.exists(p) ? "this is a file, not a folder" : "no such folder")
+                + (java.nio.file.Files.exists(p) ? "this is a file, but a folder is needed" : "no such folder")
                 + ". Check the path, or create the folder first to have ClassLab download the data into it.");
     }
 

@@ -19,6 +19,7 @@ class LauncherProcessTest {
     @TempDir Path tmp;
 
     private Process startLauncher(BlackholeServer proxy) throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("empty"));  // an existing data folder without MNIST
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
