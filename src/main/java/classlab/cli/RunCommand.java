@@ -77,6 +77,7 @@ final class RunCommand {
         RunControl control = RunControl.unattended(log, notes::add);
         RunResults results = RunResults.open(outDir, entry.id());
         results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
+        results.setRun(classlab.ui.widget.ExportStamp.appVersion(), values.changedFrom(model.defaults()));
         List<String> failed = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         int exit = 0;

@@ -37,6 +37,8 @@ final class RunResults {
     private final Map<String, ObjectNode> experiments = new LinkedHashMap<>();
     private final List<String> earlierMetrics = new ArrayList<>();
     private Long seed;
+    private String version;
+    private Map<String, String> changedSettings = Map.of();
     private List<String> mnistFiles = List.of();
 
     private RunResults(Path dir, String lesson) {
@@ -63,6 +65,12 @@ final class RunResults {
     }
 
     void setSeed(Long seed) { this.seed = seed; }
+
+    /** The ClassLab version and the settings that differ from the notebook's defaults, so the run can be repeated. */
+    void setRun(String version, Map<String, String> changedSettings) {
+        this.version = version;
+        this.changedSettings = new LinkedHashMap<>(changedSettings);
+    }
 
     void finished(String name, ExperimentResult result, double seconds) {
         ObjectNode r = entry(name, "finished");
@@ -120,6 +128,9 @@ final class RunResults {
         summary.put("lesson", lesson);
         if (seed == null) summary.putNull("seed");
         else summary.put("seed", seed);
+        if (version != null) summary.put("version", version);
+        ObjectNode settings = summary.putObject("settings");
+        changedSettings.forEach(settings::put);
         if (!mnistFiles.isEmpty()) mnistFiles.forEach(summary.putArray("mnist_files")::add);
         ArrayNode list = summary.putArray("experiments");
         experiments.values().forEach(list::add);

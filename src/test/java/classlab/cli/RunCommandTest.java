@@ -82,6 +82,11 @@ class RunCommandTest {
         Path outDir = tmp.resolve("out");
         assertEquals(0, run("run", "pattern", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
                 "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString()), stderr());
+        // The summary says how to repeat the run: the version and the settings changed from the notebook's.
+        JsonNode first = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile());
+        assertEquals("1", first.get("settings").get("epochs").asText(), first.toString());
+        assertTrue(first.has("version"), first.toString());
+        assertFalse(first.get("settings").has("lr"), "unchanged settings are left out: " + first);
         Path broken = Files.createDirectories(tmp.resolve("broken"));
         try (var files = Files.list(MNIST_MINI)) {
             for (Path f : files.filter(f -> f.getFileName().toString().contains("ubyte")).toList()) {

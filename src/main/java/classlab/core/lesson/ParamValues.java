@@ -65,6 +65,19 @@ public final class ParamValues {
         return p.type() == ParamSpec.Type.INT && !p.demo() && (p.key().equals("epochs") || p.key().endsWith("_epochs"));
     }
 
+    /**
+     * The parameters whose value differs from {@code defaults}, as typed ({@code key → text}), in form
+     * order; the seed is left out (it is reported on its own).
+     */
+    public Map<String, String> changedFrom(ParamValues defaults) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (ParamSpec p : specs.values()) {
+            if (p.key().equals("seed") || !defaults.has(p.key())) continue;
+            if (!text(p.key()).equals(defaults.text(p.key()))) changed.put(p.key(), text(p.key()));
+        }
+        return changed;
+    }
+
     public boolean has(String key) { return specs.containsKey(key); }
 
     public List<ParamSpec> specs() { return List.copyOf(specs.values()); }

@@ -1,6 +1,5 @@
 package classlab.ui.widget;
 
-import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,10 +39,7 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
     /** {@code key=value, ...} for every parameter whose value differs from {@code defaults} (seed excluded). */
     public static String changedSettings(ParamValues values, ParamValues defaults) {
         List<String> out = new ArrayList<>();
-        for (ParamSpec p : values.specs()) {
-            if (p.key().equals("seed") || !defaults.has(p.key())) continue;
-            if (!values.text(p.key()).equals(defaults.text(p.key()))) out.add(p.key() + "=" + values.text(p.key()));
-        }
+        values.changedFrom(defaults).forEach((key, text) -> out.add(key + "=" + text));
         return String.join(", ", out);
     }
 
