@@ -108,7 +108,8 @@ final class RunCommand {
             }
             List<String> resolved = notes.stream().map(n -> LessonStrings.resolve(text, n)).toList();
             results.notes(e.name(), resolved);
-            for (String note : resolved) err.println("classlab: " + entry.id() + "/" + e.name() + ": " + note);
+            // summary.json keeps every experiment's notes; the terminal hears each one once (the MNIST fallback of cifar, say)
+            for (String note : resolved) if (reported.add(note)) err.println("classlab: " + entry.id() + "/" + e.name() + ": " + note);
         }
         env.loadedMnist().ifPresent(mnist -> {
             List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().toString()).toList();
