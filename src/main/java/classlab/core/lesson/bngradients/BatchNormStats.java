@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * differ for the running variance: PyTorch's {@code BatchNorm1d} adds the UNBIASED batch variance
  * (divided by N−1) to {@code running_var}, DL4J 1.0.0-M2.1 the BIASED one (divided by N). Both
  * normalise a training batch with the biased variance. Checked against
- * {@code /work/shared/reference/batchnorm.json} in the tests.
+ * {@code ../shared/reference/batchnorm.json} in the tests.
  */
 public final class BatchNormStats {
     private BatchNormStats() {}

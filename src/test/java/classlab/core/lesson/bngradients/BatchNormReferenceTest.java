@@ -25,7 +25,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * DL4J's BatchNormalization against PyTorch's BatchNorm1d (/work/shared/reference/batchnorm.json,
+ * DL4J's BatchNormalization against PyTorch's BatchNorm1d (../shared/reference/batchnorm.json,
  * tolerance 1e-5): training-mode output, running statistics after one step, evaluation output.
  * The running variance differs by convention (DL4J: biased batch variance, PyTorch: unbiased);
  * {@link BatchNormStats#toPyTorchRunningVariance} converts and is checked here.
