@@ -51,6 +51,26 @@ public final class Backend {
     }
 
     /**
+     * Loads Java2D's native font stack (libawt, libfontmanager) on this thread before JavaCPP loads
+     * ND4J. JavaCPP's loader calls {@code dlclose} inside a {@code dl_iterate_phdr} callback, which holds
+     * one of glibc's loader locks while waiting for the other; a {@code dlopen} on another thread at that
+     * moment holds them the other way round. That froze the app at "Starting ND4J" (seen once in 25
+     * starts, and caught with gdb: the nd4j-startup thread in {@code Loader.addressof → dlclose}, the FX
+     * thread in {@code dlopen(libfontmanager.so)} for the first formula JLaTeXMath drew). With the font
+     * libraries loaded first there is no such dlopen left to collide with.
+     */
+    private static void loadJava2dFontLibraries() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+            g.drawString("x", 0, 1);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /**
      * The future info without starting the load: for listeners created before the first window is
      * shown, so that ND4J's native start-up does not compete with building the window.
      */
@@ -75,6 +95,7 @@ public final class Backend {
 
     private static Info load() {
         long t0 = System.nanoTime();
+        loadJava2dFontLibraries();
         Nd4j.create(1);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String backend = Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "");
