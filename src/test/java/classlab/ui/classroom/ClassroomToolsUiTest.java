@@ -127,7 +127,9 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#run-1");   // uncheck: run #1 no longer overlaid
         assertTrue(loss.previousSeries().isEmpty());
         interact(() -> assertNull(session.setParam("seed", "7")));
-        clickOn("#rerun-2");   // the dropout run again, with its seed 42
+        // the dropout run again, with its seed 42; fired rather than clicked: the button may sit below the
+        // drawer's visible part on a small headless screen, where a robot click lands elsewhere
+        interact(() -> lookup("#rerun-2").queryAs(javafx.scene.control.Button.class).fire());
         awaitRuns(session, 3);
         RunRecord first = session.history().run(2), again = session.history().run(3);
         assertEquals("dropout", again.experiment());
