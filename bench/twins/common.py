@@ -8,8 +8,34 @@ import struct
 
 import numpy as np
 import torch
+from torch.utils.data import DataLoader, TensorDataset
 
 torch.set_num_threads(1)
+
+
+def batches(x, y, batch_size, shuffle=True, batch_norm=False):
+    """The notebooks' DataLoader(TensorDataset(x, y), batch_size, shuffle); a batch size of 0 or at least
+    len(y) is one full batch (no generator draw). With BatchNorm a last batch of ONE row is dropped, as
+    ClassLab's Trainer does: PyTorch's BatchNorm1d refuses it ("Expected more than 1 value per channel")."""
+    if batch_size <= 0 or batch_size >= len(y):
+        return [(x, y)]
+    return DataLoader(TensorDataset(x, y), batch_size=batch_size, shuffle=shuffle,
+                      drop_last=batch_norm and len(y) % batch_size == 1)
+
+
+def fit_epoch(model, loader, opt, loss_fn):
+    """One epoch of the notebooks' step 1-4 loop in training mode; returns the mean batch loss weighted by
+    batch size (the notebooks' `epoch_loss / len(dataset)`; for one full batch, the loss before the step)."""
+    model.train()
+    total, n = 0.0, 0
+    for xb, yb in loader:
+        opt.zero_grad()
+        loss = loss_fn(model(xb), yb)
+        loss.backward()
+        opt.step()
+        total += loss.item() * len(xb)
+        n += len(xb)
+    return total / n
 
 
 def _idx(path):
