@@ -34,6 +34,19 @@ TWINS = {
     "multiclass": ((("binary_logits", "binary_seed"), "three_class"), "multiclass.py",
                    ["binary_logits/" + m for m in ("train_accuracy", "sigmoid_train_accuracy", "train_loss", "max_accuracy_gap")]
                    + ["three_class/" + m for m in ("test_accuracy", "train_accuracy", "test_loss", "train_loss")]),
+    "schedules": (("plateau", "early_stopping", "exercise3"), "schedules.py",
+                  ["plateau/" + m for m in ("test_accuracy", "val_loss", "final_lr", "lr_reductions")]
+                  + [e + "/" + m for e in ("early_stopping", "exercise3")
+                     for m in ("test_accuracy", "test_accuracy_last_epoch", "best_val_loss", "best_epoch", "stopped_epoch")]
+                  + ["exercise3/" + m for m in ("final_lr", "lr_reductions")]),
+    "batchnorm-gradients": (("batch_size", "bn_effect", "gradients", "bn_batch_sizes", "modes"), "batchnorm_gradients.py",
+                            [f"batch_size/final_loss_batch{b}" for b in (8, 32, 128, 512)]
+                            + ["bn_effect/final_loss_no_bn", "bn_effect/final_loss_bn"]
+                            + ["gradients/" + m + t for m in ("grad_spread", "grad_spread_live", "final_loss")
+                               for t in ("_no_bn", "_bn")]
+                            + [f"bn_batch_sizes/final_loss_{t}_batch{b}" for b in (8, 16, 32, 64) for t in ("no_bn", "bn")]
+                            + ["modes/" + m for m in ("final_loss", "train_mode_variance", "eval_mode_variance",
+                                                      "train_eval_mean_abs_difference")]),
 }
 
 
