@@ -147,11 +147,9 @@ final class RunCommand {
         return exit;
     }
 
-    /** The user's message for a failure: translated for file-system errors, the exception's own otherwise. */
+    /** The user's message for a failure in the run's language ({@link LessonStrings#describe}). */
     static String describe(LessonStrings text, Exception e) {
-        if (e instanceof FileAccessException f) return LessonStrings.resolve(text, f.deferredMessage());
-        if (e instanceof UserException u) return LessonStrings.resolve(text, u.deferred());
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return text.describe(e);
     }
 
     /** Writes the figures that hold data; an empty figure (an experiment not run now) keeps its earlier files. */

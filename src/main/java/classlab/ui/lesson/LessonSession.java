@@ -161,11 +161,11 @@ public final class LessonSession {
     }
 
     /**
-     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
-     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
+     * ({@link UserException}, a damaged data file...), which the pane localises with {@code LessonStrings.resolve}.
      */
     static String problemOf(Exception e) {
-        return e instanceof UserException u ? u.deferred() : e.getMessage();
+        return classlab.core.Localized.of(e);
     }
 
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
@@ -210,7 +210,7 @@ public final class LessonSession {
                 Backend.awaitReady();
                 model.select(figureId, selection);
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(e.getMessage()));
+                Platform.runLater(() -> problem.set(problemOf(e)));
             }
         });
     }
