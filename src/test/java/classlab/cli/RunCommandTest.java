@@ -118,6 +118,31 @@ class RunCommandTest {
                 + fullBatch.get("earlier").get("final").get("train_loss").asDouble()), "earlier metrics kept");
     }
 
+    /**
+     * Issue 12 kind 4: {@code run --lang ko} on a truncated MNIST file says in Korean which file it is,
+     * what its header promised, what was there, and what to do; nothing of it stays in English.
+     */
+    @Test
+    void aTruncatedMnistFileIsToldInKorean() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("cut"));
+        for (String name : List.of("train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(MNIST_MINI.resolve(name), data.resolve(name));
+        }
+        Path images = data.resolve("train-images-idx3-ubyte");  // unpacked, as some archives leave it, and cut short
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(MNIST_MINI.resolve("train-images-idx3-ubyte.gz")))) {
+            Files.write(images, in.readNBytes(100_000));
+        }
+
+        int exit = run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
+                "--data-dir", data.toString(), "--out", tmp.resolve("out").toString());
+
+        assertEquals(1, exit);
+        assertTrue(stderr().contains(images + ": 파일이 잘렸습니다. 헤더에 적힌 크기는 28x28 이미지 8000장인데, 뒤따르는 픽셀 데이터는"
+                + " 99984바이트뿐입니다 (필요: 6272000바이트). 그 파일을 온전한 사본으로 바꾸거나, 지워서 ClassLab이 다시 내려받게 하세요."),
+                stderr());
+        assertFalse(stderr().contains("truncated") || stderr().contains("Replace"), stderr());
+    }
+
     @Test
     void onlyFiguresWithDataAreWritten() {
         classlab.core.figure.LineFigure empty = new classlab.core.figure.LineFigure("a", "t", "x", "y");
