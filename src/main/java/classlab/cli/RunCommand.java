@@ -54,7 +54,7 @@ final class RunCommand {
         LessonEnvironment env = Environments.forOneRun(o.has("data-dir") ? o.existingFolder("data-dir") : null,
                 classlab.core.data.ProgressListener.NONE);
         LessonModel model = entry.factory().apply(env);
-        ParamValues values = configure(model, o);
+        ParamValues values = configure(model, o, text);
         List<Experiment> experiments = new ArrayList<>();
         if (o.has("experiment")) {
             try {
@@ -175,9 +175,9 @@ final class RunCommand {
      * Defaults, then --epochs (every epoch count of the lesson, within each one's range), --seed and
      * every --set, each validated by the lesson's ParamSpec.
      * {@code --seed N} (or {@code --epochs N}) together with a different {@code --set seed=M} is refused:
-     * neither silently wins.
+     * neither silently wins. A refused value is told in the language of {@code text}.
      */
-    static ParamValues configure(LessonModel model, Options o) throws UsageException {
+    static ParamValues configure(LessonModel model, Options o, LessonStrings text) throws UsageException {
         ParamValues values = model.defaults();
         try {
             Map<String, String> fromOptions = new LinkedHashMap<>();
@@ -207,7 +207,7 @@ final class RunCommand {
                 values = set;
             }
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(describe(text, e));
         }
         return values;
     }

@@ -41,7 +41,7 @@ class RunCommandTest {
         classlab.core.lesson.LessonModel cifar = classlab.core.lesson.LessonCatalog.load().find("cifar").factory()
                 .apply(classlab.core.lesson.TestEnvironments.mnistMini());
         Options o = Options.parse(List.of("cifar", "--epochs", "1"), java.util.Set.of("epochs", "seed", "set"), java.util.Set.of());
-        classlab.core.lesson.ParamValues values = RunCommand.configure(cifar, o);
+        classlab.core.lesson.ParamValues values = RunCommand.configure(cifar, o, classlab.core.lesson.LessonStrings.load("cifar", "en"));
         long counts = 0;
         for (classlab.core.lesson.ParamSpec p : values.specs()) {
             if (classlab.core.lesson.ParamValues.isEpochCount(p)) {
@@ -116,6 +116,15 @@ class RunCommandTest {
         assertEquals("finished", fullBatch.get("earlier").get("status").asText());
         assertTrue(Files.readAllLines(outDir.resolve("metrics.csv")).contains("full_batch,1,train_loss,"
                 + fullBatch.get("earlier").get("final").get("train_loss").asDouble()), "earlier metrics kept");
+    }
+
+    /** A refused --set value is told in the run's language, naming the parameter. */
+    @Test
+    void aRefusedSettingIsToldInTheRunsLanguage() {
+        assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
+        assertTrue(stderr().contains("lr: 숫자가 필요한데 \"fast\"이(가) 입력되었습니다."), stderr());
+        assertEquals(2, run("run", "pattern", "--set", "lr=fast", "--out", tmp.toString()));
+        assertTrue(stderr().contains("lr: expected a number, got \"fast\"."), stderr());
     }
 
     /**
