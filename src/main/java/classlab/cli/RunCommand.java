@@ -104,7 +104,7 @@ final class RunCommand {
                 exit = Math.max(exit, ex instanceof UserException u && u.param() != null ? 2 : 1);
                 if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
                 // A data error fails every experiment the same way: say it once.
-                if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);
+                if (reported.add(message)) err.println("classlab: " + text.format("error.run.failed", entry.id() + "/" + e.name(), message));
             }
             List<String> resolved = notes.stream().map(n -> LessonStrings.resolve(text, n)).toList();
             results.notes(e.name(), resolved);
@@ -138,11 +138,11 @@ final class RunCommand {
         // Otherwise one line sums the failures up.
         if (experiments.size() == 1 || (exit == 2 && failed.size() == experiments.size())) return exit;
         if (failed.size() == experiments.size()) {
-            err.println("classlab: all " + experiments.size() + " experiments"
-                    + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
+            err.println("classlab: " + text.format("error.run.all_failed", String.valueOf(experiments.size()),
+                    outDir.resolve(RunResults.SUMMARY).toAbsolutePath()));
         } else {
-            err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("
-                    + String.join(", ", failed) + "); the results of the others are in " + outDir.toAbsolutePath());
+            err.println("classlab: " + text.format("error.run.some_failed", String.valueOf(failed.size()),
+                    String.valueOf(experiments.size()), String.join(", ", failed), outDir.toAbsolutePath()));
         }
         return exit;
     }

@@ -149,7 +149,8 @@ class RunCommandTest {
         assertTrue(stderr().contains(images + ": 파일이 잘렸습니다. 헤더에 적힌 크기는 28x28 이미지 8000장인데, 뒤따르는 픽셀 데이터는"
                 + " 99984바이트뿐입니다 (필요: 6272000바이트). 그 파일을 온전한 사본으로 바꾸거나, 지워서 ClassLab이 다시 내려받게 하세요."),
                 stderr());
-        assertFalse(stderr().contains("truncated") || stderr().contains("Replace"), stderr());
+        assertTrue(stderr().contains("classlab: pattern/full_batch 실패: " + images), stderr());
+        assertFalse(stderr().contains("truncated") || stderr().contains("Replace") || stderr().contains("failed"), stderr());
     }
 
     @Test
