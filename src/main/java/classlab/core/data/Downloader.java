@@ -190,7 +190,8 @@ public final class Downloader {
         if (responseDeadline != null) {
             Duration left = Duration.between(Instant.now(), responseDeadline);
             if (left.isNegative() || left.isZero()) {
-                throw new DatasetUnavailableException("data.download.unreachable", url.getHost(), "data.download.no_response");
+                throw new DatasetUnavailableException(null, Deferred.of("data.download.unreachable", url.getHost(),
+                        "data.download.no_response"), Deferred.of("data.download.offline"));
             }
             if (left.compareTo(timeout) < 0) timeout = left;
         }
@@ -276,7 +277,8 @@ public final class Downloader {
         } catch (IOException e) {
             String unreachable = unreachableReason(e);
             if (unreachable != null) {
-                throw new DatasetUnavailableException(e, Deferred.of("data.download.unreachable", url.getHost(), unreachable), null);
+                throw new DatasetUnavailableException(e, Deferred.of("data.download.unreachable", url.getHost(), unreachable),
+                        Deferred.of("data.download.offline"));
             }
             throw new RetryableFailure(e, "data.download.request_failed", describe(e));
         }

@@ -135,7 +135,9 @@ public final class MnistSource {
                 throw e;  // cancelled, or this computer cannot store the file: another mirror will not help
             } catch (IOException e) {
                 allUnreachable &= e instanceof DatasetUnavailableException;
-                failures.add(Deferred.of("data.download.mirror_failed", url, Localized.reasonOf(e)));
+                // the headline says "offline" once; each mirror's line says why it could not be reached
+                Localized why = e instanceof DatasetUnavailableException d ? d.reason() : Localized.reasonOf(e);
+                failures.add(Deferred.of("data.download.mirror_failed", url, why));
                 last = e;
             }
         }

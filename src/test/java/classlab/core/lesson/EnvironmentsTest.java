@@ -46,6 +46,7 @@ class EnvironmentsTest {
         assertTrue(ko.contains("내려받기에 실패했습니다: MNIST를 내려받을 수 없습니다: 이 컴퓨터가 오프라인이거나")
                 && ko.contains("127.0.0.1:" + port + "/") && ko.contains("(연결 거부됨)"), ko);
         assertTrue(en.contains("Downloading them failed: Cannot download MNIST: this computer seems to be offline"), en);
+        assertEquals(1, ko.split("오프라인", -1).length - 1, "offline is said once, not once per mirror: " + ko);
         assertEquals("error.mnist.unavailable", e.key());
     }
 }
