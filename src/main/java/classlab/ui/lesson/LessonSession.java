@@ -259,7 +259,7 @@ public final class LessonSession {
             try {
                 history.results(model.run(experiment.name(), runValues, control).finalMetrics());
             } catch (UserException e) {
-                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferred())));
+                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferredMessage())));
                 throw e;
             }
         });
