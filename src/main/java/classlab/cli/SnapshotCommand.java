@@ -31,22 +31,22 @@ final class SnapshotCommand {
         if (o.has("replay")) {
             if (epochs != null) throw new UsageException("--replay draws a recorded run: --epochs does not apply");
             Path replay = Path.of(o.get("replay")).toAbsolutePath();
-            checkRecording(replay, o.positional.get(0));
+            checkRecording(replay, o.positional.get(0), classlab.core.lesson.LessonStrings.load(start.lesson(), start.language()));
             start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
                     null, false, replay);
         }
         return ClassLabApp.launchApp(start);
     }
 
-    /** A recording that cannot be replayed is a usage error, told before any window opens. */
-    private static void checkRecording(Path file, String lesson) throws UsageException {
+    /** A recording that cannot be replayed is a usage error, told before any window opens (in the language of {@code text}). */
+    private static void checkRecording(Path file, String lesson, classlab.core.lesson.LessonStrings text) throws UsageException {
         classlab.core.classroom.RunRecord r;
         try {
             r = classlab.core.classroom.RunFiles.read(file);
         } catch (java.io.IOException e) {
-            throw new UsageException("cannot read --replay " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read --replay " + file + ": " + text.describe(e));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--replay " + e.getMessage());
+            throw new UsageException("--replay " + text.describe(e));
         }
         if (!r.lesson().equals(lesson)) {
             throw new UsageException("--replay " + file.getFileName() + " is a run of lesson " + r.lesson() + ", not " + lesson);

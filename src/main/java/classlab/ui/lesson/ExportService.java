@@ -66,7 +66,7 @@ public final class ExportService implements AutoCloseable {
                 try {
                     written.add(w.write());
                 } catch (Exception e) {
-                    failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
+                    failures.add(classlab.core.Localized.of(e));  // PaneExport words it in the pane's language
                 }
             }
             return new Outcome(folder, written, failures);

@@ -176,11 +176,11 @@ public final class LessonSession {
     }
 
     /**
-     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
-     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
+     * ({@link UserException}, a damaged data file...), which the pane localises with {@code LessonStrings.resolve}.
      */
     static String problemOf(Exception e) {
-        return e instanceof UserException u ? u.deferred() : e.getMessage();
+        return classlab.core.Localized.of(e);
     }
 
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
@@ -225,7 +225,7 @@ public final class LessonSession {
                 Backend.awaitReady();
                 model.select(figureId, selection);
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(e.getMessage()));
+                Platform.runLater(() -> problem.set(problemOf(e)));
             }
         });
     }
@@ -259,7 +259,7 @@ public final class LessonSession {
             try {
                 history.results(model.run(experiment.name(), runValues, control).finalMetrics());
             } catch (UserException e) {
-                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferred())));
+                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferredMessage())));
                 throw e;
             }
         });

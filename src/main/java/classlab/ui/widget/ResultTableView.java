@@ -44,6 +44,8 @@ public final class ResultTableView extends FigureView {
     @Override protected void redraw() { table.getItems().setAll(fig.rows()); }
 
     @Override protected void applyLabels() {
+        // JavaFX's own placeholder is English ("No content in table")
+        table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
         for (int i = 0; i < fig.columnKeys().size(); i++) table.getColumns().get(i).setText(t(fig.columnKeys().get(i)));
     }
 
