@@ -27,11 +27,11 @@ final class SnapshotDriver {
     void start() {
         LessonPaneController pane = controller.currentPane();
         LessonSession session = pane.session();
-        if (options.epochs() != null) {
-            // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
-            session.setAllEpochs(options.epochs());
-            controller.rebuildPane();
-        }
+        if (options.experiment() != null) session.selectExperiment(options.experiment());
+        // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
+        if (options.epochs() != null) session.setAllEpochs(options.epochs());
+        // The form shows the epochs, and the tab of the chosen experiment is the one drawn.
+        if (options.experiment() != null || options.epochs() != null) controller.rebuildPane();
         ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
                                           TrainingEngine.State a, TrainingEngine.State s) {
