@@ -41,7 +41,9 @@ final class SnapshotDriver {
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line.
                     if (startedAt != 0) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6));
                     if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.engine().failureMessage());
-                    ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
+                    // A replay of a stopped run ends stopped, as recorded: that is a success too.
+                    boolean asPlanned = s == TrainingEngine.State.FINISHED || options.replay() != null && s == TrainingEngine.State.STOPPED;
+                    ClassLabApp.setExitCode(asPlanned ? 0 : 1);
                     // Give the 10 Hz figure pump and layout a moment to draw the final state.
                     PauseTransition settle = new PauseTransition(Duration.millis(600));
                     settle.setOnFinished(e -> capture(controller.currentPane()));
