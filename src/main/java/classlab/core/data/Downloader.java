@@ -21,6 +21,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +36,8 @@ import java.util.regex.Pattern;
  *       (atomically where the file system allows) to {@code target};</li>
  *   <li>if a {@code .part} file exists, the download resumes with an HTTP {@code Range} request; a server
  *       that answers 200 instead of 206 simply sends the whole file again, which overwrites the part;</li>
- *   <li>a connection dropped mid-file is retried (resuming) up to {@code maxAttempts} times in all;
+ *   <li>a connection dropped mid-file, or one that stops delivering bytes for longer than the stall
+ *       timeout, is retried (resuming) up to {@code maxAttempts} times in all;
  *       after that the {@code .part} file is kept for a later resume and a {@link DownloadException}
  *       is thrown;</li>
  *   <li>a checksum mismatch deletes the {@code .part} file and throws a {@link DownloadException};</li>
@@ -54,11 +59,17 @@ public final class Downloader {
     private final Duration responseTimeout;
     private final int maxAttempts;
     private final Duration retryDelay;
+    private final Duration stallTimeout;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** 15 s to connect, 30 s for the response headers, 3 attempts one second apart. */
+    /** 15 s to connect, 30 s for the response headers, 30 s without a byte mid-file, 3 attempts one second apart. */
     public Downloader() {
         this(Duration.ofSeconds(15), Duration.ofSeconds(30), DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1));
+    }
+
+    /** As {@link #Downloader(Duration, Duration, int, Duration, Duration)} with a 30 s stall timeout. */
+    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay) {
+        this(connectTimeout, responseTimeout, maxAttempts, retryDelay, Duration.ofSeconds(30));
     }
 
     /**
@@ -66,8 +77,11 @@ public final class Downloader {
      * @param responseTimeout time allowed from sending a request until the response headers arrive
      * @param maxAttempts     attempts per download when the connection drops mid-file (at least 1)
      * @param retryDelay      pause before each retry
+     * @param stallTimeout    time allowed mid-file without a single byte arriving; the connection is then
+     *                        closed and the download resumes in the next attempt (positive)
      */
-    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay) {
+    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay,
+                      Duration stallTimeout) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
@@ -78,6 +92,10 @@ public final class Downloader {
         this.responseTimeout = responseTimeout;
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("stallTimeout must be positive, got " + stallTimeout);
+        }
+        this.stallTimeout = stallTimeout;
     }
 
     /** Asks the running (and any later) download of this instance to stop; safe to call from any thread. */
@@ -179,7 +197,7 @@ public final class Downloader {
             request.header("Range", "bytes=" + existing + "-");
         }
         HttpResponse<InputStream> response = send(url, request.build(), part);
-        try (InputStream body = response.body()) {
+        try (InputStream body = response.body(); StallGuard stall = new StallGuard(body, stallTimeout)) {
             int status = response.statusCode();
             long offset;
             long total;
@@ -215,8 +233,13 @@ public final class Downloader {
                     try {
                         n = body.read(buffer);
                     } catch (IOException e) {
+                        if (stall.fired()) {
+                            throw new RetryableFailure("no data arrived for " + stallTimeout.toSeconds()
+                                    + " s after " + written + " bytes", e);
+                        }
                         throw new RetryableFailure("connection lost after " + written + " bytes (" + describe(e) + ")", e);
                     }
+                    stall.progressed();
                     if (n < 0) {
                         break;
                     }
@@ -314,6 +337,56 @@ public final class Downloader {
     private static DownloadCancelledException cancelledException(Path part) {
         return new DownloadCancelledException("Download cancelled; the partial file " + part
                 + " is kept and the next download resumes from it.");
+    }
+
+    /**
+     * Closes a response body that has delivered no byte for the stall timeout, which makes the blocked
+     * {@code read} fail: {@link HttpClient}'s own timeout covers only the wait for the response headers,
+     * so without this a server that stops sending mid-file would hang the download for ever.
+     */
+    private static final class StallGuard implements AutoCloseable {
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "classlab-download-stall");
+            t.setDaemon(true);
+            return t;
+        });
+
+        private final InputStream body;
+        private final long timeoutNanos;
+        private final ScheduledFuture<?> check;
+        private volatile long lastProgressNanos = System.nanoTime();
+        private volatile boolean fired;
+
+        StallGuard(InputStream body, Duration timeout) {
+            this.body = body;
+            this.timeoutNanos = timeout.toNanos();
+            long period = Math.max(1, timeout.toMillis() / 4);
+            this.check = TIMER.scheduleAtFixedRate(this::closeIfStalled, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        void progressed() {
+            lastProgressNanos = System.nanoTime();
+        }
+
+        boolean fired() {
+            return fired;
+        }
+
+        private void closeIfStalled() {
+            if (!fired && System.nanoTime() - lastProgressNanos > timeoutNanos) {
+                fired = true;
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // The reader sees the failure from its blocked read; nothing more to report here.
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            check.cancel(false);
+        }
     }
 
     /** Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt. */

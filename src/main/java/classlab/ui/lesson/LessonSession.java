@@ -46,6 +46,7 @@ public final class LessonSession {
     private final AtomicBoolean demoQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
     /** Parameters whose last typed value was refused, with the problem (deferred message). */
     private final java.util.Map<String, String> invalidParams = new java.util.LinkedHashMap<>();
     private volatile ParamValues values;
@@ -59,6 +60,13 @@ public final class LessonSession {
 
     /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
     public static final int QUICK_DEMO_FACTOR = 5;
+
+    /**
+     * A setting the last run refused in combination with the model or the data (more rows than the
+     * split has, a batch of one with BatchNorm...): the parameter and the deferred message. The form
+     * shows it under that field, as it shows a value out of range.
+     */
+    public record ParamProblem(String param, String message) {}
 
     /** The experiment and settings a run started with (the export stamps them). */
     public record RunStart(String experiment, ParamValues values) {}
@@ -142,6 +150,12 @@ public final class LessonSession {
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
+    /** The setting the last run refused, or null (cleared when that setting is changed or a run starts). */
+    public ReadOnlyObjectProperty<ParamProblem> paramProblemProperty() { return paramProblem.getReadOnlyProperty(); }
+
+    /** Whether the value last typed for {@code key} was refused by its own range check. */
+    public boolean isInvalid(String key) { return invalidParams.containsKey(key); }
+
     public String selectedExperiment() { return selectedExperiment; }
 
     public void selectExperiment(String name) { selectedExperiment = model.experiment(name).name(); }
@@ -161,6 +175,7 @@ public final class LessonSession {
             return invalidParams.get(key);
         }
         invalidParams.remove(key);
+        if (paramProblem.get() != null && paramProblem.get().param().equals(key)) paramProblem.set(null);
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
         }
@@ -252,8 +267,14 @@ public final class LessonSession {
         }
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
-        launch(experiment, runValues, paused, null,
-                control -> history.results(model.run(experiment.name(), runValues, control).finalMetrics()));
+        launch(experiment, runValues, paused, null, control -> {
+            try {
+                history.results(model.run(experiment.name(), runValues, control).finalMetrics());
+            } catch (UserException e) {
+                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferred())));
+                throw e;
+            }
+        });
         return true;
     }
 
@@ -282,6 +303,7 @@ public final class LessonSession {
     private void launch(Experiment experiment, ParamValues runValues, boolean paused, RunRecord replayOf,
                         TrainingEngine.Job body) {
         problem.set("");
+        paramProblem.set(null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
         for (LineFigure f : pinnedAxes) f.xRange(null, null);

@@ -115,6 +115,33 @@ class DownloaderTest {
     }
 
     @Test
+    void serverThatStopsSendingMidFileIsLeftAndTheDownloadResumes() throws Exception {
+        server.stallOnRequest(1);
+        Path target = dir.resolve("file.bin");
+
+        new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofMillis(400))
+                .download(server.url("/file.bin"), target, sha256(CONTENT), recorder);
+
+        assertArrayEquals(CONTENT, Files.readAllBytes(target));
+        List<LoopbackServer.Request> requests = server.requests();
+        assertEquals(2, requests.size(), "one stalled request, one resume");
+        assertTrue(resumeOffset(requests.get(1)) > 0, "the second request resumed from the bytes kept");
+    }
+
+    @Test
+    void stallOnEveryAttemptKeepsThePartAndSaysWhatHappened() throws Exception {
+        server.stallOnRequest(1).stallOnRequest(2);
+        Path target = dir.resolve("file.bin");
+
+        DownloadException e = assertThrows(DownloadException.class, () ->
+                new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofMillis(300))
+                        .download(server.url("/file.bin"), target, sha256(CONTENT), recorder));
+
+        assertTrue(e.getMessage().contains("no data arrived for"), e.getMessage());
+        assertTrue(Files.size(part(target)) > 0, "the bytes received are kept for a later resume");
+    }
+
+    @Test
     void serverWithoutRangeSupportRestartsCleanly() throws Exception {
         server.honourRange(false);
         Path target = dir.resolve("file.bin");
