@@ -160,6 +160,7 @@ public final class TrainingEngine {
         State end;
         String message = null;
         String english = null;
+        Nd4jAccess.acquire();   // released at each checkpoint, so demos and the digit pad get their turn
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
@@ -178,6 +179,7 @@ public final class TrainingEngine {
         try {
             threadExitCleanup.run();
         } finally {
+            Nd4jAccess.release();
             synchronized (lock) {
                 failureMessage = english != null ? english : message;
                 transition(end, message);
@@ -252,6 +254,16 @@ public final class TrainingEngine {
         }
 
         @Override public void checkpoint() {
+            // Between mini-batches other threads may use ND4J (Nd4jAccess); a paused run waits without the lock.
+            Nd4jAccess.release();
+            try {
+                awaitTurn();
+            } finally {
+                Nd4jAccess.acquire();
+            }
+        }
+
+        private void awaitTurn() {
             synchronized (lock) {
                 boolean waited = false;
                 while (!stopRequested && pauseRequested && stepsGranted == 0) {

@@ -13,9 +13,18 @@ import java.nio.file.Path;
  * @param exitAfterShow close as soon as the window is shown (benchmark of time to first window)
  * @param replay      for a snapshot: a recorded run ({@code .classlab-run.json}) to replay instead of
  *                    training, or null
+ * @param repeat      for a snapshot: how many times to run the default experiment in this one process
+ *                    before saving the picture (1 = once); each run prints the process's memory
+ *                    ({@code bench/app-vs-run --repeat})
  */
 public record StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
-                           Integer epochs, boolean exitAfterShow, Path replay) {
+                           Integer epochs, boolean exitAfterShow, Path replay, int repeat) {
+    /** Options that run a snapshot's experiment once. */
+    public StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
+                        Integer epochs, boolean exitAfterShow, Path replay) {
+        this(language, theme, dataDir, lesson, snapshotOut, epochs, exitAfterShow, replay, 1);
+    }
+
     /** Options without a replay. */
     public StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
                         Integer epochs, boolean exitAfterShow) {
