@@ -37,12 +37,14 @@ public final class Launcher {
      * The memory policy's collector settings (each unless the user gave that flag):
      * {@code ExplicitGCInvokesConcurrent} makes the {@link NativeMemoryGuard}'s requests concurrent G1
      * cycles instead of full stop-the-world collections, so the window does not stutter when native
-     * memory is reclaimed; a 20 ms pause goal keeps the young generation small, so young collections
-     * come often, each short, and free the native buffers of dead arrays soon; the free-ratio bounds let
-     * G1 give unused heap back to the system after each cycle instead of keeping up to 70 % free.
+     * memory is reclaimed; the free-ratio bounds let G1 give unused heap back to the system after each
+     * cycle instead of keeping up to 70 % free. Not a shorter pause goal: {@code MaxGCPauseMillis=20}
+     * made young collections several times as frequent, and the one run with it crashed in libnd4j
+     * ({@code DataBuffer::primary()} during a training step, with ND4J used by one thread only), the
+     * kind of crash a buffer freed by ND4J's deallocator after a collection during an op gives.
      * Measured with bench/app-vs-run (README, Benchmark).
      */
-    static final List<String> COLLECTOR_OPTIONS = List.of("-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxGCPauseMillis=20",
+    static final List<String> COLLECTOR_OPTIONS = List.of("-XX:+ExplicitGCInvokesConcurrent",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     /** How long a child asked to end (SIGTERM) may take before it is killed. */

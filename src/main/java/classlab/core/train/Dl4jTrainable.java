@@ -90,6 +90,7 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
     private void forget(INDArray features, INDArray labels) {
         net.setInput(null);
         net.setLabels(null);
+        net.clearLayersStates();   // the layers' inputs are views of these arrays
         NdArrays.close(features, labels);
     }
 
