@@ -29,13 +29,31 @@ TWINS = {
     "imbalance": ("strategies", "imbalance.py",
                   [m + "_" + s for s in ("plain", "weighted_loss", "sampler")
                    for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]),
+    "scratch": ("optimizers_mnist", "scratch.py",
+                [m + "_" + o for o in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+                 for m in ("test_accuracy", "train_loss")]),
+    "scratch-init": ("init_mnist", "scratch.py",
+                     [m + "_relu_" + w for w in ("std001", "xavier", "he") for m in ("test_accuracy", "train_loss")]),
+    "cifar": ("baselines", "cifar.py",
+              [m + "_" + n for n in ("mlp", "cnn_v1") for m in ("test_accuracy", "val_accuracy", "train_accuracy", "train_loss")]),
+}
+
+# Rows whose ClassLab lesson id differs from the row's name, or that run with settings other than the lesson's
+# defaults: "lesson" (ClassLab lesson id), "set" (ClassLab --set NAME=VALUE, each also passed to the twin as
+# --name-with-dashes VALUE), "twin" (further twin arguments).
+OPTIONS = {
+    "scratch-init": {"lesson": "scratch", "twin": ["--experiment", "init_mnist"]},
+    # CIFAR-10 cannot be downloaded here: the lesson's MNIST mode, small enough for 2 shared cores.
+    "cifar": {"set": {"dataset": "mnist", "train_size": 3000, "test_size": 1000, "epochs": 6, "mlp_epochs": 6}},
 }
 
 
-def classlab(lesson, experiment, seed, epochs, data_dir, env):
+def classlab(lesson, experiment, seed, epochs, data_dir, env, sets=None):
     with tempfile.TemporaryDirectory() as out:
         cmd = ["java", "-jar", os.path.join(ROOT, "target", "classlab.jar"), "run", lesson, "--experiment", experiment,
                "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
+        for k, v in (sets or {}).items():
+            cmd += ["--set", f"{k}={v}"]
         if epochs:
             cmd += ["--epochs", str(epochs)]
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -43,8 +61,9 @@ def classlab(lesson, experiment, seed, epochs, data_dir, env):
             return json.load(f)["experiments"][0]["final"]
 
 
-def twin(script, seeds, epochs, data_dir, env):
+def twin(script, seeds, epochs, data_dir, env, extra=()):
     cmd = ["/usr/bin/python3", os.path.join(HERE, script), "--data-dir", data_dir, "--seeds", ",".join(map(str, seeds))]
+    cmd += list(extra)
     if epochs:
         cmd += ["--epochs", str(epochs)]
     out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
@@ -61,9 +80,13 @@ def main():
     experiment, script, metrics = TWINS[a.lesson]
     seeds = [int(s) for s in a.seeds.split(",")]
     env = dict(os.environ, OMP_NUM_THREADS="1")
-    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env)
-    ours = {s: classlab(a.lesson, experiment, s, a.epochs, a.data_dir, env) for s in seeds}
-    print(f"{a.lesson}/{experiment}, seeds {a.seeds}, epochs {a.epochs or 'default'}")
+    opt = OPTIONS.get(a.lesson, {})
+    sets = opt.get("set", {})
+    twin_args = [x for k, v in sets.items() for x in ("--" + k.replace("_", "-"), str(v))]
+    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, twin_args + opt.get("twin", []))
+    ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets) for s in seeds}
+    print(f"{a.lesson}/{experiment}, seeds {a.seeds}, epochs {a.epochs or 'default'}"
+          + "".join(f", {k}={v}" for k, v in sets.items()))
     print(f"{'metric':<32}{'ClassLab':>10}{'PyTorch':>10}{'diff':>9}   per seed ClassLab | PyTorch")
     for m in metrics:
         c = [ours[s][m] for s in seeds]

@@ -15,17 +15,11 @@ import torch
 import torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from common import mnist
+from common import accuracy, mnist
 from imbalance import make_classifier
 
 CONFIGS = [("none", dict()), ("dropout", dict(use_dropout=True)), ("batchnorm", dict(use_bn=True)),
            ("both", dict(use_dropout=True, use_bn=True))]
-
-
-def accuracy(model, x, y):
-    model.eval()
-    with torch.no_grad():
-        return (model(x).argmax(1) == y).float().mean().item()
 
 
 def main():
