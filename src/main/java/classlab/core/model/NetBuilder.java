@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -95,7 +94,7 @@ public final class NetBuilder {
         for (int width : spec.hidden()) {
             if (spec.batchNorm()) {
                 layers.add(new DenseLayer.Builder().nOut(width).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
-                layers.add(new BatchNormalization.Builder().build());
+                layers.add(new FusedBatchNorm());
                 layers.add(new ActivationLayer.Builder().activation(act).build());
             } else {
                 layers.add(new DenseLayer.Builder().nOut(width).activation(act).build());
@@ -127,7 +126,7 @@ public final class NetBuilder {
                     .stride(p.kernelSize(), p.kernelSize()).convolutionMode(ConvolutionMode.Truncate).build();
         }
         if (l instanceof LayerSpec.GlobalAvgPool) return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
-        if (l instanceof LayerSpec.BatchNorm) return new BatchNormalization.Builder().build();
+        if (l instanceof LayerSpec.BatchNorm) return new FusedBatchNorm();
         if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(org.nd4j.linalg.activations.Activation.RELU).build();
         if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
         LayerSpec.Linear lin = (LayerSpec.Linear) l;

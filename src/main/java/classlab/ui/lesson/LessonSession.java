@@ -81,21 +81,28 @@ public final class LessonSession {
                 : LessonStrings.message("series.train_loss_network", network)).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
         this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
-        // First listener: the run is recorded before the UI hears that it ended.
-        engine.addListener((s, message) -> {
+        // The run is recorded before the UI hears that it ended; the UI shows how the record says it
+        // ended (a replay of a stopped run ends stopped, not finished).
+        engine.addListener((engineState, message) -> {
+            TrainingEngine.State s = engineState;
             if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
-                history.end(s.name());
+                RunRecord r = history.end(s.name(), engine.progress());
+                if (r != null) s = TrainingEngine.State.valueOf(r.outcome());
             }
+            TrainingEngine.State shown = s;
+            Platform.runLater(() -> showEngineState(shown, message));
         });
-        engine.addListener((s, message) -> Platform.runLater(() -> {
-            state.set(s);
-            if (message == null) return;
-            // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
-            boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
-            String before = problem.get();
-            problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
-        }));
         refreshDemos();
+    }
+
+    /** FX thread: the run's state, and the engine's message (a failure, or a note that adds up while it runs). */
+    private void showEngineState(TrainingEngine.State s, String message) {
+        state.set(s);
+        if (message == null) return;
+        // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
+        boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+        String before = problem.get();
+        problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
     }
 
     public LessonCatalog.Entry entry() { return entry; }
@@ -109,6 +116,11 @@ public final class LessonSession {
 
     /** The last run's experiment and settings, or null before the first run. */
     public RunStart lastRun() { return lastRun; }
+
+    /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
+    public RunRecord endedRun() {
+        return lastRun == null || engine.isBusy() ? null : history.last();
+    }
 
     /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
     public LineFigure iterationLoss() { return iterationLoss; }
@@ -281,14 +293,14 @@ public final class LessonSession {
         values = runValues;
         invalidParams.clear();
         selectExperiment(recording.experiment());
-        launch(model.experiment(recording.experiment()), runValues, false, recording.started(), control -> {
+        launch(model.experiment(recording.experiment()), runValues, false, recording, control -> {
             RunReplay.play(model, recording, control, stepsPerSecond);
             history.results(recording.results());
         });
     }
 
-    /** Starts a run (or, with {@code replayOf}, a replay of the run started then) on the engine. */
-    private void launch(Experiment experiment, ParamValues runValues, boolean paused, java.time.Instant replayOf,
+    /** Starts a run (or, with {@code replayOf}, a replay of that recorded run) on the engine. */
+    private void launch(Experiment experiment, ParamValues runValues, boolean paused, RunRecord replayOf,
                         TrainingEngine.Job body) {
         problem.set("");
         paramProblem.set(null);

@@ -28,11 +28,11 @@ final class SnapshotDriver {
     void start() {
         LessonPaneController pane = controller.currentPane();
         LessonSession session = pane.session();
-        if (options.epochs() != null) {
-            // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
-            session.setAllEpochs(options.epochs());
-            controller.rebuildPane();
-        }
+        if (options.experiment() != null) session.selectExperiment(options.experiment());
+        // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
+        if (options.epochs() != null) session.setAllEpochs(options.epochs());
+        // The form shows the epochs, and the tab of the chosen experiment is the one drawn.
+        if (options.experiment() != null || options.epochs() != null) controller.rebuildPane();
         ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
                                           TrainingEngine.State a, TrainingEngine.State s) {
@@ -44,7 +44,9 @@ final class SnapshotDriver {
                     if (s == TrainingEngine.State.FAILED) {
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
                     }
-                    ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
+                    // A replay of a stopped run ends stopped, as recorded: that is a success too.
+                    boolean asPlanned = s == TrainingEngine.State.FINISHED || options.replay() != null && s == TrainingEngine.State.STOPPED;
+                    ClassLabApp.setExitCode(asPlanned ? 0 : 1);
                     // Give the 10 Hz figure pump and layout a moment to draw the final state.
                     PauseTransition settle = new PauseTransition(Duration.millis(600));
                     settle.setOnFinished(e -> capture(controller.currentPane()));

@@ -13,12 +13,14 @@ import java.nio.file.Path;
  * @param exitAfterShow close as soon as the window is shown (benchmark of time to first window)
  * @param replay      for a snapshot: a recorded run ({@code .classlab-run.json}) to replay instead of
  *                    training, or null
+ * @param experiment  for a snapshot: the experiment to run (its section's tab is shown), or null for
+ *                    the lesson's default
  */
 public record StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
-                           Integer epochs, boolean exitAfterShow, Path replay) {
-    /** Options without a replay. */
+                           Integer epochs, boolean exitAfterShow, Path replay, String experiment) {
+    /** Options without a replay, for the default experiment. */
     public StartOptions(String language, Theme theme, Path dataDir, String lesson, Path snapshotOut,
                         Integer epochs, boolean exitAfterShow) {
-        this(language, theme, dataDir, lesson, snapshotOut, epochs, exitAfterShow, null);
+        this(language, theme, dataDir, lesson, snapshotOut, epochs, exitAfterShow, null, null);
     }
 }

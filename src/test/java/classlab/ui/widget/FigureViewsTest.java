@@ -503,6 +503,35 @@ class FigureViewsTest extends FxRobot {
         }
     }
 
+    @Test
+    void barSmallMultiplesDrawOnePanelPerGroupWithTheHighlightedCategoryApart() throws Exception {
+        BarFigure f = new BarFigure("targets", "t", "class", "label value").smallMultiples(4).yRange(0, 1.1);
+        f.highlight("3", "target", "others");
+        List<String> classes = List.of("0", "1", "2", "3", "4");
+        for (int p = 0; p < 4; p++) {
+            double eps = 0.2 * p;
+            double[] v = new double[5];
+            java.util.Arrays.fill(v, eps / 5);
+            v[3] += 1 - eps;
+            f.setGroup("ε=" + eps + "\nsecond line", classes, v);
+        }
+        BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT));
+        assertEquals(List.of("target", "others"), fx(v::legendTexts));
+        assertEquals("ε=0.2\nsecond line", fx(v::captions).get(1), "each panel is captioned with its group, lines kept");
+        WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        int[] others = new int[4];
+        for (int p = 0; p < 4; p++) {
+            int column = p;
+            double[] span = fx(() -> v.columnSpan(column));
+            int x0 = (int) Math.ceil(span[0]), x1 = (int) Math.floor(span[1]);
+            assertTrue(count(img, x0, x1, ChartTheme.LIGHT.seriesColor(1)) > 200, "panel " + p + " shows the highlighted bar");
+            others[p] = count(img, x0, x1, ChartTheme.LIGHT.seriesColor(0));
+        }
+        assertEquals(0, others[0], "ε = 0: the other classes' targets are 0, no bar");
+        assertTrue(others[1] > 0 && others[1] < others[2] && others[2] < others[3],
+                "the others' bars grow with ε: " + java.util.Arrays.toString(others));
+    }
+
     private static int count(WritableImage img, int x0, int x1, Color c) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) for (int x = x0; x < x1; x++) if (distance(img.getPixelReader().getColor(x, y), c) < 0.03) n++;
