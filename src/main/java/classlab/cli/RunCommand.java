@@ -114,7 +114,7 @@ final class RunCommand {
         env.loadedMnist().ifPresent(mnist -> {
             List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().toString()).toList();
             results.mnistFiles(files);
-            out.println("MNIST files used: " + String.join(", ", files));
+            out.println(text.format("note.run.mnist_files", String.join(", ", files)));
         });
         try {
             results.write(log);

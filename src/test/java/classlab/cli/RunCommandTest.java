@@ -118,13 +118,16 @@ class RunCommandTest {
                 + fullBatch.get("earlier").get("final").get("train_loss").asDouble()), "earlier metrics kept");
     }
 
-    /** A refused --set value is told in the run's language, naming the parameter. */
+    /** A refused --set value is told in the run's language, naming the parameter; so is the list of MNIST files used. */
     @Test
     void aRefusedSettingIsToldInTheRunsLanguage() {
         assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
         assertTrue(stderr().contains("lr: 숫자가 필요한데 \"fast\"이(가) 입력되었습니다."), stderr());
         assertEquals(2, run("run", "pattern", "--set", "lr=fast", "--out", tmp.toString()));
         assertTrue(stderr().contains("lr: expected a number, got \"fast\"."), stderr());
+        assertEquals(0, run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", tmp.resolve("ko").toString()), stderr());
+        assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath()), stdout());
     }
 
     /**

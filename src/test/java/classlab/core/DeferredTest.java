@@ -70,6 +70,42 @@ class DeferredTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * The kind, not the instance: a failure or message built in the code names a key of the common
+     * (or a lesson's) strings, defined in both languages, never English words that would reach the Korean pane as they are.
+     */
+    @Test
+    void everyMessageTheCodeBuildsIsAKeyInBothLanguages() throws IOException {
+        Pattern built = Pattern.compile("new (?:DataFormatException|DatasetUnavailableException|RetryableFailure)\\("
+                + "(?:\\s*\\w+,)?\\s*\"([^\"]*)\"|Deferred\\.of\\(\\s*\"([^\"]*)\"");
+        // the common strings, and the lessons' for a lesson's own notices
+        Properties en = common("en");
+        Properties ko = common("ko");
+        try (var bundles = java.nio.file.Files.list(Path.of("lessons"))) {
+            for (Path dir : bundles.filter(java.nio.file.Files::isDirectory).toList()) {
+                for (String lang : List.of("en", "ko")) {
+                    try (var in = java.nio.file.Files.newBufferedReader(dir.resolve("strings_" + lang + ".properties"))) {
+                        (lang.equals("en") ? en : ko).load(in);
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        int found = 0;
+        try (var files = java.nio.file.Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = built.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    found++;
+                    if (!en.containsKey(key) || !ko.containsKey(key)) problems.add(f.getFileName() + ": " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(found >= 50, "the scan sees the data layer's messages: " + found);
+    }
+
     /** A message inside another keeps its own key and arguments, in each language; several messages go one per line. */
     @Test
     void aNestedMessageIsWordedInTheSameLanguage() {

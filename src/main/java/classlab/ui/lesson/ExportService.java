@@ -32,8 +32,9 @@ public final class ExportService implements AutoCloseable {
     public interface FileWrite { Path write() throws Exception; }
 
     /**
-     * What one export produced: the folder, the files written and the failures (an exception's
-     * message, or a deferred message {@code key|arg...} when the folder cannot take files).
+     * What one export produced: the folder, the files written and the failures (each a deferred message
+     * of a {@link classlab.core.Localized} failure, else the exception's own text; {@code LessonStrings.resolve}
+     * words them).
      */
     public record Outcome(Path folder, List<Path> written, List<String> failures) {}
 
