@@ -77,7 +77,6 @@ final class RunCommand {
         RunControl control = RunControl.unattended(log, notes::add);
         RunResults results = RunResults.open(outDir, entry.id());
         results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
-        results.setRun(classlab.ui.widget.ExportStamp.appVersion(), values.changedFrom(model.defaults()));
         List<String> failed = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         int exit = 0;
@@ -116,11 +115,14 @@ final class RunCommand {
             results.mnistFiles(files);
             out.println(text.format("note.run.mnist_files", String.join(", ", files)));
         });
+        // The settings the runs used: a lesson that had to replace one (cifar on MNIST) says so.
+        ParamValues used = model.inEffect(values);
+        results.setRun(classlab.ui.widget.ExportStamp.appVersion(), used.changedFrom(model.defaults()));
         try {
             results.write(log);
             if (!o.has("no-figures")) {
                 writeFigures(model, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
-                        experiments.size() == 1 ? experiments.get(0).name() : null, values, model.defaults(), text,
+                        experiments.size() == 1 ? experiments.get(0).name() : null, used, model.defaults(), text,
                         java.time.LocalDateTime.now()));
             }
         } catch (IOException ex) {

@@ -261,7 +261,8 @@ public final class RunHistory {
                 }
             }
         }
-        Map<String, String> settings = settingsText(p.values());
+        // What the run used: a lesson that had to replace a setting (cifar on MNIST) says so.
+        Map<String, String> settings = settingsText(model.inEffect(p.values()));
         List<String> training = new ArrayList<>();
         for (ParamSpec spec : p.values().specs()) {
             if (!spec.demo() && (spec.section() == null || spec.section().equals(p.section()))) training.add(spec.key());

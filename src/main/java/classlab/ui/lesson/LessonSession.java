@@ -46,6 +46,7 @@ public final class LessonSession {
     private final AtomicBoolean demoQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
     /** Parameters whose last typed value was refused, with the problem (deferred message). */
     private final java.util.Map<String, String> invalidParams = new java.util.LinkedHashMap<>();
@@ -98,6 +99,9 @@ public final class LessonSession {
     /** FX thread: the run's state, and the engine's message (a failure, or a note that adds up while it runs). */
     private void showEngineState(TrainingEngine.State s, String message) {
         state.set(s);
+        if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
+            inEffect.set(model.inEffect(values));
+        }
         if (message == null) return;
         // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
         boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
@@ -146,6 +150,13 @@ public final class LessonSession {
     }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    /**
+     * The settings in use as the lesson reports them after its demos were drawn or a run ended
+     * ({@link LessonModel#inEffect}): a value differs from {@link #values()} where the lesson had to
+     * replace the chosen one (cifar on MNIST); null before the first report. FX thread.
+     */
+    public ReadOnlyObjectProperty<ParamValues> inEffectProperty() { return inEffect.getReadOnlyProperty(); }
 
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
@@ -220,7 +231,10 @@ public final class LessonSession {
             try {
                 Backend.awaitReady();
                 // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
-                classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(values));
+                ParamValues shown = values;
+                classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
+                ParamValues used = model.inEffect(shown);
+                Platform.runLater(() -> inEffect.set(used));
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }
@@ -236,7 +250,7 @@ public final class LessonSession {
         demoWorker.execute(() -> {
             try {
                 Backend.awaitReady();
-                model.select(figureId, selection);
+                classlab.core.train.Nd4jAccess.run(() -> model.select(figureId, selection));
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }

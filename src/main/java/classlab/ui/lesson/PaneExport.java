@@ -123,7 +123,8 @@ final class PaneExport {
     private ExportStamp stamp() {
         LessonSession.RunStart run = session.lastRun();
         return ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
-                run == null ? session.values() : run.values(), session.model().defaults(), strings, LocalDateTime.now());
+                session.model().inEffect(run == null ? session.values() : run.values()), session.model().defaults(), strings,
+                LocalDateTime.now());
     }
 
     private void submit(Path folder, List<ExportService.FileWrite> writes) {

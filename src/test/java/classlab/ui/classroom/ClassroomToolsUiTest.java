@@ -168,6 +168,17 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#tool-runs");
     }
 
+    @Test @Order(5)
+    void theCifarFormSaysMnistIsUsedWhenCifar10IsMissing() throws Exception {
+        open("ko", "cifar");
+        Label note = lookup("#param-note-dataset").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, note::isVisible);
+        assertEquals("사용 중: MNIST (오프라인) (선택한 값은 여기서 쓸 수 없습니다)", note.getText());
+        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("en"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#param-note-dataset").queryAs(Label.class).isVisible());
+        assertTrue(lookup("#param-note-dataset").queryAs(Label.class).getText().startsWith("In use: MNIST"));
+    }
+
     @Test @Order(3)
     void aDrawnDigitIsClassifiedByTheTrainedNetwork() throws Exception {
         LessonSession session = open("ko", "regularization");

@@ -311,6 +311,23 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
+    void aTablePngIsAsTallAsItsRows(@TempDir Path dir) throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        for (int i = 0; i < 3; i++) t.putRow("r" + i, 0.1 * i, i);
+        Path png = HeadlessFigures.renderToPng(List.of(t), SampleFigures.TEXT, dir, 900, 600).get(0);
+        BufferedImage img = ImageIO.read(png.toFile());
+        double row = fx(() -> {
+            ResultTableView v = (ResultTableView) FigureView.create(t, SampleFigures.TEXT);
+            new Scene(new StackPane(v)).getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
+            v.applyCss();
+            return v.table().getFixedCellSize();
+        });
+        assertTrue(row > 10, "rows have a fixed height from charts.css: " + row);
+        // title + header + 3 rows, not 600 px of mostly empty rows
+        assertTrue(img.getHeight() >= 4 * row && img.getHeight() < 7 * row, img.getHeight() + " px for 3 rows of " + row);
+    }
+
+    @Test
     void pngExportIsTwiceTheNodeSizeAndNotBlank(@TempDir Path dir) throws Exception {
         LineFigureView v = show(() -> (LineFigureView) FigureView.create(SampleFigures.lossWithLr(), SampleFigures.TEXT));
         Path file = dir.resolve("out/loss.png");
