@@ -14,7 +14,7 @@ final class SnapshotCommand {
     private SnapshotCommand() {}
 
     static int execute(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme", "replay", "experiment"), Set.of());
+        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme", "replay", "experiment", "repeat"), Set.of());
         if (o.positional.size() != 1) throw new UsageException("snapshot needs exactly one lesson id");
         if (!o.has("out")) throw new UsageException("snapshot needs --out FILE.png");
         if (!o.get("out").toLowerCase().endsWith(".png")) throw new UsageException("--out must name a .png file, got '" + o.get("out") + "'");
@@ -40,6 +40,11 @@ final class SnapshotCommand {
             if (o.has("replay")) throw new UsageException("--replay draws the recording's experiment: --experiment does not apply");
             start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
                     start.epochs(), false, null, experiment);
+        }
+        if (o.has("repeat")) {
+            if (o.has("replay")) throw new UsageException("--replay draws a recorded run: --repeat does not apply");
+            start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
+                    start.epochs(), false, null, start.experiment(), o.positiveInt("repeat"));
         }
         return ClassLabApp.launchApp(start);
     }

@@ -54,11 +54,16 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                                                        int layerIndex, INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        Impl layer = new Impl(conf, networkDataType);
+        return wire(new Impl(conf, networkDataType), initializer(), conf, listeners, layerIndex, layerParamsView, initializeParams);
+    }
+
+    /** What DL4J's own {@code instantiate} methods do with a new layer: listeners, index, parameter views. */
+    static <L extends org.deeplearning4j.nn.api.Layer> L wire(L layer, ParamInitializer init, NeuralNetConfiguration conf,
+                                                              Collection<TrainingListener> listeners, int layerIndex,
+                                                              INDArray layerParamsView, boolean initializeParams) {
         layer.setListeners(listeners);
         layer.setIndex(layerIndex);
         layer.setParamsViewArray(layerParamsView);
-        ParamInitializer init = initializer();
         layer.setParamTable(init.init(conf, layerParamsView, initializeParams));
         layer.setConf(conf);
         return layer;

@@ -164,6 +164,7 @@ public final class TrainingEngine {
     private void execute(Job job) {
         State end;
         String message = null;
+        Nd4jAccess.acquire();   // released at each checkpoint, so demos and the digit pad get their turn
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
@@ -179,6 +180,7 @@ public final class TrainingEngine {
         try {
             threadExitCleanup.run();
         } finally {
+            Nd4jAccess.release();
             synchronized (lock) {
                 failure = message;
                 failureMessage = message == null ? null : classlab.core.Deferred.english(message);
@@ -248,6 +250,16 @@ public final class TrainingEngine {
         }
 
         @Override public void checkpoint() {
+            // Between mini-batches other threads may use ND4J (Nd4jAccess); a paused run waits without the lock.
+            Nd4jAccess.release();
+            try {
+                awaitTurn();
+            } finally {
+                Nd4jAccess.acquire();
+            }
+        }
+
+        private void awaitTurn() {
             synchronized (lock) {
                 boolean waited = false;
                 while (!stopRequested && pauseRequested && stepsGranted == 0) {

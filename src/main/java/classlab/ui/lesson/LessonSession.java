@@ -219,7 +219,8 @@ public final class LessonSession {
             demoQueued.set(false);
             try {
                 Backend.awaitReady();
-                model.updateDemos(values);
+                // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
+                classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(values));
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }

@@ -37,6 +37,12 @@ final class SnapshotDriver {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
                                           TrainingEngine.State a, TrainingEngine.State s) {
                 if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
+                    if (s == TrainingEngine.State.FINISHED && startedAt != 0 && ++runsDone < options.repeat()) {
+                        System.out.println(memoryLine());
+                        session.run();   // the same experiment again in this process: is memory flat?
+                        return;
+                    }
+                    if (options.repeat() > 1 && startedAt != 0) System.out.println(memoryLine());
                     session.stateProperty().removeListener(this);
                     frames.stop();
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line.
@@ -67,7 +73,20 @@ final class SnapshotDriver {
     }
 
     private long startedAt;
+    private int runsDone;
     private final FrameGaps frames = new FrameGaps();
+
+    /**
+     * Resident memory after run {@link #runsDone} of a repeated snapshot ({@code --repeat N}), and the
+     * heap in use, for bench/app-vs-run --repeat: flat over the runs means nothing accumulates.
+     */
+    private String memoryLine() {
+        Runtime rt = Runtime.getRuntime();
+        return String.format(java.util.Locale.ROOT, "app-repeat: run=%d ms=%.0f rss-mb=%.0f peak-rss-mb=%.0f heap-used-mb=%.0f heap-committed-mb=%.0f guard-gcs=%d",
+                runsDone, (System.nanoTime() - startedAt) / 1e6, Backend.residentBytes() / 1048576.0,
+                Backend.peakResidentBytes() / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
+                classlab.core.train.NativeMemoryGuard.collections());
+    }
 
     /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
     private static final class FrameGaps extends javafx.animation.AnimationTimer {
