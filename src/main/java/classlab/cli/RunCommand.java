@@ -83,8 +83,12 @@ final class RunCommand {
         try {
             model.updateDemos(values);
         } catch (Exception ex) {
-            err.println("classlab: " + entry.id() + ": " + describe(text, ex));
-            return 1;
+            // A demo setting that does not fit fails the demo figures only; the experiments still run
+            // (one that meets the same problem fails with it, said once).
+            String message = describe(text, ex);
+            reported.add(message);
+            err.println("classlab: " + entry.id() + ": " + message);
+            exit = ex instanceof UserException u && u.param() != null ? 2 : 1;
         }
         for (Experiment e : experiments) {
             long start = System.nanoTime();
@@ -134,7 +138,7 @@ final class RunCommand {
         }
         if (failed.isEmpty()) {
             out.println("wrote " + outDir.toAbsolutePath());
-            return 0;
+            return exit;
         }
         // One experiment, or every one failing on a setting: the failure line above says all, once.
         // Otherwise one line sums the failures up.

@@ -130,6 +130,17 @@ class RunCommandTest {
         assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath()), stdout());
     }
 
+    /** A demo setting that does not fit stops the demo figure, not the experiments that do not use it; exit 2 names it. */
+    @Test
+    void aBadDemoSettingStopsOnlyTheDemo() {
+        int exit = run("run", "schedules", "--experiment", "plateau", "--set", "cosine_eta_min=0.5", "--set", "train_size=200",
+                "--set", "test_size=100", "--set", "plateau_epochs=1", "--no-figures", "--data-dir", MNIST_MINI.toString(),
+                "--out", tmp.resolve("schedules").toString());
+        assertEquals(2, exit, stderr());
+        assertTrue(stderr().contains("classlab: schedules: cosine_eta_min = 0.5 is above lr0 = 0.1"), stderr());
+        assertTrue(stdout().contains("schedules/plateau: 1 epochs") && stdout().contains("wrote"), stdout());
+    }
+
     /**
      * Issue 12 kind 4: {@code run --lang ko} on a truncated MNIST file says in Korean which file it is,
      * what its header promised, what was there, and what to do; nothing of it stays in English.
