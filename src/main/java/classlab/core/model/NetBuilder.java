@@ -17,7 +17,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -168,7 +167,7 @@ public final class NetBuilder {
 
     private static IUpdater updater(NetSpec spec) {
         switch (spec.optimizer()) {
-            case ADAM: return new Adam(spec.learningRate());
+            case ADAM: return new TorchAdam(spec.learningRate());
             case SGD_MOMENTUM: return new SgdMomentum(spec.learningRate(), 0.9);
             default: return new Sgd(spec.learningRate());
         }
