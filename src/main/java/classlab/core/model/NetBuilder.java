@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -19,7 +18,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -95,7 +93,7 @@ public final class NetBuilder {
         for (int width : spec.hidden()) {
             if (spec.batchNorm()) {
                 layers.add(new DenseLayer.Builder().nOut(width).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
-                layers.add(new BatchNormalization.Builder().build());
+                layers.add(new FusedBatchNorm());
                 layers.add(new ActivationLayer.Builder().activation(act).build());
             } else {
                 layers.add(new DenseLayer.Builder().nOut(width).activation(act).build());
@@ -127,7 +125,7 @@ public final class NetBuilder {
                     .stride(p.kernelSize(), p.kernelSize()).convolutionMode(ConvolutionMode.Truncate).build();
         }
         if (l instanceof LayerSpec.GlobalAvgPool) return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
-        if (l instanceof LayerSpec.BatchNorm) return new BatchNormalization.Builder().build();
+        if (l instanceof LayerSpec.BatchNorm) return new FusedBatchNorm();
         if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(org.nd4j.linalg.activations.Activation.RELU).build();
         if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
         LayerSpec.Linear lin = (LayerSpec.Linear) l;
@@ -164,7 +162,7 @@ public final class NetBuilder {
 
     private static IUpdater updater(NetSpec spec) {
         switch (spec.optimizer()) {
-            case ADAM: return new Adam(spec.learningRate());
+            case ADAM: return new TorchAdam(spec.learningRate());
             case SGD_MOMENTUM: return new SgdMomentum(spec.learningRate(), 0.9);
             default: return new Sgd(spec.learningRate());
         }

@@ -98,7 +98,7 @@ public final class TrainLoop<D> {
         if (all % b != 1) return all;
         if (!droppedLastNoted) {
             droppedLastNoted = true;
-            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferred());
+            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferredMessage());
         }
         return all - 1;
     }

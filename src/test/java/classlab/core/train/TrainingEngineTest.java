@@ -142,6 +142,20 @@ class TrainingEngineTest {
         assertEquals(2, cleanups.get(), "failed runs are cleaned up too");
     }
 
+    /** Any Localized failure (a damaged data file, say) reaches listeners as its deferred message, which the pane words. */
+    @Test
+    void aLocalizedFailureIsAnnouncedAsItsMessage() throws Exception {
+        classlab.core.data.DataFormatException damaged =
+                new classlab.core.data.DataFormatException("data.cifar.class_names", "batches.meta.txt", 3, 10);
+        List<String> announced = new CopyOnWriteArrayList<>();
+        engine.addListener((s, m) -> { if (s == TrainingEngine.State.FAILED) announced.add(m); });
+        engine.start(control -> { throw damaged; }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(damaged.deferredMessage()), announced);
+        assertEquals(damaged.deferredMessage(), engine.failure());
+        assertEquals("batches.meta.txt lists 3 class names; CIFAR-10 has 10.", engine.failureMessage());
+    }
+
     /** A job blocked outside the training loop (waiting for a silent server) ends on Stop, as stopped, not failed. */
     @Test
     void stopEndsAJobBlockedOutsideTheLoop() throws Exception {
