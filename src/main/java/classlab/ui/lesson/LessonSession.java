@@ -199,11 +199,11 @@ public final class LessonSession {
     }
 
     /**
-     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
-     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
+     * ({@link UserException}, a damaged data file...), which the pane localises with {@code LessonStrings.resolve}.
      */
     static String problemOf(Exception e) {
-        return e instanceof UserException u ? u.deferred() : e.getMessage();
+        return classlab.core.Localized.of(e);
     }
 
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
@@ -230,8 +230,9 @@ public final class LessonSession {
             demoQueued.set(false);
             try {
                 Backend.awaitReady();
+                // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
                 ParamValues shown = values;
-                model.updateDemos(shown);
+                classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
                 ParamValues used = model.inEffect(shown);
                 Platform.runLater(() -> inEffect.set(used));
             } catch (Exception e) {
@@ -249,9 +250,9 @@ public final class LessonSession {
         demoWorker.execute(() -> {
             try {
                 Backend.awaitReady();
-                model.select(figureId, selection);
+                classlab.core.train.Nd4jAccess.run(() -> model.select(figureId, selection));
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(e.getMessage()));
+                Platform.runLater(() -> problem.set(problemOf(e)));
             }
         });
     }
@@ -285,7 +286,7 @@ public final class LessonSession {
             try {
                 history.results(model.run(experiment.name(), runValues, control).finalMetrics());
             } catch (UserException e) {
-                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferred())));
+                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferredMessage())));
                 throw e;
             }
         });

@@ -83,7 +83,7 @@ final class PaneExport {
         status.accept(messages.get("export.gif.drawing"));
         EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), 1).whenComplete((frames, error) -> {
             if (error != null) {
-                status.accept(messages.format("export.failed", f.id() + ".gif", error.getMessage()));
+                status.accept(messages.format("export.failed", f.id() + ".gif", strings.describe(error)));
                 return;
             }
             Path file = folder.resolve(f.id() + ".gif");

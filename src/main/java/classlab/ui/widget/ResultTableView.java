@@ -62,6 +62,8 @@ public final class ResultTableView extends FigureView {
     }
 
     @Override protected void applyLabels() {
+        // JavaFX's own placeholder is English ("No content in table")
+        table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
         for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
     }
 

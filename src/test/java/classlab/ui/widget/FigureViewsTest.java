@@ -304,6 +304,10 @@ class FigureViewsTest extends FxRobot {
         strings.put("loss", "손실");
         fx(() -> { v.relabel(); return null; });
         assertEquals("손실", fx(() -> v.table().getColumns().get(0).getText()));
+        // an empty table says so in the pane's language, not in JavaFX's English
+        strings.put("table.empty", "아직 행이 없습니다.");
+        fx(() -> { v.relabel(); return null; });
+        assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
     }
 
     @Test
