@@ -69,8 +69,10 @@ def classlab(lesson, experiments, seed, epochs, data_dir, env):
     return final
 
 
-def twin(script, seeds, epochs, data_dir, env):
+def twin(script, seeds, epochs, data_dir, env, experiments=None):
     cmd = ["/usr/bin/python3", os.path.join(HERE, script), "--data-dir", data_dir, "--seeds", ",".join(map(str, seeds))]
+    if experiments:
+        cmd += ["--experiments", ",".join(experiments)]
     if epochs:
         cmd += ["--epochs", str(epochs)]
     out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
@@ -83,12 +85,18 @@ def main():
     ap.add_argument("--seeds", default="42,1,2")
     ap.add_argument("--epochs", type=int, default=0, help="0 = the lesson's default")
     ap.add_argument("--data-dir", default=os.path.join(ROOT, "..", "shared", "data", "mnist-mini"))
+    ap.add_argument("--experiments", help="of a lesson with several experiments, only these (comma-separated; "
+                                          "its twin must take --experiments too: schedules, batchnorm-gradients)")
     a = ap.parse_args()
     experiment, script, metrics = TWINS[a.lesson]
+    only = a.experiments.split(",") if a.experiments else None
+    if only:
+        experiment = tuple(e for e in experiment if (e if isinstance(e, str) else e[0]) in only)
+        metrics = [m for m in metrics if m.split("/")[0] in only]
     seeds = [int(s) for s in a.seeds.split(",")]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     load = os.getloadavg()
-    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env)
+    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, only)
     ours = {s: classlab(a.lesson, experiment, s, a.epochs, a.data_dir, env) for s in seeds}
     names = experiment if isinstance(experiment, str) else "+".join(e if isinstance(e, str) else e[0] for e in experiment)
     print(f"{a.lesson}/{names}, seeds {a.seeds}, epochs {a.epochs or 'default'}")
