@@ -213,3 +213,30 @@ def classlab_imbalance(y, minority_classes, keep_fraction, seed):
             taken[c] += 1
             kept.append(i)
     return sorted(kept)
+
+
+def train_epochs(model, opt, x, y, epochs, batch):
+    """Shuffled mini-batches of CrossEntropyLoss for `epochs` epochs in training mode; returns the last epoch's
+    mean mini-batch loss weighted by batch size (classlab.core.train.TrainLoop.fitEpoch)."""
+    loss_fn = torch.nn.CrossEntropyLoss()
+    loss = float("nan")
+    for _ in range(epochs):
+        model.train()
+        order = torch.randperm(len(y))
+        total = 0.0
+        for start in range(0, len(y), batch):
+            idx = order[start:start + batch]
+            opt.zero_grad()
+            l = loss_fn(model(x[idx]), y[idx])
+            l.backward()
+            opt.step()
+            total += l.item() * len(idx)
+        loss = total / len(y)
+    return loss
+
+
+def accuracy(model, x, y):
+    """Fraction of rows whose arg-max output equals the label, in eval mode."""
+    model.eval()
+    with torch.no_grad():
+        return (model(x).argmax(1) == y).float().mean().item()

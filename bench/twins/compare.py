@@ -47,10 +47,28 @@ TWINS = {
                             + [f"bn_batch_sizes/final_loss_{t}_batch{b}" for b in (8, 16, 32, 64) for t in ("no_bn", "bn")]
                             + ["modes/" + m for m in ("final_loss", "train_mode_variance", "eval_mode_variance",
                                                       "train_eval_mean_abs_difference")]),
+    "scratch": ("optimizers_mnist", "scratch.py",
+                [m + "_" + o for o in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+                 for m in ("test_accuracy", "train_loss")]),
+    "scratch-init": ("init_mnist", "scratch.py",
+                     [m + "_relu_" + w for w in ("std001", "xavier", "he") for m in ("test_accuracy", "train_loss")]),
+    "cifar": ("baselines", "cifar.py",
+              [m + "_" + n for n in ("mlp", "cnn_v1") for m in ("test_accuracy", "val_accuracy", "train_accuracy", "train_loss")]),
+}
+
+# Rows whose ClassLab lesson id differs from the row's name, or that run with settings other than the lesson's
+# defaults: "lesson" (ClassLab lesson id), "set" (ClassLab --set NAME=VALUE, each also passed to the twin as
+# --name-with-dashes VALUE), "twin" (further twin arguments).
+OPTIONS = {
+    "scratch-init": {"lesson": "scratch", "twin": ["--experiment", "init_mnist"]},
+    # CIFAR-10 cannot be downloaded here: the lesson's MNIST mode, small enough for 2 shared cores.
+    "cifar": {"set": {"dataset": "mnist", "train_size": 3000, "test_size": 1000, "epochs": 6, "mlp_epochs": 6}},
 }
 
 
-def classlab(lesson, experiments, seed, epochs, data_dir, env):
+def classlab(lesson, experiments, seed, epochs, data_dir, env, sets=None):
+    """Final metrics of one seed: of the experiment, or 'experiment/metric' of several.
+    An experiment is a name, or (name, parameter) when the experiment has its own seed parameter."""
     experiments = [experiments] if isinstance(experiments, str) else experiments
     final = {}
     for e in experiments:
@@ -60,6 +78,8 @@ def classlab(lesson, experiments, seed, epochs, data_dir, env):
                    "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
             if seed_param:
                 cmd += ["--set", f"{seed_param}={seed}"]
+            for k, v in (sets or {}).items():
+                cmd += ["--set", f"{k}={v}"]
             if epochs:
                 cmd += ["--epochs", str(epochs)]
             subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -69,10 +89,9 @@ def classlab(lesson, experiments, seed, epochs, data_dir, env):
     return final
 
 
-def twin(script, seeds, epochs, data_dir, env, experiments=None):
+def twin(script, seeds, epochs, data_dir, env, extra=()):
     cmd = ["/usr/bin/python3", os.path.join(HERE, script), "--data-dir", data_dir, "--seeds", ",".join(map(str, seeds))]
-    if experiments:
-        cmd += ["--experiments", ",".join(experiments)]
+    cmd += list(extra)
     if epochs:
         cmd += ["--epochs", str(epochs)]
     out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
@@ -95,11 +114,16 @@ def main():
         metrics = [m for m in metrics if m.split("/")[0] in only]
     seeds = [int(s) for s in a.seeds.split(",")]
     env = dict(os.environ, OMP_NUM_THREADS="1")
+    opt = OPTIONS.get(a.lesson, {})
+    sets = opt.get("set", {})
+    twin_args = [x for k, v in sets.items() for x in ("--" + k.replace("_", "-"), str(v))]
     load = os.getloadavg()
-    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, only)
-    ours = {s: classlab(a.lesson, experiment, s, a.epochs, a.data_dir, env) for s in seeds}
+    twin_args += ["--experiments", ",".join(only)] if only else []
+    torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, twin_args + opt.get("twin", []))
+    ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets) for s in seeds}
     names = experiment if isinstance(experiment, str) else "+".join(e if isinstance(e, str) else e[0] for e in experiment)
-    print(f"{a.lesson}/{names}, seeds {a.seeds}, epochs {a.epochs or 'default'}")
+    print(f"{a.lesson}/{names}, seeds {a.seeds}, epochs {a.epochs or 'default'}"
+          + "".join(f", {k}={v}" for k, v in sets.items()))
     print(f"run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load average before "
           + " ".join(f"{v:.2f}" for v in load) + ", after " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
     w = max(32, max(map(len, metrics)) + 2)

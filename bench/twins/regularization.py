@@ -14,17 +14,11 @@ import json
 import torch
 import torch.nn as nn
 
-from common import batches, fit_epoch, mnist
+from common import accuracy, batches, fit_epoch, mnist
 from imbalance import make_classifier
 
 CONFIGS = [("none", dict()), ("dropout", dict(use_dropout=True)), ("batchnorm", dict(use_bn=True)),
            ("both", dict(use_dropout=True, use_bn=True))]
-
-
-def accuracy(model, x, y):
-    model.eval()
-    with torch.no_grad():
-        return (model(x).argmax(1) == y).float().mean().item()
 
 
 def main():

@@ -6,6 +6,7 @@ import classlab.core.data.MnistLoader;
 import classlab.core.data.Subsets;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.model.TorchAdam;
 import classlab.core.train.Backend;
 import classlab.core.train.Batches;
 import classlab.core.train.MetricLog;
@@ -37,7 +38,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -148,14 +148,14 @@ final class BenchCommand {
     /**
      * Notebook 002's {@code CNN_V1}: conv 3→32, ReLU, max-pool 2; conv 32→64, ReLU, max-pool 2;
      * conv 64→128, ReLU; global average pool ({@code AdaptiveAvgPool2d((1,1))}); Dropout(0.3);
-     * Linear 128→10 with softmax cross-entropy; Adam(1e-3). 3×3 kernels with {@code padding=1} are
+     * Linear 128→10 with softmax cross-entropy; Adam(1e-3) ({@link TorchAdam}). 3×3 kernels with {@code padding=1} are
      * {@link ConvolutionMode#Same}. Input rows are flat CHW images (3,072 values), 94,538 parameters.
      */
     static MultiLayerConfiguration cnnV1() {
         return new NeuralNetConfiguration.Builder()
                 .seed(1)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(1e-3))
+                .updater(new TorchAdam(1e-3))
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()

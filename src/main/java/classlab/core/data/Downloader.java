@@ -1,5 +1,6 @@
 package classlab.core.data;
 
+import classlab.core.Deferred;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,17 +153,17 @@ public final class Downloader {
         }
         if (!complete) {
             long kept = Files.exists(part) ? Files.size(part) : 0;
-            String resume = kept > 0 ? " " + kept + " bytes are kept in " + part + "; the next download resumes from there." : "";
-            throw new DownloadException("Download of " + url + " failed after " + maxAttempts + " attempt(s): "
-                    + describe(lastFailure) + "." + resume, lastFailure);
+            List<String> message = new ArrayList<>();
+            message.add(Deferred.of("data.download.failed", url, maxAttempts, lastFailure));
+            if (kept > 0) message.add(Deferred.of("data.download.kept", kept, part));
+            throw new DownloadException(lastFailure, Deferred.lines(message));
         }
 
         String actual = checksum.compute(part);
         if (!actual.equals(checksum.hex())) {
             Files.deleteIfExists(part);
-            throw new DownloadException("Checksum mismatch for " + name + " downloaded from " + url + ": expected "
-                    + checksum.algorithm() + " " + checksum.hex() + " but got " + actual
-                    + ". The file is corrupt or not the expected one; it was deleted.");
+            throw new DownloadException(null, Deferred.of("data.download.checksum", name, url, checksum.algorithm(),
+                    checksum.hex(), actual));
         }
         try {
             try {
@@ -187,8 +190,8 @@ public final class Downloader {
         if (responseDeadline != null) {
             Duration left = Duration.between(Instant.now(), responseDeadline);
             if (left.isNegative() || left.isZero()) {
-                throw new DatasetUnavailableException("Cannot reach " + url.getHost()
-                        + " (no response in time): this computer seems to be offline or the server is unreachable.");
+                throw new DatasetUnavailableException(null, Deferred.of("data.download.unreachable", url.getHost(),
+                        "data.download.no_response"), Deferred.of("data.download.offline"));
             }
             if (left.compareTo(timeout) < 0) timeout = left;
         }
@@ -207,8 +210,7 @@ public final class Downloader {
                 Matcher range = CONTENT_RANGE.matcher(contentRange);
                 if (!range.matches() || Long.parseLong(range.group(1)) != existing) {
                     Files.deleteIfExists(part);
-                    throw new RetryableFailure("the server resumed at the wrong place (Content-Range '"
-                            + contentRange + "' for a request from byte " + existing + "); starting over", null);
+                    throw new RetryableFailure(null, "data.download.wrong_resume", contentRange, existing);
                 }
                 offset = existing;
                 total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
@@ -217,10 +219,9 @@ public final class Downloader {
                 total = contentLength.orElse(-1L);
             } else if (status == 416) {
                 Files.deleteIfExists(part);
-                throw new RetryableFailure("the server cannot resume from byte " + existing
-                        + " (HTTP 416); starting over", null);
+                throw new RetryableFailure(null, "data.download.cannot_resume", existing);
             } else {
-                throw new DownloadException("Download of " + url + " failed: the server answered HTTP " + status);
+                throw new DownloadException(null, Deferred.of("data.download.http", url, status));
             }
 
             long written = offset;
@@ -234,10 +235,9 @@ public final class Downloader {
                         n = body.read(buffer);
                     } catch (IOException e) {
                         if (stall.fired()) {
-                            throw new RetryableFailure("no data arrived for " + stallTimeout.toSeconds()
-                                    + " s after " + written + " bytes", e);
+                            throw new RetryableFailure(e, "data.download.stalled", stallTimeout.toSeconds(), written);
                         }
-                        throw new RetryableFailure("connection lost after " + written + " bytes (" + describe(e) + ")", e);
+                        throw new RetryableFailure(e, "data.download.connection_lost", written, describe(e));
                     }
                     stall.progressed();
                     if (n < 0) {
@@ -254,8 +254,7 @@ public final class Downloader {
                 }
             }
             if (total >= 0 && written != total) {
-                throw new RetryableFailure("the server closed the connection after " + written
-                        + " of " + total + " bytes", null);
+                throw new RetryableFailure(null, "data.download.closed_early", written, total);
             }
         }
     }
@@ -278,39 +277,40 @@ public final class Downloader {
         } catch (IOException e) {
             String unreachable = unreachableReason(e);
             if (unreachable != null) {
-                throw new DatasetUnavailableException("Cannot reach " + url.getHost() + " (" + unreachable
-                        + "): this computer seems to be offline or the server is unreachable.", e);
+                throw new DatasetUnavailableException(e, Deferred.of("data.download.unreachable", url.getHost(), unreachable),
+                        Deferred.of("data.download.offline"));
             }
-            throw new RetryableFailure("request failed: " + describe(e), e);
+            throw new RetryableFailure(e, "data.download.request_failed", describe(e));
         }
     }
 
-    /** Why the server could not be reached at all, or null if the failure happened after connecting. */
+    /**
+     * Why the server could not be reached at all (a message key), or null if the failure happened after
+     * connecting.
+     */
     private static String unreachableReason(IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
-            return "connection timed out";
+            return "data.download.connect_timeout";
         }
         if (e instanceof HttpTimeoutException) {
-            return "no response in time";
+            return "data.download.no_response";
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return "unknown host";
+                return "data.download.unknown_host";
             }
             if (t instanceof NoRouteToHostException) {
-                return "no route to host";
+                return "data.download.no_route";
             }
             if (t instanceof ConnectException) {
-                return t.getMessage() == null ? "connection refused" : t.getMessage();
+                return "data.download.refused";
             }
         }
         return null;
     }
 
+    /** The system's own words about a failure (shown quoted, as the system said them). */
     private static String describe(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();
@@ -335,8 +335,7 @@ public final class Downloader {
     }
 
     private static DownloadCancelledException cancelledException(Path part) {
-        return new DownloadCancelledException("Download cancelled; the partial file " + part
-                + " is kept and the next download resumes from it.");
+        return new DownloadCancelledException(part);
     }
 
     /**
@@ -389,10 +388,14 @@ public final class Downloader {
         }
     }
 
-    /** Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt. */
-    private static final class RetryableFailure extends IOException {
-        RetryableFailure(String message, Throwable cause) {
-            super(message, cause);
+    /**
+     * Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt.
+     * Its message (a {@code data.download.*} key with arguments) becomes the reason of the
+     * {@link DownloadException} when no attempt is left.
+     */
+    private static final class RetryableFailure extends DownloadException {
+        RetryableFailure(Throwable cause, String key, Object... args) {
+            super(cause, Deferred.of(key, args));
         }
     }
 }

@@ -3,8 +3,6 @@ package classlab.core.model;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * {@code torch.optim.SGD(params, lr, momentum)} (dampening 0, not Nesterov): {@code v ← μ·v + g},
@@ -12,10 +10,8 @@ import org.nd4j.linalg.schedule.ISchedule;
  * which is the same value). DL4J's {@code Nesterovs} is the Nesterov variant, hence this updater for
  * notebook 002 §5's {@code SGD(lr=0.01, momentum=0.9)}.
  */
-public final class SgdMomentum implements IUpdater {
-    private double learningRate;
+public final class SgdMomentum extends LearningRateUpdater {
     private double momentum;
-    private ISchedule learningRateSchedule;
 
     /** For JSON deserialisation of network configurations. */
     public SgdMomentum() {
@@ -27,18 +23,13 @@ public final class SgdMomentum implements IUpdater {
      * @param momentum     μ in [0, 1)
      */
     public SgdMomentum(double learningRate, double momentum) {
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        super(learningRate);
         if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        this.learningRate = learningRate;
         this.momentum = momentum;
     }
 
-    public double getLearningRate() { return learningRate; }
-    public void setLearningRate(double lr) { this.learningRate = lr; }
     public double getMomentum() { return momentum; }
     public void setMomentum(double m) { this.momentum = m; }
-    public ISchedule getLearningRateSchedule() { return learningRateSchedule; }
-    public void setLearningRateSchedule(ISchedule s) { this.learningRateSchedule = s; }
 
     @Override public long stateSize(long numParams) { return numParams; }
 
@@ -55,30 +46,16 @@ public final class SgdMomentum implements IUpdater {
     }
 
     @Override public SgdMomentum clone() {
-        SgdMomentum c = new SgdMomentum(learningRate, momentum);
-        c.learningRateSchedule = learningRateSchedule == null ? null : learningRateSchedule.clone();
-        return c;
-    }
-
-    @Override public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule != null ? learningRateSchedule.valueAt(iteration, epoch) : learningRate;
-    }
-
-    @Override public boolean hasLearningRate() { return true; }
-
-    @Override public void setLrAndSchedule(double lr, ISchedule schedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = schedule;
+        return withScheduleCopied(new SgdMomentum(getLearningRate(), momentum));
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof SgdMomentum s && s.learningRate == learningRate && s.momentum == momentum
-                && java.util.Objects.equals(s.learningRateSchedule, learningRateSchedule);
+        return o instanceof SgdMomentum s && sameLearningRate(s) && s.momentum == momentum;
     }
 
-    @Override public int hashCode() { return java.util.Objects.hash(learningRate, momentum, learningRateSchedule); }
+    @Override public int hashCode() { return 31 * learningRateHash() + Double.hashCode(momentum); }
 
-    @Override public String toString() { return "SgdMomentum(lr=" + learningRate + ", momentum=" + momentum + ")"; }
+    @Override public String toString() { return "SgdMomentum(lr=" + getLearningRate() + ", momentum=" + momentum + ")"; }
 
     /** Holds the velocity buffer {@code v} as a view of DL4J's updater state array. */
     private static final class Updater implements GradientUpdater<SgdMomentum> {

@@ -32,6 +32,9 @@ final class ParamForm extends VBox {
     /** Each field's error label and editor, by parameter key. */
     private final java.util.Map<String, Label> errors = new java.util.HashMap<>();
     private final java.util.Map<String, Node> editors = new java.util.HashMap<>();
+    /** Each field's note of the value in use when the lesson replaced the chosen one, by parameter key. */
+    private final java.util.Map<String, Label> notes = new java.util.HashMap<>();
+    private final javafx.beans.value.ChangeListener<ParamValues> onInEffect = (o, before, now) -> showInEffect(now);
     /** Held strongly here, registered weakly: the session outlives forms rebuilt on a language switch. */
     private final javafx.beans.value.ChangeListener<LessonSession.ParamProblem> onRunRefused;
 
@@ -61,13 +64,37 @@ final class ParamForm extends VBox {
             Node editor = editor(spec, error);
             editor.setId("param-" + spec.key());
             if (editor instanceof javafx.scene.layout.Region r) r.setMaxWidth(Double.MAX_VALUE);
-            getChildren().add(new VBox(2, label, editor, error));
+            Label note = new Label();
+            note.getStyleClass().add("param-note");
+            note.setId("param-note-" + spec.key());
+            note.setWrapText(true);
+            note.setManaged(false);
+            note.setVisible(false);
+            getChildren().add(new VBox(2, label, editor, error, note));
+            notes.put(spec.key(), note);
             errors.put(spec.key(), error);
             editors.put(spec.key(), editor);
         }
         session.paramProblemProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onRunRefused));
         LessonSession.ParamProblem refused = session.paramProblemProperty().get();
         if (refused != null) show(refused.param(), refused.message());
+        session.inEffectProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onInEffect));
+        showInEffect(session.inEffectProperty().get());
+    }
+
+    /** Under each field whose value the lesson replaced: "In use: MNIST" (the choice's label); other notes cleared. */
+    private void showInEffect(ParamValues used) {
+        ParamValues chosen = session.values();
+        for (ParamSpec spec : chosen.specs()) {
+            Label note = notes.get(spec.key());
+            if (note == null) continue;
+            String value = used == null || !used.has(spec.key()) ? chosen.text(spec.key()) : used.text(spec.key());
+            boolean replaced = !value.equals(chosen.text(spec.key()));
+            note.setText(replaced ? LessonStrings.resolve(text, LessonStrings.message("param.in_effect",
+                    spec.type() == ParamSpec.Type.CHOICE ? choiceLabel(spec, value) : value)) : "");
+            note.setManaged(replaced);
+            note.setVisible(replaced);
+        }
     }
 
     private Node editor(ParamSpec spec, Label error) {

@@ -366,9 +366,8 @@ public final class BatchNormGradientsLesson extends LessonModel {
         List<NetBuilder.HiddenBlock> blocks = NetBuilder.hiddenBlocks(spec);
         for (int i = 0; i < blocks.size(); i++) {
             var layer = net.getLayer(blocks.get(i).batchNorm());
-            double[] varDl4j = BatchNormStats.runningVariance(layer);
-            double[] varTorch = BatchNormStats.toPyTorchRunningVariance(varDl4j, steps, batch, 0.9);
-            runningStats.putRow("bn" + (i + 1), "BN " + (i + 1), mean(BatchNormStats.runningMean(layer)), mean(varDl4j), mean(varTorch));
+            BatchNormStats.RunningVariances var = BatchNormStats.runningVariances(layer, steps, batch, 0.9);
+            runningStats.putRow("bn" + (i + 1), "BN " + (i + 1), mean(BatchNormStats.runningMean(layer)), mean(var.dl4j()), mean(var.pytorch()));
         }
 
         Map<String, Double> finals = new LinkedHashMap<>();

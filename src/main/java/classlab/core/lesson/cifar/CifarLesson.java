@@ -203,6 +203,13 @@ public final class CifarLesson extends LessonModel {
         return dataset;
     }
 
+    /** {@code dataset=mnist} while the CIFAR-10 choice falls back to MNIST (CIFAR-10 missing or damaged). */
+    @Override public ParamValues inEffect(ParamValues values) {
+        CifarDataset d = dataset;
+        boolean fallback = d != null && !d.notice().isEmpty() && values.getString("dataset").equals(CifarDataset.CIFAR10);
+        return fallback ? values.with("dataset", d.id()) : values;
+    }
+
     /** The loaded data set (tests check drill-down against it). */
     CifarDataset dataForTests(ParamValues values) throws Exception { return data(values); }
 

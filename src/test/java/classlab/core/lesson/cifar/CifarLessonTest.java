@@ -51,9 +51,10 @@ class CifarLessonTest {
 
     /**
      * The lesson's claim on MNIST (offline mode): after the same number of epochs, fixed seed, a CNN_V1-style
-     * net (the notebook's blocks at half width) beats the MLP on the test set. Measured with
-     * {@code run cifar --experiment baselines --set dataset=mnist} and these settings: CNN 0.962, MLP 0.934;
-     * the global-average-pooled CNN learns slower at first (at 12 epochs it still trails, 0.920 vs 0.942).
+     * net (the notebook's blocks at half width) beats the MLP on the validation and the test set. Measured with
+     * {@code run cifar --experiment baselines --set dataset=mnist} and these settings, with Adam's PyTorch rule
+     * (TorchAdam): test CNN 0.956, MLP 0.946; validation 0.930 vs 0.865. The global-average-pooled CNN learns
+     * slower at first (at 12 epochs it trailed the MLP).
      */
     @Test
     void onMnistTheCnnBeatsTheMlpAfterTheSameEpochs() throws Exception {
@@ -62,7 +63,8 @@ class CifarLessonTest {
                 .with("epochs", "40").with("mlp_epochs", "40").with("batch_size", "32").with("lr", "0.003")
                 .with("cnn_width", "16").with("seed", "42");
         Map<String, Double> m = lesson.run("baselines", v, RunControl.unattended(new MetricLog())).finalMetrics();
-        assertTrue(m.get("test_accuracy_cnn_v1") > m.get("test_accuracy_mlp") + 0.01, m.toString());
+        assertTrue(m.get("test_accuracy_cnn_v1") > m.get("test_accuracy_mlp"), m.toString());
+        assertTrue(m.get("val_accuracy_cnn_v1") > m.get("val_accuracy_mlp") + 0.03, m.toString());
     }
 
     @Test
@@ -87,7 +89,14 @@ class CifarLessonTest {
         assertEquals(1, fig(lesson, "samples", ImageGridFigure.class).images().get(0).channels());
 
         assertEquals(0, downloads.get(), "opening the lesson does not try to download CIFAR-10");
-        ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(new MetricLog()));
+        assertEquals("mnist", lesson.inEffect(v).getString("dataset"), "the settings in use say MNIST, not the chosen CIFAR-10");
+        MetricLog log = new MetricLog();
+        classlab.core.classroom.RunHistory history = new classlab.core.classroom.RunHistory(lesson, log);
+        history.begin("baselines", v, java.time.Instant.now());
+        ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(log));
+        classlab.core.classroom.RunRecord record = history.end("FINISHED", null);
+        assertEquals("mnist", record.settings().get("dataset"), "a saved run records the data it trained on");
+        assertEquals("mnist", record.changed().get("dataset"));
         assertEquals(1, downloads.get(), "a run tries once");
         assertEquals("mnist", r.details().get("dataset"));
         assertEquals(784L * 256 + 256 + 2570, r.details().get("params_mlp"));
@@ -125,6 +134,7 @@ class CifarLessonTest {
         ParamValues v = lesson.defaults().with("epochs", "1").with("mlp_epochs", "1");
         lesson.updateDemos(v);
         assertEquals(null, fig(lesson, "data_info", ResultTable.class).row("notice"));
+        assertEquals("cifar10", lesson.inEffect(v).getString("dataset"));
         ImageGridFigure.Image first = fig(lesson, "samples", ImageGridFigure.class).images().get(0);
         assertEquals(3, first.channels());
         assertEquals("airplane", first.caption());
