@@ -104,14 +104,21 @@ def main():
     ap.add_argument("--seeds", default="42,1,2")
     ap.add_argument("--epochs", type=int, default=0, help="0 = the lesson's default")
     ap.add_argument("--data-dir", default=os.path.join(ROOT, "..", "shared", "data", "mnist-mini"))
+    ap.add_argument("--experiments", help="of a lesson with several experiments, only these (comma-separated; "
+                                          "its twin must take --experiments too: schedules, batchnorm-gradients)")
     a = ap.parse_args()
     experiment, script, metrics = TWINS[a.lesson]
+    only = a.experiments.split(",") if a.experiments else None
+    if only:
+        experiment = tuple(e for e in experiment if (e if isinstance(e, str) else e[0]) in only)
+        metrics = [m for m in metrics if m.split("/")[0] in only]
     seeds = [int(s) for s in a.seeds.split(",")]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     opt = OPTIONS.get(a.lesson, {})
     sets = opt.get("set", {})
     twin_args = [x for k, v in sets.items() for x in ("--" + k.replace("_", "-"), str(v))]
     load = os.getloadavg()
+    twin_args += ["--experiments", ",".join(only)] if only else []
     torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, twin_args + opt.get("twin", []))
     ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets) for s in seeds}
     names = experiment if isinstance(experiment, str) else "+".join(e if isinstance(e, str) else e[0] for e in experiment)
