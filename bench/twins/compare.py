@@ -9,6 +9,7 @@ Both sides run one compute thread (OMP_NUM_THREADS=1). ClassLab runs `classlab.j
 --experiment E --seed S`; the twin is bench/twins/<lesson>.py with the notebook's code.
 """
 import argparse
+import csv
 import json
 import os
 import statistics
@@ -28,7 +29,9 @@ TWINS = {
                         for m in ("test_accuracy", "train_accuracy", "train_loss")]),
     "imbalance": ("strategies", "imbalance.py",
                   [m + "_" + s for s in ("plain", "weighted_loss", "sampler")
-                   for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]),
+                   for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]
+                  + [m + "_" + s + "_last8" for s in ("plain", "weighted_loss", "sampler")
+                     for m in ("macro_f1", "macro_recall_minority")]),
     "scratch": ("optimizers_mnist", "scratch.py",
                 [m + "_" + o for o in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
                  for m in ("test_accuracy", "train_loss")]),
@@ -48,7 +51,22 @@ OPTIONS = {
 }
 
 
-def classlab(lesson, experiment, seed, epochs, data_dir, env, sets=None):
+def last_epochs(csv_path, name):
+    """'<metric>_<run>_last<k>': the mean of the last k epochs of <metric> logged for <run> in ClassLab's metrics.csv
+    (a steadier number than the final epoch's when it moves from epoch to epoch)."""
+    base, k = name.rsplit("_last", 1)
+    with open(csv_path) as f:
+        rows = list(csv.DictReader(f))
+    for run in {r["experiment"] for r in rows}:
+        if base.endswith("_" + run):
+            metric = base[:-len(run) - 1]
+            values = sorted((int(r["epoch"]), float(r["value"])) for r in rows if r["experiment"] == run and r["metric"] == metric)
+            tail = [v for _, v in values[-int(k):]]
+            return sum(tail) / len(tail)
+    raise KeyError(name + " is not in " + csv_path)
+
+
+def classlab(lesson, experiment, seed, epochs, data_dir, env, sets=None, wanted=()):
     with tempfile.TemporaryDirectory() as out:
         cmd = ["java", "-jar", os.path.join(ROOT, "target", "classlab.jar"), "run", lesson, "--experiment", experiment,
                "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
@@ -58,7 +76,11 @@ def classlab(lesson, experiment, seed, epochs, data_dir, env, sets=None):
             cmd += ["--epochs", str(epochs)]
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with open(os.path.join(out, "summary.json")) as f:
-            return json.load(f)["experiments"][0]["final"]
+            final = json.load(f)["experiments"][0]["final"]
+        for m in wanted:
+            if m not in final and "_last" in m:
+                final[m] = last_epochs(os.path.join(out, "metrics.csv"), m)
+        return final
 
 
 def twin(script, seeds, epochs, data_dir, env, extra=()):
@@ -84,14 +106,14 @@ def main():
     sets = opt.get("set", {})
     twin_args = [x for k, v in sets.items() for x in ("--" + k.replace("_", "-"), str(v))]
     torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, twin_args + opt.get("twin", []))
-    ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets) for s in seeds}
+    ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets, metrics) for s in seeds}
     print(f"{a.lesson}/{experiment}, seeds {a.seeds}, epochs {a.epochs or 'default'}"
           + "".join(f", {k}={v}" for k, v in sets.items()))
-    print(f"{'metric':<32}{'ClassLab':>10}{'PyTorch':>10}{'diff':>9}   per seed ClassLab | PyTorch")
+    print(f"{'metric':<44}{'ClassLab':>10}{'PyTorch':>10}{'diff':>9}   per seed ClassLab | PyTorch")
     for m in metrics:
         c = [ours[s][m] for s in seeds]
         t = [torch_runs[s][m] for s in seeds]
-        print(f"{m:<32}{statistics.mean(c):10.4f}{statistics.mean(t):10.4f}{statistics.mean(c) - statistics.mean(t):+9.4f}   "
+        print(f"{m:<44}{statistics.mean(c):10.4f}{statistics.mean(t):10.4f}{statistics.mean(c) - statistics.mean(t):+9.4f}   "
               + " ".join(f"{v:.3f}" for v in c) + " | " + " ".join(f"{v:.3f}" for v in t))
     sys.stdout.flush()
 
