@@ -10,6 +10,7 @@ Both sides run one compute thread (OMP_NUM_THREADS=1). ClassLab runs `classlab.j
 """
 import argparse
 import csv
+import datetime
 import json
 import os
 import statistics
@@ -20,7 +21,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-# lesson -> (ClassLab experiment, twin script, metrics compared)
+# lesson -> (ClassLab experiment(s), twin script, metrics compared). An experiment is its name, or (name, the
+# parameter that takes the seed besides `seed`); with several experiments a metric is named "experiment/metric".
 TWINS = {
     "pattern": ("full_batch", "pattern.py", ["train_loss", "train_accuracy", "test_accuracy"]),
     "roc-smoothing": ("roc", "roc.py", ["test_accuracy", "auc_macro", "auc_weighted"]),
@@ -32,6 +34,22 @@ TWINS = {
                    for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]
                   + [m + "_" + s + "_last8" for s in ("plain", "weighted_loss", "sampler")
                      for m in ("macro_f1", "macro_recall_minority")]),
+    "multiclass": ((("binary_logits", "binary_seed"), "three_class"), "multiclass.py",
+                   ["binary_logits/" + m for m in ("train_accuracy", "sigmoid_train_accuracy", "train_loss", "max_accuracy_gap")]
+                   + ["three_class/" + m for m in ("test_accuracy", "train_accuracy", "test_loss", "train_loss")]),
+    "schedules": (("plateau", "early_stopping", "exercise3"), "schedules.py",
+                  ["plateau/" + m for m in ("test_accuracy", "val_loss", "final_lr", "lr_reductions")]
+                  + [e + "/" + m for e in ("early_stopping", "exercise3")
+                     for m in ("test_accuracy", "test_accuracy_last_epoch", "best_val_loss", "best_epoch", "stopped_epoch")]
+                  + ["exercise3/" + m for m in ("final_lr", "lr_reductions")]),
+    "batchnorm-gradients": (("batch_size", "bn_effect", "gradients", "bn_batch_sizes", "modes"), "batchnorm_gradients.py",
+                            [f"batch_size/final_loss_batch{b}" for b in (8, 32, 128, 512)]
+                            + ["bn_effect/final_loss_no_bn", "bn_effect/final_loss_bn"]
+                            + ["gradients/" + m + t for m in ("grad_spread", "grad_spread_live", "final_loss")
+                               for t in ("_no_bn", "_bn")]
+                            + [f"bn_batch_sizes/final_loss_{t}_batch{b}" for b in (8, 16, 32, 64) for t in ("no_bn", "bn")]
+                            + ["modes/" + m for m in ("final_loss", "train_mode_variance", "eval_mode_variance",
+                                                      "train_eval_mean_abs_difference")]),
     "scratch": ("optimizers_mnist", "scratch.py",
                 [m + "_" + o for o in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
                  for m in ("test_accuracy", "train_loss")]),
@@ -66,21 +84,30 @@ def last_epochs(csv_path, name):
     raise KeyError(name + " is not in " + csv_path)
 
 
-def classlab(lesson, experiment, seed, epochs, data_dir, env, sets=None, wanted=()):
-    with tempfile.TemporaryDirectory() as out:
-        cmd = ["java", "-jar", os.path.join(ROOT, "target", "classlab.jar"), "run", lesson, "--experiment", experiment,
-               "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
-        for k, v in (sets or {}).items():
-            cmd += ["--set", f"{k}={v}"]
-        if epochs:
-            cmd += ["--epochs", str(epochs)]
-        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        with open(os.path.join(out, "summary.json")) as f:
-            final = json.load(f)["experiments"][0]["final"]
-        for m in wanted:
-            if m not in final and "_last" in m:
-                final[m] = last_epochs(os.path.join(out, "metrics.csv"), m)
-        return final
+def classlab(lesson, experiments, seed, epochs, data_dir, env, sets=None, wanted=()):
+    """Final metrics of one seed: of the experiment, or 'experiment/metric' of several.
+    An experiment is a name, or (name, parameter) when the experiment has its own seed parameter."""
+    experiments = [experiments] if isinstance(experiments, str) else experiments
+    final = {}
+    for e in experiments:
+        name, seed_param = (e, None) if isinstance(e, str) else e
+        with tempfile.TemporaryDirectory() as out:
+            cmd = ["java", "-jar", os.path.join(ROOT, "target", "classlab.jar"), "run", lesson, "--experiment", name,
+                   "--seed", str(seed), "--data-dir", data_dir, "--out", out, "--no-figures"]
+            if seed_param:
+                cmd += ["--set", f"{seed_param}={seed}"]
+            for k, v in (sets or {}).items():
+                cmd += ["--set", f"{k}={v}"]
+            if epochs:
+                cmd += ["--epochs", str(epochs)]
+            subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(os.path.join(out, "summary.json")) as f:
+                metrics = json.load(f)["experiments"][0]["final"]
+            for m in wanted:  # '..._last<k>' rows of a one-experiment lesson, from metrics.csv
+                if m not in metrics and "_last" in m and "/" not in m:
+                    metrics[m] = last_epochs(os.path.join(out, "metrics.csv"), m)
+        final.update(metrics if len(experiments) == 1 else {name + "/" + k: v for k, v in metrics.items()})
+    return final
 
 
 def twin(script, seeds, epochs, data_dir, env, extra=()):
@@ -105,15 +132,20 @@ def main():
     opt = OPTIONS.get(a.lesson, {})
     sets = opt.get("set", {})
     twin_args = [x for k, v in sets.items() for x in ("--" + k.replace("_", "-"), str(v))]
+    load = os.getloadavg()
     torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, twin_args + opt.get("twin", []))
     ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets, metrics) for s in seeds}
-    print(f"{a.lesson}/{experiment}, seeds {a.seeds}, epochs {a.epochs or 'default'}"
+    names = experiment if isinstance(experiment, str) else "+".join(e if isinstance(e, str) else e[0] for e in experiment)
+    print(f"{a.lesson}/{names}, seeds {a.seeds}, epochs {a.epochs or 'default'}"
           + "".join(f", {k}={v}" for k, v in sets.items()))
-    print(f"{'metric':<44}{'ClassLab':>10}{'PyTorch':>10}{'diff':>9}   per seed ClassLab | PyTorch")
+    print(f"run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load average before "
+          + " ".join(f"{v:.2f}" for v in load) + ", after " + " ".join(f"{v:.2f}" for v in os.getloadavg()))
+    w = max(32, max(map(len, metrics)) + 2)
+    print(f"{'metric':<{w}}{'ClassLab':>10}{'PyTorch':>10}{'diff':>9}   per seed ClassLab | PyTorch")
     for m in metrics:
         c = [ours[s][m] for s in seeds]
         t = [torch_runs[s][m] for s in seeds]
-        print(f"{m:<44}{statistics.mean(c):10.4f}{statistics.mean(t):10.4f}{statistics.mean(c) - statistics.mean(t):+9.4f}   "
+        print(f"{m:<{w}}{statistics.mean(c):10.4f}{statistics.mean(t):10.4f}{statistics.mean(c) - statistics.mean(t):+9.4f}   "
               + " ".join(f"{v:.3f}" for v in c) + " | " + " ".join(f"{v:.3f}" for v in t))
     sys.stdout.flush()
 

@@ -19,7 +19,7 @@ import torch.nn as nn
 from sklearn.metrics import accuracy_score, f1_score, recall_score
 from torch.utils.data import DataLoader, TensorDataset, WeightedRandomSampler
 
-from common import classlab_imbalance, mnist
+from common import batches, classlab_imbalance, fit_epoch, mnist
 
 
 LAST = 8  # the final value moves by 0.02-0.03 from epoch to epoch; the mean of the last 8 epochs is steadier
@@ -61,21 +61,15 @@ def main():
             model = make_classifier(use_dropout=True, use_bn=True)
             opt = torch.optim.Adam(model.parameters(), lr=0.001)
             crit = nn.CrossEntropyLoss(weight=class_weights) if strategy == "weighted_loss" else nn.CrossEntropyLoss()
-            ds = TensorDataset(x_imb, y_imb)
             if strategy == "sampler":
                 sampler = WeightedRandomSampler(class_weights[y_imb], num_samples=len(y_imb), replacement=True)
-                loader = DataLoader(ds, batch_size=256, sampler=sampler)
+                loader = DataLoader(TensorDataset(x_imb, y_imb), batch_size=256, sampler=sampler)
             else:
-                loader = DataLoader(ds, batch_size=256, shuffle=True)
+                loader = batches(x_imb, y_imb, 256)
             y = yte.numpy()
             per_epoch = []  # (macro F1, minority recall) after each epoch, as ClassLab logs them
             for _ in range(a.epochs):
-                model.train()
-                for xb, yb in loader:
-                    opt.zero_grad()
-                    loss = crit(model(xb), yb)
-                    loss.backward()
-                    opt.step()
+                fit_epoch(model, loader, opt, crit)
                 model.eval()
                 with torch.no_grad():
                     preds = model(xte).argmax(1).numpy()

@@ -13,7 +13,7 @@ import json
 
 import torch
 
-from common import mnist
+from common import fit_epoch, mnist
 
 
 def main():
@@ -34,15 +34,12 @@ def main():
         loss_fn = torch.nn.BCELoss()
         opt = torch.optim.SGD(net.parameters(), lr=a.lr)
         for _ in range(a.epochs):
-            loss = loss_fn(net(x), y)
-            loss.backward()
-            opt.step()
-            opt.zero_grad()
+            loss = fit_epoch(net, [(x, y)], opt, loss_fn)
         with torch.no_grad():
             train_acc = ((net(x) > 0.5) == y).float().mean().item()
             test_acc = ((net(xx) > 0.5) == yy).float().mean().item()
         print(json.dumps({"lesson": "pattern", "seed": seed, "final": {
-            "train_loss": loss.item(), "train_accuracy": train_acc, "test_accuracy": test_acc}}), flush=True)
+            "train_loss": loss, "train_accuracy": train_acc, "test_accuracy": test_acc}}), flush=True)
 
 
 if __name__ == "__main__":

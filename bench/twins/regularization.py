@@ -13,9 +13,8 @@ import json
 
 import torch
 import torch.nn as nn
-from torch.utils.data import DataLoader, TensorDataset
 
-from common import accuracy, mnist
+from common import accuracy, batches, fit_epoch, mnist
 from imbalance import make_classifier
 
 CONFIGS = [("none", dict()), ("dropout", dict(use_dropout=True)), ("batchnorm", dict(use_bn=True)),
@@ -38,18 +37,10 @@ def main():
             torch.manual_seed(seed)
             model = make_classifier(**cfg)
             opt = torch.optim.Adam(model.parameters(), lr=0.001)
-            crit = nn.CrossEntropyLoss()
-            loader = DataLoader(TensorDataset(xtr, ytr), batch_size=256, shuffle=True)
+            loader = batches(xtr, ytr, 256, batch_norm=cfg.get("use_bn", False))
             for _ in range(a.epochs):
-                model.train()
-                total = 0.0
-                for xb, yb in loader:
-                    opt.zero_grad()
-                    loss = crit(model(xb), yb)
-                    loss.backward()
-                    opt.step()
-                    total += loss.item() * len(xb)
-            finals["train_loss_" + name] = total / len(ytr)
+                train_loss = fit_epoch(model, loader, opt, nn.CrossEntropyLoss())
+            finals["train_loss_" + name] = train_loss
             finals["train_accuracy_" + name] = accuracy(model, xtr, ytr)
             finals["test_accuracy_" + name] = accuracy(model, xte, yte)
         print(json.dumps({"lesson": "regularization", "seed": seed, "final": finals}), flush=True)

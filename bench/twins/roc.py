@@ -15,9 +15,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from sklearn.metrics import roc_auc_score
-from torch.utils.data import DataLoader, TensorDataset
 
-from common import mnist
+from common import batches, fit_epoch, mnist
 from imbalance import make_classifier
 
 
@@ -40,16 +39,10 @@ def main():
                               nn.Linear(256, 128), nn.BatchNorm1d(128), nn.ReLU(), nn.Dropout(0.3),
                               nn.Linear(128, 5))
         opt = torch.optim.Adam(model.parameters(), lr=0.001)
+        # digits 0-4 of the first 6,000 mnist-mini rows are 3,073 = 12 x 256 + 1 images: the last batch of one is dropped
+        loader = batches(x5tr, y5tr, 256, batch_norm=True)
         for _ in range(a.epochs):
-            model.train()
-            # digits 0-4 of the first 6,000 mnist-mini rows are 3,073 = 12 x 256 + 1 images: PyTorch's BatchNorm refuses the
-            # last batch of one ("Expected more than 1 value per channel"), so drop it, as ClassLab's Trainer does
-            for xb, yb in DataLoader(TensorDataset(x5tr, y5tr), batch_size=256, shuffle=True,
-                                     drop_last=len(y5tr) % 256 == 1):
-                opt.zero_grad()
-                loss = nn.CrossEntropyLoss()(model(xb), yb)
-                loss.backward()
-                opt.step()
+            fit_epoch(model, loader, opt, nn.CrossEntropyLoss())
         model.eval()
         with torch.no_grad():
             probs = F.softmax(model(x5), dim=1).numpy()

@@ -1,6 +1,7 @@
 package classlab.app;
 
 import classlab.cli.ClassLabCli;
+import classlab.core.train.NativeMemoryGuard;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +26,26 @@ public final class Launcher {
     /**
      * ND4J's native buffers are freed only when the garbage collector finds their Java handles
      * unreachable. With the default heap (a quarter of RAM) collections are rare and the resident
-     * memory of a batch-8 run climbed past 3 GB in 20 epochs (4.7 GB in 50); with 1.5 GB it stayed
-     * at 1.7 GB for about 10 % more time.
+     * memory of a batch-8 run climbed past 3 GB in 20 epochs (4.7 GB in 50). The heap the lessons
+     * really use is 120-250 MB (class histogram after a full collection during the regularization
+     * comparison); 1 GB leaves room for CIFAR-10 kept as bytes (180 MB) and bounds what a heap that
+     * grows under allocation can add to the resident size.
      */
-    static final String DEFAULT_HEAP = "-Xmx1536m";
+    static final String DEFAULT_HEAP = "-Xmx1g";
+
+    /**
+     * The memory policy's collector settings (each unless the user gave that flag):
+     * {@code ExplicitGCInvokesConcurrent} makes the {@link NativeMemoryGuard}'s requests concurrent G1
+     * cycles instead of full stop-the-world collections, so the window does not stutter when native
+     * memory is reclaimed; the free-ratio bounds let G1 give unused heap back to the system after each
+     * cycle instead of keeping up to 70 % free. Not a shorter pause goal: {@code MaxGCPauseMillis=20}
+     * made young collections several times as frequent, and the one run with it crashed in libnd4j
+     * ({@code DataBuffer::primary()} during a training step, with ND4J used by one thread only), the
+     * kind of crash a buffer freed by ND4J's deallocator after a collection during an op gives.
+     * Measured with bench/app-vs-run (README, Benchmark).
+     */
+    static final List<String> COLLECTOR_OPTIONS = List.of("-XX:+ExplicitGCInvokesConcurrent",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     /** How long a child asked to end (SIGTERM) may take before it is killed. */
     static final Duration CHILD_GRACE = Duration.ofSeconds(5);
@@ -43,6 +60,7 @@ public final class Launcher {
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
                 Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED));
+        if (relaunch.isEmpty()) NativeMemoryGuard.start();   // in the JVM that trains, not in a launcher that waits
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
         System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, command));
     }
@@ -57,8 +75,16 @@ public final class Launcher {
         if (relaunched || (heapSet && !wantOmp)) return List.of();
         List<String> options = new ArrayList<>(jvmArgs);
         if (!heapSet) options.add(0, DEFAULT_HEAP);
+        for (String option : COLLECTOR_OPTIONS) {
+            if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(option)))) options.add(option);
+        }
         options.add("-D" + RELAUNCHED + "=true");
         return options;
+    }
+
+    /** The name of a {@code -XX:} option ({@code -XX:+Name}, {@code -XX:Name=value}), or "" for other options. */
+    private static String flagName(String option) {
+        return option.startsWith("-XX:") ? option.replaceAll("^-XX:[+-]?|=.*$", "") : "";
     }
 
     private static int run(List<String> jvmOptions, String[] command) {

@@ -14,7 +14,7 @@ public final class ClassLabCli {
             "usage: classlab [app [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]]   start the app",
             "       classlab lessons              list lessons (id, tab, title)",
             "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]...",
-            "       classlab snapshot LESSON --out FILE.png [--epochs N | --replay RUN.classlab-run.json] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
+            "       classlab snapshot LESSON --out FILE.png [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
             "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window]");
 
     private ClassLabCli() {}

@@ -54,7 +54,7 @@ final class RunCommand {
         LessonEnvironment env = Environments.forOneRun(o.has("data-dir") ? o.existingFolder("data-dir") : null,
                 classlab.core.data.ProgressListener.NONE);
         LessonModel model = entry.factory().apply(env);
-        ParamValues values = configure(model, o);
+        ParamValues values = configure(model, o, text);
         List<Experiment> experiments = new ArrayList<>();
         if (o.has("experiment")) {
             try {
@@ -77,15 +77,18 @@ final class RunCommand {
         RunControl control = RunControl.unattended(log, notes::add);
         RunResults results = RunResults.open(outDir, entry.id());
         results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
-        results.setRun(classlab.ui.widget.ExportStamp.appVersion(), values.changedFrom(model.defaults()));
         List<String> failed = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         int exit = 0;
         try {
             model.updateDemos(values);
         } catch (Exception ex) {
-            err.println("classlab: " + entry.id() + ": " + describe(text, ex));
-            return 1;
+            // A demo setting that does not fit fails the demo figures only; the experiments still run
+            // (one that meets the same problem fails with it, said once).
+            String message = describe(text, ex);
+            reported.add(message);
+            err.println("classlab: " + entry.id() + ": " + message);
+            exit = ex instanceof UserException u && u.param() != null ? 2 : 1;
         }
         for (Experiment e : experiments) {
             long start = System.nanoTime();
@@ -104,7 +107,7 @@ final class RunCommand {
                 exit = Math.max(exit, ex instanceof UserException u && u.param() != null ? 2 : 1);
                 if (ex instanceof UserException u && u.param() != null) results.param(e.name(), u.param());
                 // A data error fails every experiment the same way: say it once.
-                if (reported.add(message)) err.println("classlab: " + entry.id() + "/" + e.name() + " failed: " + message);
+                if (reported.add(message)) err.println("classlab: " + text.format("error.run.failed", entry.id() + "/" + e.name(), message));
             }
             List<String> resolved = notes.stream().map(n -> LessonStrings.resolve(text, n)).toList();
             results.notes(e.name(), resolved);
@@ -114,13 +117,16 @@ final class RunCommand {
         env.loadedMnist().ifPresent(mnist -> {
             List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().toString()).toList();
             results.mnistFiles(files);
-            out.println("MNIST files used: " + String.join(", ", files));
+            out.println(text.format("note.run.mnist_files", String.join(", ", files)));
         });
+        // The settings the runs used: a lesson that had to replace one (cifar on MNIST) says so.
+        ParamValues used = model.inEffect(values);
+        results.setRun(classlab.ui.widget.ExportStamp.appVersion(), used.changedFrom(model.defaults()));
         try {
             results.write(log);
             if (!o.has("no-figures")) {
                 writeFigures(model, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
-                        experiments.size() == 1 ? experiments.get(0).name() : null, values, model.defaults(), text,
+                        experiments.size() == 1 ? experiments.get(0).name() : null, used, model.defaults(), text,
                         java.time.LocalDateTime.now()));
             }
         } catch (IOException ex) {
@@ -132,26 +138,24 @@ final class RunCommand {
         }
         if (failed.isEmpty()) {
             out.println("wrote " + outDir.toAbsolutePath());
-            return 0;
+            return exit;
         }
         // One experiment, or every one failing on a setting: the failure line above says all, once.
         // Otherwise one line sums the failures up.
         if (experiments.size() == 1 || (exit == 2 && failed.size() == experiments.size())) return exit;
         if (failed.size() == experiments.size()) {
-            err.println("classlab: all " + experiments.size() + " experiments"
-                    + " failed; " + outDir.resolve(RunResults.SUMMARY).toAbsolutePath() + " records why, no figure was replaced");
+            err.println("classlab: " + text.format("error.run.all_failed", String.valueOf(experiments.size()),
+                    outDir.resolve(RunResults.SUMMARY).toAbsolutePath()));
         } else {
-            err.println("classlab: " + failed.size() + " of " + experiments.size() + " experiments failed ("
-                    + String.join(", ", failed) + "); the results of the others are in " + outDir.toAbsolutePath());
+            err.println("classlab: " + text.format("error.run.some_failed", String.valueOf(failed.size()),
+                    String.valueOf(experiments.size()), String.join(", ", failed), outDir.toAbsolutePath()));
         }
         return exit;
     }
 
-    /** The user's message for a failure: translated for file-system errors, the exception's own otherwise. */
+    /** The user's message for a failure in the run's language ({@link LessonStrings#describe}). */
     static String describe(LessonStrings text, Exception e) {
-        if (e instanceof FileAccessException f) return LessonStrings.resolve(text, f.deferredMessage());
-        if (e instanceof UserException u) return LessonStrings.resolve(text, u.deferred());
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return text.describe(e);
     }
 
     /** Writes the figures that hold data; an empty figure (an experiment not run now) keeps its earlier files. */
@@ -177,9 +181,9 @@ final class RunCommand {
      * Defaults, then --epochs (every epoch count of the lesson, within each one's range), --seed and
      * every --set, each validated by the lesson's ParamSpec.
      * {@code --seed N} (or {@code --epochs N}) together with a different {@code --set seed=M} is refused:
-     * neither silently wins.
+     * neither silently wins. A refused value is told in the language of {@code text}.
      */
-    static ParamValues configure(LessonModel model, Options o) throws UsageException {
+    static ParamValues configure(LessonModel model, Options o, LessonStrings text) throws UsageException {
         ParamValues values = model.defaults();
         try {
             Map<String, String> fromOptions = new LinkedHashMap<>();
@@ -209,7 +213,7 @@ final class RunCommand {
                 values = set;
             }
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(describe(text, e));
         }
         return values;
     }

@@ -14,11 +14,12 @@ final class SnapshotCommand {
     private SnapshotCommand() {}
 
     static int execute(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme", "replay"), Set.of());
+        Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme", "replay", "experiment", "repeat"), Set.of());
         if (o.positional.size() != 1) throw new UsageException("snapshot needs exactly one lesson id");
         if (!o.has("out")) throw new UsageException("snapshot needs --out FILE.png");
         if (!o.get("out").toLowerCase().endsWith(".png")) throw new UsageException("--out must name a .png file, got '" + o.get("out") + "'");
-        RunCommand.find(LessonCatalog.load(), o.positional.get(0));
+        LessonCatalog.Entry entry = RunCommand.find(LessonCatalog.load(), o.positional.get(0));
+        String experiment = o.has("experiment") ? experiment(entry, o.get("experiment")) : null;
         Integer epochs = o.has("epochs") ? o.positiveInt("epochs") : null;
         StartOptions start = startOptions(o, o.positional.get(0), Path.of(o.get("out")).toAbsolutePath(), epochs);
         // Before any training, as run does: the picture must have a folder to land in.
@@ -31,22 +32,43 @@ final class SnapshotCommand {
         if (o.has("replay")) {
             if (epochs != null) throw new UsageException("--replay draws a recorded run: --epochs does not apply");
             Path replay = Path.of(o.get("replay")).toAbsolutePath();
-            checkRecording(replay, o.positional.get(0));
+            checkRecording(replay, o.positional.get(0), classlab.core.lesson.LessonStrings.load(start.lesson(), start.language()));
             start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
-                    null, false, replay);
+                    null, false, replay, null);
+        }
+        if (experiment != null) {
+            if (o.has("replay")) throw new UsageException("--replay draws the recording's experiment: --experiment does not apply");
+            start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
+                    start.epochs(), false, null, experiment);
+        }
+        if (o.has("repeat")) {
+            if (o.has("replay")) throw new UsageException("--replay draws a recorded run: --repeat does not apply");
+            start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
+                    start.epochs(), false, null, start.experiment(), o.positiveInt("repeat"));
         }
         return ClassLabApp.launchApp(start);
     }
 
-    /** A recording that cannot be replayed is a usage error, told before any window opens. */
-    private static void checkRecording(Path file, String lesson) throws UsageException {
+    /** The experiment's name if the lesson has it, else a usage error listing the lesson's experiments. */
+    private static String experiment(LessonCatalog.Entry entry, String name) throws UsageException {
+        classlab.core.lesson.LessonModel model = entry.factory().apply(
+                classlab.core.lesson.Environments.forOneRun(null, classlab.core.data.ProgressListener.NONE));
+        try {
+            return model.experiment(name).name();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A recording that cannot be replayed is a usage error, told before any window opens (in the language of {@code text}). */
+    private static void checkRecording(Path file, String lesson, classlab.core.lesson.LessonStrings text) throws UsageException {
         classlab.core.classroom.RunRecord r;
         try {
             r = classlab.core.classroom.RunFiles.read(file);
         } catch (java.io.IOException e) {
-            throw new UsageException("cannot read --replay " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read --replay " + file + ": " + text.describe(e));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--replay " + e.getMessage());
+            throw new UsageException("--replay " + text.describe(e));
         }
         if (!r.lesson().equals(lesson)) {
             throw new UsageException("--replay " + file.getFileName() + " is a run of lesson " + r.lesson() + ", not " + lesson);

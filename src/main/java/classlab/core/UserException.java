@@ -1,31 +1,20 @@
 package classlab.core;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 
 /**
  * A problem the user can fix (a setting, a data folder, a learning rate), told in the user's
  * terms: the message is a key of {@code /lessons/common_<lang>.properties} with arguments, so the
- * pane shows it in its language ({@link #deferred()}, resolved by {@code LessonStrings.resolve})
+ * pane shows it in its language ({@link #deferredMessage()}, resolved by {@code LessonStrings.resolve})
  * and the command line in English ({@link #getMessage()}). Each pattern says what was set or
  * found, what was expected and what to do.
  *
- * <p>Arguments are turned into text at construction: whole numbers without grouping, other
- * numbers in plain decimal notation.
+ * <p>Arguments are turned into text at construction as {@link Deferred#of} does: whole numbers
+ * without grouping, other numbers in plain decimal notation, a {@link Localized} as its own message.
  */
-public class UserException extends IllegalArgumentException {
+public class UserException extends IllegalArgumentException implements Localized {
     private static final long serialVersionUID = 1L;
-    private static final String ENGLISH = "/lessons/common_en.properties";
-    private static volatile Properties english;
 
     private final String param;
     private final String key;
@@ -41,7 +30,7 @@ public class UserException extends IllegalArgumentException {
         this.param = param;
         this.key = key;
         List<String> text = new ArrayList<>();
-        for (Object a : args) text.add(argument(a));
+        for (Object a : args) text.add(Deferred.argument(a));
         this.args = List.copyOf(text);
     }
 
@@ -53,8 +42,9 @@ public class UserException extends IllegalArgumentException {
     public List<String> args() { return args; }
 
     /** {@code key|arg|arg...}: the deferred message that {@code LessonStrings.resolve} localises. */
-    public String deferred() {
-        return message(key, args.toArray());
+    @Override
+    public String deferredMessage() {
+        return key + args.stream().map(a -> Deferred.SEPARATOR + a).reduce("", String::concat);
     }
 
     /**
@@ -62,40 +52,12 @@ public class UserException extends IllegalArgumentException {
      * (for notes that are not errors, such as an undefined metric).
      */
     public static String message(String key, Object... args) {
-        StringBuilder sb = new StringBuilder(key);
-        for (Object a : args) sb.append('|').append(argument(a).replace('|', '/'));
-        return sb.toString();
+        return Deferred.of(key, args);
     }
 
     /** The English text (command line, logs, {@code summary.json}). */
     @Override
     public String getMessage() {
-        Properties en = englishStrings();
-        Object[] shown = args.stream().map(a -> en.getProperty(a, a)).toArray();
-        return new MessageFormat(en.getProperty(key, key), Locale.ROOT).format(shown);
-    }
-
-    private static Properties englishStrings() {
-        Properties p = english;
-        if (p != null) return p;
-        p = new Properties();
-        try (InputStream in = UserException.class.getResourceAsStream(ENGLISH)) {
-            if (in != null) p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ENGLISH, e);
-        }
-        english = p;
-        return p;
-    }
-
-    private static String argument(Object a) {
-        if (a instanceof Integer || a instanceof Long) return a.toString();
-        if (a instanceof Double || a instanceof Float) {
-            double d = ((Number) a).doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-            if (!Double.isFinite(d)) return Double.toString(d);
-            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(a);
+        return Deferred.english(deferredMessage());
     }
 }

@@ -10,7 +10,10 @@ class LauncherTest {
     @Test
     void aPlainJavaJarRelaunchesWithABoundedHeap() {
         List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false);
-        assertEquals(List.of(Launcher.DEFAULT_HEAP, "-D" + Launcher.RELAUNCHED + "=true"), options);
+        List<String> expected = new java.util.ArrayList<>(List.of(Launcher.DEFAULT_HEAP));
+        expected.addAll(Launcher.COLLECTOR_OPTIONS);
+        expected.add("-D" + Launcher.RELAUNCHED + "=true");
+        assertEquals(expected, options);
     }
 
     @Test
@@ -24,7 +27,20 @@ class LauncherTest {
         assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false));
         assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false));
         List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false);
-        assertEquals(List.of("-Xmx4g", "-D" + Launcher.RELAUNCHED + "=true"), options);
+        List<String> expected = new java.util.ArrayList<>(List.of("-Xmx4g"));
+        expected.addAll(Launcher.COLLECTOR_OPTIONS);
+        expected.add("-D" + Launcher.RELAUNCHED + "=true");
+        assertEquals(expected, options);
+    }
+
+    /** The memory policy's collector settings are added, except where the user chose that flag. */
+    @Test
+    void theMemoryPolicysCollectorSettingsGiveWayToTheUsersOwn() {
+        List<String> options = Launcher.relaunchCommand(List.of("-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false);
+        assertTrue(options.contains("-XX:MaxHeapFreeRatio=50"));
+        assertTrue(options.contains("-XX:-ExplicitGCInvokesConcurrent"));
+        assertTrue(options.stream().noneMatch(o -> o.equals("-XX:MaxHeapFreeRatio=30") || o.equals("-XX:+ExplicitGCInvokesConcurrent")), options.toString());
+        assertTrue(options.contains("-XX:MinHeapFreeRatio=10"), options.toString());
     }
 
     @Test

@@ -42,12 +42,25 @@ class NativeSettingsProcessTest {
     }
 
     private static void assertInForce(String output) {
+        assertInForce(output, true);
+    }
+
+    /**
+     * The native settings, and the memory policy: the guard runs wherever the launcher started the
+     * JVM, and a relaunched JVM has the launcher's heap and collector settings.
+     */
+    private static void assertInForce(String output, boolean relaunched) {
         String report = output.lines().filter(l -> l.startsWith("native-settings: maxPhysicalBytes=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no native report in:\n" + output));
         assertTrue(report.contains("maxPhysicalBytes=0 "), report);
         NativeBuild build = NativeBuild.forThisMachine();
         assertTrue(report.contains("/linux-x86_64" + build.extension() + "/libjnind4jcpu.so"), build + ": " + report);
         if (build.usesOneDnn()) assertTrue(report.contains("helpers.disable=false "), report);
+        assertTrue(report.contains(" memory-guard=on "), report);
+        if (relaunched) {
+            assertTrue(report.contains(" ExplicitGCInvokesConcurrent=true "), report);
+            assertTrue(report.contains(" MaxHeapSize=" + (1L << 30)), report);   // Launcher.DEFAULT_HEAP
+        }
     }
 
     @Test
@@ -58,7 +71,7 @@ class NativeSettingsProcessTest {
 
     @Test
     void inBenchWithoutRelaunch() throws Exception {
-        assertInForce(launch(false, "bench", "--workloads", "full_batch_0v1", "--quick", "--data-dir", MNIST_MINI.toString()));
+        assertInForce(launch(false, "bench", "--workloads", "full_batch_0v1", "--quick", "--data-dir", MNIST_MINI.toString()), false);
     }
 
     @Test

@@ -139,4 +139,10 @@ class ClassLabCliTest {
         assertOneLineError(run("snapshot", "pattern", "--out", dir.resolve("a.png").toString(), "--replay", other.toString()),
                 "is a run of lesson multiclass, not pattern");
     }
+
+    @Test
+    void snapshotOfAnExperimentTheLessonDoesNotHaveExitsTwo() {
+        assertOneLineError(run("snapshot", "roc-smoothing", "--out", "x.png", "--experiment", "smoothing"),
+                "has no experiment 'smoothing'", "label_smoothing");
+    }
 }

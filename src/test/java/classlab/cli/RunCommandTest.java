@@ -41,7 +41,7 @@ class RunCommandTest {
         classlab.core.lesson.LessonModel cifar = classlab.core.lesson.LessonCatalog.load().find("cifar").factory()
                 .apply(classlab.core.lesson.TestEnvironments.mnistMini());
         Options o = Options.parse(List.of("cifar", "--epochs", "1"), java.util.Set.of("epochs", "seed", "set"), java.util.Set.of());
-        classlab.core.lesson.ParamValues values = RunCommand.configure(cifar, o);
+        classlab.core.lesson.ParamValues values = RunCommand.configure(cifar, o, classlab.core.lesson.LessonStrings.load("cifar", "en"));
         long counts = 0;
         for (classlab.core.lesson.ParamSpec p : values.specs()) {
             if (classlab.core.lesson.ParamValues.isEpochCount(p)) {
@@ -116,6 +116,55 @@ class RunCommandTest {
         assertEquals("finished", fullBatch.get("earlier").get("status").asText());
         assertTrue(Files.readAllLines(outDir.resolve("metrics.csv")).contains("full_batch,1,train_loss,"
                 + fullBatch.get("earlier").get("final").get("train_loss").asDouble()), "earlier metrics kept");
+    }
+
+    /** A refused --set value is told in the run's language, naming the parameter; so is the list of MNIST files used. */
+    @Test
+    void aRefusedSettingIsToldInTheRunsLanguage() {
+        assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
+        assertTrue(stderr().contains("lr: 숫자가 필요한데 \"fast\"이(가) 입력되었습니다."), stderr());
+        assertEquals(2, run("run", "pattern", "--set", "lr=fast", "--out", tmp.toString()));
+        assertTrue(stderr().contains("lr: expected a number, got \"fast\"."), stderr());
+        assertEquals(0, run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", tmp.resolve("ko").toString()), stderr());
+        assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath()), stdout());
+    }
+
+    /** A demo setting that does not fit stops the demo figure, not the experiments that do not use it; exit 2 names it. */
+    @Test
+    void aBadDemoSettingStopsOnlyTheDemo() {
+        int exit = run("run", "schedules", "--experiment", "plateau", "--set", "cosine_eta_min=0.5", "--set", "train_size=200",
+                "--set", "test_size=100", "--set", "plateau_epochs=1", "--no-figures", "--data-dir", MNIST_MINI.toString(),
+                "--out", tmp.resolve("schedules").toString());
+        assertEquals(2, exit, stderr());
+        assertTrue(stderr().contains("classlab: schedules: cosine_eta_min = 0.5 is above lr0 = 0.1"), stderr());
+        assertTrue(stdout().contains("schedules/plateau: 1 epochs") && stdout().contains("wrote"), stdout());
+    }
+
+    /**
+     * Issue 12 kind 4: {@code run --lang ko} on a truncated MNIST file says in Korean which file it is,
+     * what its header promised, what was there, and what to do; nothing of it stays in English.
+     */
+    @Test
+    void aTruncatedMnistFileIsToldInKorean() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("cut"));
+        for (String name : List.of("train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(MNIST_MINI.resolve(name), data.resolve(name));
+        }
+        Path images = data.resolve("train-images-idx3-ubyte");  // unpacked, as some archives leave it, and cut short
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(MNIST_MINI.resolve("train-images-idx3-ubyte.gz")))) {
+            Files.write(images, in.readNBytes(100_000));
+        }
+
+        int exit = run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
+                "--data-dir", data.toString(), "--out", tmp.resolve("out").toString());
+
+        assertEquals(1, exit);
+        assertTrue(stderr().contains(images + ": 파일이 잘렸습니다. 헤더에 적힌 크기는 28x28 이미지 8000장인데, 뒤따르는 픽셀 데이터는"
+                + " 99984바이트뿐입니다 (필요: 6272000바이트). 그 파일을 온전한 사본으로 바꾸거나, 지워서 ClassLab이 다시 내려받게 하세요."),
+                stderr());
+        assertTrue(stderr().contains("classlab: pattern/full_batch 실패: " + images), stderr());
+        assertFalse(stderr().contains("truncated") || stderr().contains("Replace") || stderr().contains("failed"), stderr());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package classlab.core.classroom;
 
 import classlab.core.UserException;
+import classlab.core.train.TrainingEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,8 +21,10 @@ import java.util.Map;
  * A recorded run as a JSON file ({@code .classlab-run.json}): {@code {"format": "classlab-run",
  * "version": 1, "lesson", "experiment", "section", "settings", "changed", "training", "seed",
  * "started" (ISO-8601), "outcome", "results", "curves": [{"figure", "series", "rightAxis", "x", "y"}],
- * "tableRows": [{"figure", "key", "cells"}], "bars", "grids", "metrics"}}. Non-finite numbers are
- * written as {@code null}.
+ * "tableRows": [{"figure", "key", "cells"}], "bars", "grids", "metrics", "endedAt": {"label",
+ * "configuration", "configurations", "epoch", "epochs", "iteration"}}} ({@code endedAt}: where the run
+ * ended, e.g. the epoch at which it was stopped; absent in files of earlier versions). Non-finite
+ * numbers are written as {@code null}.
  */
 public final class RunFiles {
     /** The file name ending the app proposes and the file chooser filters on. */
@@ -76,6 +79,12 @@ public final class RunFiles {
         ArrayNode metrics = root.putArray("metrics");
         for (RunRecord.Metric m : r.metrics()) {
             number(metrics.addObject().put("experiment", m.experiment()).put("epoch", m.epoch()).put("metric", m.metric()), "value", m.value());
+        }
+        TrainingEngine.Progress at = r.endedAt();
+        if (at != null) {
+            root.putObject("endedAt").put("label", at.label()).put("configuration", at.configuration())
+                .put("configurations", at.configurations()).put("epoch", at.epoch()).put("epochs", at.epochs())
+                .put("iteration", at.iteration());
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
@@ -150,7 +159,13 @@ public final class RunFiles {
         return new RunRecord(0, text(root, "lesson", file), text(root, "experiment", file), text(root, "section", file),
                 textMap(root.path("settings")), textMap(root.path("changed")), training,
                 root.hasNonNull("seed") ? root.path("seed").asLong() : null, started, text(root, "outcome", file), results,
-                curves, rows, bars, grids, metrics, null);
+                curves, rows, bars, grids, metrics, null, endedAt(root.get("endedAt")));
+    }
+
+    private static TrainingEngine.Progress endedAt(JsonNode n) {
+        if (n == null || !n.isObject()) return null;
+        return new TrainingEngine.Progress(n.path("label").asText(""), n.path("configuration").asInt(), n.path("configurations").asInt(1),
+                n.path("epoch").asInt(), n.path("epochs").asInt(), n.path("iteration").asLong(), Double.NaN, 0);
     }
 
     private static String text(JsonNode n, String field, Path file) {

@@ -10,6 +10,7 @@ import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.train.MetricLog;
+import classlab.core.train.TrainingEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class RunHistory {
     private Pending pending;
 
     private record Pending(String experiment, String section, ParamValues values, Instant started, int logOffset,
-                           Map<String, Double> results, Instant replayOf) {}
+                           Map<String, Double> results, RunRecord recording) {}
 
     /**
      * @param log the engine's metric log; a run's metrics are the rows it adds between begin and end
@@ -69,15 +70,16 @@ public final class RunHistory {
     }
 
     /**
-     * {@link #begin(String, ParamValues, Instant)} of a replay of the recorded run started at
-     * {@code replayOf} (null for a real run).
+     * {@link #begin(String, ParamValues, Instant)} of a replay of {@code recording} (null for a real
+     * run): when the replay plays to its end, the run ends as the recording did (a replay of a stopped
+     * run is a stopped run, stopped where the recording was).
      */
-    public void begin(String experiment, ParamValues values, Instant started, Instant replayOf) {
+    public void begin(String experiment, ParamValues values, Instant started, RunRecord recording) {
         String section = model.experiment(experiment).section();
         synchronized (this) {
             Integer shown = live.remove(section);
             if (shown != null) overlaid.add(shown);
-            pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>(), replayOf);
+            pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>(), recording);
         }
         for (Figure f : model.figures(section)) f.clear();
         applyOverlays();
@@ -90,12 +92,14 @@ public final class RunHistory {
     }
 
     /**
-     * The run that began last has ended; captures its figures and metrics.
+     * The run that began last has ended; captures its figures and metrics. A replay that played to
+     * its end ({@code FINISHED}) takes the recording's outcome and position.
      *
      * @param outcome {@code FINISHED}, {@code STOPPED} or {@code FAILED}
+     * @param at      where the run was when it ended (the engine's last progress), or null
      * @return the record, or null when no run had begun (it failed before starting)
      */
-    public RunRecord end(String outcome) {
+    public RunRecord end(String outcome, TrainingEngine.Progress at) {
         Pending p;
         int number;
         synchronized (this) {
@@ -109,7 +113,14 @@ public final class RunHistory {
         for (MetricLog.Row r : rows.subList(Math.min(p.logOffset(), rows.size()), rows.size())) {
             metrics.add(new RunRecord.Metric(r.experiment(), r.epoch(), r.metric(), r.value()));
         }
-        RunRecord record = capture(number, p, outcome, metrics);
+        RunRecord recording = p.recording();
+        boolean replayedToEnd = recording != null && "FINISHED".equals(outcome);
+        TrainingEngine.Progress position = replayedToEnd ? recording.endedAt() : at;
+        if (position != null) {
+            position = new TrainingEngine.Progress(position.label(), position.configuration(), position.configurations(),
+                    position.epoch(), position.epochs(), position.iteration(), Double.NaN, 0);
+        }
+        RunRecord record = capture(number, p, replayedToEnd ? recording.outcome() : outcome, position, metrics);
         synchronized (this) {
             runs.add(record);
             live.put(p.section(), number);
@@ -221,7 +232,7 @@ public final class RunHistory {
         return m;
     }
 
-    private RunRecord capture(int number, Pending p, String outcome, List<RunRecord.Metric> metrics) {
+    private RunRecord capture(int number, Pending p, String outcome, TrainingEngine.Progress at, List<RunRecord.Metric> metrics) {
         List<RunRecord.Curve> curves = new ArrayList<>();
         List<RunRecord.TableRow> rows = new ArrayList<>();
         List<RunRecord.Bar> bars = new ArrayList<>();
@@ -250,7 +261,8 @@ public final class RunHistory {
                 }
             }
         }
-        Map<String, String> settings = settingsText(p.values());
+        // What the run used: a lesson that had to replace a setting (cifar on MNIST) says so.
+        Map<String, String> settings = settingsText(model.inEffect(p.values()));
         List<String> training = new ArrayList<>();
         for (ParamSpec spec : p.values().specs()) {
             if (!spec.demo() && (spec.section() == null || spec.section().equals(p.section()))) training.add(spec.key());
@@ -262,7 +274,7 @@ public final class RunHistory {
             if (!settings.get(key).equals(defaults.text(key))) changed.put(key, settings.get(key));
         }
         return new RunRecord(number, model.id(), p.experiment(), p.section(), settings, changed, training, seed, p.started(),
-                outcome, p.results(), curves, rows, bars, grids, metrics, p.replayOf());
+                outcome, p.results(), curves, rows, bars, grids, metrics, p.recording() == null ? null : p.recording().started(), at);
     }
 
     private void fire() {

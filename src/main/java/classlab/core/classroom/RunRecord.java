@@ -1,6 +1,7 @@
 package classlab.core.classroom;
 
 import classlab.core.lesson.ParamValues;
+import classlab.core.train.TrainingEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,14 @@ import java.util.Map;
  * @param outcome    how the run ended: {@code FINISHED}, {@code STOPPED} or {@code FAILED}
  * @param results    the experiment's final metrics ({@code ExperimentResult.finalMetrics}); empty unless finished
  * @param replayOf   for a replay of a recorded run, the time that run started; null for a run that trained
+ * @param endedAt    where the run was when it ended (configuration, epoch, iteration: for a stopped run, where
+ *                   it was stopped; for a replay, where the recorded run ended); null if unknown (files written
+ *                   before ClassLab recorded it). Its loss and time are not kept (NaN and 0).
  */
 public record RunRecord(int number, String lesson, String experiment, String section, Map<String, String> settings,
                         Map<String, String> changed, List<String> training, Long seed, Instant started, String outcome,
                         Map<String, Double> results, List<Curve> curves, List<TableRow> tableRows, List<Bar> bars, List<Grid> grids,
-                        List<Metric> metrics, Instant replayOf) {
+                        List<Metric> metrics, Instant replayOf, TrainingEngine.Progress endedAt) {
 
     /** One series of a line figure: {@code x} and {@code y} have the same length (epochs, iterations...). */
     public record Curve(String figure, String series, boolean rightAxis, double[] x, double[] y) {}
@@ -75,6 +79,9 @@ public record RunRecord(int number, String lesson, String experiment, String sec
         changed.forEach((k, v) -> parts.add(k + "=" + v));
         return String.join(", ", parts);
     }
+
+    /** Whether the run was stopped before it finished (a replay of a stopped run is one too). */
+    public boolean stopped() { return "STOPPED".equals(outcome); }
 
     /** The largest x of any curve (the last epoch drawn), or 0 when there are no curves. */
     public double lastX() {

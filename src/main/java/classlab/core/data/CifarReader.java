@@ -52,15 +52,14 @@ public final class CifarReader {
                 String name = Path.of(entry.getName()).getFileName().toString();
                 if (!name.equals(CifarFiles.META) && !name.equals(CifarFiles.TEST_BATCH) && !CifarFiles.TRAIN_BATCHES.contains(name)) continue;
                 if (entry.getSize() > MAX_BATCH_BYTES) {
-                    throw new DataFormatException(archive + ": " + entry.getName() + " has " + entry.getSize()
-                            + " bytes, more than a CIFAR-10 batch file can have");
+                    throw new DataFormatException("data.cifar.entry_too_big", archive, entry.getName(),
+                            String.format(Locale.ROOT, "%,d", entry.getSize()));
                 }
                 files.put(name, tar.readAllBytes());
             }
         } catch (IOException e) {
             if (e instanceof java.nio.file.NoSuchFileException) throw e;
-            throw new DataFormatException(archive + " is not a readable CIFAR-10 tar.gz archive (" + e.getMessage()
-                    + "). Download " + CifarFiles.ARCHIVE + " again or use the extracted " + CifarFiles.BATCHES_DIR + " folder.", e);
+            throw new DataFormatException(e, "data.cifar.not_archive", archive, String.valueOf(e.getMessage()));
         }
         return assemble(archive + ": " + CifarFiles.BATCHES_DIR + "/", files);
     }
@@ -84,8 +83,7 @@ public final class CifarReader {
         if (!files.containsKey(CifarFiles.TEST_BATCH)) missing.add(CifarFiles.TEST_BATCH);
         if (!files.containsKey(CifarFiles.META)) missing.add(CifarFiles.META);
         if (!missing.isEmpty()) {
-            throw new DataFormatException(where + " is missing " + String.join(", ", missing)
-                    + "; CIFAR-10 needs data_batch_1..5.bin, test_batch.bin and batches.meta.txt");
+            throw new DataFormatException("data.cifar.missing_files", where, String.join(", ", missing));
         }
         String[] classes = classNames(where + CifarFiles.META, files.get(CifarFiles.META));
         List<byte[]> train = new ArrayList<>();
@@ -101,7 +99,7 @@ public final class CifarReader {
             if (!line.isBlank()) names.add(line.trim());
         }
         if (names.size() != CLASSES) {
-            throw new DataFormatException(file + " lists " + names.size() + " class names; CIFAR-10 has " + CLASSES);
+            throw new DataFormatException("data.cifar.class_names", file, names.size(), CLASSES);
         }
         return names.toArray(new String[0]);
     }
@@ -114,9 +112,8 @@ public final class CifarReader {
         for (int k = 0; k < names.size(); k++) {
             byte[] b = contents.get(k);
             if (b.length == 0 || b.length % CifarFiles.RECORD_BYTES != 0) {
-                throw new DataFormatException(String.format(Locale.ROOT, "%s%s has %,d bytes, not a whole number of %,d-byte"
-                        + " records (1 label byte + 3,072 pixel bytes): the file is truncated or not a CIFAR-10 batch",
-                        where, names.get(k), b.length, CifarFiles.RECORD_BYTES));
+                throw new DataFormatException("data.cifar.record_size", where, names.get(k),
+                        String.format(Locale.ROOT, "%,d", b.length), String.format(Locale.ROOT, "%,d", CifarFiles.RECORD_BYTES));
             }
             total += b.length / CifarFiles.RECORD_BYTES;
         }
@@ -128,8 +125,7 @@ public final class CifarReader {
             for (int r = 0; r < b.length / CifarFiles.RECORD_BYTES; r++, n++) {
                 int label = b[r * CifarFiles.RECORD_BYTES] & 0xFF;
                 if (label >= CLASSES) {
-                    throw new DataFormatException(where + names.get(k) + ": record " + r + " has label " + label
-                            + "; CIFAR-10 labels are 0 to 9");
+                    throw new DataFormatException("data.cifar.bad_label", where, names.get(k), r, label);
                 }
                 labels[n] = label;
                 System.arraycopy(b, r * CifarFiles.RECORD_BYTES + 1, pixels, n * per, per);

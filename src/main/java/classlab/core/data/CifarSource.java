@@ -1,5 +1,7 @@
 package classlab.core.data;
 
+import classlab.core.Localized;
+import classlab.core.Deferred;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,32 +57,27 @@ public final class CifarSource {
             location = new CifarFiles.Location.Archive(dir.resolve(CifarFiles.ARCHIVE));
         } else if (location instanceof CifarFiles.Location.Archive a && Files.size(a.file()) == CifarFiles.ARCHIVE_BYTES
                 && !CifarFiles.ARCHIVE_MD5.matches(a.file())) {
-            throw new DataFormatException(a.file() + " has the size of the official CIFAR-10 archive but not its MD5 checksum "
-                    + CifarFiles.ARCHIVE_MD5.hex() + ": the file is damaged. Delete it so that ClassLab downloads it again,"
-                    + " or replace it with a good copy.");
+            throw new DataFormatException("data.cifar.bad_checksum", a.file(), CifarFiles.ARCHIVE_MD5.hex());
         }
         try {
             return CifarReader.read(location);
         } catch (DataFormatException e) {
-            throw new DataFormatException(e.getMessage() + ". Replace it with a good copy, or delete it so that ClassLab"
-                    + " downloads the archive again.", e);
+            throw new DataFormatException(e, "data.cifar.replace", e);
         }
     }
 
-    /** What to tell a user who must supply CIFAR-10 without the network. */
+    /** What to tell a user who must supply CIFAR-10 without the network (a deferred message). */
     public static String manualCopyDirections(Path dir) {
-        return "To use CIFAR-10 without a network connection, download " + DEFAULT_URL + " on another computer and copy"
-                + " the file " + CifarFiles.ARCHIVE + " (or its extracted folder " + CifarFiles.BATCHES_DIR + ") by hand into"
-                + " the folder\n    " + dir.toAbsolutePath() + "\nTo use a folder elsewhere, start ClassLab with --data-dir"
-                + " <folder> or set the environment variable " + DataCache.ENV_VAR + " (put the data in its cifar-10 subfolder).";
+        return Deferred.of("data.cifar.manual_copy", DEFAULT_URL, CifarFiles.ARCHIVE, CifarFiles.BATCHES_DIR,
+                dir.toAbsolutePath(), DataCache.ENV_VAR);
     }
 
     private void download(Path dir, ProgressListener listener) throws IOException {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new DatasetUnavailableException("Cannot create the CIFAR-10 folder " + dir.toAbsolutePath() + ": " + e
-                    + "\n" + manualCopyDirections(dir), e);
+            throw new DatasetUnavailableException(e, Deferred.of("data.cifar.no_folder",
+                    FileAccessException.translate(e, FileAccessException.Attempt.DATA, dir)), manualCopyDirections(dir));
         }
         try {
             downloader.download(url, dir.resolve(CifarFiles.ARCHIVE), checksum, listener);
@@ -88,9 +85,9 @@ public final class CifarSource {
             throw e;
         } catch (IOException e) {
             String headline = e instanceof DatasetUnavailableException
-                    ? "Cannot download CIFAR-10: this computer seems to be offline or " + url.getHost() + " is unreachable."
-                    : "Cannot download CIFAR-10 from " + url + ": " + e.getMessage();
-            throw new DatasetUnavailableException(headline + "\n" + manualCopyDirections(dir), e);
+                    ? Deferred.of("data.cifar.offline", url.getHost())
+                    : Deferred.of("data.cifar.download_failed", url, Localized.reasonOf(e));
+            throw new DatasetUnavailableException(e, headline, manualCopyDirections(dir));
         }
     }
 }

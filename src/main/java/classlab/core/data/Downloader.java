@@ -1,5 +1,6 @@
 package classlab.core.data;
 
+import classlab.core.Deferred;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +39,8 @@ import java.util.regex.Pattern;
  *       (atomically where the file system allows) to {@code target};</li>
  *   <li>if a {@code .part} file exists, the download resumes with an HTTP {@code Range} request; a server
  *       that answers 200 instead of 206 simply sends the whole file again, which overwrites the part;</li>
- *   <li>a connection dropped mid-file is retried (resuming) up to {@code maxAttempts} times in all;
+ *   <li>a connection dropped mid-file, or one that stops delivering bytes for longer than the stall
+ *       timeout, is retried (resuming) up to {@code maxAttempts} times in all;
  *       after that the {@code .part} file is kept for a later resume and a {@link DownloadException}
  *       is thrown;</li>
  *   <li>a checksum mismatch deletes the {@code .part} file and throws a {@link DownloadException};</li>
@@ -54,11 +62,17 @@ public final class Downloader {
     private final Duration responseTimeout;
     private final int maxAttempts;
     private final Duration retryDelay;
+    private final Duration stallTimeout;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** 15 s to connect, 30 s for the response headers, 3 attempts one second apart. */
+    /** 15 s to connect, 30 s for the response headers, 30 s without a byte mid-file, 3 attempts one second apart. */
     public Downloader() {
         this(Duration.ofSeconds(15), Duration.ofSeconds(30), DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1));
+    }
+
+    /** As {@link #Downloader(Duration, Duration, int, Duration, Duration)} with a 30 s stall timeout. */
+    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay) {
+        this(connectTimeout, responseTimeout, maxAttempts, retryDelay, Duration.ofSeconds(30));
     }
 
     /**
@@ -66,8 +80,11 @@ public final class Downloader {
      * @param responseTimeout time allowed from sending a request until the response headers arrive
      * @param maxAttempts     attempts per download when the connection drops mid-file (at least 1)
      * @param retryDelay      pause before each retry
+     * @param stallTimeout    time allowed mid-file without a single byte arriving; the connection is then
+     *                        closed and the download resumes in the next attempt (positive)
      */
-    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay) {
+    public Downloader(Duration connectTimeout, Duration responseTimeout, int maxAttempts, Duration retryDelay,
+                      Duration stallTimeout) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
@@ -78,6 +95,10 @@ public final class Downloader {
         this.responseTimeout = responseTimeout;
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("stallTimeout must be positive, got " + stallTimeout);
+        }
+        this.stallTimeout = stallTimeout;
     }
 
     /** Asks the running (and any later) download of this instance to stop; safe to call from any thread. */
@@ -132,17 +153,17 @@ public final class Downloader {
         }
         if (!complete) {
             long kept = Files.exists(part) ? Files.size(part) : 0;
-            String resume = kept > 0 ? " " + kept + " bytes are kept in " + part + "; the next download resumes from there." : "";
-            throw new DownloadException("Download of " + url + " failed after " + maxAttempts + " attempt(s): "
-                    + describe(lastFailure) + "." + resume, lastFailure);
+            List<String> message = new ArrayList<>();
+            message.add(Deferred.of("data.download.failed", url, maxAttempts, lastFailure));
+            if (kept > 0) message.add(Deferred.of("data.download.kept", kept, part));
+            throw new DownloadException(lastFailure, Deferred.lines(message));
         }
 
         String actual = checksum.compute(part);
         if (!actual.equals(checksum.hex())) {
             Files.deleteIfExists(part);
-            throw new DownloadException("Checksum mismatch for " + name + " downloaded from " + url + ": expected "
-                    + checksum.algorithm() + " " + checksum.hex() + " but got " + actual
-                    + ". The file is corrupt or not the expected one; it was deleted.");
+            throw new DownloadException(null, Deferred.of("data.download.checksum", name, url, checksum.algorithm(),
+                    checksum.hex(), actual));
         }
         try {
             try {
@@ -169,8 +190,8 @@ public final class Downloader {
         if (responseDeadline != null) {
             Duration left = Duration.between(Instant.now(), responseDeadline);
             if (left.isNegative() || left.isZero()) {
-                throw new DatasetUnavailableException("Cannot reach " + url.getHost()
-                        + " (no response in time): this computer seems to be offline or the server is unreachable.");
+                throw new DatasetUnavailableException(null, Deferred.of("data.download.unreachable", url.getHost(),
+                        "data.download.no_response"), Deferred.of("data.download.offline"));
             }
             if (left.compareTo(timeout) < 0) timeout = left;
         }
@@ -179,7 +200,7 @@ public final class Downloader {
             request.header("Range", "bytes=" + existing + "-");
         }
         HttpResponse<InputStream> response = send(url, request.build(), part);
-        try (InputStream body = response.body()) {
+        try (InputStream body = response.body(); StallGuard stall = new StallGuard(body, stallTimeout)) {
             int status = response.statusCode();
             long offset;
             long total;
@@ -189,8 +210,7 @@ public final class Downloader {
                 Matcher range = CONTENT_RANGE.matcher(contentRange);
                 if (!range.matches() || Long.parseLong(range.group(1)) != existing) {
                     Files.deleteIfExists(part);
-                    throw new RetryableFailure("the server resumed at the wrong place (Content-Range '"
-                            + contentRange + "' for a request from byte " + existing + "); starting over", null);
+                    throw new RetryableFailure(null, "data.download.wrong_resume", contentRange, existing);
                 }
                 offset = existing;
                 total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
@@ -199,10 +219,9 @@ public final class Downloader {
                 total = contentLength.orElse(-1L);
             } else if (status == 416) {
                 Files.deleteIfExists(part);
-                throw new RetryableFailure("the server cannot resume from byte " + existing
-                        + " (HTTP 416); starting over", null);
+                throw new RetryableFailure(null, "data.download.cannot_resume", existing);
             } else {
-                throw new DownloadException("Download of " + url + " failed: the server answered HTTP " + status);
+                throw new DownloadException(null, Deferred.of("data.download.http", url, status));
             }
 
             long written = offset;
@@ -215,8 +234,12 @@ public final class Downloader {
                     try {
                         n = body.read(buffer);
                     } catch (IOException e) {
-                        throw new RetryableFailure("connection lost after " + written + " bytes (" + describe(e) + ")", e);
+                        if (stall.fired()) {
+                            throw new RetryableFailure(e, "data.download.stalled", stallTimeout.toSeconds(), written);
+                        }
+                        throw new RetryableFailure(e, "data.download.connection_lost", written, describe(e));
                     }
+                    stall.progressed();
                     if (n < 0) {
                         break;
                     }
@@ -231,8 +254,7 @@ public final class Downloader {
                 }
             }
             if (total >= 0 && written != total) {
-                throw new RetryableFailure("the server closed the connection after " + written
-                        + " of " + total + " bytes", null);
+                throw new RetryableFailure(null, "data.download.closed_early", written, total);
             }
         }
     }
@@ -255,39 +277,40 @@ public final class Downloader {
         } catch (IOException e) {
             String unreachable = unreachableReason(e);
             if (unreachable != null) {
-                throw new DatasetUnavailableException("Cannot reach " + url.getHost() + " (" + unreachable
-                        + "): this computer seems to be offline or the server is unreachable.", e);
+                throw new DatasetUnavailableException(e, Deferred.of("data.download.unreachable", url.getHost(), unreachable),
+                        Deferred.of("data.download.offline"));
             }
-            throw new RetryableFailure("request failed: " + describe(e), e);
+            throw new RetryableFailure(e, "data.download.request_failed", describe(e));
         }
     }
 
-    /** Why the server could not be reached at all, or null if the failure happened after connecting. */
+    /**
+     * Why the server could not be reached at all (a message key), or null if the failure happened after
+     * connecting.
+     */
     private static String unreachableReason(IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
-            return "connection timed out";
+            return "data.download.connect_timeout";
         }
         if (e instanceof HttpTimeoutException) {
-            return "no response in time";
+            return "data.download.no_response";
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return "unknown host";
+                return "data.download.unknown_host";
             }
             if (t instanceof NoRouteToHostException) {
-                return "no route to host";
+                return "data.download.no_route";
             }
             if (t instanceof ConnectException) {
-                return t.getMessage() == null ? "connection refused" : t.getMessage();
+                return "data.download.refused";
             }
         }
         return null;
     }
 
+    /** The system's own words about a failure (shown quoted, as the system said them). */
     private static String describe(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();
@@ -312,14 +335,67 @@ public final class Downloader {
     }
 
     private static DownloadCancelledException cancelledException(Path part) {
-        return new DownloadCancelledException("Download cancelled; the partial file " + part
-                + " is kept and the next download resumes from it.");
+        return new DownloadCancelledException(part);
     }
 
-    /** Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt. */
-    private static final class RetryableFailure extends IOException {
-        RetryableFailure(String message, Throwable cause) {
-            super(message, cause);
+    /**
+     * Closes a response body that has delivered no byte for the stall timeout, which makes the blocked
+     * {@code read} fail: {@link HttpClient}'s own timeout covers only the wait for the response headers,
+     * so without this a server that stops sending mid-file would hang the download for ever.
+     */
+    private static final class StallGuard implements AutoCloseable {
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "classlab-download-stall");
+            t.setDaemon(true);
+            return t;
+        });
+
+        private final InputStream body;
+        private final long timeoutNanos;
+        private final ScheduledFuture<?> check;
+        private volatile long lastProgressNanos = System.nanoTime();
+        private volatile boolean fired;
+
+        StallGuard(InputStream body, Duration timeout) {
+            this.body = body;
+            this.timeoutNanos = timeout.toNanos();
+            long period = Math.max(1, timeout.toMillis() / 4);
+            this.check = TIMER.scheduleAtFixedRate(this::closeIfStalled, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        void progressed() {
+            lastProgressNanos = System.nanoTime();
+        }
+
+        boolean fired() {
+            return fired;
+        }
+
+        private void closeIfStalled() {
+            if (!fired && System.nanoTime() - lastProgressNanos > timeoutNanos) {
+                fired = true;
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // The reader sees the failure from its blocked read; nothing more to report here.
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            check.cancel(false);
+        }
+    }
+
+    /**
+     * Internal signal: the connection broke mid-transfer or a resume was rejected; worth another attempt.
+     * Its message (a {@code data.download.*} key with arguments) becomes the reason of the
+     * {@link DownloadException} when no attempt is left.
+     */
+    private static final class RetryableFailure extends DownloadException {
+        RetryableFailure(Throwable cause, String key, Object... args) {
+            super(cause, Deferred.of(key, args));
         }
     }
 }

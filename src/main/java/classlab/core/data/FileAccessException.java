@@ -1,5 +1,7 @@
 package classlab.core.data;
 
+import classlab.core.Localized;
+import classlab.core.Deferred;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -16,7 +18,7 @@ import java.util.Locale;
  * the message key (in {@code lessons/common_<lang>.properties}, {@code io.<reason>}) with its arguments: {0} the attempt key ({@code io.attempt.<attempt>}), {1} the
  * path, {2} the path in the way (a file where a folder is needed) or the system's own words.
  */
-public final class FileAccessException extends IOException {
+public final class FileAccessException extends IOException implements Localized {
     /** What ClassLab was doing; the key {@code io.attempt.<name>} words it for the user. */
     public enum Attempt { RESULTS, EXPORTS, DATA, READ_DATA }
 
@@ -33,7 +35,7 @@ public final class FileAccessException extends IOException {
      *               the system's message; otherwise ignored (may be null)
      */
     public FileAccessException(Attempt attempt, Reason reason, Path path, String detail, Throwable cause) {
-        super(english(attempt, reason, path, detail), cause);
+        super(null, cause);
         this.attempt = attempt;
         this.reason = reason;
         this.path = path.toAbsolutePath();
@@ -94,13 +96,18 @@ public final class FileAccessException extends IOException {
     public String messageKey() { return "io." + reason.name().toLowerCase(Locale.ROOT); }
 
     /**
-     * The message to localise when shown, in the form of {@code LessonStrings.message}:
-     * {@code io.<reason>|io.attempt.<attempt>|path|detail} ({@code |} inside a path or the system's
-     * words is shown as {@code ¦}).
+     * The message to localise when shown ({@link Deferred}):
+     * {@code io.<reason>|io.attempt.<attempt>|path|detail}.
      */
+    @Override
     public String deferredMessage() {
-        return String.join("|", messageKey(), "io.attempt." + attempt.name().toLowerCase(Locale.ROOT),
-                path.toString().replace('|', '¦'), detail.replace('|', '¦'));
+        return Deferred.of(messageKey(), "io.attempt." + attempt.name().toLowerCase(Locale.ROOT), path, detail);
+    }
+
+    /** The English text. */
+    @Override
+    public String getMessage() {
+        return Deferred.english(deferredMessage());
     }
 
     private static String systemText(Throwable e) {
@@ -111,23 +118,5 @@ public final class FileAccessException extends IOException {
             if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
         }
         return e.getClass().getSimpleName();
-    }
-
-    private static String english(Attempt attempt, Reason reason, Path path, String detail) {
-        String what = switch (attempt) {
-            case RESULTS -> "write the results to";
-            case EXPORTS -> "save exports in";
-            case DATA -> "store data in";
-            case READ_DATA -> "read";
-        };
-        String why = switch (reason) {
-            case PERMISSION_DENIED -> "permission denied";
-            case NOT_A_DIRECTORY -> detail + " is a file, not a folder";
-            case IS_A_DIRECTORY -> "a folder is where a file should be";
-            case NO_SPACE -> "no space left on the device";
-            case READ_ONLY -> "the file system is read-only";
-            case OTHER -> detail;
-        };
-        return "cannot " + what + " " + path.toAbsolutePath() + ": " + why;
     }
 }

@@ -1,5 +1,7 @@
 package classlab.core.data;
 
+import classlab.core.Localized;
+import classlab.core.Deferred;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -47,16 +49,16 @@ public final class IdxReader {
     /** Reads an IDX image file (magic 2051), gzip or plain. */
     public static IdxImages readImages(Path file) throws IOException, DataFormatException {
         byte[] bytes = readDecompressed(file);
-        checkHeader(file, bytes, IMAGE_HEADER_BYTES, 3, "image", "2051");
-        int count = dimension(file, bytes, 0, "image count");
-        int rows = dimension(file, bytes, 1, "row count");
-        int cols = dimension(file, bytes, 2, "column count");
+        checkHeader(file, bytes, IMAGE_HEADER_BYTES, 3, "data.idx.kind.image", "2051");
+        int count = dimension(file, bytes, 0, "data.idx.dimension.images");
+        int rows = dimension(file, bytes, 1, "data.idx.dimension.rows");
+        int cols = dimension(file, bytes, 2, "data.idx.dimension.columns");
         if (rows == 0 || cols == 0) {
-            throw new DataFormatException(file + ": header declares images of " + rows + "x" + cols + " pixels");
+            throw new DataFormatException("data.idx.no_pixels", file, rows, cols);
         }
         long imageBytes = (long) rows * cols;
         checkBodyLength(file, bytes, IMAGE_HEADER_BYTES, count * imageBytes,
-                count + " images of " + rows + "x" + cols, "bytes of pixels");
+                () -> Deferred.of("data.idx.declared.images", count, rows, cols), "data.idx.unit.pixels");
 
         float[][] pixels = new float[count][(int) imageBytes];
         int offset = IMAGE_HEADER_BYTES;
@@ -71,9 +73,10 @@ public final class IdxReader {
     /** Reads an IDX label file (magic 2049), gzip or plain; labels are returned as unsigned byte values. */
     public static int[] readLabels(Path file) throws IOException, DataFormatException {
         byte[] bytes = readDecompressed(file);
-        checkHeader(file, bytes, LABEL_HEADER_BYTES, 1, "label", "2049");
-        int count = dimension(file, bytes, 0, "label count");
-        checkBodyLength(file, bytes, LABEL_HEADER_BYTES, count, count + " labels", "bytes of labels");
+        checkHeader(file, bytes, LABEL_HEADER_BYTES, 1, "data.idx.kind.label", "2049");
+        int count = dimension(file, bytes, 0, "data.idx.dimension.labels");
+        checkBodyLength(file, bytes, LABEL_HEADER_BYTES, count, () -> Deferred.of("data.idx.declared.labels", count),
+                "data.idx.unit.labels");
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
             labels[i] = bytes[LABEL_HEADER_BYTES + i] & 0xFF;
@@ -92,13 +95,12 @@ public final class IdxReader {
         IdxImages images = readImages(imageFile);
         int[] labels = readLabels(labelFile);
         if (images.count() != labels.length) {
-            throw new DataFormatException(imageFile + " and " + labelFile + " do not match: "
-                    + images.count() + " images but " + labels.length + " labels");
+            throw new DataFormatException("data.idx.count_mismatch", imageFile, labelFile, images.count(), labels.length);
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= classNames.length) {
-                throw new DataFormatException(labelFile + ": label " + labels[i] + " at index " + i
-                        + " is outside the " + classNames.length + " classes 0.." + (classNames.length - 1));
+                throw new DataFormatException("data.idx.label_outside", labelFile, labels[i], i, classNames.length,
+                        classNames.length - 1);
             }
         }
         return new LabeledData(images.pixels(), labels, classNames.length, classNames.clone());
@@ -114,58 +116,63 @@ public final class IdxReader {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16)) {
             return in.readAllBytes();
         } catch (EOFException e) {
-            throw new DataFormatException(file + ": truncated gzip data (the compressed file ends early;"
-                    + " it was probably not copied or downloaded completely)", e);
+            throw new DataFormatException(e, "data.idx.gzip_truncated", file);
         } catch (ZipException e) {
-            throw new DataFormatException(file + ": corrupt gzip data: " + e.getMessage(), e);
+            throw new DataFormatException(e, "data.idx.gzip_corrupt", file, e.getMessage());
         }
     }
 
     private static void checkHeader(Path file, byte[] bytes, int headerBytes, int dims, String kind,
                                     String magicDecimal) throws DataFormatException {
         if (bytes.length < 4) {
-            throw new DataFormatException(file + ": not an IDX " + kind + " file: only " + bytes.length
-                    + " bytes, too short for the magic number");
+            throw new DataFormatException("data.idx.too_short", file, kind, bytes.length);
         }
         int magic = readInt(bytes, 0);
         int expectedMagic = (UNSIGNED_BYTE_TYPE << 8) | dims;
         if (magic != expectedMagic) {
-            String hint = "";
+            String hint;
             if (magic == IMAGE_MAGIC) {
-                hint = " (this is an IDX image file)";
+                hint = Deferred.of("data.idx.hint.image_file");
             } else if (magic == LABEL_MAGIC) {
-                hint = " (this is an IDX label file)";
+                hint = Deferred.of("data.idx.hint.label_file");
             } else if ((magic >>> 16) == 0 && ((magic >> 8) & 0xFF) == UNSIGNED_BYTE_TYPE) {
-                hint = " (an unsigned-byte IDX file with " + (magic & 0xFF) + " dimensions instead of " + dims + ")";
+                hint = Deferred.of("data.idx.hint.dimensions", magic & 0xFF, dims);
+            } else {
+                hint = Deferred.of("data.idx.hint.not_idx");
             }
-            throw new DataFormatException(String.format("%s: not an IDX %s file: magic number %d (0x%08x),"
-                    + " expected %s (0x%08x)%s", file, kind, magic, magic, magicDecimal, expectedMagic, hint));
+            Localized because = () -> hint;
+            throw new DataFormatException("data.idx.bad_magic", file, kind, magic, String.format("%08x", magic),
+                    magicDecimal, String.format("%08x", expectedMagic), because);
         }
         if (bytes.length < headerBytes) {
-            throw new DataFormatException(file + ": truncated header: " + bytes.length + " bytes but an IDX "
-                    + kind + " header has " + headerBytes);
+            throw new DataFormatException("data.idx.short_header", file, bytes.length, kind, headerBytes);
         }
     }
 
-    /** The index-th dimension size from the header (after the 4-byte magic), which must be non-negative. */
+    /**
+     * The index-th dimension size from the header (after the 4-byte magic), which must be non-negative;
+     * {@code what} is the message key naming it.
+     */
     private static int dimension(Path file, byte[] bytes, int index, String what) throws DataFormatException {
         int value = readInt(bytes, 4 + 4 * index);
         if (value < 0) {
-            throw new DataFormatException(file + ": header declares a negative " + what + " (" + value + ")");
+            throw new DataFormatException("data.idx.negative", file, what, value);
         }
         return value;
     }
 
+    /**
+     * @param declared what the header declares (a deferred message: "8000 images of 28x28")
+     * @param unit     message key of what the body bytes are ("bytes of pixels")
+     */
     private static void checkBodyLength(Path file, byte[] bytes, int headerBytes, long expectedBody,
-                                        String declared, String unit) throws DataFormatException {
+                                        Localized declared, String unit) throws DataFormatException {
         long actualBody = bytes.length - headerBytes;
         if (actualBody < expectedBody) {
-            throw new DataFormatException(file + ": truncated: header declares " + declared + " but only "
-                    + actualBody + " " + unit + " follow (expected " + expectedBody + ")");
+            throw new DataFormatException("data.idx.truncated", file, declared, actualBody, unit, expectedBody);
         }
         if (actualBody > expectedBody) {
-            throw new DataFormatException(file + ": " + (actualBody - expectedBody) + " unexpected trailing bytes"
-                    + " after the " + declared + " declared in the header");
+            throw new DataFormatException("data.idx.trailing", file, actualBody - expectedBody, declared);
         }
     }
 

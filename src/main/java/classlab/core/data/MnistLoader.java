@@ -27,9 +27,8 @@ public final class MnistLoader {
     public static MnistData load(Path dir) throws IOException, DataFormatException {
         List<String> missing = MnistFiles.missing(dir);
         if (!missing.isEmpty()) {
-            throw new DatasetUnavailableException("MNIST files missing in " + dir.toAbsolutePath() + ": "
-                    + missing.stream().map(n -> n + MnistFiles.GZ).collect(Collectors.joining(", "))
-                    + " (looked for each name with and without .gz, with a dot or a dash before idx)");
+            throw new DatasetUnavailableException("data.mnist.files_missing", dir.toAbsolutePath(),
+                    missing.stream().map(n -> n + MnistFiles.GZ).collect(Collectors.joining(", ")));
         }
         List<Path> files = MnistFiles.found(dir);
         Path trainImages = files.get(0);
@@ -37,8 +36,8 @@ public final class MnistLoader {
         LabeledData train = IdxReader.readLabeled(trainImages, files.get(1), digitClassNames());
         LabeledData test = IdxReader.readLabeled(testImages, files.get(3), digitClassNames());
         if (train.size() > 0 && test.size() > 0 && train.featureCount() != test.featureCount()) {
-            throw new DataFormatException(trainImages + " and " + testImages + " hold images of different sizes: "
-                    + train.featureCount() + " vs " + test.featureCount() + " pixels");
+            throw new DataFormatException("data.mnist.image_sizes", trainImages, testImages, train.featureCount(),
+                    test.featureCount());
         }
         return new MnistData(train, test, files);
     }

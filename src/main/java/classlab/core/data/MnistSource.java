@@ -1,5 +1,7 @@
 package classlab.core.data;
 
+import classlab.core.Localized;
+import classlab.core.Deferred;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystemException;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where MNIST comes from and how ClassLab gets it: the published {@code .gz} files, mirrors tried in
@@ -106,23 +109,15 @@ public final class MnistSource {
         } catch (FileSystemException e) {
             throw FileAccessException.translate(e, FileAccessException.Attempt.READ_DATA, dir);
         } catch (DataFormatException e) {
-            throw new DataFormatException(e.getMessage() + ". Replace that file with a good copy, or delete it"
-                    + " so that ClassLab downloads it again.", e);
+            throw new DataFormatException(e, "data.mnist.replace_file", e);
         }
     }
 
-    /** What to tell a user who must supply the MNIST files without the network. */
+    /** What to tell a user who must supply the MNIST files without the network (a deferred message). */
     public static String manualCopyDirections(Path dir) {
-        StringBuilder text = new StringBuilder("To use MNIST without a network connection, copy these four files"
-                + " by hand into the folder\n    " + dir.toAbsolutePath() + "\n");
-        for (String name : MnistFiles.BASE_NAMES) {
-            text.append("    ").append(name).append(MnistFiles.GZ).append('\n');
-        }
-        text.append("(uncompressed copies without .gz work too; they are checked by format, not by checksum).\n")
-                .append("To use a folder elsewhere, start ClassLab with --data-dir <folder> or set the environment"
-                        + " variable ").append(DataCache.ENV_VAR)
-                .append(" (put the files in that folder or in its mnist subfolder).");
-        return text.toString();
+        return Deferred.of("data.mnist.manual_copy", dir.toAbsolutePath(),
+                MnistFiles.BASE_NAMES.stream().map(n -> n + MnistFiles.GZ).collect(Collectors.joining("\n    ")),
+                DataCache.ENV_VAR);
     }
 
     private void downloadFromAnyMirror(Path dir, String fileName, ProgressListener listener) throws IOException {
@@ -140,15 +135,16 @@ public final class MnistSource {
                 throw e;  // cancelled, or this computer cannot store the file: another mirror will not help
             } catch (IOException e) {
                 allUnreachable &= e instanceof DatasetUnavailableException;
-                failures.add("  " + url + ": " + e.getMessage());
+                // the headline says "offline" once; each mirror's line says why it could not be reached
+                Localized why = e instanceof DatasetUnavailableException d ? d.reason() : Localized.reasonOf(e);
+                failures.add(Deferred.of("data.download.mirror_failed", url, why));
                 last = e;
             }
         }
-        String headline = allUnreachable
-                ? "Cannot download MNIST: this computer seems to be offline or the download servers are unreachable."
-                : "Cannot download MNIST file " + fileName + ".";
-        throw new DatasetUnavailableException(headline + "\n" + String.join("\n", failures) + "\n"
-                + manualCopyDirections(dir), last);
+        List<String> reason = new ArrayList<>();
+        reason.add(allUnreachable ? Deferred.of("data.mnist.offline") : Deferred.of("data.mnist.download_failed", fileName));
+        reason.addAll(failures);
+        throw new DatasetUnavailableException(last, Deferred.lines(reason), manualCopyDirections(dir));
     }
 
     private static URI asFolder(URI base) {

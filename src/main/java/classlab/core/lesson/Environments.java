@@ -84,9 +84,8 @@ public final class Environments {
             List<Path> found = MnistFiles.found(dir);
             String foundNames = found.isEmpty() ? "data.no_mnist_file"
                     : found.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             UserException user = new UserException(null, "error.mnist.unavailable", dir.toAbsolutePath(), foundNames,
-                    String.join(", ", MnistFiles.missing(dir)), reason);
+                    String.join(", ", MnistFiles.missing(dir)), e.reason());
             user.initCause(e);
             throw user;
         }

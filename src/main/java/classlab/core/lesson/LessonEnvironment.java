@@ -33,8 +33,8 @@ public interface LessonEnvironment {
      * @throws Exception with a user-facing message when the data is malformed
      */
     default CifarData cifar10() throws Exception {
-        throw new DatasetUnavailableException("CIFAR-10 is not available here; put " + classlab.core.data.CifarFiles.ARCHIVE
-                + " into " + cifarDir().toAbsolutePath());
+        throw new DatasetUnavailableException("data.cifar.not_here", classlab.core.data.CifarFiles.ARCHIVE,
+                cifarDir().toAbsolutePath());
     }
 
     /** MNIST if {@link #mnist()} has loaded it already (never loads): to say which files were used. */

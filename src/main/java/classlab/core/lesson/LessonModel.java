@@ -44,6 +44,15 @@ public abstract class LessonModel {
     public void updateDemos(ParamValues values) throws Exception {}
 
     /**
+     * The settings a run of {@code values} actually uses, when the lesson had to replace one: the
+     * cifar lesson answers {@code dataset=mnist} while CIFAR-10 is missing and it falls back to MNIST.
+     * Run records, {@code summary.json} and export stamps keep these; the form says which value is
+     * in use beside the chosen one. Known after {@link #updateDemos} or {@link #run}. Default:
+     * {@code values} unchanged.
+     */
+    public ParamValues inEffect(ParamValues values) { return values; }
+
+    /**
      * Whether the pane adds its live loss-per-mini-batch chart to this section. Default: every
      * section with an experiment; a lesson whose experiments in a section train no network (an
      * optimizer race on a 2-D surface, a gradient check) answers false there, so no empty chart shows.

@@ -57,7 +57,7 @@ public final class LessonStrings implements Function<String, String> {
     }
 
     /** Separates the key and the arguments of a {@link #message deferred message}. */
-    public static final char MESSAGE_SEPARATOR = '|';
+    public static final char MESSAGE_SEPARATOR = classlab.core.Deferred.SEPARATOR;
 
     /**
      * A message to be localised when it is shown, not now: {@code key|arg|arg...}. Figures keep
@@ -79,25 +79,19 @@ public final class LessonStrings implements Function<String, String> {
     }
 
     /**
-     * Localises a message key or a {@link #message deferred message} with {@code text}; any other
-     * text (also one that merely contains {@value #MESSAGE_SEPARATOR}) is returned unchanged.
+     * Localises a message key or a deferred message ({@link #message}, {@link classlab.core.Deferred}) with
+     * {@code text}; any other text (also one that merely contains {@value #MESSAGE_SEPARATOR}) is returned unchanged.
      */
     public static String resolve(Function<String, String> text, String keyOrMessage) {
-        if (keyOrMessage == null) return "";
-        int sep = keyOrMessage.indexOf(MESSAGE_SEPARATOR);
-        if (sep <= 0) return orSelf(text, keyOrMessage);
-        String key = keyOrMessage.substring(0, sep);
-        String pattern = text.apply(key);
-        if (pattern == null || pattern.equals(key)) return orSelf(text, keyOrMessage);
-        String[] parts = keyOrMessage.substring(sep + 1).split("\\" + MESSAGE_SEPARATOR, -1);
-        Object[] args = new Object[parts.length];
-        for (int i = 0; i < parts.length; i++) args[i] = orSelf(text, parts[i]);
-        return new MessageFormat(pattern, Locale.ROOT).format(args);
+        return classlab.core.Deferred.resolve(text, keyOrMessage);
     }
 
-    private static String orSelf(Function<String, String> text, String key) {
-        String s = text.apply(key);
-        return s == null ? key : s;
+    /**
+     * What to tell the user about {@code failure} in this language: the message of a {@link classlab.core.Localized}
+     * failure (also one wrapped without text of its own), else the failure's own text.
+     */
+    public String describe(Throwable failure) {
+        return resolve(this, classlab.core.Localized.of(failure));
     }
 
     /** The system locale's language if ClassLab has it, else English. */

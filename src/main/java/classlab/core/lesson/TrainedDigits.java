@@ -1,6 +1,8 @@
 package classlab.core.lesson;
 
 import classlab.core.model.NetSpec;
+import classlab.core.train.Nd4jAccess;
+import classlab.core.train.NdArrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -45,11 +47,17 @@ public final class TrainedDigits implements DigitClassifier {
         Net n = current;
         if (n == null) throw new IllegalStateException("no network has been trained yet");
         if (image.length != 784) throw new IllegalArgumentException("expected 784 pixels, got " + image.length);
-        INDArray x = Nd4j.create(image, new long[] {1, 784}, DataType.FLOAT);
-        double[] out;
-        synchronized (n.net()) {
-            out = n.net().output(x, false).dup().data().asDouble();
-        }
+        // While a run trains another network on the training thread: one ND4J user at a time (Nd4jAccess).
+        double[] out = Nd4jAccess.get(() -> {
+            INDArray x = Nd4j.create(image, new long[] {1, 784}, DataType.FLOAT);
+            synchronized (n.net()) {
+                INDArray y = n.net().output(x, false);
+                INDArray dense = y.dup();
+                double[] values = dense.data().asDouble();
+                NdArrays.close(x, y, dense);
+                return values;
+            }
+        });
         switch (n.output()) {
             case SIGMOID_BCE: return new double[] {1 - out[0], out[0]};
             case LOGIT_BCE: {

@@ -39,8 +39,9 @@ public final class BatchNormProbe {
     }
 
     /**
-     * Learned and running parameters of a BN layer (copies): DL4J stores {@code log10(std)}, converted
-     * here to the variance PyTorch reports ({@code running_var}).
+     * Learned and running parameters of a BN layer (copies). The running variance is the one the
+     * layer keeps (DL4J's layer may store {@code log10(std)}, converted here to a variance): PyTorch's
+     * {@code running_var} for ClassLab's {@code FusedBatchNorm}, DL4J's biased average for DL4J's layer.
      */
     public record Parameters(double[] gamma, double[] beta, double[] runningMean, double[] runningVariance) {}
 
@@ -82,10 +83,10 @@ public final class BatchNormProbe {
     public static Parameters parameters(MultiLayerNetwork net, int bnLayer) {
         BatchNormalization conf = checkBatchNorm(net, bnLayer);
         org.deeplearning4j.nn.api.Layer layer = net.getLayer(bnLayer);
-        double[] stored = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).toDoubleVector();
-        double[] variance = new double[stored.length];
+        double[] variance;
         if (conf.isUseLogStd()) {
-            for (int i = 0; i < stored.length; i++) variance[i] = Math.pow(10, 2 * stored[i]);
+            variance = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).toDoubleVector();
+            for (int i = 0; i < variance.length; i++) variance[i] = Math.pow(10, 2 * variance[i]);
         } else {
             variance = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).toDoubleVector();
         }

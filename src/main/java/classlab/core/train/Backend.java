@@ -180,6 +180,19 @@ public final class Backend {
         return "native-settings: maxPhysicalBytes=" + Pointer.maxPhysicalBytes()
                 + " helpers.disable=" + System.getProperty(NativeBuild.HELPERS_DISABLE, "true (default)")
                 + " extension=" + System.getProperty(NativeBuild.PLATFORM_EXTENSION, "")
-                + " jnind4jcpu=" + libs.get("jnind4jcpu");
+                + " jnind4jcpu=" + libs.get("jnind4jcpu")
+                + " memory-guard=" + (NativeMemoryGuard.running() ? "on" : "off")
+                + " ExplicitGCInvokesConcurrent=" + vmOption("ExplicitGCInvokesConcurrent")
+                + " MaxHeapSize=" + vmOption("MaxHeapSize");
+    }
+
+    /** The value of a HotSpot option in this JVM, or "?" where the JVM does not say. */
+    private static String vmOption(String name) {
+        try {
+            return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(name).getValue();
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 }

@@ -63,15 +63,19 @@ public final class TrainLoop<D> {
         int n = rowsTrained(all, b);
         D data = b < all ? model.reorder(train, permutation(all)) : train;
         double lossSum = 0;
-        for (int start = 0; start < n; start += b) {
-            control.checkpoint();
-            int end = Math.min(n, start + b);
-            double loss = model.fitBatch(data, start, end);
-            if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
-            lossSum += loss * (end - start);
-            iteration++;
-            if (hook != null) hook.afterIteration(iteration, epoch, loss);
-            control.iterationDone(this, loss);
+        try {
+            for (int start = 0; start < n; start += b) {
+                control.checkpoint();
+                int end = Math.min(n, start + b);
+                double loss = model.fitBatch(data, start, end);
+                if (!Double.isFinite(loss)) throw new DivergedException(epoch, iteration, loss);
+                lossSum += loss * (end - start);
+                iteration++;
+                if (hook != null) hook.afterIteration(iteration, epoch, loss);
+                control.iterationDone(this, loss);
+            }
+        } finally {
+            if (data != train) model.release(data);
         }
         epoch++;
         model.epochEnded();
@@ -94,7 +98,7 @@ public final class TrainLoop<D> {
         if (all % b != 1) return all;
         if (!droppedLastNoted) {
             droppedLastNoted = true;
-            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferred());
+            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferredMessage());
         }
         return all - 1;
     }

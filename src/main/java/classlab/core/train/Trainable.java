@@ -42,4 +42,10 @@ public interface Trainable<D> {
 
     /** Called after each epoch (DL4J advances its epoch counter so epoch-based schedules move). */
     default void epochEnded() {}
+
+    /**
+     * Frees what {@link #reorder} made for one epoch, now that the epoch is over (also after a stop or
+     * a failure). The loop never passes the caller's own data here.
+     */
+    default void release(D reordered) {}
 }

@@ -44,6 +44,7 @@ public final class TrainingEngine {
     private final Runnable threadExitCleanup;
     private volatile State state = State.IDLE;
     private volatile String failureMessage;
+    private volatile String failure;
     private volatile boolean stopRequested;
     private boolean pauseRequested;
     private int stepsGranted;
@@ -82,8 +83,11 @@ public final class TrainingEngine {
 
     public State state() { return state; }
 
-    /** Why the last run failed, or null. */
+    /** Why the last run failed, in English, or null. */
     public String failureMessage() { return failureMessage; }
+
+    /** Why the last run failed as a deferred message ({@code LessonStrings.resolve} words it), or null. */
+    public String failure() { return failure; }
 
     /** Metrics logged by runs since the last {@link #clearLog()}. */
     public MetricLog metricLog() { return metricLog; }
@@ -144,6 +148,7 @@ public final class TrainingEngine {
             pauseRequested = startPaused;
             stepsGranted = 0;
             failureMessage = null;
+            failure = null;
             progress = Progress.NONE;
             plannedConfigurations = 1;
             networks.clear();
@@ -159,36 +164,29 @@ public final class TrainingEngine {
     private void execute(Job job) {
         State end;
         String message = null;
-        String english = null;
+        Nd4jAccess.acquire();   // released at each checkpoint, so demos and the digit pad get their turn
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
         } catch (StopRequestedException e) {
             end = State.STOPPED;
-        } catch (classlab.core.UserException e) {
-            end = State.FAILED;
-            message = e.deferred();  // the pane localises it (LessonStrings.resolve)
-            english = e.getMessage();
         } catch (Throwable t) {
             // Stop interrupts the thread (a download waiting for a silent server ends at once); whatever
             // that interrupt made the job throw, the user asked to stop.
             end = stopRequested ? State.STOPPED : State.FAILED;
-            if (!stopRequested) message = userMessage(t);
+            // a Localized failure's deferred message: the pane words it in its language (LessonStrings.resolve)
+            if (!stopRequested) message = classlab.core.Localized.of(t);
         }
         try {
             threadExitCleanup.run();
         } finally {
+            Nd4jAccess.release();
             synchronized (lock) {
-                failureMessage = english != null ? english : message;
+                failure = message;
+                failureMessage = message == null ? null : classlab.core.Deferred.english(message);
                 transition(end, message);
             }
         }
-    }
-
-    /** A translatable message (deferred {@code key|args}) where the failure has one, else its text. */
-    private static String userMessage(Throwable t) {
-        if (t instanceof classlab.core.data.FileAccessException f) return f.deferredMessage();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -252,6 +250,16 @@ public final class TrainingEngine {
         }
 
         @Override public void checkpoint() {
+            // Between mini-batches other threads may use ND4J (Nd4jAccess); a paused run waits without the lock.
+            Nd4jAccess.release();
+            try {
+                awaitTurn();
+            } finally {
+                Nd4jAccess.acquire();
+            }
+        }
+
+        private void awaitTurn() {
             synchronized (lock) {
                 boolean waited = false;
                 while (!stopRequested && pauseRequested && stepsGranted == 0) {

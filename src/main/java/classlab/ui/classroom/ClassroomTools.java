@@ -1,6 +1,5 @@
 package classlab.ui.classroom;
 
-import classlab.core.UserException;
 import classlab.core.classroom.RunFiles;
 import classlab.core.classroom.RunRecord;
 import java.io.IOException;
@@ -124,7 +123,7 @@ public final class ClassroomTools {
         try {
             session.applyRun(r);
         } catch (IllegalArgumentException e) {
-            runs.showProblem(text.format("runs.rerun.failed", e.getMessage()));
+            runs.showProblem(text.format("runs.rerun.failed", userMessage(e)));
             return;
         }
         settingsChanged.run();
@@ -162,7 +161,7 @@ public final class ClassroomTools {
                 RunFiles.write(r, file);
                 message = text.format("runs.saved", file);
             } catch (IOException | RuntimeException e) {
-                String failed = text.format("runs.save_failed", file, e.getMessage());
+                String failed = text.format("runs.save_failed", file, userMessage(e));
                 Platform.runLater(() -> runs.showProblem(failed));
                 return;
             }
@@ -196,9 +195,9 @@ public final class ClassroomTools {
         });
     }
 
-    /** A problem in the pane's language when it is a {@link UserException}, else its message. */
+    /** A problem in the pane's language ({@link LessonStrings#describe}). */
     private String userMessage(Exception e) {
-        return e instanceof UserException u ? LessonStrings.resolve(strings, u.deferred()) : e.getMessage();
+        return strings.describe(e);
     }
 
     /** Stops following the session (the pane is being replaced). */

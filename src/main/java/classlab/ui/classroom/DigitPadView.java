@@ -1,5 +1,6 @@
 package classlab.ui.classroom;
 
+import classlab.core.lesson.LessonStrings;
 import classlab.core.classroom.DigitPreprocessing;
 import classlab.core.lesson.DigitClassifier;
 import classlab.ui.fx.Messages;
@@ -171,7 +172,7 @@ public final class DigitPadView extends VBox {
                 try {
                     p = classifier.probabilities(input);
                 } catch (RuntimeException e) {
-                    problem = text.format("digits.failed", e.getMessage());
+                    problem = text.format("digits.failed", LessonStrings.load(null, text.language()).describe(e));
                 }
             }
             double[] probs = p;

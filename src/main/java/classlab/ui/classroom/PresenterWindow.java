@@ -115,8 +115,8 @@ public final class PresenterWindow {
         if (session == null) return;
         String state = shell.get("state." + session.stateProperty().get().name());
         var last = session.lastRun();
-        String progress = classlab.ui.lesson.ProgressText.format(session.engine().progress(),
-                last == null ? "" : last.experiment(), strings, shell);
+        String progress = classlab.ui.lesson.ProgressText.status(session.engine().progress(),
+                last == null ? "" : last.experiment(), session.endedRun(), session.isRunning(), strings, shell);
         run.setText(progress.isEmpty() ? state : state + " · " + progress);
     }
 

@@ -116,9 +116,17 @@ public final class RunListView extends VBox {
                 .append(" · ").append(TIME.format(r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
         if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
-        if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
+        if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.endedAt()));
+        else if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
         if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
         return sb.toString();
+    }
+
+    /** "stopped at epoch 7/30", or with the configuration when the experiment trains several. */
+    private String stoppedAt(classlab.core.train.TrainingEngine.Progress at) {
+        return at.configurations() > 1
+                ? text.format("runs.stopped_at_configuration", at.configuration(), at.configurations(), at.epoch(), at.epochs())
+                : text.format("runs.stopped_at", at.epoch(), at.epochs());
     }
 
     private void rebuild() {

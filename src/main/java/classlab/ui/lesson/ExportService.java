@@ -32,8 +32,9 @@ public final class ExportService implements AutoCloseable {
     public interface FileWrite { Path write() throws Exception; }
 
     /**
-     * What one export produced: the folder, the files written and the failures (an exception's
-     * message, or a deferred message {@code key|arg...} when the folder cannot take files).
+     * What one export produced: the folder, the files written and the failures (each a deferred message
+     * of a {@link classlab.core.Localized} failure, else the exception's own text; {@code LessonStrings.resolve}
+     * words them).
      */
     public record Outcome(Path folder, List<Path> written, List<String> failures) {}
 
@@ -66,7 +67,7 @@ public final class ExportService implements AutoCloseable {
                 try {
                     written.add(w.write());
                 } catch (Exception e) {
-                    failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
+                    failures.add(classlab.core.Localized.of(e));  // PaneExport words it in the pane's language
                 }
             }
             return new Outcome(folder, written, failures);

@@ -205,7 +205,8 @@ public final class LessonPaneController {
         for (FigureView v : tabs.figureViews()) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
-        runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), Backend.startAsync().isDone());
+        runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), session.endedRun(),
+                Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {

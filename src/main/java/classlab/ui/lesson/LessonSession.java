@@ -46,6 +46,8 @@ public final class LessonSession {
     private final AtomicBoolean demoQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
     /** Parameters whose last typed value was refused, with the problem (deferred message). */
     private final java.util.Map<String, String> invalidParams = new java.util.LinkedHashMap<>();
     private volatile ParamValues values;
@@ -60,6 +62,13 @@ public final class LessonSession {
     /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
     public static final int QUICK_DEMO_FACTOR = 5;
 
+    /**
+     * A setting the last run refused in combination with the model or the data (more rows than the
+     * split has, a batch of one with BatchNorm...): the parameter and the deferred message. The form
+     * shows it under that field, as it shows a value out of range.
+     */
+    public record ParamProblem(String param, String message) {}
+
     /** The experiment and settings a run started with (the export stamps them). */
     public record RunStart(String experiment, ParamValues values) {}
 
@@ -73,21 +82,31 @@ public final class LessonSession {
                 : LessonStrings.message("series.train_loss_network", network)).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
         this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
-        // First listener: the run is recorded before the UI hears that it ended.
-        engine.addListener((s, message) -> {
+        // The run is recorded before the UI hears that it ended; the UI shows how the record says it
+        // ended (a replay of a stopped run ends stopped, not finished).
+        engine.addListener((engineState, message) -> {
+            TrainingEngine.State s = engineState;
             if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
-                history.end(s.name());
+                RunRecord r = history.end(s.name(), engine.progress());
+                if (r != null) s = TrainingEngine.State.valueOf(r.outcome());
             }
+            TrainingEngine.State shown = s;
+            Platform.runLater(() -> showEngineState(shown, message));
         });
-        engine.addListener((s, message) -> Platform.runLater(() -> {
-            state.set(s);
-            if (message == null) return;
-            // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
-            boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
-            String before = problem.get();
-            problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
-        }));
         refreshDemos();
+    }
+
+    /** FX thread: the run's state, and the engine's message (a failure, or a note that adds up while it runs). */
+    private void showEngineState(TrainingEngine.State s, String message) {
+        state.set(s);
+        if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
+            inEffect.set(model.inEffect(values));
+        }
+        if (message == null) return;
+        // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
+        boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
+        String before = problem.get();
+        problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
     }
 
     public LessonCatalog.Entry entry() { return entry; }
@@ -101,6 +120,11 @@ public final class LessonSession {
 
     /** The last run's experiment and settings, or null before the first run. */
     public RunStart lastRun() { return lastRun; }
+
+    /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
+    public RunRecord endedRun() {
+        return lastRun == null || engine.isBusy() ? null : history.last();
+    }
 
     /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
     public LineFigure iterationLoss() { return iterationLoss; }
@@ -127,8 +151,21 @@ public final class LessonSession {
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
+    /**
+     * The settings in use as the lesson reports them after its demos were drawn or a run ended
+     * ({@link LessonModel#inEffect}): a value differs from {@link #values()} where the lesson had to
+     * replace the chosen one (cifar on MNIST); null before the first report. FX thread.
+     */
+    public ReadOnlyObjectProperty<ParamValues> inEffectProperty() { return inEffect.getReadOnlyProperty(); }
+
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+
+    /** The setting the last run refused, or null (cleared when that setting is changed or a run starts). */
+    public ReadOnlyObjectProperty<ParamProblem> paramProblemProperty() { return paramProblem.getReadOnlyProperty(); }
+
+    /** Whether the value last typed for {@code key} was refused by its own range check. */
+    public boolean isInvalid(String key) { return invalidParams.containsKey(key); }
 
     public String selectedExperiment() { return selectedExperiment; }
 
@@ -149,6 +186,7 @@ public final class LessonSession {
             return invalidParams.get(key);
         }
         invalidParams.remove(key);
+        if (paramProblem.get() != null && paramProblem.get().param().equals(key)) paramProblem.set(null);
         for (ParamSpec p : values.specs()) {
             if (p.key().equals(key) && p.demo()) refreshDemos();
         }
@@ -161,11 +199,11 @@ public final class LessonSession {
     }
 
     /**
-     * The problem text of an exception: a deferred message ({@code key|arg|...}) for a
-     * {@link UserException}, which the pane localises with {@code LessonStrings.resolve}.
+     * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
+     * ({@link UserException}, a damaged data file...), which the pane localises with {@code LessonStrings.resolve}.
      */
     static String problemOf(Exception e) {
-        return e instanceof UserException u ? u.deferred() : e.getMessage();
+        return classlab.core.Localized.of(e);
     }
 
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
@@ -192,7 +230,11 @@ public final class LessonSession {
             demoQueued.set(false);
             try {
                 Backend.awaitReady();
-                model.updateDemos(values);
+                // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
+                ParamValues shown = values;
+                classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
+                ParamValues used = model.inEffect(shown);
+                Platform.runLater(() -> inEffect.set(used));
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }
@@ -208,9 +250,9 @@ public final class LessonSession {
         demoWorker.execute(() -> {
             try {
                 Backend.awaitReady();
-                model.select(figureId, selection);
+                classlab.core.train.Nd4jAccess.run(() -> model.select(figureId, selection));
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(e.getMessage()));
+                Platform.runLater(() -> problem.set(problemOf(e)));
             }
         });
     }
@@ -240,8 +282,14 @@ public final class LessonSession {
         }
         Experiment experiment = model.experiment(selectedExperiment);
         ParamValues runValues = values;
-        launch(experiment, runValues, paused, null,
-                control -> history.results(model.run(experiment.name(), runValues, control).finalMetrics()));
+        launch(experiment, runValues, paused, null, control -> {
+            try {
+                history.results(model.run(experiment.name(), runValues, control).finalMetrics());
+            } catch (UserException e) {
+                if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferredMessage())));
+                throw e;
+            }
+        });
         return true;
     }
 
@@ -260,16 +308,17 @@ public final class LessonSession {
         values = runValues;
         invalidParams.clear();
         selectExperiment(recording.experiment());
-        launch(model.experiment(recording.experiment()), runValues, false, recording.started(), control -> {
+        launch(model.experiment(recording.experiment()), runValues, false, recording, control -> {
             RunReplay.play(model, recording, control, stepsPerSecond);
             history.results(recording.results());
         });
     }
 
-    /** Starts a run (or, with {@code replayOf}, a replay of the run started then) on the engine. */
-    private void launch(Experiment experiment, ParamValues runValues, boolean paused, java.time.Instant replayOf,
+    /** Starts a run (or, with {@code replayOf}, a replay of that recorded run) on the engine. */
+    private void launch(Experiment experiment, ParamValues runValues, boolean paused, RunRecord replayOf,
                         TrainingEngine.Job body) {
         problem.set("");
+        paramProblem.set(null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
         for (LineFigure f : pinnedAxes) f.xRange(null, null);

@@ -83,7 +83,7 @@ final class PaneExport {
         status.accept(messages.get("export.gif.drawing"));
         EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), 1).whenComplete((frames, error) -> {
             if (error != null) {
-                status.accept(messages.format("export.failed", f.id() + ".gif", error.getMessage()));
+                status.accept(messages.format("export.failed", f.id() + ".gif", strings.describe(error)));
                 return;
             }
             Path file = folder.resolve(f.id() + ".gif");
@@ -123,7 +123,8 @@ final class PaneExport {
     private ExportStamp stamp() {
         LessonSession.RunStart run = session.lastRun();
         return ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
-                run == null ? session.values() : run.values(), session.model().defaults(), strings, LocalDateTime.now());
+                session.model().inEffect(run == null ? session.values() : run.values()), session.model().defaults(), strings,
+                LocalDateTime.now());
     }
 
     private void submit(Path folder, List<ExportService.FileWrite> writes) {

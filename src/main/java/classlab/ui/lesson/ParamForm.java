@@ -22,15 +22,29 @@ import javafx.scene.layout.VBox;
  * The hyperparameter form of one section, generated from the lesson's {@link ParamSpec}s.
  * Demo parameters with a numeric range get a slider (the figure redraws as it moves); the rest
  * are fields committed on Enter or focus loss. Every value goes through
- * {@link LessonSession#setParam}, whose validation message appears under the field.
+ * {@link LessonSession#setParam}, whose validation message appears under the field; so does the
+ * message of a run that refused the setting in combination with others
+ * ({@link LessonSession#paramProblemProperty()}).
  */
 final class ParamForm extends VBox {
     private final LessonSession session;
     private final Function<String, String> text;
+    /** Each field's error label and editor, by parameter key. */
+    private final java.util.Map<String, Label> errors = new java.util.HashMap<>();
+    private final java.util.Map<String, Node> editors = new java.util.HashMap<>();
+    /** Each field's note of the value in use when the lesson replaced the chosen one, by parameter key. */
+    private final java.util.Map<String, Label> notes = new java.util.HashMap<>();
+    private final javafx.beans.value.ChangeListener<ParamValues> onInEffect = (o, before, now) -> showInEffect(now);
+    /** Held strongly here, registered weakly: the session outlives forms rebuilt on a language switch. */
+    private final javafx.beans.value.ChangeListener<LessonSession.ParamProblem> onRunRefused;
 
     ParamForm(LessonSession session, List<ParamSpec> specs, Function<String, String> text) {
         this.session = session;
         this.text = text;
+        this.onRunRefused = (o, before, now) -> {
+            if (before != null && !session.isInvalid(before.param())) show(before.param(), null);
+            if (now != null) show(now.param(), now.message());
+        };
         getStyleClass().add("param-form");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -50,7 +64,36 @@ final class ParamForm extends VBox {
             Node editor = editor(spec, error);
             editor.setId("param-" + spec.key());
             if (editor instanceof javafx.scene.layout.Region r) r.setMaxWidth(Double.MAX_VALUE);
-            getChildren().add(new VBox(2, label, editor, error));
+            Label note = new Label();
+            note.getStyleClass().add("param-note");
+            note.setId("param-note-" + spec.key());
+            note.setWrapText(true);
+            note.setManaged(false);
+            note.setVisible(false);
+            getChildren().add(new VBox(2, label, editor, error, note));
+            notes.put(spec.key(), note);
+            errors.put(spec.key(), error);
+            editors.put(spec.key(), editor);
+        }
+        session.paramProblemProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onRunRefused));
+        LessonSession.ParamProblem refused = session.paramProblemProperty().get();
+        if (refused != null) show(refused.param(), refused.message());
+        session.inEffectProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onInEffect));
+        showInEffect(session.inEffectProperty().get());
+    }
+
+    /** Under each field whose value the lesson replaced: "In use: MNIST" (the choice's label); other notes cleared. */
+    private void showInEffect(ParamValues used) {
+        ParamValues chosen = session.values();
+        for (ParamSpec spec : chosen.specs()) {
+            Label note = notes.get(spec.key());
+            if (note == null) continue;
+            String value = used == null || !used.has(spec.key()) ? chosen.text(spec.key()) : used.text(spec.key());
+            boolean replaced = !value.equals(chosen.text(spec.key()));
+            note.setText(replaced ? LessonStrings.resolve(text, LessonStrings.message("param.in_effect",
+                    spec.type() == ParamSpec.Type.CHOICE ? choiceLabel(spec, value) : value)) : "");
+            note.setManaged(replaced);
+            note.setVisible(replaced);
         }
     }
 
@@ -133,12 +176,20 @@ final class ParamForm extends VBox {
 
     private boolean commit(ParamSpec spec, String raw, Label error, Node editor) {
         String problem = session.setParam(spec.key(), raw);
+        show(spec.key(), problem);
+        return problem == null;
+    }
+
+    /** Shows {@code problem} (a deferred message) under the field of {@code key} and marks it, or clears both (null). */
+    private void show(String key, String problem) {
+        Label error = errors.get(key);
+        Node editor = editors.get(key);
+        if (error == null) return;  // a setting of another section's form
         boolean ok = problem == null;
         error.setText(ok ? "" : LessonStrings.resolve(text, problem));
         error.setManaged(!ok);
         error.setVisible(!ok);
         if (ok) editor.getStyleClass().remove("invalid");
         else if (!editor.getStyleClass().contains("invalid")) editor.getStyleClass().add("invalid");
-        return ok;
     }
 }

@@ -1,5 +1,6 @@
 package classlab.ui.lesson;
 
+import classlab.core.classroom.RunRecord;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.TrainingEngine.Progress;
 import classlab.ui.fx.Messages;
@@ -14,8 +15,30 @@ public final class ProgressText {
 
     private ProgressText() { }
 
-    /** @param experiment the running experiment's name: a label part equal to it is left out (the selector shows it) */
-    public static String format(Progress p, String experiment, LessonStrings strings, Messages messages) {
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /**
+     * The run bar's line: while a run is busy ({@code live}) its progress {@code p} with the time left;
+     * afterwards how the last run ended, from its record: where it was stopped ("stopped at: … epoch
+     * 7/30"), and for a replay, which recorded run it played. No time left once a run has ended.
+     *
+     * @param ended the record of the last run when no run is busy, or null (none yet, or unknown)
+     */
+    public static String status(Progress p, String experiment, RunRecord ended, boolean live,
+                                LessonStrings strings, Messages messages) {
+        if (live || ended == null || ended.endedAt() == null) return format(p, experiment, strings, messages, live);
+        String text = format(ended.endedAt(), ended.experiment(), strings, messages, false);
+        if (ended.stopped()) text = messages.format("progress.stopped_at", text);
+        if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", TIME.format(ended.replayOf()));
+        return text;
+    }
+
+    /**
+     * @param experiment the running experiment's name: a label part equal to it is left out (the selector shows it)
+     * @param live       whether the run is still going: only then is the time left estimated
+     */
+    public static String format(Progress p, String experiment, LessonStrings strings, Messages messages, boolean live) {
         if (p.configuration() == 0 && p.iteration() == 0) return "";
         StringBuilder sb = new StringBuilder();
         if (p.configuration() > 0) {
@@ -30,7 +53,7 @@ public final class ProgressText {
             sb.append(messages.format("progress.iteration", p.iteration()));
         }
         double left = p.secondsLeft();
-        if (Double.isFinite(left) && p.fraction() < 1) {
+        if (live && Double.isFinite(left) && p.fraction() < 1) {
             long s = Math.round(left);
             sb.append(SEPARATOR).append(messages.format("progress.left", String.format("%d:%02d", s / 60, s % 60)));
         }

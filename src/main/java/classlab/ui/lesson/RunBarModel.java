@@ -1,5 +1,6 @@
 package classlab.ui.lesson;
 
+import classlab.core.classroom.RunRecord;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.TrainingEngine;
 import classlab.core.train.TrainingEngine.State;
@@ -49,10 +50,14 @@ public final class RunBarModel {
 
     /**
      * @param experiment   the running (or last) experiment's name
+     * @param ended        the record of the last run once no run is busy (where it ended), or null
      * @param backendReady false while ND4J is still loading (a Run pressed meanwhile waits for it) */
-    public void showProgress(TrainingEngine.Progress p, String experiment, boolean backendReady) {
-        progressText.set(backendReady ? ProgressText.format(p, experiment, strings, messages) : messages.get("status.backend.loading"));
-        progress.set(busy.get() || p.fraction() > 0 ? p.fraction() : 0);
+    public void showProgress(TrainingEngine.Progress p, String experiment, RunRecord ended, boolean backendReady) {
+        boolean live = busy.get();
+        progressText.set(backendReady ? ProgressText.status(p, experiment, ended, live, strings, messages)
+                : messages.get("status.backend.loading"));
+        TrainingEngine.Progress shown = live || ended == null || ended.endedAt() == null ? p : ended.endedAt();
+        progress.set(shown.fraction());
     }
 
     public ReadOnlyStringProperty runTextProperty() { return runText.getReadOnlyProperty(); }

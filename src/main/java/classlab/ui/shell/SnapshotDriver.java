@@ -1,5 +1,6 @@
 package classlab.ui.shell;
 
+import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.lesson.LessonPaneController;
@@ -27,21 +28,31 @@ final class SnapshotDriver {
     void start() {
         LessonPaneController pane = controller.currentPane();
         LessonSession session = pane.session();
-        if (options.epochs() != null) {
-            // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
-            session.setAllEpochs(options.epochs());
-            controller.rebuildPane();
-        }
+        if (options.experiment() != null) session.selectExperiment(options.experiment());
+        // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
+        if (options.epochs() != null) session.setAllEpochs(options.epochs());
+        // The form shows the epochs, and the tab of the chosen experiment is the one drawn.
+        if (options.experiment() != null || options.epochs() != null) controller.rebuildPane();
         ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
                                           TrainingEngine.State a, TrainingEngine.State s) {
                 if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
+                    if (s == TrainingEngine.State.FINISHED && startedAt != 0 && ++runsDone < options.repeat()) {
+                        System.out.println(memoryLine());
+                        session.run();   // the same experiment again in this process: is memory flat?
+                        return;
+                    }
+                    if (options.repeat() > 1 && startedAt != 0) System.out.println(memoryLine());
                     session.stateProperty().removeListener(this);
                     frames.stop();
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line.
                     if (startedAt != 0) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6));
-                    if (s == TrainingEngine.State.FAILED) System.err.println("classlab: run failed: " + session.engine().failureMessage());
-                    ClassLabApp.setExitCode(s == TrainingEngine.State.FINISHED ? 0 : 1);
+                    if (s == TrainingEngine.State.FAILED) {
+                        System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
+                    }
+                    // A replay of a stopped run ends stopped, as recorded: that is a success too.
+                    boolean asPlanned = s == TrainingEngine.State.FINISHED || options.replay() != null && s == TrainingEngine.State.STOPPED;
+                    ClassLabApp.setExitCode(asPlanned ? 0 : 1);
                     // Give the 10 Hz figure pump and layout a moment to draw the final state.
                     PauseTransition settle = new PauseTransition(Duration.millis(600));
                     settle.setOnFinished(e -> capture(controller.currentPane()));
@@ -51,7 +62,7 @@ final class SnapshotDriver {
         };
         session.stateProperty().addListener(done);
         Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
-            if (error != null) fail("ND4J did not start: " + error.getMessage());
+            if (error != null) fail("ND4J did not start: " + strings(session).describe(error));
             else if (options.replay() != null) replay(session);
             else {
                 startedAt = System.nanoTime();
@@ -62,7 +73,20 @@ final class SnapshotDriver {
     }
 
     private long startedAt;
+    private int runsDone;
     private final FrameGaps frames = new FrameGaps();
+
+    /**
+     * Resident memory after run {@link #runsDone} of a repeated snapshot ({@code --repeat N}), and the
+     * heap in use, for bench/app-vs-run --repeat: flat over the runs means nothing accumulates.
+     */
+    private String memoryLine() {
+        Runtime rt = Runtime.getRuntime();
+        return String.format(java.util.Locale.ROOT, "app-repeat: run=%d ms=%.0f rss-mb=%.0f peak-rss-mb=%.0f heap-used-mb=%.0f heap-committed-mb=%.0f guard-gcs=%d",
+                runsDone, (System.nanoTime() - startedAt) / 1e6, Backend.residentBytes() / 1048576.0,
+                Backend.peakResidentBytes() / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
+                classlab.core.train.NativeMemoryGuard.collections());
+    }
 
     /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
     private static final class FrameGaps extends javafx.animation.AnimationTimer {
@@ -92,7 +116,7 @@ final class SnapshotDriver {
             session.replay(classlab.core.classroom.RunFiles.read(options.replay()), REPLAY_STEPS_PER_SECOND);
             controller.rebuildPane();   // the form shows the recording's settings
         } catch (java.io.IOException | IllegalArgumentException e) {
-            fail("cannot replay " + options.replay() + ": " + e.getMessage());
+            fail("cannot replay " + options.replay() + ": " + strings(session).describe(e));
         }
     }
 
@@ -115,11 +139,17 @@ final class SnapshotDriver {
             FigureExport.png(window, options.snapshotOut(), 1.0);
             System.out.println("wrote " + options.snapshotOut().toAbsolutePath());
         } catch (Exception e) {
-            System.err.println("classlab: cannot write " + options.snapshotOut() + ": " + e.getMessage());
+            System.err.println("classlab: cannot write " + options.snapshotOut() + ": "
+                    + strings(pane.session()).describe(e));
             ClassLabApp.setExitCode(1);
         }
         controller.shutdown();
         Platform.exit();
+    }
+
+    /** The lesson's strings in the snapshot's language, for failures told on the terminal. */
+    private LessonStrings strings(LessonSession session) {
+        return LessonStrings.load(session.entry().id(), options.language());
     }
 
     private void fail(String message) {

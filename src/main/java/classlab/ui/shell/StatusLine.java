@@ -1,5 +1,6 @@
 package classlab.ui.shell;
 
+import classlab.core.lesson.LessonStrings;
 import classlab.core.data.DataCache;
 import classlab.core.train.Backend;
 import classlab.core.train.StartupWatchdog;
@@ -48,7 +49,7 @@ final class StatusLine {
                 bar.setText(messages.format("status.backend.ready", info.startMillis()));
             } else {
                 backendKey = "status.backend.failed";
-                backendArgs = new Object[] {error.getMessage()};
+                backendArgs = new Object[] {LessonStrings.load(null, messages.language()).describe(error)};
                 showBackend();
                 bar.setText(backendLabel.getText());
             }

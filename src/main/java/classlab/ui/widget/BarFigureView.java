@@ -182,12 +182,13 @@ public final class BarFigureView extends FigureView {
             double base = logBase;
             yAxis.setTickLabelFormatter(TickLabels.formatter(v -> AxisScale.tickLabel(v + base, true)));
         } else {
+            double[] fixed = fig.yRange();
             double lo = Math.min(0, min), hi = Math.max(0, max);
             if (hi <= lo) hi = lo + 1;
-            // Headroom for value labels above the tallest bar.
-            double step = NumberFormats.niceStep((hi - lo) * 1.05, 6);
-            yAxis.setLowerBound(Math.floor(lo / step + 1e-9) * step);
-            yAxis.setUpperBound(Math.ceil(hi * 1.05 / step - 1e-9) * step);
+            // Headroom for value labels above the tallest bar, unless the figure fixes the axis.
+            double step = NumberFormats.niceStep(fixed != null ? fixed[1] - fixed[0] : (hi - lo) * 1.05, 6);
+            yAxis.setLowerBound(fixed != null ? fixed[0] : Math.floor(lo / step + 1e-9) * step);
+            yAxis.setUpperBound(fixed != null ? fixed[1] : Math.ceil(hi * 1.05 / step - 1e-9) * step);
             yAxis.setTickUnit(step);
             yAxis.setMinorTickVisible(true);
             yAxis.setTickLabelFormatter(TickLabels.formatter(v -> AxisScale.tickLabel(v, false)));

@@ -53,7 +53,7 @@ public abstract class FigureView extends BorderPane {
     public static FigureView create(Figure f, Function<String, String> text) {
         Objects.requireNonNull(f, "figure");
         if (f instanceof LineFigure) return new LineFigureView((LineFigure) f, text);
-        if (f instanceof BarFigure) return new BarFigureView((BarFigure) f, text);
+        if (f instanceof BarFigure b) return b.panelColumns() > 0 ? new BarPanelsView(b, text) : new BarFigureView(b, text);
         if (f instanceof HistogramFigure) return new HistogramView((HistogramFigure) f, text);
         if (f instanceof GridFigure) return new GridFigureView((GridFigure) f, text);
         if (f instanceof ImageGridFigure) return new ImageGridView((ImageGridFigure) f, text);

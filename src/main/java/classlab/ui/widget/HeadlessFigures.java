@@ -46,7 +46,8 @@ public final class HeadlessFigures {
 
     /**
      * Draws each figure in an offscreen scene of {@code width × height} with charts.css and the given
-     * theme, and writes {@code outDir/<figure id>.png} (pixel size × {@code scale}). Callable from any
+     * theme, and writes {@code outDir/<figure id>.png} (pixel size × {@code scale}); a results table
+     * is as tall as its header and rows instead. Callable from any
      * thread; the drawing itself runs on the FX thread.
      * @param themeClass one of the {@link ChartTheme} style classes, e.g. {@link ChartTheme#LIGHT_CLASS}
      * @return the files written, in figure order
@@ -71,6 +72,11 @@ public final class HeadlessFigures {
                 scene.getStylesheets().add(css.toExternalForm());
                 for (int i = 0; i < LAYOUT_PASSES; i++) {
                     root.applyCss();
+                    root.layout();
+                }
+                if (view instanceof ResultTableView) {
+                    // A table is as tall as its rows, not the chart height: no empty rows below the data.
+                    root.resize(width, Math.ceil(view.prefHeight(width)));
                     root.layout();
                 }
                 FigureExport.png(view, file, scale);

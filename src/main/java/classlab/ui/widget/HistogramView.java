@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -26,7 +23,7 @@ public final class HistogramView extends FigureView {
 
     private final HistogramFigure fig;
     private final CanvasPane canvas = new CanvasPane(this::paint, 480, 300);
-    private final FlowPane legend = new FlowPane();
+    private final SwatchLegend legend = new SwatchLegend();
     private Map<String, HistogramFigure.Bins> data = Map.of();
     private List<String> names = List.of();
 
@@ -34,7 +31,6 @@ public final class HistogramView extends FigureView {
         super(figure, text);
         this.fig = figure;
         getStyleClass().add("histogram-view");
-        legend.getStyleClass().add("figure-legend");
         setCenter(canvas);
         setBottom(legend);
         initialDraw();
@@ -60,11 +56,7 @@ public final class HistogramView extends FigureView {
     CanvasPane canvasPane() { return canvas; }
 
     /** Legend texts, one per series ("name  μ = …  σ = …"). */
-    List<String> legendTexts() {
-        List<String> out = new ArrayList<>();
-        for (javafx.scene.Node n : legend.getChildren()) out.add(((Label) n).getText());
-        return out;
-    }
+    List<String> legendTexts() { return legend.texts(); }
 
     /** "μ = …, σ = …" of a distribution. */
     private static String stats(HistogramFigure.Bins b) {
@@ -72,21 +64,11 @@ public final class HistogramView extends FigureView {
     }
 
     private void rebuildLegend() {
-        legend.getChildren().clear();
         // Small multiples carry each distribution's name and statistics in its panel caption.
         boolean panels = fig.panelColumns() > 0;
-        legend.setVisible(!panels);
-        legend.setManaged(!panels);
+        legend.clear(!panels);
         if (panels) return;
-        for (int i = 0; i < names.size(); i++) {
-            HistogramFigure.Bins b = data.get(names.get(i));
-            Region swatch = new Region();
-            swatch.getStyleClass().add("figure-legend-swatch");
-            swatch.setStyle("-fx-background-color: " + CanvasPane.web(theme().seriesColor(i)) + ";");
-            Label item = new Label(t(names.get(i)) + "   " + stats(b), swatch);
-            item.getStyleClass().add("figure-legend-item");
-            legend.getChildren().add(item);
-        }
+        for (int i = 0; i < names.size(); i++) legend.add(t(names.get(i)) + "   " + stats(data.get(names.get(i))), theme().seriesColor(i));
     }
 
     private void paint(GraphicsContext g, double w, double h) {

@@ -11,10 +11,24 @@ import javafx.scene.control.TableView;
 /**
  * View of a {@link ResultTable}: a TableView with localised column headers; numbers are right
  * aligned with 4 decimals (integer types without decimals, see {@link NumberFormats#tableCell}).
+ * Its preferred height fits its rows (fixed row height {@code -fx-fixed-cell-size} from
+ * {@code charts.css}, in em so it follows the theme's font): no empty rows below the data, in the
+ * pane and in exported PNGs.
  */
 public final class ResultTableView extends FigureView {
     private final ResultTable fig;
-    private final TableView<List<Object>> table = new TableView<>();
+    private final TableView<List<Object>> table = new FittedTable();
+
+    /** A table whose preferred height is its header plus its rows (at least one, for the placeholder). */
+    private static final class FittedTable extends TableView<List<Object>> {
+        @Override protected double computePrefHeight(double width) {
+            double cell = getFixedCellSize();
+            if (!(cell > 0)) return super.computePrefHeight(width);
+            javafx.scene.Node header = lookup(".column-header-background");
+            double headerHeight = header == null ? cell : header.prefHeight(-1);
+            return snappedTopInset() + headerHeight + Math.max(1, getItems().size()) * cell + snappedBottomInset() + 1;
+        }
+    }
 
     ResultTableView(ResultTable figure, Function<String, String> text) {
         super(figure, text);
@@ -41,9 +55,14 @@ public final class ResultTableView extends FigureView {
         initialDraw();
     }
 
-    @Override protected void redraw() { table.getItems().setAll(fig.rows()); }
+    @Override protected void redraw() {
+        table.getItems().setAll(fig.rows());
+        table.requestLayout();
+    }
 
     @Override protected void applyLabels() {
+        // JavaFX's own placeholder is English ("No content in table")
+        table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
         for (int i = 0; i < fig.columnKeys().size(); i++) table.getColumns().get(i).setText(t(fig.columnKeys().get(i)));
     }
 

@@ -24,6 +24,9 @@ final class ScalarFieldLayer extends Canvas {
     private ScalarField field;
     private List<List<double[]>> segments = List.of();
     private ChartTheme theme = ChartTheme.LIGHT;
+    /** What the canvas shows: the field and the axes' mapping it was drawn with. */
+    private ScalarField drawnField;
+    private List<Object> drawn = List.of();
 
     ScalarFieldLayer() {
         setMouseTransparent(true);
@@ -49,6 +52,15 @@ final class ScalarFieldLayer extends Canvas {
      */
     void draw(NumberAxis xa, NumberAxis ya, DoubleUnaryOperator plotY) {
         double w = Math.max(0, Math.floor(xa.getWidth())), h = Math.max(0, Math.floor(ya.getHeight()));
+        // The chart lays out its plot again for every point added to a series (the optimizer race adds
+        // six per step); redrawing thousands of contour segments each time held the FX thread for
+        // hundreds of ms. The canvas keeps what it drew: draw again only when the picture would change.
+        List<Object> key = List.of(field == null ? 0 : System.identityHashCode(field), w, h, theme,
+                xa.getDisplayPosition(0), xa.getDisplayPosition(1), ya.getDisplayPosition(plotY.applyAsDouble(1)),
+                ya.getDisplayPosition(plotY.applyAsDouble(2)));
+        if (key.equals(drawn) && field == drawnField) return;
+        drawn = key;
+        drawnField = field;
         if (getWidth() != w) setWidth(w);
         if (getHeight() != h) setHeight(h);
         GraphicsContext g = getGraphicsContext2D();

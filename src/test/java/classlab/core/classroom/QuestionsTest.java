@@ -94,7 +94,7 @@ class QuestionsTest {
         history.begin("b", lesson.defaults(), Instant.now());
         assertNull(board.state("n").outcome(), "not answered when the run begins");
         history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
-        history.end("FINISHED");
+        history.end("FINISHED", null);
         QuestionBoard.State s = board.state("n");
         assertEquals(0.2 / 3, s.outcome().value(), 1e-12);
         assertFalse(s.right(n), "0.05 is not within 0.01 of 0.0667");
@@ -105,7 +105,7 @@ class QuestionsTest {
         board.predict("n", 0.07);
         history.begin("b", lesson.defaults(), Instant.now());   // an earlier run does not answer the new round
         assertNull(board.state("n").outcome());
-        history.end("STOPPED");
+        history.end("STOPPED", null);
         assertNull(board.state("n").outcome(), "a stopped run answers nothing");
         assertNull(board.state("q").outcome(), "questions of other experiments stay open");
     }

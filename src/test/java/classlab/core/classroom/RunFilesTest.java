@@ -24,7 +24,7 @@ class RunFilesTest {
         history.begin("all", lesson.defaults().with("lr", "0.3"), Instant.parse("2026-11-30T15:00:00Z"));
         history.results(lesson.run("all", lesson.defaults().with("lr", "0.3"), RunControl.unattended(log)).finalMetrics());
         lesson.results.putRow("note", "message.note", Double.NaN);   // a non-finite cell survives as NaN
-        return history.end("FINISHED");
+        return history.end("FINISHED", null);
     }
 
     @Test
@@ -91,5 +91,30 @@ class RunFilesTest {
         @Override public classlab.core.lesson.ExperimentResult run(String e, classlab.core.lesson.ParamValues v, RunControl c) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    @Test
+    void aStoppedRunKeepsWhereItStoppedAndItsReplayEndsStoppedThere() throws Exception {
+        FakeLesson lesson = new FakeLesson();
+        MetricLog log = new MetricLog();
+        RunHistory history = new RunHistory(lesson, log);
+        history.begin("all", lesson.defaults(), Instant.parse("2026-11-30T15:00:00Z"));
+        RunRecord stopped = history.end("STOPPED", new classlab.core.train.TrainingEngine.Progress("none", 2, 4, 7, 30, 412, 0.5, 9_000_000_000L));
+        assertEquals(new classlab.core.train.TrainingEngine.Progress("none", 2, 4, 7, 30, 412, Double.NaN, 0), stopped.endedAt(),
+                "the position is kept, not the loss or the time");
+        Path file = dir.resolve("stopped" + RunFiles.EXTENSION);
+        RunFiles.write(stopped, file);
+        RunRecord back = RunFiles.read(file);
+        assertEquals(stopped.endedAt(), back.endedAt());
+        assertTrue(back.stopped());
+
+        history.begin("all", lesson.defaults(), Instant.now(), back);
+        RunRecord replay = history.end("FINISHED", new classlab.core.train.TrainingEngine.Progress("all", 1, 1, 7, 7, 0, Double.NaN, 0));
+        assertEquals("STOPPED", replay.outcome(), "played to its end, a replay ends as the recording did");
+        assertEquals(stopped.endedAt(), replay.endedAt());
+        assertEquals(stopped.started(), replay.replayOf());
+        history.begin("all", lesson.defaults(), Instant.now(), back);
+        RunRecord cut = history.end("STOPPED", new classlab.core.train.TrainingEngine.Progress("all", 1, 1, 3, 7, 0, Double.NaN, 0));
+        assertEquals(3, cut.endedAt().epoch(), "a replay stopped by the user is stopped where the replay was");
     }
 }

@@ -24,7 +24,7 @@ class RunHistoryTest {
     private RunRecord run(String experiment, ParamValues values) {
         history.begin(experiment, values, Instant.parse("2026-11-30T15:00:00Z"));
         history.results(lesson.run(experiment, values, RunControl.unattended(log)).finalMetrics());
-        return history.end("FINISHED");
+        return history.end("FINISHED", null);
     }
 
     private static List<String> names(List<LineFigure.Series> series) {
@@ -84,7 +84,7 @@ class RunHistoryTest {
         } catch (StopRequestedException expected) {
             // as the engine would
         }
-        RunRecord stopped = history.end("STOPPED");
+        RunRecord stopped = history.end("STOPPED", null);
         assertTrue(lesson.results.rows().isEmpty(), "the stopped run finished no configuration: empty table");
         assertTrue(lesson.results.toCsv().lines().count() == 1, "export writes the header only, no stale numbers");
         assertEquals("STOPPED", stopped.outcome());
@@ -107,6 +107,6 @@ class RunHistoryTest {
         history.reset();
         assertTrue(lesson.loss.previousSeries().isEmpty());
         assertEquals(2, history.runs().size());
-        assertNull(history.end("FINISHED"), "no run had begun");
+        assertNull(history.end("FINISHED", null), "no run had begun");
     }
 }

@@ -74,7 +74,9 @@ class CifarReaderTest {
         files.get(CifarFiles.TEST_BATCH)[4 * CifarFiles.RECORD_BYTES] = 12;
         Path archive = Files.write(dir.resolve(CifarFiles.ARCHIVE), CifarFixtures.tarGz(files));
         DataFormatException e = assertThrows(DataFormatException.class, () -> CifarReader.readArchive(archive));
-        assertEquals(archive + ": cifar-10-batches-bin/test_batch.bin: record 4 has label 12; CIFAR-10 labels are 0 to 9", e.getMessage());
+        assertEquals(archive + ": cifar-10-batches-bin/test_batch.bin: record 4 has label 12; CIFAR-10 labels are 0 to 9.", e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertEquals(archive + ": cifar-10-batches-bin/test_batch.bin: 레코드 4의 레이블이 12입니다. CIFAR-10 레이블은 0에서 9까지입니다.", ko);
     }
 
     @Test

@@ -115,6 +115,36 @@ class DownloaderTest {
     }
 
     @Test
+    void serverThatStopsSendingMidFileIsLeftAndTheDownloadResumes() throws Exception {
+        server.stallOnRequest(1);
+        Path target = dir.resolve("file.bin");
+
+        new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofMillis(400))
+                .download(server.url("/file.bin"), target, sha256(CONTENT), recorder);
+
+        assertArrayEquals(CONTENT, Files.readAllBytes(target));
+        List<LoopbackServer.Request> requests = server.requests();
+        assertEquals(2, requests.size(), "one stalled request, one resume");
+        assertTrue(resumeOffset(requests.get(1)) > 0, "the second request resumed from the bytes kept");
+    }
+
+    @Test
+    void stallOnEveryAttemptKeepsThePartAndSaysWhatHappened() throws Exception {
+        server.stallOnRequest(1).stallOnRequest(2);
+        Path target = dir.resolve("file.bin");
+
+        DownloadException e = assertThrows(DownloadException.class, () ->
+                new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofMillis(300))
+                        .download(server.url("/file.bin"), target, sha256(CONTENT), recorder));
+
+        assertTrue(e.getMessage().contains("no data arrived for"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.contains("2번 시도 끝에 실패했습니다") && ko.contains("초 동안 데이터가 오지 않음")
+                && ko.contains("바이트를 " + part(target) + "에 남겨 두었습니다"), ko);
+        assertTrue(Files.size(part(target)) > 0, "the bytes received are kept for a later resume");
+    }
+
+    @Test
     void serverWithoutRangeSupportRestartsCleanly() throws Exception {
         server.honourRange(false);
         Path target = dir.resolve("file.bin");
@@ -131,6 +161,8 @@ class DownloaderTest {
         DownloadException e = assertThrows(DownloadException.class, () -> new Downloader()
                 .download(server.url("/missing.bin"), dir.resolve("missing.bin"), sha256(CONTENT), recorder));
         assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("/missing.bin"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.contains("/missing.bin 내려받기에 실패했습니다: 서버가 HTTP 404(으)로 응답했습니다."), ko);
     }
 
     @Test
@@ -142,6 +174,8 @@ class DownloaderTest {
 
         assertTrue(e.getMessage().contains("Cannot reach 127.0.0.1") && e.getMessage().contains("offline")
                 && e.getMessage().contains("unreachable"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.startsWith("127.0.0.1에 연결할 수 없습니다 (연결 거부됨)"), ko);
         assertFalse(Files.exists(target));
     }
 

@@ -82,6 +82,9 @@ class IdxReaderTest {
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("truncated: header declares 10 images of 28x28 but only "
                 + (10 * 784 - 100) + " bytes of pixels follow"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.startsWith(file + ": 파일이 잘렸습니다. 헤더에 적힌 크기는 28x28 이미지 10장인데, 뒤따르는 픽셀 데이터는 "
+                + (10 * 784 - 100) + "바이트뿐입니다"), ko);
     }
 
     @Test
@@ -92,6 +95,8 @@ class IdxReaderTest {
         DataFormatException e = assertThrows(DataFormatException.class, () -> IdxReader.readImages(file));
 
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("truncated gzip"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.contains(file.toString()) && ko.contains("gzip 데이터가 중간에 끊겼습니다"), ko);
     }
 
     @Test

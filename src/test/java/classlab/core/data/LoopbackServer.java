@@ -32,10 +32,19 @@ final class LoopbackServer implements AutoCloseable {
     private volatile boolean honourRange = true;
     /** Requests (1-based, counted over all paths) on which only half the body is sent before the connection drops. */
     private final List<Integer> dropOnRequests = new CopyOnWriteArrayList<>();
+    /** Requests on which half the body is sent, then nothing more until the server is closed. */
+    private final List<Integer> stallOnRequests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // A thread per exchange, so that a stalling request does not hold up the client's retry.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "loopback-server");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -51,6 +60,11 @@ final class LoopbackServer implements AutoCloseable {
 
     LoopbackServer dropOnRequest(int requestNumber) {
         dropOnRequests.add(requestNumber);
+        return this;
+    }
+
+    LoopbackServer stallOnRequest(int requestNumber) {
+        stallOnRequests.add(requestNumber);
         return this;
     }
 
@@ -100,6 +114,16 @@ final class LoopbackServer implements AutoCloseable {
             // Throwing out of the handler makes the JDK server close the connection with the body incomplete.
             throw new IOException("simulated connection drop");
         }
+        if (stallOnRequests.contains(requestNumber)) {
+            body.write(content, start, (content.length - start) / 2);
+            body.flush();
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("server closed while stalling");
+        }
         body.write(content, start, content.length - start);
         body.close();
     }
@@ -119,6 +143,7 @@ final class LoopbackServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }

@@ -129,6 +129,10 @@ class MnistSourceTest {
             assertTrue(m.contains(name + ".gz"), name + " in: " + m);
         }
         assertTrue(m.contains("--data-dir") && m.contains(DataCache.ENV_VAR), m);
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.startsWith("MNIST를 내려받을 수 없습니다: 이 컴퓨터가 오프라인이거나"), ko);
+        assertTrue(ko.contains("연결 거부됨") && ko.contains("직접 이 폴더에 복사하세요:\n    " + mnistDir.toAbsolutePath())
+                && ko.contains(DataCache.ENV_VAR), ko);
     }
 
     @Test
@@ -140,6 +144,9 @@ class MnistSourceTest {
 
         assertTrue(e.getMessage().contains("Cannot download MNIST file " + MnistFiles.TEST_LABELS + ".gz")
                 && e.getMessage().contains("Checksum mismatch"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.contains("MNIST 파일 " + MnistFiles.TEST_LABELS + ".gz을(를) 내려받을 수 없습니다.")
+                && ko.contains("의 체크섬이 맞지 않습니다"), ko);
         assertFalse(Files.exists(dir.resolve(MnistFiles.TEST_LABELS + ".gz")));
     }
 
@@ -163,6 +170,9 @@ class MnistSourceTest {
                 () -> source(server.url("/mnist/")).ensureMnist(dir, ProgressListener.NONE));
 
         assertTrue(e.getMessage().contains(corrupt.toString()) && e.getMessage().contains("delete it"), e.getMessage());
+        String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
+        assertTrue(ko.startsWith(corrupt + ": IDX 이미지 파일이 아닙니다. 매직 넘버가 2049(0x00000801)인데 2051(0x00000803)이어야 합니다.")
+                && ko.endsWith("그 파일을 온전한 사본으로 바꾸거나, 지워서 ClassLab이 다시 내려받게 하세요."), ko);
         assertArrayEquals(IdxFixtures.gzip(IdxFixtures.labels(1, 2, 3)), Files.readAllBytes(corrupt));
     }
 

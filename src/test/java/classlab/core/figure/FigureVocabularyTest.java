@@ -3,6 +3,7 @@ package classlab.core.figure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,5 +126,22 @@ class FigureVocabularyTest {
         f.clear();
         assertEquals(5, f.panelColumns());
         assertThrows(IllegalArgumentException.class, () -> f.range(1, 1));
+    }
+
+    @Test
+    void barSmallMultiplesKeepConfigurationAndNameTheHighlightInTheCsv() {
+        BarFigure f = new BarFigure("targets", "t", "axis.class", "axis.value").smallMultiples(4).yRange(0, 1.1);
+        f.highlight("1", "series.target|1", "series.others");
+        f.setGroup("ε=0.1", List.of("0", "1"), new double[] {0.05, 0.95});
+        assertEquals("panel,category,value,highlight\nε=0.1,0,0.05,series.others\nε=0.1,1,0.95,series.target|1\n", f.toCsv());
+        assertTrue(f.messageKeys().containsAll(List.of("series.target", "series.others")));
+        f.clear();
+        assertEquals(4, f.panelColumns());
+        assertArrayEquals(new double[] {0, 1.1}, f.yRange(), 0);
+        assertEquals("1", f.highlightCategory());
+        assertThrows(IllegalArgumentException.class, () -> f.yRange(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> f.smallMultiples(-1));
+        assertNull(new BarFigure("b", "t", "x", "y").yRange(), "without a fixed range the axis follows the data");
+        assertEquals("group,category,value\n", new BarFigure("b", "t", "x", "y").toCsv());
     }
 }

@@ -40,8 +40,13 @@ class EnvironmentsTest {
         assertTrue(en.contains("found train-images.idx3-ubyte.gz, train-labels.idx1-ubyte.gz"), en);
         assertTrue(en.contains("still missing: " + MnistFiles.TEST_IMAGES + ", " + MnistFiles.TEST_LABELS), en);
         assertTrue(en.contains(dir.toAbsolutePath().toString()) && en.contains("--data-dir"), en);
-        String ko = LessonStrings.resolve(LessonStrings.load(null, "ko"), e.deferred());
+        String ko = LessonStrings.resolve(LessonStrings.load(null, "ko"), e.deferredMessage());
         assertTrue(ko.contains("찾은 파일: train-images.idx3-ubyte.gz") && ko.contains("--data-dir"), ko);
+        // the download failure inside is Korean too: the mirror tried, and why it could not be reached
+        assertTrue(ko.contains("내려받기에 실패했습니다: MNIST를 내려받을 수 없습니다: 이 컴퓨터가 오프라인이거나")
+                && ko.contains("127.0.0.1:" + port + "/") && ko.contains("(연결 거부됨)"), ko);
+        assertTrue(en.contains("Downloading them failed: Cannot download MNIST: this computer seems to be offline"), en);
+        assertEquals(1, ko.split("오프라인", -1).length - 1, "offline is said once, not once per mirror: " + ko);
         assertEquals("error.mnist.unavailable", e.key());
     }
 }

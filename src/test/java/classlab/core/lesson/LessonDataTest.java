@@ -19,7 +19,7 @@ class LessonDataTest {
         assertEquals("train_size: 9 images were asked for, but the MNIST training split has only 5. Set train_size to 5 or less.",
                 e.getMessage());
         assertEquals("train_size: 이미지 9장을 요청했지만 MNIST 학습 데이터에는 5장뿐입니다. train_size을(를) 5 이하로 설정하세요.",
-                LessonStrings.resolve(LessonStrings.load(null, "ko"), e.deferred()));
+                LessonStrings.resolve(LessonStrings.load(null, "ko"), e.deferredMessage()));
     }
 
     @Test

@@ -142,6 +142,20 @@ class TrainingEngineTest {
         assertEquals(2, cleanups.get(), "failed runs are cleaned up too");
     }
 
+    /** Any Localized failure (a damaged data file, say) reaches listeners as its deferred message, which the pane words. */
+    @Test
+    void aLocalizedFailureIsAnnouncedAsItsMessage() throws Exception {
+        classlab.core.data.DataFormatException damaged =
+                new classlab.core.data.DataFormatException("data.cifar.class_names", "batches.meta.txt", 3, 10);
+        List<String> announced = new CopyOnWriteArrayList<>();
+        engine.addListener((s, m) -> { if (s == TrainingEngine.State.FAILED) announced.add(m); });
+        engine.start(control -> { throw damaged; }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(damaged.deferredMessage()), announced);
+        assertEquals(damaged.deferredMessage(), engine.failure());
+        assertEquals("batches.meta.txt lists 3 class names; CIFAR-10 has 10.", engine.failureMessage());
+    }
+
     /** A job blocked outside the training loop (waiting for a silent server) ends on Stop, as stopped, not failed. */
     @Test
     void stopEndsAJobBlockedOutsideTheLoop() throws Exception {
@@ -177,5 +191,43 @@ class TrainingEngineTest {
         }, false);
         assertTrue(engine.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("1:1", "2:1", "3:2", "4:2", "5:1", "6:1"), new ArrayList<>(seen));
+    }
+
+    /**
+     * ND4J is used by one thread at a time (Nd4jAccess): the training thread holds the lock while
+     * its job runs and lets a waiting thread (demo, digit pad) in at every checkpoint and while paused.
+     */
+    @Test
+    void theTrainingThreadHoldsTheNd4jLockBetweenCheckpointsOnly() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean heldInJob = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger otherRuns = new java.util.concurrent.atomic.AtomicInteger();
+        engine.start(control -> {
+            for (int i = 0; i < 100_000; i++) {
+                control.checkpoint();
+                if (!Nd4jAccess.heldByCurrentThread()) heldInJob.set(false);
+                iterations.incrementAndGet();
+                Thread.sleep(1);
+            }
+        }, false);
+        waitUntil(() -> iterations.get() >= 3);
+        // While the job runs: another thread gets its turn after the current iteration.
+        Thread other = new Thread(() -> Nd4jAccess.get(otherRuns::incrementAndGet));
+        other.start();
+        other.join(5000);
+        assertEquals(1, otherRuns.get(), "a waiting thread runs between iterations");
+        engine.pause();
+        waitUntil(() -> engine.state() == TrainingEngine.State.PAUSED);
+        Thread whilePaused = new Thread(() -> Nd4jAccess.get(otherRuns::incrementAndGet));
+        whilePaused.start();
+        whilePaused.join(5000);
+        assertEquals(2, otherRuns.get(), "a paused run does not hold ND4J");
+        engine.stop();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertTrue(heldInJob.get(), "the job ran every iteration with the lock");
+        assertFalse(Nd4jAccess.heldByCurrentThread());
+        Thread afterwards = new Thread(() -> Nd4jAccess.get(otherRuns::incrementAndGet));
+        afterwards.start();
+        afterwards.join(5000);
+        assertEquals(3, otherRuns.get(), "an ended run leaves the lock free");
     }
 }

@@ -153,7 +153,30 @@ class ClassroomToolsUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
         assertTrue(results.rows().isEmpty(), "stopped before the end: no row, not the earlier run's");
         assertEquals(1, results.toCsv().lines().count(), "Export all writes no stale numbers");
-        assertEquals("STOPPED", session.history().last().outcome());
+        RunRecord stopped = session.history().last();
+        assertEquals("STOPPED", stopped.outcome());
+        assertEquals(200, stopped.endedAt().epochs(), "where it was stopped is recorded");
+        interact(() -> app.controller().currentPane().refreshFigures());
+        assertEquals("중지됨", lookup("#stateLabel").queryAs(Label.class).getText());
+        String progress = lookup("#progressLabel").queryAs(Label.class).getText();
+        assertTrue(progress.startsWith("중지 시점: ") && progress.contains("/200") && !progress.contains("남음"),
+                "stopped where, no time left after Stop: " + progress);
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        String listed = lookup("#run-" + stopped.number()).queryAs(javafx.scene.control.CheckBox.class).getText();
+        assertTrue(listed.endsWith("에폭 " + stopped.endedAt().epoch() + "/200에서 중지됨"), listed);
+        clickOn("#tool-runs");
+    }
+
+    @Test @Order(5)
+    void theCifarFormSaysMnistIsUsedWhenCifar10IsMissing() throws Exception {
+        open("ko", "cifar");
+        Label note = lookup("#param-note-dataset").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, note::isVisible);
+        assertEquals("사용 중: MNIST (오프라인) (선택한 값은 여기서 쓸 수 없습니다)", note.getText());
+        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("en"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#param-note-dataset").queryAs(Label.class).isVisible());
+        assertTrue(lookup("#param-note-dataset").queryAs(Label.class).getText().startsWith("In use: MNIST"));
     }
 
     @Test @Order(3)
@@ -204,6 +227,25 @@ class ClassroomToolsUiTest extends FxRobot {
             org.junit.jupiter.api.Assertions.assertArrayEquals(original.curves().get(i).y(), replay.curves().get(i).y(), 1e-12);
         }
         assertEquals(original.results(), replay.results());
+        // A stopped run replays as stopped, at the epoch where it was stopped, in the status and the run list.
+        RunRecord stopped = session.history().runs().stream().filter(RunRecord::stopped).findFirst().orElseThrow();
+        java.nio.file.Path stoppedFile = dir.resolve("stopped" + classlab.core.classroom.RunFiles.EXTENSION);
+        interact(() -> tools.saveRun(stopped, stoppedFile));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(stoppedFile));
+        int runs = session.history().runs().size();
+        interact(() -> tools.replayFile(stoppedFile));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.history().runs().size() > runs && !session.isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        RunRecord replayed = session.history().last();
+        assertEquals("STOPPED", replayed.outcome(), "a replay of a stopped run is no finished run");
+        assertEquals(stopped.endedAt().epoch(), replayed.endedAt().epoch());
+        interact(() -> app.controller().currentPane().refreshFigures());
+        assertEquals("Stopped", lookup("#stateLabel").queryAs(Label.class).getText());
+        String progress = lookup("#progressLabel").queryAs(Label.class).getText();
+        assertTrue(progress.startsWith("stopped at: ") && progress.contains("epoch " + stopped.endedAt().epoch() + "/200")
+                && progress.contains("replay of the ") && !progress.contains("left"), progress);
+        String listed = lookup("#run-" + replayed.number()).queryAs(javafx.scene.control.CheckBox.class).getText();
+        assertTrue(listed.contains("stopped at epoch " + stopped.endedAt().epoch() + "/200"), listed);
         java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("notes.classlab-run.json"), "{}");
         interact(() -> tools.replayFile(other));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(".problem").queryAll().stream()

@@ -24,13 +24,15 @@ class ClassroomPartsTest {
     @Test
     void progressSpeaksInUserTermsInBothLanguages() {
         Progress p = new Progress("none", 2, 4, 17, 30, 412, 0.5, 60 * SECOND);
-        String en = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"));
+        String en = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), true);
         assertTrue(en.startsWith("No regularisation — configuration 2 of 4 · epoch 17/30 · iteration 412 · about "), en);
         // done = (1 + 17/30) / 4 = 0.392 of the work in 60 s → 93 s left
         assertTrue(en.endsWith("1:33 left"), en);
-        String ko = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "ko"), new Messages("ko"));
+        String ko = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "ko"), new Messages("ko"), true);
         assertTrue(ko.contains("구성 2/4") && ko.contains("에폭 17/30") && !ko.contains("none"), ko);
-        assertEquals("", ProgressText.format(Progress.NONE, "all_four", LessonStrings.load("regularization", "en"), new Messages("en")));
+        assertTrue(!ProgressText.format(p, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), false).contains("left"),
+                "no time left once the run has ended");
+        assertEquals("", ProgressText.format(Progress.NONE, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), true));
     }
 
     @Test

@@ -304,6 +304,27 @@ class FigureViewsTest extends FxRobot {
         strings.put("loss", "손실");
         fx(() -> { v.relabel(); return null; });
         assertEquals("손실", fx(() -> v.table().getColumns().get(0).getText()));
+        // an empty table says so in the pane's language, not in JavaFX's English
+        strings.put("table.empty", "아직 행이 없습니다.");
+        fx(() -> { v.relabel(); return null; });
+        assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
+    }
+
+    @Test
+    void aTablePngIsAsTallAsItsRows(@TempDir Path dir) throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        for (int i = 0; i < 3; i++) t.putRow("r" + i, 0.1 * i, i);
+        Path png = HeadlessFigures.renderToPng(List.of(t), SampleFigures.TEXT, dir, 900, 600).get(0);
+        BufferedImage img = ImageIO.read(png.toFile());
+        double row = fx(() -> {
+            ResultTableView v = (ResultTableView) FigureView.create(t, SampleFigures.TEXT);
+            new Scene(new StackPane(v)).getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
+            v.applyCss();
+            return v.table().getFixedCellSize();
+        });
+        assertTrue(row > 10, "rows have a fixed height from charts.css: " + row);
+        // title + header + 3 rows, not 600 px of mostly empty rows
+        assertTrue(img.getHeight() >= 4 * row && img.getHeight() < 7 * row, img.getHeight() + " px for 3 rows of " + row);
     }
 
     @Test
@@ -497,6 +518,35 @@ class FigureViewsTest extends FxRobot {
                 else assertEquals(0, n, "series " + k + " absent from panel " + panel);
             }
         }
+    }
+
+    @Test
+    void barSmallMultiplesDrawOnePanelPerGroupWithTheHighlightedCategoryApart() throws Exception {
+        BarFigure f = new BarFigure("targets", "t", "class", "label value").smallMultiples(4).yRange(0, 1.1);
+        f.highlight("3", "target", "others");
+        List<String> classes = List.of("0", "1", "2", "3", "4");
+        for (int p = 0; p < 4; p++) {
+            double eps = 0.2 * p;
+            double[] v = new double[5];
+            java.util.Arrays.fill(v, eps / 5);
+            v[3] += 1 - eps;
+            f.setGroup("ε=" + eps + "\nsecond line", classes, v);
+        }
+        BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT));
+        assertEquals(List.of("target", "others"), fx(v::legendTexts));
+        assertEquals("ε=0.2\nsecond line", fx(v::captions).get(1), "each panel is captioned with its group, lines kept");
+        WritableImage img = fx(() -> v.canvasPane().canvas().snapshot(null, null));
+        int[] others = new int[4];
+        for (int p = 0; p < 4; p++) {
+            int column = p;
+            double[] span = fx(() -> v.columnSpan(column));
+            int x0 = (int) Math.ceil(span[0]), x1 = (int) Math.floor(span[1]);
+            assertTrue(count(img, x0, x1, ChartTheme.LIGHT.seriesColor(1)) > 200, "panel " + p + " shows the highlighted bar");
+            others[p] = count(img, x0, x1, ChartTheme.LIGHT.seriesColor(0));
+        }
+        assertEquals(0, others[0], "ε = 0: the other classes' targets are 0, no bar");
+        assertTrue(others[1] > 0 && others[1] < others[2] && others[2] < others[3],
+                "the others' bars grow with ε: " + java.util.Arrays.toString(others));
     }
 
     private static int count(WritableImage img, int x0, int x1, Color c) {

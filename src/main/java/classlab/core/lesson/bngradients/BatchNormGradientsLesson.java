@@ -366,9 +366,8 @@ public final class BatchNormGradientsLesson extends LessonModel {
         List<NetBuilder.HiddenBlock> blocks = NetBuilder.hiddenBlocks(spec);
         for (int i = 0; i < blocks.size(); i++) {
             var layer = net.getLayer(blocks.get(i).batchNorm());
-            double[] varDl4j = BatchNormStats.runningVariance(layer);
-            double[] varTorch = BatchNormStats.toPyTorchRunningVariance(varDl4j, steps, batch, 0.9);
-            runningStats.putRow("bn" + (i + 1), "BN " + (i + 1), mean(BatchNormStats.runningMean(layer)), mean(varDl4j), mean(varTorch));
+            BatchNormStats.RunningVariances var = BatchNormStats.runningVariances(layer, steps, batch, 0.9);
+            runningStats.putRow("bn" + (i + 1), "BN " + (i + 1), mean(BatchNormStats.runningMean(layer)), mean(var.dl4j()), mean(var.pytorch()));
         }
 
         Map<String, Double> finals = new LinkedHashMap<>();
@@ -388,12 +387,25 @@ public final class BatchNormGradientsLesson extends LessonModel {
         return fit(experiment, config, NetBuilder.build(spec), train, batch, epochs, seed, control, series);
     }
 
+    /**
+     * Trains {@code epochs} epochs; an epoch's loss is the notebook's {@code epoch_loss / len(dataloader)}, the
+     * plain mean of its batch losses (not weighted by batch size: with 800 rows a last, smaller batch of
+     * 32 at batch 64 or 128, or of 288 at batch 512, counts as much as a full one).
+     */
     private static double fit(String experiment, String config, MultiLayerNetwork net, Batches train, int batch, int epochs, long seed,
                               RunControl control, LineFigure.Series... series) {
-        Trainer trainer = new Trainer(net, control, batch, seed).batchSizeParam(BATCH_PARAM.get(experiment));
+        double[] batchLosses = new double[2];  // sum and count of this epoch's batch losses
+        Trainer trainer = new Trainer(net, control, batch, seed).batchSizeParam(BATCH_PARAM.get(experiment))
+                .onIteration((iteration, epoch, batchLoss) -> {
+                    batchLosses[0] += batchLoss;
+                    batchLosses[1]++;
+                });
         double loss = Double.NaN;
         for (int e = 0; e < epochs; e++) {
-            loss = trainer.fitEpoch(train);
+            batchLosses[0] = 0;
+            batchLosses[1] = 0;
+            trainer.fitEpoch(train);
+            loss = batchLosses[0] / batchLosses[1];
             for (LineFigure.Series s : series) s.add(e + 1, loss);
             control.log(experiment, e + 1, "train_loss_" + config, loss);
             control.progress(experiment + " · " + config, e + 1, epochs);

@@ -1,5 +1,6 @@
 package classlab.core.lesson.cifar;
 
+import classlab.core.Deferred;
 import classlab.core.data.CifarData;
 import classlab.core.data.CifarFiles;
 import classlab.core.data.CifarSource;
@@ -36,7 +37,7 @@ record CifarDataset(String id, ImageData train, ImageData test, double[] mean, d
         if (choice.equals(CIFAR10)) {
             try {
                 if (!download && CifarFiles.find(env.cifarDir()) == null) {
-                    throw new DatasetUnavailableException("CIFAR-10 is not in " + env.cifarDir());
+                    throw new DatasetUnavailableException("data.cifar.not_here", CifarFiles.ARCHIVE, env.cifarDir().toAbsolutePath());
                 }
                 CifarData c = env.cifar10();
                 return new CifarDataset(CIFAR10, c.train(), c.test(), ImageBatches.CIFAR_MEAN, ImageBatches.CIFAR_STD, "");
@@ -44,7 +45,7 @@ record CifarDataset(String id, ImageData train, ImageData test, double[] mean, d
                 return mnist(env, LessonStrings.message("message.cifar_missing", env.cifarDir().toAbsolutePath().normalize(),
                         CifarSource.DEFAULT_URL));
             } catch (DataFormatException e) {
-                return mnist(env, LessonStrings.message("message.cifar_damaged", oneLine(e.getMessage())));
+                return mnist(env, Deferred.of("message.cifar_damaged", e));
             }
         }
         return mnist(env, "");
@@ -54,10 +55,6 @@ record CifarDataset(String id, ImageData train, ImageData test, double[] mean, d
         MnistData m = env.mnist();
         return new CifarDataset(MNIST, ImageData.fromUnitFloats(m.train(), 28, 28), ImageData.fromUnitFloats(m.test(), 28, 28),
                 ImageBatches.MNIST_MEAN, ImageBatches.MNIST_STD, notice);
-    }
-
-    private static String oneLine(String s) {
-        return String.valueOf(s).replace('\n', ' ').replace(LessonStrings.MESSAGE_SEPARATOR, '/');
     }
 
     LayerSpec.Shape shape() { return LayerSpec.Shape.image(train.channels(), train.height(), train.width()); }

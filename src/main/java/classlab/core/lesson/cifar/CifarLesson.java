@@ -8,6 +8,7 @@ import classlab.core.figure.HistogramFigure;
 import classlab.core.figure.ImageGridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
@@ -18,6 +19,7 @@ import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.train.RunHealth;
 import classlab.core.train.ImageBatches;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
@@ -199,6 +201,13 @@ public final class CifarLesson extends LessonModel {
                 || fallback && (choice.equals(CifarDataset.MNIST) || download);
         if (stale) dataset = CifarDataset.load(env(), choice, download);
         return dataset;
+    }
+
+    /** {@code dataset=mnist} while the CIFAR-10 choice falls back to MNIST (CIFAR-10 missing or damaged). */
+    @Override public ParamValues inEffect(ParamValues values) {
+        CifarDataset d = dataset;
+        boolean fallback = d != null && !d.notice().isEmpty() && values.getString("dataset").equals(CifarDataset.CIFAR10);
+        return fallback ? values.with("dataset", d.id()) : values;
     }
 
     /** The loaded data set (tests check drill-down against it). */
@@ -561,6 +570,7 @@ public final class CifarLesson extends LessonModel {
         double seconds = 0, trainLoss = Double.NaN, trainAcc = Double.NaN;
         ErrorAnalysis valResult = null;
         double[] valCurve = new double[epochs];
+        RunHealth health = new RunHealth(EpochRecorder.chanceAccuracy(split.val().labels()));
         for (int e = 1; e <= epochs; e++) {
             long t0 = System.nanoTime();
             trainLoss = trainer.fitEpoch(train);
@@ -581,6 +591,8 @@ public final class CifarLesson extends LessonModel {
             control.log(name, e, "val_loss", valResult.loss());
             control.log(name, e, "val_accuracy", valResult.accuracy());
             control.progress(name, e, epochs);
+            String verdict = health.afterEpoch(e, trainLoss, trainAcc, net.params().amaxNumber().doubleValue());
+            if (verdict != null) control.note(verdict);
         }
         ErrorAnalysis test = ErrorAnalysis.of(split.test().labels(),
                 Trainer.outputs(net, new ImageBatches(split.test(), d.mean(), d.std(), Augmentation.NONE)));

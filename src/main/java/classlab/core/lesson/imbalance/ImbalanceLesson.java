@@ -8,6 +8,7 @@ import classlab.core.data.Subsets;
 import classlab.core.figure.BarFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -22,6 +23,7 @@ import classlab.core.metrics.ClassificationReport;
 import classlab.core.metrics.Predictions;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.train.RunHealth;
 import classlab.core.train.Batches;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
@@ -255,6 +257,8 @@ public final class ImbalanceLesson extends LessonModel {
         double loss = Double.NaN;
         ClassificationReport report = null;
         double minorityRecall = Double.NaN;
+        // Judged on test accuracy: the sampler's epochs are redrawn, so the test set is the fixed yardstick.
+        RunHealth health = new RunHealth(EpochRecorder.chanceAccuracy(test.data().labels()));
         for (int e = 1; e <= epochs; e++) {
             Batches epochData = sampler == null ? fixed
                     : Batches.of(train.rows(sampler.drawEpoch(train.size())), Batches.LabelEncoding.ONE_HOT);
@@ -267,6 +271,8 @@ public final class ImbalanceLesson extends LessonModel {
             control.log(name, e, "macro_f1", report.f1Macro());
             control.log(name, e, "macro_recall_minority", minorityRecall);
             control.progress(name, e, epochs);
+            String verdict = health.afterEpoch(e, loss, report.accuracy(), net.params().amaxNumber().doubleValue());
+            if (verdict != null) control.note(verdict);
         }
         double trainAccuracy = Trainer.accuracy(net, fixed, false, false);
         control.log(name, epochs, "train_accuracy", trainAccuracy);

@@ -14,6 +14,7 @@ import classlab.core.UserException;
 import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.LessonData;
 import classlab.core.lesson.LessonModel;
+import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.metrics.Predictions;
@@ -63,6 +64,9 @@ public final class RocSmoothingLesson extends LessonModel {
     static final double[] DEMO_LOGITS = {5.0, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f};
     static final int DEMO_TARGET = 0;
 
+    /** Panels per row of the smoothed targets: the notebook's {@code plt.subplots(1, 4)} for its four ε. */
+    static final int TARGET_PANEL_COLUMNS = 4;
+
     private final LineFigure rocFigure;
     private final BarFigure aucFigure;
     private final LineFigure rocTrainingFigure;
@@ -81,7 +85,8 @@ public final class RocSmoothingLesson extends LessonModel {
         rocTrainingFigure = figure(SECTION_ROC, new LineFigure("roc_training", "figure.roc_training", "axis.epoch", "axis.value"));
         rocTable = figure(SECTION_ROC, new ResultTable("roc_results", "figure.roc_results",
                 List.of("column.class", "column.support", "column.auc")));
-        targetFigure = figure(SECTION_SMOOTHING, new BarFigure("smoothing_targets", "figure.smoothing_targets", "axis.class", "axis.label_value"));
+        targetFigure = figure(SECTION_SMOOTHING, new BarFigure("smoothing_targets", "figure.smoothing_targets", "axis.class", "axis.label_value")
+                .smallMultiples(TARGET_PANEL_COLUMNS).yRange(0, 1.1));
         demoLossTable = figure(SECTION_SMOOTHING, new ResultTable("smoothing_demo_loss", "figure.smoothing_demo_loss",
                 List.of("column.epsilon", "column.target_probability", "column.loss")));
         smoothingAccuracyFigure = figure(SECTION_SMOOTHING, new LineFigure("smoothing_accuracy", "figure.smoothing_accuracy",
@@ -141,9 +146,11 @@ public final class RocSmoothingLesson extends LessonModel {
         List<String> classes = new ArrayList<>();
         for (int c = 0; c < k; c++) classes.add(Integer.toString(c));
         targetFigure.clear();
+        targetFigure.highlight(Integer.toString(target), LessonStrings.message("series.target_class", target), "series.other_classes");
         demoLossTable.clear();
         for (double eps : epsilons) {
-            targetFigure.setGroup(epsLabel(eps), classes, Losses.smoothedTarget(target, k, eps));
+            double[] smoothed = Losses.smoothedTarget(target, k, eps);
+            targetFigure.setGroup(targetPanel(eps, smoothed[target], smoothed[(target + 1) % k]), classes, smoothed);
             double targetProbability = Losses.smoothedTarget(DEMO_TARGET, DEMO_LOGITS.length, eps)[DEMO_TARGET];
             demoLossTable.putRow(epsLabel(eps), epsLabel(eps), targetProbability, demoLoss(eps));
         }
@@ -283,6 +290,15 @@ public final class RocSmoothingLesson extends LessonModel {
 
     /** "ε=0.1" as in the notebook's legends. */
     static String epsLabel(double eps) { return "ε=" + format(eps, "0.####"); }
+
+    /**
+     * Caption of one panel of the smoothed targets, as the notebook titles its subplots
+     * ({@code f'ε={eps}\n정답 클래스 목표={y_smooth[target_class]:.2f}'}), with the other classes' value,
+     * which a bar of 0.01 on a 0–1.1 axis hardly shows.
+     */
+    static String targetPanel(double eps, double targetValue, double otherValue) {
+        return LessonStrings.message("panel.smoothing_target", epsLabel(eps), format(targetValue, "0.00"), format(otherValue, "0.####"));
+    }
 
     /** Metric-name form of ε: 0.1 → "eps_0_1". */
     static String metricSuffix(double eps) { return "eps_" + format(eps, "0.####").replace('.', '_'); }

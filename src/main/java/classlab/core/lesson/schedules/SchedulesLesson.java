@@ -1,5 +1,6 @@
 package classlab.core.lesson.schedules;
 
+import classlab.core.UserException;
 import classlab.core.data.LabeledData;
 import classlab.core.data.MnistData;
 import classlab.core.figure.LineFigure;
@@ -139,6 +140,8 @@ public final class SchedulesLesson extends LessonModel {
 
     /** The four schedules of the notebook's comparison figure, keyed by legend label. */
     static Map<String, LrSchedule> comparisonSchedules(ParamValues v) {
+        requireEtaMinAtMostLr(v, "cosine_eta_min", "lr0");
+        requireEtaMinAtMostLr(v, "restart_eta_min", "lr0");
         String lr0 = v.text("lr0");
         Map<String, LrSchedule> out = new LinkedHashMap<>();
         out.put("StepLR (step=" + v.text("step_size") + ", γ=" + v.text("step_gamma") + ")",
@@ -166,9 +169,22 @@ public final class SchedulesLesson extends LessonModel {
         });
     }
 
+    /**
+     * A cosine schedule's floor {@code etaKey} above its starting rate {@code lrKey} is refused naming the two
+     * fields of the form (ScheduleSpec, which checks the same rule, knows them only as eta_min and lr0).
+     *
+     * @throws UserException for {@code etaKey} when {@code etaKey > lrKey}
+     */
+    private static void requireEtaMinAtMostLr(ParamValues v, String etaKey, String lrKey) {
+        double eta = v.getDouble(etaKey);
+        double lr = v.getDouble(lrKey);
+        if (eta > lr) throw new UserException(etaKey, "error.schedule.eta_min_above_lr", etaKey, eta, lrKey, lr);
+    }
+
     /** The schedule an early-stopping run uses: {@code es_schedule} with the parameters of the forms. */
     static LrSchedule trainingSchedule(ParamValues v) {
         String name = v.getString("es_schedule");
+        if (name.equals("cosine") || name.equals("cosine_warm_restarts")) requireEtaMinAtMostLr(v, "es_eta_min", "es_lr");
         String lr0 = v.text("es_lr");
         switch (name) {
             case "cosine":

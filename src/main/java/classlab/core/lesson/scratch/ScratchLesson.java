@@ -6,6 +6,7 @@ import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.figure.ScalarField;
 import classlab.core.lesson.CommonParams;
+import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
@@ -27,6 +28,7 @@ import classlab.core.scratch.Sigmoid;
 import classlab.core.scratch.Surface;
 import classlab.core.scratch.WeightInit;
 import classlab.core.train.RunControl;
+import classlab.core.train.RunHealth;
 import classlab.core.train.TrainLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -418,6 +420,7 @@ public final class ScratchLesson extends LessonModel {
                 });
         int epochs = values.getInt("epochs");
         double loss = Double.NaN, valid = Double.NaN;
+        RunHealth health = new RunHealth(EpochRecorder.chanceAccuracy(split.valid().y()));
         for (int e = 1; e <= epochs; e++) {
             loss = loop.fitEpoch(split.train());
             if (window[1] > 0) {   // an epoch shorter than log_every iterations still gets its point
@@ -430,6 +433,8 @@ public final class ScratchLesson extends LessonModel {
             control.log(name, e, "train_loss", loss);
             control.log(name, e, "valid_accuracy", valid);
             control.progress(name, e, epochs);
+            String verdict = health.afterEpoch(e, loss, valid, Double.NaN);
+            if (verdict != null) control.note(verdict);
         }
         double test = net.accuracy(split.test());
         control.log(name, epochs, "test_accuracy", test);

@@ -114,6 +114,24 @@ class BatchNormGradientsLessonTest {
         assertEquals(2, ((ResultTable) find("gradient_table")).rows().size());
     }
 
+    /** The notebook's epoch loss is epoch_loss / len(dataloader): 800 rows at batch 512 are batches of 512 and 288, counted alike. */
+    @Test
+    void epochLossIsThePlainMeanOfTheBatchLossesAsInTheNotebook() throws Exception {
+        List<Double> batchLosses = new java.util.ArrayList<>();
+        RunControl recording = new RunControl() {
+            @Override public void checkpoint() {}
+            @Override public boolean stopRequested() { return false; }
+            @Override public void log(String experiment, int epoch, String metric, double value) {}
+            @Override public void iterationDone(classlab.core.train.TrainLoop<?> loop, double loss) { batchLosses.add(loss); }
+        };
+        ExperimentResult r = lesson.run("batch_size", lesson.defaults().with("epochs", "1").with("batch_sizes", "512"), recording);
+        assertEquals(2, batchLosses.size());
+        double first = batchLosses.get(0);
+        double second = batchLosses.get(1);
+        assertEquals((first + second) / 2, r.finalMetrics().get("final_loss_batch512"), 1e-12);
+        assertTrue(Math.abs((512 * first + 288 * second) / 800 - (first + second) / 2) > 1e-6, "the two means must differ here: " + batchLosses);
+    }
+
     @Test
     void batchSizesAndBatchNormEffectFillTheirFigures() throws Exception {
         ParamValues v = lesson.defaults().with("epochs", "2").with("batch_sizes", "32, 512")

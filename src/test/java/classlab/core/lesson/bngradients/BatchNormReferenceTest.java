@@ -7,6 +7,7 @@ import static classlab.core.metrics.ReferenceJson.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import classlab.testsupport.Close;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -99,18 +100,11 @@ class BatchNormReferenceTest {
         }
     }
 
-
-
-
     private static void assertClose(double[] expected, double[] actual, String what) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], TOL * Math.max(1, Math.abs(expected[i])), what + "[" + i + "]");
-        }
+        Close.assertClose(expected, actual, TOL, what);
     }
 
     private static void assertClose(double[][] expected, double[][] actual, String what) {
-        assertEquals(expected.length, actual.length, what + ": rows");
-        for (int i = 0; i < expected.length; i++) assertClose(expected[i], actual[i], what + "[" + i + "]");
+        Close.assertClose(expected, actual, TOL, what);
     }
 }

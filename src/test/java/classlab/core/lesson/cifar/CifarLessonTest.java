@@ -87,7 +87,14 @@ class CifarLessonTest {
         assertEquals(1, fig(lesson, "samples", ImageGridFigure.class).images().get(0).channels());
 
         assertEquals(0, downloads.get(), "opening the lesson does not try to download CIFAR-10");
-        ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(new MetricLog()));
+        assertEquals("mnist", lesson.inEffect(v).getString("dataset"), "the settings in use say MNIST, not the chosen CIFAR-10");
+        MetricLog log = new MetricLog();
+        classlab.core.classroom.RunHistory history = new classlab.core.classroom.RunHistory(lesson, log);
+        history.begin("baselines", v, java.time.Instant.now());
+        ExperimentResult r = lesson.run("baselines", v, RunControl.unattended(log));
+        classlab.core.classroom.RunRecord record = history.end("FINISHED", null);
+        assertEquals("mnist", record.settings().get("dataset"), "a saved run records the data it trained on");
+        assertEquals("mnist", record.changed().get("dataset"));
         assertEquals(1, downloads.get(), "a run tries once");
         assertEquals("mnist", r.details().get("dataset"));
         assertEquals(784L * 256 + 256 + 2570, r.details().get("params_mlp"));
@@ -125,6 +132,7 @@ class CifarLessonTest {
         ParamValues v = lesson.defaults().with("epochs", "1").with("mlp_epochs", "1");
         lesson.updateDemos(v);
         assertEquals(null, fig(lesson, "data_info", ResultTable.class).row("notice"));
+        assertEquals("cifar10", lesson.inEffect(v).getString("dataset"));
         ImageGridFigure.Image first = fig(lesson, "samples", ImageGridFigure.class).images().get(0);
         assertEquals(3, first.channels());
         assertEquals("airplane", first.caption());

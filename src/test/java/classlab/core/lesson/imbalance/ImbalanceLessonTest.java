@@ -129,6 +129,17 @@ class ImbalanceLessonTest {
         assertTrue(r.finalMetrics().get("macro_f1") < 0.5, r.finalMetrics().toString());
     }
 
+    /** A learning rate far too large is named as such after the first epoch, as in the other trained lessons (RunHealth). */
+    @Test
+    void runThatBlowsUpIsToldOnce() throws Exception {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        ParamValues v = lesson.defaults().with("epochs", "2").with("lr", "1000").with("train_size", "500").with("test_size", "200");
+        lesson.run("plain", v, RunControl.unattended(new MetricLog(), notes::add));
+        List<String> verdicts = notes.stream().filter(n -> n.startsWith("run.")).toList();
+        assertEquals(1, verdicts.size(), notes.toString());
+        assertTrue(verdicts.get(0).startsWith("run.exploded|1|"), verdicts.toString());
+    }
+
     @Test
     void badInputIsRejectedWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lesson.defaults().with("minority_classes", "5, 10"));

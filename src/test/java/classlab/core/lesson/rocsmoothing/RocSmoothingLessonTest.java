@@ -99,16 +99,23 @@ class RocSmoothingLessonTest {
 
         // notebook text: ε = 0.1 gives 0.9 + 0.01 = 0.91 for the correct class and 0.01 for the others
         BarFigure targets = fig("smoothing_targets");
-        assertEquals(List.of("ε=0", "ε=0.05", "ε=0.1", "ε=0.2"), targets.groups());
-        assertEquals(0.91, targets.value("ε=0.1", "3"), 1e-12);
-        assertEquals(0.01, targets.value("ε=0.1", "7"), 1e-12);
-        assertEquals(1.0, targets.value("ε=0", "3"), 0.0);
+        String eps01 = RocSmoothingLesson.targetPanel(0.1, 0.91, 0.01);
+        assertEquals(4, targets.groups().size(), "one panel per ε");
+        assertEquals(eps01, targets.groups().get(2));
+        assertEquals("panel.smoothing_target|ε=0.1|0.91|0.01", eps01, "caption: ε, the target value (2 decimals as the notebook) and the others'");
+        assertEquals(0.91, targets.value(eps01, "3"), 1e-12);
+        assertEquals(0.01, targets.value(eps01, "7"), 1e-12);
+        assertEquals(1.0, targets.value(RocSmoothingLesson.targetPanel(0, 1, 0), "3"), 0.0);
+        assertEquals("3", targets.highlightCategory(), "the target class is drawn apart, as the notebook's red bar");
+        assertEquals(RocSmoothingLesson.TARGET_PANEL_COLUMNS, targets.panelColumns(), "one panel per ε, as plt.subplots(1, 4)");
         assertEquals(0.91, (Double) losses.row("ε=0.1").get(1), 1e-12);
 
         lesson.updateDemos(lesson.defaults().with("eps", "0.3").with("num_classes", "5").with("target_class", "1"));
-        assertEquals(List.of("ε=0", "ε=0.05", "ε=0.1", "ε=0.2", "ε=0.3"), targets.groups());
+        assertEquals(5, targets.groups().size());
+        assertEquals("panel.smoothing_target|ε=0.3|0.76|0.06", targets.groups().get(4));
         assertEquals(List.of("0", "1", "2", "3", "4"), targets.categories());
-        assertEquals(0.7 + 0.06, targets.value("ε=0.3", "1"), 1e-12);
+        assertEquals(0.7 + 0.06, targets.value(targets.groups().get(4), "1"), 1e-12);
+        assertEquals("1", targets.highlightCategory());
         assertEquals(5, losses.rows().size());
     }
 

@@ -1,0 +1,178 @@
+package classlab.core.model;
+
+import java.util.Collection;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.LayerHelper;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * PyTorch's {@code nn.BatchNorm1d} / {@code nn.BatchNorm2d} (momentum 0.1, eps 1e-5, affine, running
+ * statistics) as a DL4J layer whose arithmetic is libnd4j's fused custom ops: {@code moments} for the
+ * batch mean and (biased) variance, {@code batchnorm} for the normalisation and {@code batchnorm_bp}
+ * for the whole backward pass. DL4J's own {@code BatchNormalization} layer runs some twenty small
+ * ops per step instead, which at batch 8 cost more than the dense layers around it (issue 8).
+ *
+ * <p>It is a {@link org.deeplearning4j.nn.conf.layers.BatchNormalization} for everything that reads
+ * one (probes, the lessons' running statistics, the batch-of-one rule), with the same parameters:
+ * {@code gamma}, {@code beta}, {@code mean} and {@code var} (the variance itself, not DL4J's default
+ * {@code log10stdev}), each of shape {@code [C]}. What differs from DL4J's layer is PyTorch's rule for
+ * the running variance: it averages the UNBIASED batch variance (sum of squares / (n − 1), with n the
+ * values per channel, batch × height × width), where DL4J 1.0.0-M2.1 averages the biased one.
+ * A training batch is normalised with the biased variance in both, as in PyTorch.
+ * Running statistics move only in {@code fit} (the backward pass), as in DL4J: a forward pass in
+ * training mode ({@code output(x, true)}) leaves them alone. Checked against
+ * {@code ../shared/reference/batchnorm.json} and DL4J's layer in {@code FusedBatchNormTest}.
+ *
+ * <p>Inputs: {@code [N, C]} after a dense layer, or {@code [N, C, H, W]} (NCHW) after a convolution.
+ */
+public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNormalization {
+    /** PyTorch's default momentum (DL4J decay = 1 − momentum) and eps. */
+    public static final double MOMENTUM = 0.1;
+    public static final double EPS = 1e-5;
+
+    /** A layer with PyTorch's defaults; {@code nIn}/{@code nOut} come from the network's input type. */
+    public FusedBatchNorm() {
+        setDecay(1 - MOMENTUM);
+        setEps(EPS);
+        setUseLogStd(false);
+        setCnn2DFormat(CNN2DFormat.NCHW);
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                                                       int layerIndex, INDArray layerParamsView, boolean initializeParams,
+                                                       DataType networkDataType) {
+        return wire(new Impl(conf, networkDataType), initializer(), conf, listeners, layerIndex, layerParamsView, initializeParams);
+    }
+
+    /** What DL4J's own {@code instantiate} methods do with a new layer: listeners, index, parameter views. */
+    static <L extends org.deeplearning4j.nn.api.Layer> L wire(L layer, ParamInitializer init, NeuralNetConfiguration conf,
+                                                              Collection<TrainingListener> listeners, int layerIndex,
+                                                              INDArray layerParamsView, boolean initializeParams) {
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        layer.setParamTable(init.init(conf, layerParamsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /** The layer itself: forward and backward through libnd4j's fused ops. */
+    public static final class Impl extends org.deeplearning4j.nn.layers.normalization.BatchNormalization {
+        private static final String MEAN = BatchNormalizationParamInitializer.GLOBAL_MEAN;
+        private static final String VAR = BatchNormalizationParamInitializer.GLOBAL_VAR;
+        private static final String GAMMA = BatchNormalizationParamInitializer.GAMMA;
+        private static final String BETA = BatchNormalizationParamInitializer.BETA;
+
+        /** Batch mean and biased variance of the last training-mode forward pass, {@code [C]} each. */
+        private INDArray batchMean;
+        private INDArray batchVar;
+        /** Values per channel in that batch (N, or N·H·W). */
+        private long valuesPerChannel;
+
+        public Impl(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        /** No DL4J helper (oneDNN/cuDNN): the fused ops are the implementation. */
+        @Override public LayerHelper getHelper() { return null; }
+
+        @Override public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(false);
+            return preOutput(input, training ? TrainingMode.TRAIN : TrainingMode.TEST, workspaceMgr);
+        }
+
+        @Override public INDArray preOutput(INDArray x, TrainingMode mode, LayerWorkspaceMgr workspaceMgr) {
+            INDArray in = checkInput(x);
+            INDArray mean;
+            INDArray var;
+            if (mode == TrainingMode.TRAIN) {
+                long channels = in.size(1);
+                if (batchMean == null || batchMean.length() != channels) {
+                    // Kept between the forward and the backward pass, outside any workspace (two small vectors per layer).
+                    try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                        batchMean = Nd4j.createUninitialized(dataType, channels);
+                        batchVar = Nd4j.createUninitialized(dataType, channels);
+                    }
+                }
+                Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(in).addOutputs(batchMean, batchVar)
+                        .addIntegerArguments(reductionAxes(in)).build());
+                valuesPerChannel = in.length() / channels;
+                mean = batchMean;
+                var = batchVar;
+            } else {
+                mean = getParam(MEAN);
+                var = getParam(VAR);
+            }
+            INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, in.shape(), 'c');
+            Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(in, mean, var, getParam(GAMMA), getParam(BETA))
+                    .addOutputs(out).addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build());
+            return out;
+        }
+
+        @Override public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            assertInputSet(true);
+            INDArray in = checkInput(input);
+            if (batchMean == null || valuesPerChannel != in.length() / in.size(1)) {
+                throw new IllegalStateException("layer " + layerId() + ": backward pass without a training-mode forward pass on this input");
+            }
+            INDArray dMean = gradientViews.get(MEAN);
+            INDArray dVar = gradientViews.get(VAR);
+            INDArray dGamma = gradientViews.get(GAMMA);
+            INDArray dBeta = gradientViews.get(BETA);
+            INDArray next = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
+            // dMean/dVar receive the op's gradients w.r.t. the statistics and are overwritten just below.
+            Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
+                    .addInputs(in, batchMean, batchVar, getParam(GAMMA), getParam(BETA), epsilon)
+                    .addOutputs(next, dMean, dVar, dGamma, dBeta)
+                    .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build());
+
+            // Running statistics, PyTorch's rule: r ← (1 − m)·r + m·b with the unbiased batch variance.
+            // DL4J applies "gradients" of these parameters unscaled (no-op updater, not divided by the
+            // batch size): r − Δ with Δ = m·(r − b).
+            double m = 1 - layerConf().getDecay();
+            double bessel = valuesPerChannel > 1 ? valuesPerChannel / (valuesPerChannel - 1.0) : 1.0;
+            INDArray runningMean = getParam(MEAN);
+            INDArray runningVar = getParam(VAR);
+            runningMean.sub(batchMean, dMean).muli(m);
+            batchVar.mul(bessel, dVar).rsubi(runningVar).muli(m);
+
+            Gradient g = new DefaultGradient();
+            g.setGradientFor(GAMMA, dGamma);
+            g.setGradientFor(BETA, dBeta);
+            g.setGradientFor(MEAN, dMean);
+            g.setGradientFor(VAR, dVar);
+            return new Pair<>(g, next);
+        }
+
+        private INDArray checkInput(INDArray x) {
+            int rank = x.rank();
+            if (rank != 2 && rank != 4) {
+                throw new IllegalArgumentException("layer " + layerId() + ": BatchNorm takes [N, C] or [N, C, H, W] input, got shape "
+                        + java.util.Arrays.toString(x.shape()));
+            }
+            if (x.size(1) != layerConf().getNOut()) {
+                throw new IllegalArgumentException("layer " + layerId() + ": BatchNorm has " + layerConf().getNOut()
+                        + " channels, got input of shape " + java.util.Arrays.toString(x.shape()));
+            }
+            return x.dataType() == dataType ? x : x.castTo(dataType);
+        }
+
+        /** The axes a channel's statistics run over: all but axis 1. */
+        private static int[] reductionAxes(INDArray x) {
+            return x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
+        }
+    }
+}

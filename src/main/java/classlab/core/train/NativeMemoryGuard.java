@@ -1,0 +1,90 @@
+package classlab.core.train;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps the process's resident memory near what it really uses while ND4J trains. ND4J frees a
+ * native buffer only when the garbage collector finds the buffer's Java handle unreachable; the
+ * handles are small, so the heap fills slowly and collections are rare, while every epoch leaves
+ * tens of MB of native garbage behind (shuffled copies, evaluation outputs, probe activations,
+ * DL4J's own temporaries). JavaCPP's own trigger ({@code org.bytedeco.javacpp.maxBytes}) does not
+ * see these buffers: libnd4j allocates them itself. Measured without this guard: the regularization
+ * lesson's default run in the window reached 2.9 GB and was still rising (bench/app-vs-run).
+ *
+ * <p>A daemon thread reads the resident size every {@value #PERIOD_MS} ms (one small read of
+ * {@code /proc/self/statm}, no native code) and asks for a collection when it has grown by
+ * {@value #STEP_MB} MB since the last collection settled. The launcher starts the JVM with
+ * {@code -XX:+ExplicitGCInvokesConcurrent}, so that request is a concurrent G1 cycle on the
+ * collector's own thread: neither the FX thread nor the training thread stops for a full
+ * collection. Where the system does not report a resident size the guard does nothing.
+ */
+public final class NativeMemoryGuard {
+    /** Growth of the resident size (MB) since the last settled collection that asks for the next one. */
+    public static final long STEP_MB = 128;
+    /** How often the resident size is read, in ms. */
+    public static final long PERIOD_MS = 250;
+    /** Time after a collection for ND4J's deallocator threads to free what it found, in ms. */
+    static final long SETTLE_MS = 500;
+
+    private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    private static Thread thread;
+
+    private NativeMemoryGuard() {}
+
+    /**
+     * When to collect: after {@link #STEP_MB} MB of growth over the resident size measured once the
+     * previous collection settled. A floor that does not come down (data the program really holds)
+     * becomes the new base, so a large live data set does not cause a collection every period.
+     * Not thread-safe: used by the guard's thread only.
+     */
+    static final class Policy {
+        private final long stepBytes;
+        private long base = -1;
+
+        Policy(long stepBytes) { this.stepBytes = stepBytes; }
+
+        /** Whether a resident size of {@code residentBytes} calls for a collection now. */
+        boolean shouldCollect(long residentBytes) {
+            if (residentBytes < 0) return false;
+            if (base < 0 || residentBytes < base) base = residentBytes;
+            return residentBytes > base + stepBytes;
+        }
+
+        /** The resident size once a collection has settled: the base for the next growth. */
+        void settled(long residentBytes) { base = residentBytes; }
+    }
+
+    /** Starts the guard once per process (later calls do nothing). */
+    public static synchronized void start() {
+        if (thread != null) return;
+        thread = new Thread(NativeMemoryGuard::watch, "classlab-memory-guard");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /** Whether the guard watches this process. */
+    public static synchronized boolean running() { return thread != null && thread.isAlive(); }
+
+    /** Collections the guard has asked for in this process (for benchmarks and the repeat report). */
+    public static int collections() { return COLLECTIONS.get(); }
+
+    private static void watch() {
+        Policy policy = new Policy(STEP_MB << 20);
+        try {
+            while (true) {
+                Thread.sleep(PERIOD_MS);
+                long rss = Backend.residentBytes();
+                if (rss < 0) return;   // no /proc: nothing to steer by
+                if (policy.shouldCollect(rss)) {
+                    System.gc();
+                    COLLECTIONS.incrementAndGet();
+                    Thread.sleep(SETTLE_MS);
+                    policy.settled(Backend.residentBytes());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
