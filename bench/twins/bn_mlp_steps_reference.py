@@ -2,8 +2,7 @@
 """Writes src/test/resources/reference/torch_bn_mlp_steps.json for classlab.core.model.TorchParityTest: a small
 BatchNorm MLP of the notebooks' shape (Linear -> BatchNorm1d -> ReLU per hidden layer, CrossEntropyLoss, Adam),
 its initial parameters, 12 Adam steps on fixed batches (the loss of each step), and the eval-mode outputs and
-running statistics after them (PyTorch's, and the biased-variance running average DL4J keeps). With the same
-initial parameters ClassLab must take the same steps.
+running variances after them. With the same initial parameters ClassLab must take the same steps.
 
     /usr/bin/python3 bench/twins/bn_mlp_steps_reference.py > src/test/resources/reference/torch_bn_mlp_steps.json
 """
@@ -36,19 +35,6 @@ init = {"linear": [linear(m) for m in model if isinstance(m, nn.Linear)],
         "batchnorm": [{"gamma": m.weight.detach().tolist(), "beta": m.bias.detach().tolist()}
                       for m in model if isinstance(m, nn.BatchNorm1d)]}
 bns = [m for m in model if isinstance(m, nn.BatchNorm1d)]
-# DL4J's BatchNormalization averages the biased batch variance (divided by B, PyTorch by B - 1): tracked here too.
-biased_var = [torch.ones(m.num_features) for m in bns]
-
-
-def track(index):
-    def hook(module, inputs):
-        if module.training:
-            biased_var[index].mul_(0.9).add_(0.1 * inputs[0].detach().var(0, unbiased=False))
-    return hook
-
-
-for i, m in enumerate(bns):
-    m.register_forward_pre_hook(track(i))
 opt = torch.optim.Adam(model.parameters(), lr=LR)
 losses = []
 model.train()
@@ -62,15 +48,9 @@ for _ in range(PASSES):
 model.eval()
 with torch.no_grad():
     probs = torch.softmax(model(x[:5]), 1).tolist()
-    torch_var = [m.running_var.clone() for m in bns]
-    for m, v in zip(bns, biased_var):
-        m.running_var.copy_(v)
-    probs_biased = torch.softmax(model(x[:5]), 1).tolist()
 print(json.dumps({
     "source": "torch " + torch.__version__ + ": Linear-BatchNorm1d-ReLU x2, Linear; CrossEntropyLoss; Adam(lr=0.01); "
               "batches of 16 in order, 3 passes; float32",
     "features": F, "hidden": H, "classes": K, "batch": BATCH, "passes": PASSES, "lr": LR,
     "x": x.tolist(), "y": y.tolist(), "init": init, "losses": losses, "eval_probabilities_first5": probs,
-    "eval_probabilities_first5_biased_running_var": probs_biased,
-    "running_mean": [m.running_mean.tolist() for m in bns], "running_var": [v.tolist() for v in torch_var],
-    "running_var_biased": [v.tolist() for v in biased_var]}))
+    "running_var": [m.running_var.tolist() for m in bns]}))

@@ -23,8 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * parameters, takes PyTorch's training steps: the same loss at each of 12 Adam steps
  * ({@code reference/torch_bn_mlp_steps.json}, bench/twins/bn_mlp_steps_reference.py). This is why the
  * twins' remaining differences come from the random streams (initial draws, shuffles, dropout masks), not
- * from the arithmetic. The one difference DL4J keeps: its running variance averages the biased batch
- * variance (÷B where PyTorch divides by B − 1), which this test pins down.
+ * from the arithmetic. The running variances are PyTorch's too ({@link FusedBatchNorm} averages the unbiased
+ * batch variance, where DL4J's own layer averages the biased one).
  */
 class TorchParityTest {
     private static JsonNode ref;
@@ -73,15 +73,13 @@ class TorchParityTest {
     }
 
     @Test
-    void runningVariancesAverageTheBiasedBatchVariance() {
+    void runningVariancesArePyTorchs() {
         int i = 0;
         for (Layer layer : net.getLayers()) {
             if (!(layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization)) continue;
-            double[] log10std = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).toDoubleVector();
-            double[] biased = ReferenceJson.doubles(ref.get("running_var_biased").get(i));
-            for (int j = 0; j < log10std.length; j++) {
-                ReferenceJson.assertRelClose(biased[j], Math.pow(10, 2 * log10std[j]), 1e-4, "running variance " + i + "/" + j);
-            }
+            double[] var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).toDoubleVector();
+            double[] expected = ReferenceJson.doubles(ref.get("running_var").get(i));
+            for (int j = 0; j < var.length; j++) ReferenceJson.assertRelClose(expected[j], var[j], 1e-4, "running variance " + i + "/" + j);
             i++;
         }
         assertEquals(ref.get("running_var").size(), i);
@@ -96,7 +94,7 @@ class TorchParityTest {
     @Test
     void evalModeOutputsAgree() {
         INDArray probs = net.output(matrix(ref.get("x")).get(NDArrayIndex.interval(0, 5), NDArrayIndex.all()), false);
-        double[][] expected = ReferenceJson.matrix(ref.get("eval_probabilities_first5_biased_running_var"));
+        double[][] expected = ReferenceJson.matrix(ref.get("eval_probabilities_first5"));
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) assertEquals(expected[r][c], probs.getDouble(r, c), 0.02, "row " + r + ", class " + c);
         }
