@@ -191,7 +191,7 @@ public final class ImbalanceLesson extends LessonModel {
             f1.add(epoch, report.f1Macro());
         });
         ClassificationReport r = o.report();
-        perClassF1.setGroup(s.seriesKey(), Arrays.asList(train.classNames()), r.f1PerClass());
+        perClassF1.setGroup(s.seriesKey(), r.classLabels(train.classNames()), r.f1PerClass());
         String label = s.seriesKey();
         results.putRow(s.id, label, r.accuracy(), r.f1Macro(), o.minorityRecall(), o.majorityRecall());
         paradox.putRow(s.id, LessonStrings.message("message.paradox", label, fmt(r.accuracy()), fmt(o.minorityRecall()),
@@ -215,13 +215,14 @@ public final class ImbalanceLesson extends LessonModel {
             outcomes[i] = train("exercise2_" + s.id, s, values, train, test, minority, control,
                     (epoch, report, minorityRecall) -> recall.add(epoch, minorityRecall));
             ClassificationReport r = outcomes[i].report();
-            ex2Recall.setGroup(s.seriesKey(), digits, r.recallPerClass());
+            ex2Recall.setGroup(s.seriesKey(), r.classLabels(train.classNames()), r.recallPerClass());
             ex2Summary.putRow(s.id, s.seriesKey(), r.accuracy(), r.f1Macro(), outcomes[i].minorityRecall());
             putMetrics(metrics, outcomes[i], "_" + s.id);
         }
         ClassificationReport w = outcomes[0].report(), sm = outcomes[1].report();
+        List<String> rowLabels = w.classLabels(train.classNames());
         for (int c = 0; c < CLASSES; c++) {
-            ex2PerClass.putRow(digits.get(c), digits.get(c), w.precision(c), w.recall(c), sm.precision(c), sm.recall(c));
+            ex2PerClass.putRow(digits.get(c), rowLabels.get(c), w.precision(c), w.recall(c), sm.precision(c), sm.recall(c));
         }
         int better = outcomes[1].minorityRecall() > outcomes[0].minorityRecall() ? 1 : 0;
         ex2Summary.putRow("verdict", LessonStrings.message("message.ex2_verdict", compared[better].seriesKey(),
