@@ -12,6 +12,7 @@ import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.Localized;
 import classlab.core.UserException;
 import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.LessonData;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -157,6 +159,8 @@ public final class ImbalanceLesson extends LessonModel {
         LabeledData testData = LessonData.head(mnist.test(), values.getInt("test_size"), "test_size", LessonData.TEST);
         Batches test = Batches.of(testData, Batches.LabelEncoding.ONE_HOT);
         boolean[] minority = minorityMask(values);
+        String minorityNote = minorityRecallNote(testData.classCounts(), minority);
+        if (minorityNote != null) control.note(minorityNote);
 
         if (experiment.equals("exercise2")) {
             LabeledData train = imbalanced(balanced, values, values.getInt("exercise_percent"));
@@ -277,7 +281,8 @@ public final class ImbalanceLesson extends LessonModel {
         }
         double trainAccuracy = Trainer.accuracy(net, fixed, false, false);
         control.log(name, epochs, "train_accuracy", trainAccuracy);
-        report.notes().forEach(control::note);  // undefined precision/recall: which class, why, what value
+        // undefined precision/recall: which model, which class, why, what value
+        for (String note : report.notes()) control.note(UserException.message("note.metric.of_model", s.seriesKey(), (Localized) () -> note));
         return new Outcome(report, loss, trainAccuracy, minorityRecall, meanRecall(report, minority, false), epochs);
     }
 
@@ -297,6 +302,24 @@ public final class ImbalanceLesson extends LessonModel {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The note that the minority recall counts a minority class without test examples as 0, as
+     * scikit-learn's {@code recall_score(labels=minority, average='macro', zero_division=0)} does; null
+     * when every minority class has a test example.
+     *
+     * @param testCounts test examples per class
+     */
+    static String minorityRecallNote(int[] testCounts, boolean[] minority) {
+        StringJoiner all = new StringJoiner(", ");
+        StringJoiner absent = new StringJoiner(", ");
+        for (int c = 0; c < minority.length; c++) {
+            if (!minority[c]) continue;
+            all.add(Integer.toString(c));
+            if (testCounts[c] == 0) absent.add(Integer.toString(c));
+        }
+        return absent.length() == 0 ? null : UserException.message("note.metric.minority_recall_zeros", all, absent);
     }
 
     private static void putMetrics(Map<String, Double> metrics, Outcome o, String suffix) {
