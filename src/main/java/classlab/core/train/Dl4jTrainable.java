@@ -57,6 +57,12 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
     }
 
     private final MultiLayerNetwork net;
+    /**
+     * The shuffled copy of the last {@link Rows} reordered, refilled in place each epoch (the previous
+     * epoch's order is not used any more). A fresh pair of arrays per epoch cost a tenth of the MLP
+     * benchmark's time: allocating and zeroing 6,000×784 floats before the copy (JFR).
+     */
+    private Rows shuffled;
 
     public Dl4jTrainable(MultiLayerNetwork net) {
         this.net = net;
@@ -64,7 +70,19 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
 
     @Override public int rows(Data data) { return data.rows(); }
 
-    @Override public Data reorder(Data data, int[] order) { return data.reorder(order); }
+    @Override public Data reorder(Data data, int[] order) {
+        if (!(data instanceof Rows rows)) return data.reorder(order);
+        if (shuffled == null || !shuffled.features().equalShapes(rows.features()) || !shuffled.labels().equalShapes(rows.labels())
+                || shuffled.features().dataType() != rows.features().dataType() || shuffled.labels().dataType() != rows.labels().dataType()) {
+            try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                shuffled = new Rows(Nd4j.createUninitialized(rows.features().dataType(), rows.features().shape(), 'c'),
+                        Nd4j.createUninitialized(rows.labels().dataType(), rows.labels().shape(), 'c'));
+            }
+        }
+        Nd4j.pullRows(rows.features(), shuffled.features(), 1, order);
+        Nd4j.pullRows(rows.labels(), shuffled.labels(), 1, order);
+        return shuffled;
+    }
 
     @Override public double fitBatch(Data data, int start, int end) {
         BatchSource.Batch batch = data.slice(start, end);
