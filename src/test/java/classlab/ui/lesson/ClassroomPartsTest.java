@@ -40,6 +40,7 @@ class ClassroomPartsTest {
         LessonStrings en = LessonStrings.load("batchnorm-gradients", "en");
         assertEquals("With BatchNorm", ProgressText.label("bn_effect · bn", "bn_effect", en));
         assertEquals("BN, B=32", ProgressText.label("series.bn_at_batch|32", "bn_batch_sizes", en));
+        assertEquals("CNN_V1", ProgressText.label("cnn_v1", "baselines", LessonStrings.load("cifar", "en")), "no model id on screen");
     }
 
     @Test
