@@ -191,9 +191,7 @@ public final class LessonPaneController {
     private void followSection(String section) {
         Experiment current = experimentChoice.getValue();
         if (runState.busyProperty().get() || current != null && current.section().equals(section)) return;
-        session.model().experiments().stream().filter(e -> e.section().equals(section))
-                .min((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()))
-                .ifPresent(experimentChoice::setValue);
+        session.model().experimentOf(section).ifPresent(experimentChoice::setValue);
     }
 
     /** Height of the visible section hidden below its viewport (0 when everything shows). */

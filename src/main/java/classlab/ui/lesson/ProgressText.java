@@ -62,7 +62,8 @@ public final class ProgressText {
 
     /**
      * Localises a configuration label as lessons report it: ids joined by " · " or a space
-     * ("bn_effect · bn", "none"); each part is looked up as a series, experiment or config key.
+     * ("bn_effect · bn", "none", "cnn_v1"); each part is looked up as a series, experiment, config or
+     * table-cell key (cifar names its models as results-table cells).
      */
     static String label(String raw, String experiment, LessonStrings strings) {
         StringBuilder sb = new StringBuilder();
@@ -77,7 +78,7 @@ public final class ProgressText {
 
     private static String word(String part, LessonStrings strings) {
         if (part.indexOf(LessonStrings.MESSAGE_SEPARATOR) > 0) return LessonStrings.resolve(strings, part);
-        for (String prefix : new String[] {"series.", "experiment.", "config.", ""}) {
+        for (String prefix : new String[] {"series.", "experiment.", "config.", "cell.", ""}) {
             if (strings.has(prefix + part)) return LessonStrings.resolve(strings, prefix + part);
         }
         int space = part.indexOf(' ');

@@ -150,7 +150,12 @@ class ClassroomToolsUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> figure(session, "train_loss", LineFigure.class).allSeries().stream()
                 .anyMatch(s -> s.size() >= 1));
         clickOn("#stopButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Stop did not end the run as stopped: " + session.stateProperty().get() + " at "
+                    + session.engine().progress() + ", problem: " + session.problemProperty().get(), e);
+        }
         assertTrue(results.rows().isEmpty(), "stopped before the end: no row, not the earlier run's");
         assertEquals(1, results.toCsv().lines().count(), "Export all writes no stale numbers");
         RunRecord stopped = session.history().last();

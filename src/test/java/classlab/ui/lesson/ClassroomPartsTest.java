@@ -40,6 +40,7 @@ class ClassroomPartsTest {
         LessonStrings en = LessonStrings.load("batchnorm-gradients", "en");
         assertEquals("With BatchNorm", ProgressText.label("bn_effect · bn", "bn_effect", en));
         assertEquals("BN, B=32", ProgressText.label("series.bn_at_batch|32", "bn_batch_sizes", en));
+        assertEquals("CNN_V1", ProgressText.label("cnn_v1", "baselines", LessonStrings.load("cifar", "en")), "no model id on screen");
     }
 
     @Test
@@ -53,6 +54,26 @@ class ClassroomPartsTest {
         assertEquals(60, quick.getInt("demo_epochs"), "a demo's curve length is not training");
         assertEquals(64, quick.getInt("batch_size"));
         assertEquals(500, v.withEpochs(n -> 9999).getInt("epochs"));
+    }
+
+    @Test
+    void formValuesKeepRefusedFieldsAndUndoQuickDemoOnlyOnEpochs() {
+        FormValues form = new FormValues(ParamValues.defaults(List.of(ParamSpec.integer("epochs", 30, 1, 500),
+                ParamSpec.integer("batch_size", 64, 1, 1024), ParamSpec.integer("k", 3, 1, 9).asDemo())));
+        assertEquals(null, form.set("batch_size", "32", e -> "refused"));
+        assertEquals("refused", form.set("epochs", "0", e -> "refused"));
+        assertTrue(form.isInvalid("epochs"));
+        assertEquals("refused", form.firstProblem(), "a run is refused while a field holds a refused value");
+        assertEquals(30, form.values().getInt("epochs"), "the last accepted value stays");
+        assertEquals(null, form.set("epochs", "30", e -> "refused"));
+        assertEquals(null, form.firstProblem());
+        form.setQuickDemo(true);
+        assertEquals(6, form.values().getInt("epochs"));
+        assertEquals(null, form.set("batch_size", "16", e -> "refused"));
+        form.setQuickDemo(false);
+        assertEquals(30, form.values().getInt("epochs"), "quick demo off: the epochs come back");
+        assertEquals(16, form.values().getInt("batch_size"), "and a setting changed meanwhile stays");
+        assertTrue(form.isDemo("k") && !form.isDemo("epochs"));
     }
 
     @Test

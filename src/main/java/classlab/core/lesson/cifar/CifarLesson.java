@@ -17,6 +17,7 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
+import classlab.core.metrics.ClassificationReport;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.RunHealth;
@@ -468,8 +469,10 @@ public final class CifarLesson extends LessonModel {
         double[][] cells = new double[k][k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) cells[i][j] = counts[i][j];
         String[] names = t.data().train().classNames();
+        // a row of zeros is a class without test images, not a class never confused: its row label says so
+        String[] rows = ClassificationReport.of(t.errors().confusion(k)).classLabels(names).toArray(new String[0]);
         confusion.setPanels(List.of(new GridFigure.Panel(LessonStrings.message("message.confusion_caption",
-                String.format(Locale.ROOT, "%.3f", t.errors().accuracy()), t.test().size()), cells, names, names, true)));
+                String.format(Locale.ROOT, "%.3f", t.errors().accuracy()), t.test().size()), cells, rows, names, true)));
         topPairs.clear();
         List<ImageGridFigure.Image> images = new ArrayList<>();
         int rank = 0;

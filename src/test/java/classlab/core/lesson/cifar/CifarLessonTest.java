@@ -51,9 +51,10 @@ class CifarLessonTest {
 
     /**
      * The lesson's claim on MNIST (offline mode): after the same number of epochs, fixed seed, a CNN_V1-style
-     * net (the notebook's blocks at half width) beats the MLP on the test set. Measured with
-     * {@code run cifar --experiment baselines --set dataset=mnist} and these settings: CNN 0.962, MLP 0.934;
-     * the global-average-pooled CNN learns slower at first (at 12 epochs it still trails, 0.920 vs 0.942).
+     * net (the notebook's blocks at half width) beats the MLP on the validation and the test set. Measured with
+     * {@code run cifar --experiment baselines --set dataset=mnist} and these settings, with Adam's PyTorch rule
+     * (TorchAdam): test CNN 0.956, MLP 0.946; validation 0.930 vs 0.865. The global-average-pooled CNN learns
+     * slower at first (at 12 epochs it trailed the MLP).
      */
     @Test
     void onMnistTheCnnBeatsTheMlpAfterTheSameEpochs() throws Exception {
@@ -62,7 +63,8 @@ class CifarLessonTest {
                 .with("epochs", "40").with("mlp_epochs", "40").with("batch_size", "32").with("lr", "0.003")
                 .with("cnn_width", "16").with("seed", "42");
         Map<String, Double> m = lesson.run("baselines", v, RunControl.unattended(new MetricLog())).finalMetrics();
-        assertTrue(m.get("test_accuracy_cnn_v1") > m.get("test_accuracy_mlp") + 0.01, m.toString());
+        assertTrue(m.get("test_accuracy_cnn_v1") > m.get("test_accuracy_mlp"), m.toString());
+        assertTrue(m.get("val_accuracy_cnn_v1") > m.get("val_accuracy_mlp") + 0.03, m.toString());
     }
 
     @Test
