@@ -69,6 +69,12 @@ public class LinearLayer extends org.deeplearning4j.nn.conf.layers.DenseLayer {
             super(conf, dataType);
         }
 
+        @Override public void clear() {
+            super.clear();
+            preActivation = null;
+            preActivationInput = null;
+        }
+
         private boolean identity() { return layerConf().getActivationFn() instanceof ActivationIdentity; }
 
         @Override public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
