@@ -138,13 +138,6 @@ public final class ClassificationReport {
     /** Whether any precision or recall was undefined. */
     public boolean hasZeroDivision() { return !undefined.isEmpty(); }
 
-    /** The classes whose {@code reason} made a value undefined, as "5, 7" (empty string if none). */
-    public String classesWith(Reason reason) {
-        StringJoiner j = new StringJoiner(", ");
-        for (Undefined u : undefined) if (u.reason() == reason) j.add(Integer.toString(u.classIndex()));
-        return j.toString();
-    }
-
     /** The classes left out of the macro averages (absent from labels and predictions), as "3, 4". */
     public String classesLeftOut() {
         StringJoiner j = new StringJoiner(", ");

@@ -122,8 +122,8 @@ public final class NetBuilder {
     private static Layer layer(LayerSpec l, boolean first) {
         org.nd4j.linalg.activations.Activation identity = org.nd4j.linalg.activations.Activation.IDENTITY;
         if (l instanceof LayerSpec.Conv2d c) {
-            return new ConvolutionLayer.Builder(c.kernelSize(), c.kernelSize()).stride(1, 1).nOut(c.outChannels())
-                    .activation(identity).build();
+            return new Conv2dLayer(new ConvolutionLayer.Builder(c.kernelSize(), c.kernelSize()).stride(1, 1).nOut(c.outChannels())
+                    .activation(identity));
         }
         if (l instanceof LayerSpec.MaxPool2d p) {
             return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(p.kernelSize(), p.kernelSize())
