@@ -185,7 +185,12 @@ class FigureViewsTest extends FxRobot {
         assertEquals(2, fx(() -> v.chart().getData().size()));
         assertEquals(5, fx(() -> v.chart().getData().get(1).getData().size()));
         assertEquals(List.of("macro AUC = 0.92", "weighted AUC = 0.934"), fx(v::levelLabels));
+        // Values are printed above the bars: the averages are named under the chart, not among the bars.
+        assertEquals("- - macro AUC = 0.92     - - weighted AUC = 0.934", fx(v::levelCaption));
+        fx(() -> { v.setShowValues(false); return null; });
         assertFalse(refresh(v));
+        assertEquals("", fx(v::levelCaption), "without values the labels are in the plot");
+        fx(() -> { v.setShowValues(true); return null; });
         f.set("plain", "5", 0.5);
         assertTrue(refresh(v));
         assertEquals(6, fx(() -> v.chart().getData().get(0).getData().size()));
