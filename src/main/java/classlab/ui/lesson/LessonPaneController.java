@@ -99,6 +99,10 @@ public final class LessonPaneController {
             stateLabel.getStyleClass().add(s);
         });
         progressLabel.textProperty().bind(runState.progressTextProperty());
+        // At projector sizes a long status is cut with an ellipsis: the whole line stays one hover away.
+        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
+        progressTip.textProperty().bind(runState.progressTextProperty());
+        progressLabel.setTooltip(progressTip);
         progressBar.progressProperty().bind(runState.progressProperty());
         openFolderButton.disableProperty().bind(export.lastFolderProperty().isNull());
 

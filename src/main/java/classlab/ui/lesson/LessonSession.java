@@ -74,8 +74,7 @@ public final class LessonSession {
         this.form = new FormValues(model.defaults());
         this.selectedExperiment = model.defaultExperiment().name();
         // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
-        engine.addIterationListener((iteration, network, loss) -> iterationLoss.series(network == 1 ? "series.train_loss"
-                : LessonStrings.message("series.train_loss_network", network)).add(iteration, loss));
+        engine.addIterationListener((iteration, network, loss) -> liveLossSeries(network).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
         this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
         // The run is recorded before the UI hears that it ended; the UI shows how the record says it
@@ -104,6 +103,30 @@ public final class LessonSession {
         String before = problem.get();
         problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
     }
+
+    /**
+     * The live-loss curve of the run's {@code network}: numbered at first, renamed after the
+     * configuration it trains ("Dropout", "With BatchNorm") once the engine knows its label (after
+     * its first epoch). Training thread.
+     */
+    private LineFigure.Series liveLossSeries(int network) {
+        String numbered = network == 1 ? "series.train_loss" : LessonStrings.message("series.train_loss_network", network);
+        String label = engine.networkLabel(network);
+        RunStart run = lastRun;
+        String named = label == null || run == null ? null : ProgressText.configurationKey(label, run.experiment(), keys());
+        if (named == null) return iterationLoss.series(numbered);
+        iterationLoss.renameSeries(numbered, named);
+        return iterationLoss.series(named);
+    }
+
+    /** The lesson's message keys (the same in every language), to tell which names a label has. */
+    private LessonStrings keys() {
+        LessonStrings k = keys;
+        if (k == null) keys = k = LessonStrings.load(entry.id(), "en");
+        return k;
+    }
+
+    private volatile LessonStrings keys;
 
     public LessonCatalog.Entry entry() { return entry; }
     public LessonModel model() { return model; }

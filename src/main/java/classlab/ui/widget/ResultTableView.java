@@ -47,6 +47,8 @@ public final class ResultTableView extends FigureView {
                     setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item));
                     getStyleClass().remove("numeric-cell");
                     if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
+                    // Row names can be longer than a projector-sized column: the whole name on hover.
+                    setTooltip(!empty && item instanceof String ? new javafx.scene.control.Tooltip(getText()) : null);
                 }
             });
             c.widthProperty().addListener((o, a, b) -> wrapHeader(col));

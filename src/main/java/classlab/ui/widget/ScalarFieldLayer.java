@@ -55,7 +55,7 @@ final class ScalarFieldLayer extends Canvas {
         // The chart lays out its plot again for every point added to a series (the optimizer race adds
         // six per step); redrawing thousands of contour segments each time held the FX thread for
         // hundreds of ms. The canvas keeps what it drew: draw again only when the picture would change.
-        List<Object> key = List.of(field == null ? 0 : System.identityHashCode(field), w, h, theme,
+        List<Object> key = java.util.Arrays.asList(field == null ? 0 : System.identityHashCode(field), w, h, theme,
                 xa.getDisplayPosition(0), xa.getDisplayPosition(1), ya.getDisplayPosition(plotY.applyAsDouble(1)),
                 ya.getDisplayPosition(plotY.applyAsDouble(2)));
         if (key.equals(drawn) && field == drawnField) return;

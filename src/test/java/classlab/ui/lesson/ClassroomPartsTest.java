@@ -35,6 +35,26 @@ class ClassroomPartsTest {
         assertEquals("", ProgressText.format(Progress.NONE, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), true));
     }
 
+    /** The live mini-batch loss names each network after its configuration, the way the progress line does. */
+    @Test
+    void liveLossCurvesAreNamedAfterTheirConfiguration() {
+        LessonStrings reg = LessonStrings.load("regularization", "en");
+        assertEquals("series.dropout", ProgressText.configurationKey("dropout", "all_four", reg));
+        LessonStrings bn = LessonStrings.load("batchnorm-gradients", "en");
+        assertEquals("series.bn", ProgressText.configurationKey("bn_effect · bn", "bn_effect", bn));
+        assertEquals(null, ProgressText.configurationKey("all_four", "all_four", reg), "one network: stays 'train loss'");
+        assertEquals(null, ProgressText.configurationKey("batch_size · 64", "batch_size", bn), "no name for it: stays numbered");
+
+        classlab.core.figure.LineFigure live = new classlab.core.figure.LineFigure("live", "t", "x", "y");
+        live.series("series.train_loss").add(1, 2.0);
+        live.series("series.train_loss_network|2").add(2, 1.5);
+        int colour = live.colorSlot("series.train_loss_network|2");
+        live.renameSeries("series.train_loss_network|2", "series.dropout");
+        assertEquals(List.of("series.train_loss", "series.dropout"), live.allSeries().stream().map(s -> s.name()).toList());
+        assertEquals(1.5, live.series("series.dropout").lastY());
+        assertEquals(colour, live.colorSlot("series.dropout"), "the curve keeps its colour");
+    }
+
     @Test
     void labelsDropTheExperimentIdAndTranslateTheRest() {
         LessonStrings en = LessonStrings.load("batchnorm-gradients", "en");

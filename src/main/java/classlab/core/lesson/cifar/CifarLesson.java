@@ -18,6 +18,7 @@ import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.metrics.ClassificationReport;
+import classlab.core.metrics.ConfusionMatrix;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.RunHealth;
@@ -417,6 +418,8 @@ public final class CifarLesson extends LessonModel {
         baselineCurve = cnn.valCurve();
         baselineData = baselineKey(d, values);
         publish(new Trained(cnn.net(), d, split.test(), cnn.test()), values);
+        String emptyRows = emptyRowsNote(cnn.test().confusion(d.numClasses()), d.train().classNames());
+        if (emptyRows != null) control.note(emptyRows);
 
         long paramsMlp = spec(CifarNets.Kind.MLP, d, values).trainableParameterCount();
         long paramsCnn = spec(CifarNets.Kind.CNN_V1, d, values).trainableParameterCount();
@@ -461,6 +464,18 @@ public final class CifarLesson extends LessonModel {
             showFeatureMaps(0);
             fillErrors(t);
         }
+    }
+
+    /**
+     * The note naming the classes without a test image (an all-zero confusion-matrix row, marked "n=0"),
+     * whose errors the matrix cannot show; null when every class has a test image.
+     *
+     * @param names class names, one per row of {@code cm}
+     */
+    static String emptyRowsNote(ConfusionMatrix cm, String[] names) {
+        java.util.StringJoiner empty = new java.util.StringJoiner(", ");
+        for (int c = 0; c < cm.numClasses(); c++) if (cm.support(c) == 0) empty.add(names[c]);
+        return empty.length() == 0 ? null : classlab.core.UserException.message("note.metric.confusion_row_empty", empty, cm.total());
     }
 
     private void fillErrors(Trained t) {

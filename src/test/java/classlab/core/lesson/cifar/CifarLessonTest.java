@@ -30,6 +30,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CifarLessonTest {
+
+    /**
+     * Issue 12 kind 5: a test set holding two of the ten classes (as sklearn's
+     * {@code confusion_matrix(y, p, labels=range(10))} of y = [0,0,1], p = [0,1,0], whose rows 2-9 are all 0):
+     * the empty rows are named and their labels marked, the others are not.
+     */
+    @Test
+    void classesWithoutTestImagesAreNamedAndTheirRowsMarked() {
+        classlab.core.metrics.ConfusionMatrix cm = classlab.core.metrics.ConfusionMatrix.of(new int[]{0, 0, 1}, new int[]{0, 1, 0}, 10);
+        assertEquals(1, cm.count(0, 1));
+        String[] names = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
+        assertEquals(classlab.core.UserException.message("note.metric.confusion_row_empty",
+                "bird, cat, deer, dog, frog, horse, ship, truck", 3), CifarLesson.emptyRowsNote(cm, names));
+        assertEquals(classlab.core.UserException.message("note.metric.no_test_example_label", "bird"),
+                classlab.core.metrics.ClassificationReport.of(cm).classLabels(names).get(2));
+        assertEquals(null, CifarLesson.emptyRowsNote(classlab.core.metrics.ConfusionMatrix.of(new int[]{0, 1}, new int[]{1, 1}, 2),
+                new String[]{"a", "b"}));
+    }
     @TempDir
     Path dir;
 

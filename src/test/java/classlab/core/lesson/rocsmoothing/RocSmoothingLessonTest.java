@@ -90,7 +90,7 @@ class RocSmoothingLessonTest {
             @Override public classlab.core.data.MnistData mnist() { return without34; }
         });
         List<String> notes = new java.util.ArrayList<>();
-        ExperimentResult r = l.run("roc", l.defaults().with("epochs", "1").with("train_size", "300").with("test_size", "100"),
+        ExperimentResult r = l.run("roc", l.defaults().with("epochs", "1").with("train_size", "100").with("test_size", "100"),
                 RunControl.unattended(new MetricLog(), notes::add));
         for (String key : List.of("auc_class_3", "auc_class_4", "auc_macro", "auc_weighted")) {
             assertTrue(Double.isNaN(r.finalMetrics().get(key)), key + " " + r.finalMetrics());
