@@ -67,7 +67,10 @@ def linear_grads(model):
     return [m.weight.grad.abs().mean().item() for m in model if isinstance(m, nn.Linear)]
 
 
-def run(seed, epochs):
+EXPERIMENTS = ("batch_size", "bn_effect", "gradients", "bn_batch_sizes", "modes")
+
+
+def run(seed, epochs, experiments=EXPERIMENTS):
     x, y = classlab_make_classification(seed)
     tr, te = classlab_stratified_split(y, 0.2, seed)
     xtr, xte = (torch.from_numpy(a) for a in classlab_standardize(x[tr], x[te]))
@@ -78,11 +81,11 @@ def run(seed, epochs):
         torch.manual_seed(seed)
         return net(hidden, bn)
 
-    for b in (8, 32, 128, 512):
+    for b in (8, 32, 128, 512) if "batch_size" in experiments else ():
         out[f"batch_size/final_loss_batch{b}"] = train(fresh(SHALLOW, False), xtr, ytr, b, epochs or 30)
-    for bn in (False, True):
+    for bn in (False, True) if "bn_effect" in experiments else ():
         out["bn_effect/final_loss_" + ("bn" if bn else "no_bn")] = train(fresh(DEEP, bn), xtr, ytr, 8, epochs or 50)
-    for bn in (False, True):
+    for bn in (False, True) if "gradients" in experiments else ():
         tag = "_bn" if bn else "_no_bn"
         model = fresh(DEEP, bn)
         nn.BCELoss()(model(xtr[:32]), ytr[:32]).backward()
@@ -99,9 +102,11 @@ def run(seed, epochs):
                 probe["ema"] = latest if probe["ema"] is None else 0.1 * latest + 0.9 * probe["ema"]
         out["gradients/final_loss" + tag] = train(model, xtr, ytr, 32, epochs or 10, sample)
         out["gradients/grad_spread_live" + tag] = float(probe["ema"].max() / probe["ema"].min())
-    for b in (8, 16, 32, 64):
+    for b in (8, 16, 32, 64) if "bn_batch_sizes" in experiments else ():
         for bn in (False, True):
             out[f"bn_batch_sizes/final_loss_{'bn' if bn else 'no_bn'}_batch{b}"] = train(fresh(DEEP, bn), xtr, ytr, b, epochs or 30)
+    if "modes" not in experiments:
+        return out
     model = fresh(DEEP, True)
     out["modes/final_loss"] = train(model, xtr, ytr, 32, epochs or 30)
     probe = xte[:10]
@@ -130,9 +135,11 @@ def main():
     ap.add_argument("--data-dir", help="unused: the data are generated")
     ap.add_argument("--seeds", default="42,1,2")
     ap.add_argument("--epochs", type=int, default=0, help="0 = the notebook's (30, 50 for 5-2, 10 for live gradients)")
+    ap.add_argument("--experiments", default=",".join(EXPERIMENTS))
     a = ap.parse_args()
     for seed in [int(s) for s in a.seeds.split(",")]:
-        print(json.dumps({"lesson": "batchnorm-gradients", "seed": seed, "final": run(seed, a.epochs)}), flush=True)
+        print(json.dumps({"lesson": "batchnorm-gradients", "seed": seed,
+                          "final": run(seed, a.epochs, a.experiments.split(","))}), flush=True)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Both sides run one compute thread (OMP_NUM_THREADS=1). ClassLab runs `classlab.j
 --experiment E --seed S`; the twin is bench/twins/<lesson>.py with the notebook's code.
 """
 import argparse
+import csv
 import datetime
 import json
 import os
@@ -30,7 +31,9 @@ TWINS = {
                         for m in ("test_accuracy", "train_accuracy", "train_loss")]),
     "imbalance": ("strategies", "imbalance.py",
                   [m + "_" + s for s in ("plain", "weighted_loss", "sampler")
-                   for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]),
+                   for m in ("test_accuracy", "macro_f1", "macro_recall_minority")]
+                  + [m + "_" + s + "_last8" for s in ("plain", "weighted_loss", "sampler")
+                     for m in ("macro_f1", "macro_recall_minority")]),
     "multiclass": ((("binary_logits", "binary_seed"), "three_class"), "multiclass.py",
                    ["binary_logits/" + m for m in ("train_accuracy", "sigmoid_train_accuracy", "train_loss", "max_accuracy_gap")]
                    + ["three_class/" + m for m in ("test_accuracy", "train_accuracy", "test_loss", "train_loss")]),
@@ -66,7 +69,22 @@ OPTIONS = {
 }
 
 
-def classlab(lesson, experiments, seed, epochs, data_dir, env, sets=None):
+def last_epochs(csv_path, name):
+    """'<metric>_<run>_last<k>': the mean of the last k epochs of <metric> logged for <run> in ClassLab's metrics.csv
+    (a steadier number than the final epoch's when it moves from epoch to epoch)."""
+    base, k = name.rsplit("_last", 1)
+    with open(csv_path) as f:
+        rows = list(csv.DictReader(f))
+    for run in {r["experiment"] for r in rows}:
+        if base.endswith("_" + run):
+            metric = base[:-len(run) - 1]
+            values = sorted((int(r["epoch"]), float(r["value"])) for r in rows if r["experiment"] == run and r["metric"] == metric)
+            tail = [v for _, v in values[-int(k):]]
+            return sum(tail) / len(tail)
+    raise KeyError(name + " is not in " + csv_path)
+
+
+def classlab(lesson, experiments, seed, epochs, data_dir, env, sets=None, wanted=()):
     """Final metrics of one seed: of the experiment, or 'experiment/metric' of several.
     An experiment is a name, or (name, parameter) when the experiment has its own seed parameter."""
     experiments = [experiments] if isinstance(experiments, str) else experiments
@@ -85,6 +103,9 @@ def classlab(lesson, experiments, seed, epochs, data_dir, env, sets=None):
             subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             with open(os.path.join(out, "summary.json")) as f:
                 metrics = json.load(f)["experiments"][0]["final"]
+            for m in wanted:  # '..._last<k>' rows of a one-experiment lesson, from metrics.csv
+                if m not in metrics and "_last" in m and "/" not in m:
+                    metrics[m] = last_epochs(os.path.join(out, "metrics.csv"), m)
         final.update(metrics if len(experiments) == 1 else {name + "/" + k: v for k, v in metrics.items()})
     return final
 
@@ -104,16 +125,23 @@ def main():
     ap.add_argument("--seeds", default="42,1,2")
     ap.add_argument("--epochs", type=int, default=0, help="0 = the lesson's default")
     ap.add_argument("--data-dir", default=os.path.join(ROOT, "..", "shared", "data", "mnist-mini"))
+    ap.add_argument("--experiments", help="of a lesson with several experiments, only these (comma-separated; "
+                                          "its twin must take --experiments too: schedules, batchnorm-gradients)")
     a = ap.parse_args()
     experiment, script, metrics = TWINS[a.lesson]
+    only = a.experiments.split(",") if a.experiments else None
+    if only:
+        experiment = tuple(e for e in experiment if (e if isinstance(e, str) else e[0]) in only)
+        metrics = [m for m in metrics if m.split("/")[0] in only]
     seeds = [int(s) for s in a.seeds.split(",")]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     opt = OPTIONS.get(a.lesson, {})
     sets = opt.get("set", {})
     twin_args = [x for k, v in sets.items() for x in ("--" + k.replace("_", "-"), str(v))]
     load = os.getloadavg()
+    twin_args += ["--experiments", ",".join(only)] if only else []
     torch_runs = twin(script, seeds, a.epochs, a.data_dir, env, twin_args + opt.get("twin", []))
-    ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets) for s in seeds}
+    ours = {s: classlab(opt.get("lesson", a.lesson), experiment, s, a.epochs, a.data_dir, env, sets, metrics) for s in seeds}
     names = experiment if isinstance(experiment, str) else "+".join(e if isinstance(e, str) else e[0] for e in experiment)
     print(f"{a.lesson}/{names}, seeds {a.seeds}, epochs {a.epochs or 'default'}"
           + "".join(f", {k}={v}" for k, v in sets.items()))

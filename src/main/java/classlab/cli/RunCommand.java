@@ -115,7 +115,7 @@ final class RunCommand {
             for (String note : resolved) if (reported.add(note)) err.println("classlab: " + entry.id() + "/" + e.name() + ": " + note);
         }
         env.loadedMnist().ifPresent(mnist -> {
-            List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().toString()).toList();
+            List<String> files = mnist.files().stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
             results.mnistFiles(files);
             out.println(text.format("note.run.mnist_files", String.join(", ", files)));
         });

@@ -41,7 +41,8 @@ public final class Deferred {
 
     /**
      * The message {@code key} with {@code args}: a {@link Localized} argument is kept as its own deferred
-     * text; whole numbers are written without grouping, other numbers in plain decimal notation, and
+     * text; whole numbers below 1e15 are written without grouping, other numbers in plain decimal notation
+     * (below 1e-4 and from 1e7 on as typed in a setting: 1e-6, 1e20), and
      * anything else as {@link String#valueOf} with {@code |} shown as {@code ¦}.
      */
     public static String of(String key, Object... args) {
@@ -66,7 +67,11 @@ public final class Deferred {
             double d = ((Number) a).doubleValue();
             if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
             if (!Double.isFinite(d)) return Double.toString(d);
-            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            BigDecimal exact = BigDecimal.valueOf(d).stripTrailingZeros();
+            // The way such values are typed in --set and the form: 1e-6 and 1e20, not 0.000001 and 1 followed by 20 zeros.
+            double magnitude = Math.abs(d);
+            if (magnitude >= 1e7 || magnitude < 1e-4) return Double.toString(d).replace(".0E", "E").replace('E', 'e');
+            return exact.toPlainString();
         }
         return plain(String.valueOf(a)).replace(SEPARATOR, '¦');
     }

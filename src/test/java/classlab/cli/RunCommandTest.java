@@ -127,7 +127,7 @@ class RunCommandTest {
         assertTrue(stderr().contains("lr: expected a number, got \"fast\"."), stderr());
         assertEquals(0, run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
                 "--data-dir", MNIST_MINI.toString(), "--out", tmp.resolve("ko").toString()), stderr());
-        assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath()), stdout());
+        assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath().normalize()), stdout());
     }
 
     /** A demo setting that does not fit stops the demo figure, not the experiments that do not use it; exit 2 names it. */

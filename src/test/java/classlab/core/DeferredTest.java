@@ -143,4 +143,9 @@ class DeferredTest {
                 LessonStrings.load(null, "ko").describe(new CompletionException(e)));
         assertTrue(e.getMessage().startsWith("meta.txt lists 3 class names"), e.getMessage());
     }
+
+    @Test
+    void numbersAreWrittenAsAUserTypesThem() {
+        assertEquals("k|0.001|1e-6|1e20|2.5e-7|42|0.5", Deferred.of("k", 0.001, 1e-6, 1e20, 2.5e-7, 42, 0.5));
+    }
 }

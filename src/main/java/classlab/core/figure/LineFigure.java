@@ -153,6 +153,25 @@ public final class LineFigure extends Figure {
     public synchronized List<Level> levels() { return new ArrayList<>(levels); }
 
     /** Removes one series (for example when an experiment is re-run). */
+    /**
+     * Gives the series {@code from} the name {@code to}, with its points and its colour (for a curve
+     * whose proper name becomes known after it started). Nothing happens if {@code from} is absent
+     * or {@code to} exists.
+     */
+    public void renameSeries(String from, String to) {
+        synchronized (this) {
+            Series s = series.get(from);
+            if (s == null || series.containsKey(to)) return;
+            Series renamed = new Series(to, s.rightAxis(), this::changed);
+            double[][] points = s.snapshot();
+            renamed.set(points[0], points[1]);
+            series.remove(from);
+            series.put(to, renamed);
+            colorSlots.putIfAbsent(to, colorSlot(from));
+        }
+        changed();
+    }
+
     public void removeSeries(String name) { synchronized (this) { series.remove(name); } changed(); }
 
     /** Whether any series has a point; a {@link #background} alone does not count as data. */

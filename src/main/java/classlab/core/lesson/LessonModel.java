@@ -107,6 +107,15 @@ public abstract class LessonModel {
         throw new IllegalArgumentException("lesson " + id() + " has no experiment '" + name + "'; experiments: " + String.join(", ", names));
     }
 
+    /**
+     * The experiment that a section's tab runs: the section's default experiment, else its first;
+     * empty for a section without experiments (an explanation or demo-only tab).
+     */
+    public java.util.Optional<Experiment> experimentOf(String section) {
+        return experiments().stream().filter(e -> e.section().equals(section))
+                .min((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()));
+    }
+
     public Experiment defaultExperiment() {
         for (Experiment e : experiments()) if (e.isDefault()) return e;
         return experiments().get(0);

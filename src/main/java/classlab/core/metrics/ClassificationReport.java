@@ -138,13 +138,6 @@ public final class ClassificationReport {
     /** Whether any precision or recall was undefined. */
     public boolean hasZeroDivision() { return !undefined.isEmpty(); }
 
-    /** The classes whose {@code reason} made a value undefined, as "5, 7" (empty string if none). */
-    public String classesWith(Reason reason) {
-        StringJoiner j = new StringJoiner(", ");
-        for (Undefined u : undefined) if (u.reason() == reason) j.add(Integer.toString(u.classIndex()));
-        return j.toString();
-    }
-
     /** The classes left out of the macro averages (absent from labels and predictions), as "3, 4". */
     public String classesLeftOut() {
         StringJoiner j = new StringJoiner(", ");
@@ -153,18 +146,64 @@ public final class ClassificationReport {
     }
 
     /**
+     * Whether class {@code c}'s {@code metric} ({@code "precision"}, {@code "recall"} or {@code "f1"}) is
+     * defined: precision needs a prediction of {@code c}, recall a true example of it, and F1 both
+     * (scikit-learn 1.2 warns "Precision and F-score are ill-defined" / "Recall and F-score are ill-defined").
+     *
+     * @throws IllegalArgumentException for another metric name
+     */
+    public boolean isDefined(String metric, int c) {
+        boolean predicted = matrix.predictedCount(c) > 0;
+        boolean hasExamples = support[c] > 0;
+        switch (metric) {
+            case "precision": return predicted;
+            case "recall": return hasExamples;
+            case "f1": return predicted && hasExamples;
+            default: throw new IllegalArgumentException("metric must be precision, recall or f1, got " + metric);
+        }
+    }
+
+    /**
+     * Category labels for per-class charts and tables: {@code names[c]}, or "names[c] (no test example)"
+     * (deferred message {@code note.metric.no_test_example_label}) for a class without a true example,
+     * whose recall (and F1) bar is then a 0/0 shown as {@code zero_division}, not a measured value. The
+     * marks depend on the true labels only, so reports of several models on one test set agree on them.
+     *
+     * @param names class names, one per class
+     * @throws IllegalArgumentException if {@code names} does not have one entry per class
+     */
+    public List<String> classLabels(String[] names) {
+        if (names.length != numClasses()) {
+            throw new IllegalArgumentException(names.length + " class names for " + numClasses() + " classes");
+        }
+        List<String> labels = new ArrayList<>(names.length);
+        for (int c = 0; c < names.length; c++) {
+            labels.add(support[c] > 0 ? names[c] : UserException.message("note.metric.no_test_example_label", names[c]));
+        }
+        return labels;
+    }
+
+    /**
      * What the user should be told about undefined values, as deferred messages (keys
-     * {@code note.metric.*} of the common strings): which classes, why, and what value they got.
+     * {@code note.metric.*} of the common strings), each class named once under the rule that
+     * applies to it, as scikit-learn 1.2 does with {@code labels=None}: a class of
+     * {@link #labelsPresent()} never predicted (precision 0/0) or without a true example (recall 0/0)
+     * takes the {@code zero_division} value and counts in the averages; a class in neither the labels
+     * nor the predictions has no value at all and is left out of the macro averages.
      */
     public List<String> notes() {
+        StringJoiner neverPredicted = new StringJoiner(", ");
+        StringJoiner noExamples = new StringJoiner(", ");
+        for (int c : present) {
+            if (matrix.predictedCount(c) == 0) neverPredicted.add(Integer.toString(c));
+            if (support[c] == 0) noExamples.add(Integer.toString(c));
+        }
         List<String> notes = new ArrayList<>();
-        String neverPredicted = classesWith(Reason.NEVER_PREDICTED);
-        String noExamples = classesWith(Reason.NO_TRUE_EXAMPLES);
         String leftOut = classesLeftOut();
         String zd = zeroDivision == 0 ? "0" : "1";
-        if (!neverPredicted.isEmpty()) notes.add(UserException.message("note.metric.precision_undefined", neverPredicted, zd));
-        if (!noExamples.isEmpty()) notes.add(UserException.message("note.metric.recall_undefined", noExamples, zd));
-        if (!leftOut.isEmpty()) notes.add(UserException.message("note.metric.left_out", leftOut));
+        if (neverPredicted.length() > 0) notes.add(UserException.message("note.metric.precision_undefined", neverPredicted, zd));
+        if (noExamples.length() > 0) notes.add(UserException.message("note.metric.recall_undefined", noExamples, zd));
+        if (!leftOut.isEmpty()) notes.add(UserException.message("note.metric.left_out", leftOut, zd));
         return notes;
     }
 

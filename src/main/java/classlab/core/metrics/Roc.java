@@ -1,8 +1,10 @@
 package classlab.core.metrics;
 
+import classlab.core.UserException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * One-vs-rest ROC analysis of a K-class classifier: one {@link RocCurve} per class (class c
@@ -12,7 +14,8 @@ import java.util.List;
  * number of true examples per class).
  *
  * <p>A class without examples (or a data set made of one class only) has an undefined AUC
- * (NaN); the averages then are NaN too, where scikit-learn would raise an error.
+ * (NaN, {@link #isDefined}); the averages then are NaN too, where scikit-learn raises an error
+ * ("Only one class present in y_true"); {@link #notes()} says which class and why.
  */
 public final class Roc {
     private final List<RocCurve> curves;
@@ -71,21 +74,57 @@ public final class Roc {
     /** Number of true examples of class {@code c}. */
     public long support(int c) { return support[c]; }
 
-    /** Classes whose AUC is undefined (no true example, or nothing else in the data), as "3, 4"; empty if none. */
-    public String undefinedClasses() {
-        java.util.StringJoiner j = new java.util.StringJoiner(", ");
-        for (int c = 0; c < curves.size(); c++) if (Double.isNaN(curves.get(c).auc())) j.add(Integer.toString(c));
-        return j.toString();
+    /**
+     * Whether the AUC of class {@code c} is defined: the test labels hold both an example of
+     * {@code c} and one of another class. scikit-learn's {@code roc_auc_score} raises
+     * "Only one class present in y_true" otherwise; here the AUC is NaN.
+     */
+    public boolean isDefined(int c) { return aucDefined(support[c], total()); }
+
+    /** Whether every per-class AUC, and so the macro and weighted averages, is defined. */
+    public boolean averagesDefined() { return averagesDefined(support); }
+
+    /**
+     * Whether the macro and weighted AUC of the given test labels over {@code numClasses} classes are
+     * defined (every class present, and not alone): known before any prediction, from the labels only.
+     */
+    public static boolean averagesDefined(int[] labels, int numClasses) {
+        long[] counts = new long[numClasses];
+        for (int label : labels) counts[label]++;
+        return averagesDefined(counts);
+    }
+
+    private static boolean averagesDefined(long[] counts) {
+        long n = 0;
+        for (long s : counts) n += s;
+        for (long s : counts) if (!aucDefined(s, n)) return false;
+        return true;
+    }
+
+    private static boolean aucDefined(long classSupport, long n) { return classSupport > 0 && classSupport < n; }
+
+    private long total() {
+        long n = 0;
+        for (long s : support) n += s;
+        return n;
     }
 
     /**
-     * The deferred message ({@code note.metric.auc_undefined}) naming the classes without an AUC and
-     * why, or null when every AUC is defined. scikit-learn raises an error in this case; here the
-     * curves of those classes are not drawn, the averages are NaN, and the note says so.
+     * What the user should be told about undefined AUCs, as deferred messages (empty when all are
+     * defined): {@code note.metric.auc_undefined} names the classes without a test example (the averages
+     * are then undefined too), {@code note.metric.auc_single_class} the class that is alone in the test set.
      */
-    public String note() {
-        String classes = undefinedClasses();
-        return classes.isEmpty() ? null : classlab.core.UserException.message("note.metric.auc_undefined", classes);
+    public List<String> notes() {
+        StringJoiner absent = new StringJoiner(", ");
+        StringJoiner alone = new StringJoiner(", ");
+        for (int c = 0; c < curves.size(); c++) {
+            if (support[c] == 0) absent.add(Integer.toString(c));
+            else if (!isDefined(c)) alone.add(Integer.toString(c));
+        }
+        List<String> notes = new ArrayList<>();
+        if (absent.length() > 0) notes.add(UserException.message("note.metric.auc_undefined", absent));
+        if (alone.length() > 0) notes.add(UserException.message("note.metric.auc_single_class", alone));
+        return notes;
     }
 
     /** Mean of the per-class AUCs ({@code average='macro'}). */

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -35,6 +34,9 @@ import classlab.core.train.loss.SoftmaxCrossEntropyLoss;
  * equivalent to the notebook's {@code Linear → Dropout → ReLU} because ReLU commutes with
  * multiplying by a non-negative mask. Weights use DL4J's UNIFORM init, U(±1/√fan_in), which is
  * PyTorch's default for {@code nn.Linear} and {@code nn.Conv2d} weights (fan_in = in·k·k).
+ * Dense layers are {@link LinearLayer}s (DL4J's dense layer without its repeated forward pass in
+ * backprop; the first computes no input gradient) and BatchNorm is {@link FusedBatchNorm} (libnd4j's
+ * fused ops, PyTorch's running statistics).
  */
 public final class NetBuilder {
     /** Where the layers of one hidden block sit in the DL4J network. */
@@ -91,12 +93,14 @@ public final class NetBuilder {
         List<Layer> layers = new ArrayList<>();
         org.nd4j.linalg.activations.Activation act = hiddenActivation(spec.activation());
         for (int width : spec.hidden()) {
+            // The first layer's input gradient is never read (the input is data, with no preprocessor before it).
+            boolean inputGradient = !layers.isEmpty();
             if (spec.batchNorm()) {
-                layers.add(new DenseLayer.Builder().nOut(width).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
+                layers.add(new LinearLayer(width, org.nd4j.linalg.activations.Activation.IDENTITY.getActivationFunction(), inputGradient));
                 layers.add(new FusedBatchNorm());
                 layers.add(new ActivationLayer.Builder().activation(act).build());
             } else {
-                layers.add(new DenseLayer.Builder().nOut(width).activation(act).build());
+                layers.add(new LinearLayer(width, act.getActivationFunction(), inputGradient));
             }
             if (spec.dropoutP() > 0) {
                 // DL4J takes the probability to RETAIN; the notebooks' p is the probability to drop.
@@ -109,16 +113,17 @@ public final class NetBuilder {
 
     private static List<Layer> sequentialLayers(NetSpec spec) {
         List<Layer> layers = new ArrayList<>();
-        for (LayerSpec l : spec.layers()) layers.add(layer(l));
+        for (LayerSpec l : spec.layers()) layers.add(layer(l, layers.isEmpty() && spec.image() == null));
         layers.add(outputLayer(spec));
         return layers;
     }
 
-    private static Layer layer(LayerSpec l) {
+    /** @param first the network's first layer, fed flat data directly: a Linear there computes no input gradient */
+    private static Layer layer(LayerSpec l, boolean first) {
         org.nd4j.linalg.activations.Activation identity = org.nd4j.linalg.activations.Activation.IDENTITY;
         if (l instanceof LayerSpec.Conv2d c) {
-            return new ConvolutionLayer.Builder(c.kernelSize(), c.kernelSize()).stride(1, 1).nOut(c.outChannels())
-                    .activation(identity).build();
+            return new Conv2dLayer(new ConvolutionLayer.Builder(c.kernelSize(), c.kernelSize()).stride(1, 1).nOut(c.outChannels())
+                    .activation(identity));
         }
         if (l instanceof LayerSpec.MaxPool2d p) {
             return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(p.kernelSize(), p.kernelSize())
@@ -129,7 +134,7 @@ public final class NetBuilder {
         if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(org.nd4j.linalg.activations.Activation.RELU).build();
         if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
         LayerSpec.Linear lin = (LayerSpec.Linear) l;
-        return new DenseLayer.Builder().nOut(lin.outFeatures()).activation(identity).build();
+        return new LinearLayer(lin.outFeatures(), identity.getActivationFunction(), !first);
     }
 
     /** The one conversion from the notebooks' drop probability to DL4J's retain probability. */

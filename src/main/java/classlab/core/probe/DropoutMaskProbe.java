@@ -35,7 +35,23 @@ public final class DropoutMaskProbe {
     private DropoutMaskProbe() {}
 
     /** One live mask: which units of the probe rows the layer kept, and the share kept among decidable units. */
-    public record LiveMask(double[][] kept, double[][] input, double[][] output, double keptShare) {}
+    public record LiveMask(double[][] kept, double[][] input, double[][] output, double keptShare) {
+        /**
+         * Share kept among the decidable units of probe row {@code row} alone (cells that are NaN in
+         * {@link #kept()}, input already 0, are left out), in [0, 1]; NaN when the row has none.
+         *
+         * @throws ArrayIndexOutOfBoundsException when {@code row} is not in 0..kept().length-1
+         */
+        public double keptShare(int row) {
+            int decided = 0, keptCount = 0;
+            for (double v : kept[row]) {
+                if (Double.isNaN(v)) continue;
+                decided++;
+                if (v != 0) keptCount++;
+            }
+            return decided == 0 ? Double.NaN : (double) keptCount / decided;
+        }
+    }
 
     /**
      * A {@code rows × cols} mask drawn by DL4J's {@link Dropout} in training mode.

@@ -31,7 +31,6 @@ public final class Trainer {
     public Trainer(MultiLayerNetwork net, RunControl control, int batchSize, long shuffleSeed) {
         this.net = net;
         Backend.useOneDnnKernels(hasConvolution(net));
-        FlatGradientUpdater.install(net);
         this.loop = new TrainLoop<>(new Dl4jTrainable(net), control, batchSize, shuffleSeed);
         this.augmentRng = new Random(~shuffleSeed);
     }

@@ -53,6 +53,9 @@ public final class TrainingEngine {
     private volatile int plannedConfigurations = 1;
     /** The run's training loops in the order they first reported (training thread only). */
     private final java.util.Map<TrainLoop<?>, Integer> networks = new java.util.IdentityHashMap<>();
+    /** The progress label each network of the run trained under (known from the end of its first epoch). */
+    private final java.util.Map<Integer, String> networkLabels = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int lastNetwork;
     private volatile long runStartNanos;
 
     /**
@@ -76,6 +79,13 @@ public final class TrainingEngine {
      */
     @FunctionalInterface
     public interface IterationListener { void iterationDone(long iteration, int network, double loss); }
+
+    /**
+     * The progress label ({@link RunControl#progress}'s experiment argument, e.g. "dropout" or
+     * "bn_effect · bn") that network {@code network} of the current run trains under, or null until
+     * the end of its first epoch. Any thread.
+     */
+    public String networkLabel(int network) { return networkLabels.get(network); }
 
     private final List<IterationListener> iterationListeners = new CopyOnWriteArrayList<>();
 
@@ -152,6 +162,8 @@ public final class TrainingEngine {
             progress = Progress.NONE;
             plannedConfigurations = 1;
             networks.clear();
+            networkLabels.clear();
+            lastNetwork = 0;
             runStartNanos = System.nanoTime();
             t = new Thread(() -> execute(job), "classlab-trainer");
             t.setDaemon(true);
@@ -287,6 +299,7 @@ public final class TrainingEngine {
         }
 
         @Override public void progress(String experiment, int epoch, int totalEpochs) {
+            if (lastNetwork > 0) networkLabels.putIfAbsent(lastNetwork, experiment);
             Progress p = progress;
             int configuration = p.configuration() == 0 || !p.label().equals(experiment) ? p.configuration() + 1 : p.configuration();
             progress = new Progress(experiment, configuration, Math.max(configuration, plannedConfigurations), epoch,
@@ -302,6 +315,7 @@ public final class TrainingEngine {
 
         @Override public void iterationDone(TrainLoop<?> loop, double loss) {
             int network = networks.computeIfAbsent(loop, l -> networks.size() + 1);
+            lastNetwork = network;
             Progress p = progress;
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
                     p.iteration() + 1, loss, System.nanoTime() - runStartNanos);

@@ -133,8 +133,11 @@ public final class ClassroomTools {
     private javafx.stage.FileChooser chooser() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text.get("runs.file_type"), "*" + RunFiles.EXTENSION));
+        // The folder used last, else the user's home: the process's working directory may be the
+        // installation folder or a source checkout.
         Path dir = RECORDINGS.get();
-        if (dir != null && Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
+        if (dir == null || !Files.isDirectory(dir)) dir = Path.of(System.getProperty("user.home"));
+        if (Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
         return chooser;
     }
 

@@ -99,6 +99,10 @@ public final class LessonPaneController {
             stateLabel.getStyleClass().add(s);
         });
         progressLabel.textProperty().bind(runState.progressTextProperty());
+        // At projector sizes a long status is cut with an ellipsis: the whole line stays one hover away.
+        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
+        progressTip.textProperty().bind(runState.progressTextProperty());
+        progressLabel.setTooltip(progressTip);
         progressBar.progressProperty().bind(runState.progressProperty());
         openFolderButton.disableProperty().bind(export.lastFolderProperty().isNull());
 
@@ -191,9 +195,7 @@ public final class LessonPaneController {
     private void followSection(String section) {
         Experiment current = experimentChoice.getValue();
         if (runState.busyProperty().get() || current != null && current.section().equals(section)) return;
-        session.model().experiments().stream().filter(e -> e.section().equals(section))
-                .min((a, b) -> Boolean.compare(b.isDefault(), a.isDefault()))
-                .ifPresent(experimentChoice::setValue);
+        session.model().experimentOf(section).ifPresent(experimentChoice::setValue);
     }
 
     /** Height of the visible section hidden below its viewport (0 when everything shows). */

@@ -12,7 +12,6 @@ import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
-import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
@@ -48,19 +47,16 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
-    /** Parameters whose last typed value was refused, with the problem (deferred message). */
-    private final java.util.Map<String, String> invalidParams = new java.util.LinkedHashMap<>();
-    private volatile ParamValues values;
+    private final FormValues form;
     private String selectedExperiment;
     private RunStart lastRun;
-    private ParamValues beforeQuickDemo;
     /** Loss of every mini-batch of the current run, so single steps show on a chart. */
     private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
     /** Epoch-axis figures whose x range this session fixed to the planned epoch count. */
     private final java.util.Set<LineFigure> pinnedAxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
-    public static final int QUICK_DEMO_FACTOR = 5;
+    public static final int QUICK_DEMO_FACTOR = FormValues.QUICK_DEMO_FACTOR;
 
     /**
      * A setting the last run refused in combination with the model or the data (more rows than the
@@ -75,11 +71,10 @@ public final class LessonSession {
     public LessonSession(LessonCatalog.Entry entry, LessonModel model) {
         this.entry = entry;
         this.model = model;
-        this.values = model.defaults();
+        this.form = new FormValues(model.defaults());
         this.selectedExperiment = model.defaultExperiment().name();
         // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
-        engine.addIterationListener((iteration, network, loss) -> iterationLoss.series(network == 1 ? "series.train_loss"
-                : LessonStrings.message("series.train_loss_network", network)).add(iteration, loss));
+        engine.addIterationListener((iteration, network, loss) -> liveLossSeries(network).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
         this.questions = new QuestionBoard(Questions.load(entry.id())).follow(history);
         // The run is recorded before the UI hears that it ended; the UI shows how the record says it
@@ -100,7 +95,7 @@ public final class LessonSession {
     private void showEngineState(TrainingEngine.State s, String message) {
         state.set(s);
         if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
-            inEffect.set(model.inEffect(values));
+            inEffect.set(model.inEffect(form.values()));
         }
         if (message == null) return;
         // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
@@ -109,10 +104,34 @@ public final class LessonSession {
         problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
     }
 
+    /**
+     * The live-loss curve of the run's {@code network}: numbered at first, renamed after the
+     * configuration it trains ("Dropout", "With BatchNorm") once the engine knows its label (after
+     * its first epoch). Training thread.
+     */
+    private LineFigure.Series liveLossSeries(int network) {
+        String numbered = network == 1 ? "series.train_loss" : LessonStrings.message("series.train_loss_network", network);
+        String label = engine.networkLabel(network);
+        RunStart run = lastRun;
+        String named = label == null || run == null ? null : ProgressText.configurationKey(label, run.experiment(), keys());
+        if (named == null) return iterationLoss.series(numbered);
+        iterationLoss.renameSeries(numbered, named);
+        return iterationLoss.series(named);
+    }
+
+    /** The lesson's message keys (the same in every language), to tell which names a label has. */
+    private LessonStrings keys() {
+        LessonStrings k = keys;
+        if (k == null) keys = k = LessonStrings.load(entry.id(), "en");
+        return k;
+    }
+
+    private volatile LessonStrings keys;
+
     public LessonCatalog.Entry entry() { return entry; }
     public LessonModel model() { return model; }
     public TrainingEngine engine() { return engine; }
-    public ParamValues values() { return values; }
+    public ParamValues values() { return form.values(); }
     /** Every run of this lesson and the earlier runs overlaid on its charts. */
     public RunHistory history() { return history; }
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
@@ -129,25 +148,13 @@ public final class LessonSession {
     /** Loss per mini-batch of the current run (one point per iteration, also when single-stepping). */
     public LineFigure iterationLoss() { return iterationLoss; }
 
-    public boolean quickDemo() { return beforeQuickDemo != null; }
+    public boolean quickDemo() { return form.quickDemo(); }
 
     /**
      * Quick demo on: every training epoch count becomes ⌈n / {@value #QUICK_DEMO_FACTOR}⌉ (shown in
      * the form, stamped on exports); off: the epoch counts from before come back.
      */
-    public void setQuickDemo(boolean on) {
-        if (on == quickDemo()) return;
-        if (on) {
-            beforeQuickDemo = values;
-            values = values.withEpochs(n -> (n + QUICK_DEMO_FACTOR - 1) / QUICK_DEMO_FACTOR);
-        } else {
-            ParamValues before = beforeQuickDemo;
-            beforeQuickDemo = null;
-            for (ParamSpec p : values.specs()) {
-                if (ParamValues.isEpochCount(p)) values = values.with(p.key(), before.text(p.key()));
-            }
-        }
-    }
+    public void setQuickDemo(boolean on) { form.setQuickDemo(on); }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -165,7 +172,7 @@ public final class LessonSession {
     public ReadOnlyObjectProperty<ParamProblem> paramProblemProperty() { return paramProblem.getReadOnlyProperty(); }
 
     /** Whether the value last typed for {@code key} was refused by its own range check. */
-    public boolean isInvalid(String key) { return invalidParams.containsKey(key); }
+    public boolean isInvalid(String key) { return form.isInvalid(key); }
 
     public String selectedExperiment() { return selectedExperiment; }
 
@@ -177,26 +184,16 @@ public final class LessonSession {
      * @return null when accepted, else the message to show beside the field
      */
     public String setParam(String key, String raw) {
-        try {
-            values = values.with(key, raw);
-        } catch (IllegalArgumentException e) {
-            // The form shows this under the field; Run is refused until it is fixed (the last valid
-            // value would otherwise train while the field shows another).
-            invalidParams.put(key, problemOf(e));
-            return invalidParams.get(key);
-        }
-        invalidParams.remove(key);
+        // The form shows a refusal under the field; Run is refused until it is fixed.
+        String refused = form.set(key, raw, LessonSession::problemOf);
+        if (refused != null) return refused;
         if (paramProblem.get() != null && paramProblem.get().param().equals(key)) paramProblem.set(null);
-        for (ParamSpec p : values.specs()) {
-            if (p.key().equals(key) && p.demo()) refreshDemos();
-        }
+        if (form.isDemo(key)) refreshDemos();
         return null;
     }
 
     /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
-    public void setAllEpochs(int epochs) {
-        values = values.withEpochs(n -> epochs);
-    }
+    public void setAllEpochs(int epochs) { form.setAllEpochs(epochs); }
 
     /**
      * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
@@ -208,18 +205,14 @@ public final class LessonSession {
 
     /** Puts a recorded run's settings and experiment back (to run it again with the same seed). */
     public void applyRun(RunRecord run) {
-        values = run.settingsOver(model.defaults());
-        invalidParams.clear();
-        beforeQuickDemo = null;
+        form.replaceAll(run.settingsOver(model.defaults()));
         selectExperiment(run.experiment());
         refreshDemos();
     }
 
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
-        values = model.defaults();
-        invalidParams.clear();
-        beforeQuickDemo = null;
+        form.replaceAll(model.defaults());
         refreshDemos();
     }
 
@@ -231,7 +224,7 @@ public final class LessonSession {
             try {
                 Backend.awaitReady();
                 // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
-                ParamValues shown = values;
+                ParamValues shown = form.values();
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
                 ParamValues used = model.inEffect(shown);
                 Platform.runLater(() -> inEffect.set(used));
@@ -276,12 +269,12 @@ public final class LessonSession {
 
     /** Starts the selected experiment; refuses (returns false, the problem line says why) while a field is invalid. */
     private boolean start(boolean paused) {
-        if (!invalidParams.isEmpty()) {
-            problem.set(invalidParams.values().iterator().next());
+        if (form.firstProblem() != null) {
+            problem.set(form.firstProblem());
             return false;
         }
         Experiment experiment = model.experiment(selectedExperiment);
-        ParamValues runValues = values;
+        ParamValues runValues = form.values();
         launch(experiment, runValues, paused, null, control -> {
             try {
                 history.results(model.run(experiment.name(), runValues, control).finalMetrics());
@@ -305,8 +298,7 @@ public final class LessonSession {
             throw new UserException(null, "error.run_file.other_lesson", recording.lesson(), entry.id());
         }
         ParamValues runValues = recording.settingsOver(model.defaults());
-        values = runValues;
-        invalidParams.clear();
+        form.replaceAll(runValues);
         selectExperiment(recording.experiment());
         launch(model.experiment(recording.experiment()), runValues, false, recording, control -> {
             RunReplay.play(model, recording, control, stepsPerSecond);

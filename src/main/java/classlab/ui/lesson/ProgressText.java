@@ -62,7 +62,8 @@ public final class ProgressText {
 
     /**
      * Localises a configuration label as lessons report it: ids joined by " · " or a space
-     * ("bn_effect · bn", "none"); each part is looked up as a series, experiment or config key.
+     * ("bn_effect · bn", "none", "cnn_v1"); each part is looked up as a series, experiment, config or
+     * table-cell key (cifar names its models as results-table cells).
      */
     static String label(String raw, String experiment, LessonStrings strings) {
         StringBuilder sb = new StringBuilder();
@@ -75,9 +76,24 @@ public final class ProgressText {
         return sb.toString();
     }
 
+    /**
+     * The message key that names the configuration in a progress label ("dropout" → "config.dropout",
+     * "bn_effect · bn" → "series.bn" when the experiment is bn_effect), for a legend that should
+     * read as the configuration; null when the label is just the experiment or no key names it.
+     */
+    static String configurationKey(String raw, String experiment, LessonStrings strings) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(part.trim());
+        if (parts.size() != 1) return null;
+        for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
+            if (strings.has(prefix + parts.get(0))) return prefix + parts.get(0);
+        }
+        return null;
+    }
+
     private static String word(String part, LessonStrings strings) {
         if (part.indexOf(LessonStrings.MESSAGE_SEPARATOR) > 0) return LessonStrings.resolve(strings, part);
-        for (String prefix : new String[] {"series.", "experiment.", "config.", ""}) {
+        for (String prefix : new String[] {"series.", "experiment.", "config.", "cell.", ""}) {
             if (strings.has(prefix + part)) return LessonStrings.resolve(strings, prefix + part);
         }
         int space = part.indexOf(' ');

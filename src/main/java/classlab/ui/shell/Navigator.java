@@ -3,6 +3,8 @@ package classlab.ui.shell;
 import classlab.core.lesson.LessonCatalog;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -21,6 +23,15 @@ final class Navigator {
             if (item != null && item.getValue() instanceof LessonCatalog.Entry e) open.accept(e.id());
         });
         tree.setCellFactory(tv -> new TreeCell<>() {
+            private final Tooltip fullTitle = new Tooltip();
+
+            {
+                // No wider than the list: a long title ends in "…" (the full title in the tooltip)
+                // instead of running under the edge behind a horizontal scrollbar.
+                setPrefWidth(0);
+                setTextOverrun(OverrunStyle.ELLIPSIS);
+            }
+
             @Override protected void updateItem(Object value, boolean empty) {
                 super.updateItem(value, empty);
                 getStyleClass().remove("nav-group");
@@ -32,6 +43,8 @@ final class Navigator {
                     setText(value.toString());
                     getStyleClass().add("nav-group");
                 }
+                fullTitle.setText(getText());
+                setTooltip(getText() == null ? null : fullTitle);
             }
         });
         rebuild();

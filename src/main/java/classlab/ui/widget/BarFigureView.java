@@ -27,6 +27,8 @@ public final class BarFigureView extends FigureView {
     private final Chart chart = new Chart(xAxis, yAxis);
     /** Bar charts with at most this many bars print their values unless told otherwise (as the notebooks do). */
     public static final int AUTO_VALUE_BARS = 10;
+    /** The level lines' labels (macro/weighted AUC) when the plot has no room for them. */
+    private final Label levelCaption = new Label();
     /** Explicit choice from {@link #setShowValues}, or null: automatic (few bars). */
     private Boolean showValues;
     private int barCount;
@@ -84,6 +86,9 @@ public final class BarFigureView extends FigureView {
                 l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, Math.max(0, b.getMinY() - l.getHeight()));
             }
             levels.setLevelLabelsBelow(!valueLabels.isEmpty());
+            // With values printed above the bars, the averages' lines run among them and no place in
+            // the plot is free for their labels: the caption under the chart says them instead.
+            levels.setLevelLabelsShown(valueLabels.isEmpty());
             List<javafx.geometry.Bounds> values = new ArrayList<>();
             for (Label l : valueLabels) values.add(l.getBoundsInParent());
             levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight(), values);
@@ -98,6 +103,13 @@ public final class BarFigureView extends FigureView {
         xAxis.setAutoRanging(false);
         chart.setMinSize(0, 0);
         setCenter(chart);
+        levelCaption.getStyleClass().add("figure-level-caption");
+        levelCaption.setWrapText(true);
+        levelCaption.setMaxWidth(Double.MAX_VALUE);
+        levelCaption.setAlignment(javafx.geometry.Pos.CENTER);
+        levelCaption.setVisible(false);
+        levelCaption.setManaged(false);
+        setBottom(levelCaption);
         initialDraw();
     }
 
@@ -105,6 +117,7 @@ public final class BarFigureView extends FigureView {
     public void setShowValues(boolean on) {
         showValues = on;
         chart.setValueLabels(on);
+        updateLevelCaption();
     }
 
     /** Whether values are printed: as set, or by default when there are at most {@link #AUTO_VALUE_BARS} bars. */
@@ -158,6 +171,14 @@ public final class BarFigureView extends FigureView {
         applyRange(min, max);
         chart.setLevels(levels);
         chart.setValueLabels(isShowValues());
+        updateLevelCaption();
+    }
+
+    private void updateLevelCaption() {
+        boolean captioned = isShowValues() && !chart.levels.labels().isEmpty();
+        levelCaption.setText(captioned ? String.join("     ", chart.levels.labels().stream().map(l -> "- - " + l).toList()) : "");
+        levelCaption.setVisible(captioned);
+        levelCaption.setManaged(captioned);
     }
 
     @Override protected void applyLabels() {
@@ -198,4 +219,7 @@ public final class BarFigureView extends FigureView {
     BarChart<String, Number> chart() { return chart; }
 
     List<String> levelLabels() { return chart.levels.labels(); }
+
+    /** The caption under the chart that names the level lines, "" when their labels are in the plot. */
+    String levelCaption() { return levelCaption.getText(); }
 }

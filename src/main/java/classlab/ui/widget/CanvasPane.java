@@ -57,6 +57,28 @@ final class CanvasPane extends Pane {
     }
 
     /**
+     * {@code text} broken at spaces into lines no wider than {@code width} in {@code font} (greedy, as
+     * matplotlib's {@code wrap=True}); a single word wider than that stays on its own line.
+     */
+    static List<String> wrap(String text, Font font, double width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && textWidth(candidate, font) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /**
      * Centred lines of text in the theme's foreground, each shrunk to fit {@code w} less a margin: what
      * a figure shows instead of data when it only has a message (why there is nothing to show).
      */

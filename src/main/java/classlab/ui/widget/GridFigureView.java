@@ -39,6 +39,9 @@ public final class GridFigureView extends FigureView {
     private boolean verticalColumnLabels;
     private double verticalLabelSpace;
 
+    /** Where each caption line was drawn in the last paint (x, y, width, height), for layout checks. */
+    private final List<javafx.geometry.BoundingBox> captionBoxes = new ArrayList<>();
+
     /** Where a panel's cells were drawn, for mapping clicks back to (panel, row, col). */
     private record CellArea(int panel, double x, double y, double cell, int rows, int cols) { }
 
@@ -81,11 +84,15 @@ public final class GridFigureView extends FigureView {
 
     CanvasPane canvasPane() { return canvas; }
 
+    /** The caption lines' boxes on the canvas as last painted (layout checks: none may overlap another). */
+    public List<javafx.geometry.BoundingBox> captionBoxes() { return List.copyOf(captionBoxes); }
+
     private void paint(GraphicsContext g, double w, double h) {
         ChartTheme th = theme();
         g.setFill(th.background());
         g.fillRect(0, 0, w, h);
         areas.clear();
+        captionBoxes.clear();
         if (panels.isEmpty()) return;
         Font font = Font.font(th.fontSize());
         double lineH = Math.ceil(th.fontSize() * 1.35);
@@ -95,8 +102,6 @@ public final class GridFigureView extends FigureView {
             CanvasPane.paintCentredLines(g, th, lines, w, h);
             return;
         }
-        int cols = Math.max(1, Math.min(fig.columns(), panels.size()));
-        int panelRows = (panels.size() + cols - 1) / cols;
         int maxR = 1, maxC = 1;
         double rowLabelW = 0;
         boolean anyColLabels = false;
@@ -106,25 +111,19 @@ public final class GridFigureView extends FigureView {
             if (p.rowLabels() != null) for (String s : p.rowLabels()) rowLabelW = Math.max(rowLabelW, CanvasPane.textWidth(t(s), font) + 6);
             anyColLabels |= p.colLabels() != null;
         }
-        double colLabelH = anyColLabels ? lineH : 0;
-        List<String[]> captions = new ArrayList<>();
-        int captionLines = 1;
-        for (GridFigure.Panel p : panels) {
-            String[] lines = t(p.caption()).split("\n");
-            captions.add(lines);
-            captionLines = Math.max(captionLines, lines.length);
+        // Up to the figure's columns per row, as many as give the largest cells (a tall tile takes
+        // five masks as 3 + 2 rather than one thin row).
+        Layout layout = null;
+        for (int c = Math.max(1, Math.min(fig.columns(), panels.size())); c >= 1; c--) {
+            Layout l = layout(c, w, h, maxR, maxC, rowLabelW, anyColLabels, th, font, lineH);
+            if (layout == null || l.cell() > layout.cell()) layout = l;
         }
-        double captionH = captionLines * lineH;
-        double blockW = (w - 2 * PAD - GAP * (cols - 1)) / cols;
-        double blockH = (h - 2 * PAD - GAP * (panelRows - 1)) / panelRows;
-        double cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
-        // Column labels wider than a cell (CIFAR class names) stand vertically, as matplotlib's xticks_rotation.
-        verticalColumnLabels = anyColLabels && widestColumnLabel(labelFont(th, cell)) > cell - 2;
-        if (verticalColumnLabels) {
-            colLabelH = Math.min(widestColumnLabel(labelFont(th, cell)) + 6, Math.floor(blockH * 0.3));
-            cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
-            verticalLabelSpace = colLabelH - 4;
-        }
+        int cols = layout.cols();
+        double cell = layout.cell(), colLabelH = layout.colLabelH(), captionH = layout.captionLines() * lineH;
+        int panelRows = (panels.size() + cols - 1) / cols;
+        verticalColumnLabels = layout.verticalLabelSpace() > 0;
+        verticalLabelSpace = layout.verticalLabelSpace();
+        List<List<String>> captions = layout.captions();
         if (cell < 1) return;
         double usedW = cols * (rowLabelW + maxC * cell) + GAP * (cols - 1);
         double usedH = panelRows * (colLabelH + maxR * cell + captionH) + GAP * (panelRows - 1);
@@ -145,15 +144,70 @@ public final class GridFigureView extends FigureView {
             g.setFill(th.foreground());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            // A caption may be as wide as its block plus the gap; longer lines get a smaller font.
-            double captionW = rowLabelW + maxC * cell + GAP - 4;
-            String[] lines = captions.get(i);
-            for (int k = 0; k < lines.length; k++) {
-                g.setFont(CanvasPane.fitted(lines[k], font, captionW));
-                g.fillText(lines[k], cx + pc * cell / 2, by + colLabelH + maxR * cell + 3 + k * lineH);
+            // Captions are wrapped to their block (the gap stays between neighbours); a longer word gets a smaller font.
+            double captionW = rowLabelW + maxC * cell;
+            List<String> lines = captions.get(i);
+            for (int k = 0; k < lines.size(); k++) {
+                Font f = CanvasPane.fitted(lines.get(k), font, captionW);
+                double textW = Math.min(captionW, CanvasPane.textWidth(lines.get(k), f)), y = by + colLabelH + maxR * cell + 3 + k * lineH;
+                g.setFont(f);
+                g.fillText(lines.get(k), cx + pc * cell / 2, y, captionW);
+                captionBoxes.add(new javafx.geometry.BoundingBox(cx + pc * cell / 2 - textW / 2, y, textW, f.getSize()));
             }
         }
         paintSelection(g, th);
+    }
+
+    /**
+     * Panels per row, cell size, column label height, captions wrapped to their width (and the most
+     * lines any has), and the height of vertical column labels (0 when they stand horizontally).
+     */
+    private record Layout(int cols, double cell, double colLabelH, List<List<String>> captions, int captionLines,
+                          double verticalLabelSpace) { }
+
+    /** The layout with {@code cols} panels per row in {@code w × h}. */
+    private Layout layout(int cols, double w, double h, int maxR, int maxC, double rowLabelW, boolean anyColLabels,
+                          ChartTheme th, Font font, double lineH) {
+        int panelRows = (panels.size() + cols - 1) / cols;
+        double blockW = (w - 2 * PAD - GAP * (cols - 1)) / cols;
+        double blockH = (h - 2 * PAD - GAP * (panelRows - 1)) / panelRows;
+        double colLabelH = anyColLabels ? lineH : 0;
+        double vertical = 0;
+        // Captions wrapped at the widest a block allows, then at the width the cells leave (one more pass
+        // when that needs more lines).
+        List<List<String>> captions = wrapCaptions(blockW, font);
+        double cell = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            double captionH = lines(captions) * lineH;
+            cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
+            // Column labels wider than a cell (CIFAR class names) stand vertically, as matplotlib's xticks_rotation.
+            if (anyColLabels && widestColumnLabel(labelFont(th, cell)) > cell - 2) {
+                colLabelH = Math.min(widestColumnLabel(labelFont(th, cell)) + 6, Math.floor(blockH * 0.3));
+                cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
+                vertical = colLabelH - 4;
+            }
+            List<List<String>> narrower = wrapCaptions(rowLabelW + maxC * Math.max(cell, 1), font);
+            if (lines(narrower) <= lines(captions)) break;
+            captions = narrower;
+        }
+        return new Layout(cols, cell, colLabelH, captions, lines(captions), vertical);
+    }
+
+    private static int lines(List<List<String>> captions) {
+        int n = 1;
+        for (List<String> c : captions) n = Math.max(n, c.size());
+        return n;
+    }
+
+    /** Each panel's localised caption: its own lines, each broken at spaces to fit {@code width} in {@code font}. */
+    private List<List<String>> wrapCaptions(double width, Font font) {
+        List<List<String>> out = new ArrayList<>();
+        for (GridFigure.Panel p : panels) {
+            List<String> lines = new ArrayList<>();
+            for (String line : t(p.caption()).split("\n")) lines.addAll(CanvasPane.wrap(line, font, width));
+            out.add(lines);
+        }
+        return out;
     }
 
     private void drawPanel(GraphicsContext g, ChartTheme th, GridFigure.Panel p, double x, double y, double cell,

@@ -12,7 +12,8 @@ final class NumberFormats {
 
     /**
      * Table cell text: integer types without decimals, other numbers with 4 decimals, or with
-     * 4 significant digits in scientific form when that would hide a small or huge value.
+     * 4 significant digits in scientific form when that would hide a small or huge value; NaN (undefined)
+     * as a dash, infinities as ∞.
      */
     static String tableCell(Object value) {
         if (value == null) return "";
@@ -22,7 +23,10 @@ final class NumberFormats {
         }
         if (value instanceof Number) {
             double v = ((Number) value).doubleValue();
-            if (!Double.isFinite(v)) return Double.toString(v);
+            // An undefined value (an AUC of a class absent from the test split) is a dash, in every language;
+            // the row's label or the run's notes say why.
+            if (Double.isNaN(v)) return "—";
+            if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
             double a = Math.abs(v);
             if (a != 0 && (a < 1e-3 || a >= 1e7)) return String.format(Locale.ROOT, "%.3e", v);
             return String.format(Locale.ROOT, "%.4f", v);

@@ -64,6 +64,11 @@ final class PlotDecorations {
     /** Level labels go under their line (bar charts print values above the bars, where they would collide). */
     void setLevelLabelsBelow(boolean below) { levelLabelsBelow = below; }
 
+    /** Whether level labels are drawn in the plot (false: lines only, the owner says them elsewhere). */
+    void setLevelLabelsShown(boolean shown) { levelLabelsShown = shown; }
+
+    private boolean levelLabelsShown = true;
+
     void layout(NumberAxis xAxis, NumberAxis yAxis, double width, double height) {
         layout(xAxis, yAxis, width, height, List.of());
     }
@@ -93,9 +98,10 @@ final class PlotDecorations {
                 double y = yAxis.getDisplayPosition(d.value());
                 boolean inside = d.value() >= yAxis.getLowerBound() && d.value() <= yAxis.getUpperBound();
                 line.setVisible(inside);
-                label.setVisible(inside);
+                label.setVisible(inside && levelLabelsShown);
                 line.setStartX(0); line.setEndX(width);
                 line.setStartY(y); line.setEndY(y);
+                if (!levelLabelsShown) continue;
                 double ly = levelLabelsBelow && y + 1 + lh <= height ? y + 1 : y - lh - 1 < 0 ? y + 1 : y - lh - 1;
                 double lx = width - lw - LABEL_GAP;
                 boolean moved = true;

@@ -47,8 +47,11 @@ public final class ResultTableView extends FigureView {
                     setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item));
                     getStyleClass().remove("numeric-cell");
                     if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
+                    // Row names can be longer than a projector-sized column: the whole name on hover.
+                    setTooltip(!empty && item instanceof String ? new javafx.scene.control.Tooltip(getText()) : null);
                 }
             });
+            c.widthProperty().addListener((o, a, b) -> wrapHeader(col));
             table.getColumns().add(c);
         }
         setCenter(table);
@@ -63,7 +66,24 @@ public final class ResultTableView extends FigureView {
     @Override protected void applyLabels() {
         // JavaFX's own placeholder is English ("No content in table")
         table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
-        for (int i = 0; i < fig.columnKeys().size(); i++) table.getColumns().get(i).setText(t(fig.columnKeys().get(i)));
+        for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
+    }
+
+    /**
+     * Sets column {@code i}'s header, broken at spaces onto more lines where the column is narrower
+     * than the name: a header grows by whole lines (its height follows explicit line breaks, not
+     * wrapping), so long names stay readable in narrow projector tiles instead of ending in "…".
+     */
+    private void wrapHeader(int i) {
+        TableColumn<List<Object>, ?> c = table.getColumns().get(i);
+        String full = t(fig.columnKeys().get(i));
+        javafx.scene.Node label = table.lookup(".column-header .label");
+        double width = c.getWidth() - 12;
+        if (!(label instanceof javafx.scene.control.Labeled l) || width <= 0) {
+            c.setText(full);
+            return;
+        }
+        c.setText(String.join("\n", CanvasPane.wrap(full, l.getFont(), width)));
     }
 
     TableView<List<Object>> table() { return table; }

@@ -45,8 +45,10 @@ class MetricsEdgeCaseTest {
         assertEquals(0.333333, zero.recallWeighted(), 1e-6);
         assertEquals(0.25, zero.f1Weighted(), 1e-6);
         assertEquals(java.util.List.of(0, 1, 2), zero.labelsPresent());
-        assertEquals("2, 3", zero.classesWith(ClassificationReport.Reason.NEVER_PREDICTED));
-        assertEquals("3", zero.classesWith(ClassificationReport.Reason.NO_TRUE_EXAMPLES));
+        assertEquals(java.util.List.of(
+                new ClassificationReport.Undefined("precision", 2, ClassificationReport.Reason.NEVER_PREDICTED),
+                new ClassificationReport.Undefined("precision", 3, ClassificationReport.Reason.NEVER_PREDICTED),
+                new ClassificationReport.Undefined("recall", 3, ClassificationReport.Reason.NO_TRUE_EXAMPLES)), zero.undefined());
         assertEquals("3", zero.classesLeftOut());
 
         ClassificationReport one = ClassificationReport.of(m, 1);

@@ -22,6 +22,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -57,9 +58,17 @@ class OneDnnHelpersTest {
                 .build();
     }
 
+    /** Lesson 9's deep BatchNorm MLP with DL4J's own layers (NetBuilder uses FusedBatchNorm, which has no helper). */
     private static MultiLayerConfiguration denseBn() {
-        return NetBuilder.configure(NetSpec.mlp(20, List.of(64, 64, 64, 32), NetSpec.Output.LOGIT_BCE, 1,
-                NetSpec.Optimizer.ADAM, 1e-3, 7).withBatchNorm(true));
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.FLOAT)
+                .updater(new Adam(1e-3)).list();
+        for (int width : List.of(64, 64, 64, 32)) {
+            list.layer(new DenseLayer.Builder().nOut(width).activation(Activation.IDENTITY).build())
+                    .layer(new BatchNormalization.Builder().build())
+                    .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+        }
+        return list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
+                .setInputType(InputType.feedForward(20)).build();
     }
 
     /** Loss and the L2 norm of every parameter's gradient, with the helpers on or off. */

@@ -28,6 +28,16 @@ class DropoutMaskProbeTest {
     }
 
     @Test
+    void keptShareOfOneRowCountsOnlyThatRowsDecidableUnits() {
+        double n = Double.NaN;
+        DropoutMaskProbe.LiveMask live = new DropoutMaskProbe.LiveMask(
+                new double[][] {{1, 0, n, 1}, {0, 0, 1, n}, {n, n, n, n}}, null, null, 0.5);
+        assertEquals(2.0 / 3, live.keptShare(0), 1e-12);
+        assertEquals(1.0 / 3, live.keptShare(1), 1e-12);
+        assertTrue(Double.isNaN(live.keptShare(2)));
+    }
+
+    @Test
     void demoPassesScaleTrainingAndLeaveInferenceAlone() {
         Nd4j.getRandom().setSeed(0);
         double p = 0.5;

@@ -35,11 +35,32 @@ class ClassroomPartsTest {
         assertEquals("", ProgressText.format(Progress.NONE, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), true));
     }
 
+    /** The live mini-batch loss names each network after its configuration, the way the progress line does. */
+    @Test
+    void liveLossCurvesAreNamedAfterTheirConfiguration() {
+        LessonStrings reg = LessonStrings.load("regularization", "en");
+        assertEquals("series.dropout", ProgressText.configurationKey("dropout", "all_four", reg));
+        LessonStrings bn = LessonStrings.load("batchnorm-gradients", "en");
+        assertEquals("series.bn", ProgressText.configurationKey("bn_effect · bn", "bn_effect", bn));
+        assertEquals(null, ProgressText.configurationKey("all_four", "all_four", reg), "one network: stays 'train loss'");
+        assertEquals(null, ProgressText.configurationKey("batch_size · 64", "batch_size", bn), "no name for it: stays numbered");
+
+        classlab.core.figure.LineFigure live = new classlab.core.figure.LineFigure("live", "t", "x", "y");
+        live.series("series.train_loss").add(1, 2.0);
+        live.series("series.train_loss_network|2").add(2, 1.5);
+        int colour = live.colorSlot("series.train_loss_network|2");
+        live.renameSeries("series.train_loss_network|2", "series.dropout");
+        assertEquals(List.of("series.train_loss", "series.dropout"), live.allSeries().stream().map(s -> s.name()).toList());
+        assertEquals(1.5, live.series("series.dropout").lastY());
+        assertEquals(colour, live.colorSlot("series.dropout"), "the curve keeps its colour");
+    }
+
     @Test
     void labelsDropTheExperimentIdAndTranslateTheRest() {
         LessonStrings en = LessonStrings.load("batchnorm-gradients", "en");
         assertEquals("With BatchNorm", ProgressText.label("bn_effect · bn", "bn_effect", en));
         assertEquals("BN, B=32", ProgressText.label("series.bn_at_batch|32", "bn_batch_sizes", en));
+        assertEquals("CNN_V1", ProgressText.label("cnn_v1", "baselines", LessonStrings.load("cifar", "en")), "no model id on screen");
     }
 
     @Test
@@ -53,6 +74,26 @@ class ClassroomPartsTest {
         assertEquals(60, quick.getInt("demo_epochs"), "a demo's curve length is not training");
         assertEquals(64, quick.getInt("batch_size"));
         assertEquals(500, v.withEpochs(n -> 9999).getInt("epochs"));
+    }
+
+    @Test
+    void formValuesKeepRefusedFieldsAndUndoQuickDemoOnlyOnEpochs() {
+        FormValues form = new FormValues(ParamValues.defaults(List.of(ParamSpec.integer("epochs", 30, 1, 500),
+                ParamSpec.integer("batch_size", 64, 1, 1024), ParamSpec.integer("k", 3, 1, 9).asDemo())));
+        assertEquals(null, form.set("batch_size", "32", e -> "refused"));
+        assertEquals("refused", form.set("epochs", "0", e -> "refused"));
+        assertTrue(form.isInvalid("epochs"));
+        assertEquals("refused", form.firstProblem(), "a run is refused while a field holds a refused value");
+        assertEquals(30, form.values().getInt("epochs"), "the last accepted value stays");
+        assertEquals(null, form.set("epochs", "30", e -> "refused"));
+        assertEquals(null, form.firstProblem());
+        form.setQuickDemo(true);
+        assertEquals(6, form.values().getInt("epochs"));
+        assertEquals(null, form.set("batch_size", "16", e -> "refused"));
+        form.setQuickDemo(false);
+        assertEquals(30, form.values().getInt("epochs"), "quick demo off: the epochs come back");
+        assertEquals(16, form.values().getInt("batch_size"), "and a setting changed meanwhile stays");
+        assertTrue(form.isDemo("k") && !form.isDemo("epochs"));
     }
 
     @Test

@@ -128,6 +128,56 @@ class ProjectorUiTest extends FxRobot {
     }
 
     @Test
+    void at1280x800NoTextIsCutWithoutAnEllipsisAndNoCaptionsOverlap() throws Exception {
+        start("ko", Theme.PRESENTATION, "regularization");
+        interact(() -> {
+            stage().setMaximized(false);
+            stage().setWidth(1280);
+            stage().setHeight(800);
+        });
+        TabPane tabs = lookup("#sections").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "dropout".equals(t.getUserData())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The dropout masks' captions: wrapped, none over another.
+        classlab.ui.widget.GridFigureView masks = (classlab.ui.widget.GridFigureView) app.controller().currentPane().figureViews().stream()
+                .filter(v -> v.figure().id().equals("dropout_masks")).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            interact(() -> app.controller().currentPane().refreshFigures());
+            return WaitForAsyncUtils.asyncFx(masks::captionBoxes).get().size() >= 5;
+        });
+        List<javafx.geometry.BoundingBox> boxes = WaitForAsyncUtils.asyncFx(masks::captionBoxes).get();
+        for (int i = 0; i < boxes.size(); i++) for (int j = i + 1; j < boxes.size(); j++) {
+            assertFalse(boxes.get(i).intersects(boxes.get(j)), "mask captions overlap: " + boxes.get(i) + ", " + boxes.get(j));
+        }
+        // The lesson list: titles that do not fit end in "…" (no horizontal scrollbar, no text cut at the edge).
+        javafx.scene.control.TreeView<?> navigator = lookup("#navigator").queryAs(javafx.scene.control.TreeView.class);
+        assertFalse(from(navigator).lookup(".scroll-bar").queryAll().stream().anyMatch(n -> n instanceof ScrollBar b
+                && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()), "no horizontal scrollbar in the lesson list");
+        int ellipsised = 0;
+        for (Node n : from(navigator).lookup(".tree-cell").queryAll()) {
+            javafx.scene.control.TreeCell<?> cell = (javafx.scene.control.TreeCell<?>) n;
+            if (cell.getText() == null || !cell.isVisible()) continue;
+            String shown = ((javafx.scene.text.Text) cell.lookup(".text")).getText();
+            assertTrue(shown.equals(cell.getText()) || shown.endsWith("..."), "'" + cell.getText() + "' shown as '" + shown + "'");
+            assertTrue(cell.getLayoutBounds().getWidth() <= navigator.getWidth(), cell.getText() + " wider than the list");
+            if (!shown.equals(cell.getText())) ellipsised++;
+        }
+        assertTrue(ellipsised > 0, "at this width some Korean titles are long enough to need the ellipsis");
+        // Tables: column names wrap instead of being cut.
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "experiment".equals(t.getUserData())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node tab = tabs.getSelectionModel().getSelectedItem().getContent();
+        List<Node> headers = from(tab).lookup(".column-header .label").queryAll().stream().toList();
+        assertFalse(headers.isEmpty());
+        for (Node n : headers) {
+            Label header = (Label) n;
+            String shown = ((javafx.scene.text.Text) header.lookup(".text")).getText();
+            assertFalse(shown.endsWith("..."), "header '" + header.getText() + "' cut to '" + shown + "'");
+        }
+        interact(() -> stage().setMaximized(true));
+    }
+
+    @Test
     void tabChoosesTheExperimentAndSpotlightShowsAChart() throws Exception {
         MainWindowController shell = start("en", Theme.LIGHT, "roc-smoothing");
         @SuppressWarnings("unchecked")

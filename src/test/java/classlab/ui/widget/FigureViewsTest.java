@@ -185,7 +185,12 @@ class FigureViewsTest extends FxRobot {
         assertEquals(2, fx(() -> v.chart().getData().size()));
         assertEquals(5, fx(() -> v.chart().getData().get(1).getData().size()));
         assertEquals(List.of("macro AUC = 0.92", "weighted AUC = 0.934"), fx(v::levelLabels));
+        // Values are printed above the bars: the averages are named under the chart, not among the bars.
+        assertEquals("- - macro AUC = 0.92     - - weighted AUC = 0.934", fx(v::levelCaption));
+        fx(() -> { v.setShowValues(false); return null; });
         assertFalse(refresh(v));
+        assertEquals("", fx(v::levelCaption), "without values the labels are in the plot");
+        fx(() -> { v.setShowValues(true); return null; });
         f.set("plain", "5", 0.5);
         assertTrue(refresh(v));
         assertEquals(6, fx(() -> v.chart().getData().get(0).getData().size()));
@@ -308,6 +313,28 @@ class FigureViewsTest extends FxRobot {
         strings.put("table.empty", "아직 행이 없습니다.");
         fx(() -> { v.relabel(); return null; });
         assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
+    }
+
+    @Test
+    void gridCaptionsWrapAndNeverOverlapInANarrowProjectorTile() throws Exception {
+        // The regularization lesson's five 20×20 dropout masks, captioned as in Korean, in a 560 px wide tile.
+        GridFigure f = new GridFigure("masks", "t", GridFigure.Palette.BINARY, 5);
+        List<GridFigure.Panel> panels = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            double[][] mask = new double[20][20];
+            for (int r = 0; r < 20; r++) for (int c = 0; c < 20; c++) mask[r][c] = (r * 7 + c * 3 + k) % 4 == 0 ? 0 : 1;
+            panels.add(new GridFigure.Panel("p=0." + k + ", 활성 뉴런 " + (100 - 10 * k) + ".0%", mask));
+        }
+        f.setPanels(panels);
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        fx(() -> { v.getScene().getWindow().setWidth(560); v.getScene().getWindow().setHeight(420); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.geometry.BoundingBox> boxes = fx(v::captionBoxes);
+        assertTrue(boxes.size() > 5, "long captions are wrapped onto more lines: " + boxes);
+        for (int i = 0; i < boxes.size(); i++) for (int j = i + 1; j < boxes.size(); j++) {
+            assertFalse(boxes.get(i).intersects(boxes.get(j)), "captions overlap: " + boxes.get(i) + " and " + boxes.get(j));
+        }
+        assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
     }
 
     @Test

@@ -17,6 +17,8 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
+import classlab.core.metrics.ClassificationReport;
+import classlab.core.metrics.ConfusionMatrix;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.RunHealth;
@@ -416,6 +418,8 @@ public final class CifarLesson extends LessonModel {
         baselineCurve = cnn.valCurve();
         baselineData = baselineKey(d, values);
         publish(new Trained(cnn.net(), d, split.test(), cnn.test()), values);
+        String emptyRows = emptyRowsNote(cnn.test().confusion(d.numClasses()), d.train().classNames());
+        if (emptyRows != null) control.note(emptyRows);
 
         long paramsMlp = spec(CifarNets.Kind.MLP, d, values).trainableParameterCount();
         long paramsCnn = spec(CifarNets.Kind.CNN_V1, d, values).trainableParameterCount();
@@ -462,14 +466,28 @@ public final class CifarLesson extends LessonModel {
         }
     }
 
+    /**
+     * The note naming the classes without a test image (an all-zero confusion-matrix row, marked "n=0"),
+     * whose errors the matrix cannot show; null when every class has a test image.
+     *
+     * @param names class names, one per row of {@code cm}
+     */
+    static String emptyRowsNote(ConfusionMatrix cm, String[] names) {
+        java.util.StringJoiner empty = new java.util.StringJoiner(", ");
+        for (int c = 0; c < cm.numClasses(); c++) if (cm.support(c) == 0) empty.add(names[c]);
+        return empty.length() == 0 ? null : classlab.core.UserException.message("note.metric.confusion_row_empty", empty, cm.total());
+    }
+
     private void fillErrors(Trained t) {
         int k = t.data().numClasses();
         long[][] counts = t.errors().confusion(k).toArray();
         double[][] cells = new double[k][k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) cells[i][j] = counts[i][j];
         String[] names = t.data().train().classNames();
+        // a row of zeros is a class without test images, not a class never confused: its row label says so
+        String[] rows = ClassificationReport.of(t.errors().confusion(k)).classLabels(names).toArray(new String[0]);
         confusion.setPanels(List.of(new GridFigure.Panel(LessonStrings.message("message.confusion_caption",
-                String.format(Locale.ROOT, "%.3f", t.errors().accuracy()), t.test().size()), cells, names, names, true)));
+                String.format(Locale.ROOT, "%.3f", t.errors().accuracy()), t.test().size()), cells, rows, names, true)));
         topPairs.clear();
         List<ImageGridFigure.Image> images = new ArrayList<>();
         int rank = 0;

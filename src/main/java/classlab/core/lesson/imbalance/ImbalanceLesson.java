@@ -12,6 +12,7 @@ import classlab.core.lesson.EpochRecorder;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonEnvironment;
+import classlab.core.Localized;
 import classlab.core.UserException;
 import classlab.core.lesson.CommonParams;
 import classlab.core.lesson.LessonData;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -157,6 +159,8 @@ public final class ImbalanceLesson extends LessonModel {
         LabeledData testData = LessonData.head(mnist.test(), values.getInt("test_size"), "test_size", LessonData.TEST);
         Batches test = Batches.of(testData, Batches.LabelEncoding.ONE_HOT);
         boolean[] minority = minorityMask(values);
+        String minorityNote = minorityRecallNote(testData.classCounts(), minority);
+        if (minorityNote != null) control.note(minorityNote);
 
         if (experiment.equals("exercise2")) {
             LabeledData train = imbalanced(balanced, values, values.getInt("exercise_percent"));
@@ -191,7 +195,7 @@ public final class ImbalanceLesson extends LessonModel {
             f1.add(epoch, report.f1Macro());
         });
         ClassificationReport r = o.report();
-        perClassF1.setGroup(s.seriesKey(), Arrays.asList(train.classNames()), r.f1PerClass());
+        perClassF1.setGroup(s.seriesKey(), r.classLabels(train.classNames()), r.f1PerClass());
         String label = s.seriesKey();
         results.putRow(s.id, label, r.accuracy(), r.f1Macro(), o.minorityRecall(), o.majorityRecall());
         paradox.putRow(s.id, LessonStrings.message("message.paradox", label, fmt(r.accuracy()), fmt(o.minorityRecall()),
@@ -215,13 +219,14 @@ public final class ImbalanceLesson extends LessonModel {
             outcomes[i] = train("exercise2_" + s.id, s, values, train, test, minority, control,
                     (epoch, report, minorityRecall) -> recall.add(epoch, minorityRecall));
             ClassificationReport r = outcomes[i].report();
-            ex2Recall.setGroup(s.seriesKey(), digits, r.recallPerClass());
+            ex2Recall.setGroup(s.seriesKey(), r.classLabels(train.classNames()), r.recallPerClass());
             ex2Summary.putRow(s.id, s.seriesKey(), r.accuracy(), r.f1Macro(), outcomes[i].minorityRecall());
             putMetrics(metrics, outcomes[i], "_" + s.id);
         }
         ClassificationReport w = outcomes[0].report(), sm = outcomes[1].report();
+        List<String> rowLabels = w.classLabels(train.classNames());
         for (int c = 0; c < CLASSES; c++) {
-            ex2PerClass.putRow(digits.get(c), digits.get(c), w.precision(c), w.recall(c), sm.precision(c), sm.recall(c));
+            ex2PerClass.putRow(digits.get(c), rowLabels.get(c), w.precision(c), w.recall(c), sm.precision(c), sm.recall(c));
         }
         int better = outcomes[1].minorityRecall() > outcomes[0].minorityRecall() ? 1 : 0;
         ex2Summary.putRow("verdict", LessonStrings.message("message.ex2_verdict", compared[better].seriesKey(),
@@ -276,7 +281,8 @@ public final class ImbalanceLesson extends LessonModel {
         }
         double trainAccuracy = Trainer.accuracy(net, fixed, false, false);
         control.log(name, epochs, "train_accuracy", trainAccuracy);
-        report.notes().forEach(control::note);  // undefined precision/recall: which class, why, what value
+        // undefined precision/recall: which model, which class, why, what value
+        for (String note : report.notes()) control.note(UserException.message("note.metric.of_model", s.seriesKey(), (Localized) () -> note));
         return new Outcome(report, loss, trainAccuracy, minorityRecall, meanRecall(report, minority, false), epochs);
     }
 
@@ -296,6 +302,24 @@ public final class ImbalanceLesson extends LessonModel {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The note that the minority recall counts a minority class without test examples as 0, as
+     * scikit-learn's {@code recall_score(labels=minority, average='macro', zero_division=0)} does; null
+     * when every minority class has a test example.
+     *
+     * @param testCounts test examples per class
+     */
+    static String minorityRecallNote(int[] testCounts, boolean[] minority) {
+        StringJoiner all = new StringJoiner(", ");
+        StringJoiner absent = new StringJoiner(", ");
+        for (int c = 0; c < minority.length; c++) {
+            if (!minority[c]) continue;
+            all.add(Integer.toString(c));
+            if (testCounts[c] == 0) absent.add(Integer.toString(c));
+        }
+        return absent.length() == 0 ? null : UserException.message("note.metric.minority_recall_zeros", all, absent);
     }
 
     private static void putMetrics(Map<String, Double> metrics, Outcome o, String suffix) {

@@ -347,7 +347,7 @@ public final class RegularizationLesson extends LessonModel {
                 List<GridFigure.Panel> panels = new ArrayList<>();
                 for (int r = 0; r < live.kept().length; r++) {
                     panels.add(new GridFigure.Panel(LessonStrings.message("message.live_mask_caption", "series." + name,
-                            r + 1, iteration, fmt(100 * live.keptShare(), 1)), DropoutMaskProbe.asGrid(maskCells(live.kept()[r]))));
+                            r + 1, iteration, fmt(100 * live.keptShare(r), 1)), DropoutMaskProbe.asGrid(maskCells(live.kept()[r]))));
                 }
                 liveMask.setPanels(panels);
             }

@@ -188,7 +188,9 @@ public final class RocSmoothingLesson extends LessonModel {
         EpochRecorder rec = new EpochRecorder(EXP_ROC, control, epochs)
                 .plot("train_loss", rocTrainingFigure.series("series.train_loss"))
                 .plot("test_accuracy", rocTrainingFigure.series("series.test_accuracy"))
-                .plot("auc_macro", rocTrainingFigure.series("series.auc_macro"))
+                // a NaN line draws nothing: its name says why (the averages' definedness follows from the labels alone)
+                .plot("auc_macro", rocTrainingFigure.series(
+                        undefinedLabel("series.auc_macro", Roc.averagesDefined(test.data().labels(), k))))
                 .watch("train_loss", "test_accuracy", EpochRecorder.chanceAccuracy(test.data().labels()))
                 .watchWeights(net);
         Roc roc = null;
@@ -205,10 +207,11 @@ public final class RocSmoothingLesson extends LessonModel {
             rec.record(epoch, "auc_weighted", roc.weightedAuc());
             rec.endEpoch(epoch);
         }
-        if (roc.note() != null) control.note(roc.note());
-        for (int c = 0; c < k; c++) rocTable.putRow("class" + c, test.data().classNames()[c], roc.support(c), roc.auc(c));
-        rocTable.putRow("macro", "macro", test.size(), roc.macroAuc());
-        rocTable.putRow("weighted", "weighted", test.size(), roc.weightedAuc());
+        roc.notes().forEach(control::note);  // undefined AUC: which class, why
+        String[] names = test.data().classNames();
+        for (int c = 0; c < k; c++) rocTable.putRow("class" + c, undefinedLabel(names[c], roc.isDefined(c)), roc.support(c), roc.auc(c));
+        rocTable.putRow("macro", undefinedLabel("macro", roc.averagesDefined()), test.size(), roc.macroAuc());
+        rocTable.putRow("weighted", undefinedLabel("weighted", roc.averagesDefined()), test.size(), roc.weightedAuc());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_accuracy", accuracy);
         metrics.put("auc_macro", roc.macroAuc());
@@ -227,15 +230,22 @@ public final class RocSmoothingLesson extends LessonModel {
             double[] fpr = curve.falsePositiveRates();
             double[] tpr = curve.truePositiveRates();
             double[] thresholds = curve.thresholds();
-            LineFigure.Series s = rocFigure.series(classNames[c] + " (AUC=" + format(curve.auc(), "0.000") + ")");
+            boolean defined = roc.isDefined(c);
+            // an undefined curve is all NaN and draws nothing: its legend entry and bar category stay, marked
+            LineFigure.Series s = rocFigure.series(defined ? classNames[c] + " (AUC=" + format(curve.auc(), "0.000") + ")"
+                    : undefinedLabel(classNames[c] + " (AUC)", false));
             for (int i = 0; i < fpr.length; i++) s.add(fpr[i], tpr[i], "threshold " + format(thresholds[i], "0.0000"));
-            categories.add(classNames[c]);
+            categories.add(undefinedLabel(classNames[c], defined));
             aucs[c] = curve.auc();
         }
         aucFigure.clear();
-        aucFigure.setGroup("series.auc", categories, aucs);
-        aucFigure.addLevel("level.auc_macro", roc.macroAuc());
-        aucFigure.addLevel("level.auc_weighted", roc.weightedAuc());
+        if (roc.averagesDefined()) {
+            aucFigure.setGroup("series.auc", categories, aucs);
+            aucFigure.addLevel("level.auc_macro", roc.macroAuc());
+            aucFigure.addLevel("level.auc_weighted", roc.weightedAuc());
+        } else {
+            aucFigure.setGroup("note.metric.auc_bars_no_average", categories, aucs);  // the two level lines cannot be drawn
+        }
     }
 
     private ExperimentResult runLabelSmoothing(ParamValues v, LabeledData trainData, LabeledData testData, RunControl control) {
@@ -287,6 +297,11 @@ public final class RocSmoothingLesson extends LessonModel {
         return (double) correct / labels.length;
     }
 
+
+    /** {@code label}, or "label (undefined)" (note key {@code note.metric.undefined_label}) when the value it names is undefined. */
+    private static String undefinedLabel(String label, boolean defined) {
+        return defined ? label : UserException.message("note.metric.undefined_label", label);
+    }
 
     /** "ε=0.1" as in the notebook's legends. */
     static String epsLabel(double eps) { return "ε=" + format(eps, "0.####"); }

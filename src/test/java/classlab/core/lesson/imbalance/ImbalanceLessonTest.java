@@ -123,10 +123,32 @@ class ImbalanceLessonTest {
         ParamValues v = lesson.defaults().with("epochs", "1").with("lr", "1e-6").with("train_size", "1000").with("test_size", "200");
         ExperimentResult r = lesson.run("plain", v, RunControl.unattended(new MetricLog(), notes::add));
         assertEquals(1, notes.size(), notes.toString());
-        assertTrue(notes.get(0).startsWith("note.metric.precision_undefined|") && notes.get(0).endsWith("|0"), notes.toString());
+        // said for the model it concerns: "Plain (no handling): Undefined metric: ..."
+        assertTrue(notes.get(0).startsWith("note.metric.of_model|series.plain|") && notes.get(0).contains("note.metric.precision_undefined|"),
+                notes.toString());
         String en = classlab.core.lesson.LessonStrings.resolve(classlab.core.lesson.LessonStrings.load(null, "en"), notes.get(0));
         assertTrue(en.contains("never predicted class") && en.contains("zero_division=0"), en);
         assertTrue(r.finalMetrics().get("macro_f1") < 0.5, r.finalMetrics().toString());
+    }
+
+    /**
+     * Minority recall with minority classes absent from the test set follows scikit-learn 1.2.1's
+     * explicit-labels rule: {@code recall_score([5,5,6,0], [5,0,6,0], labels=[5,6,7,8,9], average='macro',
+     * zero_division=0)} = 0.3 (7, 8, 9 count as 0), and the run says so.
+     */
+    @Test
+    void minorityRecallCountsAbsentMinorityClassesAsZeroAndSaysSo() {
+        boolean[] minority = new boolean[10];
+        for (int c = 5; c < 10; c++) minority[c] = true;
+        classlab.core.metrics.ClassificationReport r =
+                classlab.core.metrics.ClassificationReport.of(new int[]{5, 5, 6, 0}, new int[]{5, 0, 6, 0}, 10);
+        assertEquals(0.3, ImbalanceLesson.meanRecall(r, minority, true), 1e-12);
+        int[] testCounts = {1, 0, 0, 0, 0, 2, 1, 0, 0, 0};
+        String note = ImbalanceLesson.minorityRecallNote(testCounts, minority);
+        assertEquals(classlab.core.UserException.message("note.metric.minority_recall_zeros", "5, 6, 7, 8, 9", "7, 8, 9"), note);
+        String ko = LessonStrings.resolve(LessonStrings.load("imbalance", "ko"), note);
+        assertTrue(ko.contains("7, 8, 9") && ko.contains("zero_division=0"), ko);
+        assertEquals(null, ImbalanceLesson.minorityRecallNote(new int[]{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, minority));
     }
 
     /** A learning rate far too large is named as such after the first epoch, as in the other trained lessons (RunHealth). */

@@ -74,6 +74,48 @@ class RocSmoothingLessonTest {
     }
 
     /**
+     * Issue 12 kind 5: a test split whose first rows hold no 3 or 4 (the mnist-mini test rows of 0, 1, 2
+     * first). scikit-learn's roc_auc_score raises "Only one class present in y_true" for classes 3 and 4
+     * and for the macro/weighted averages: they are NaN (null in summary.json), the run says why, and the
+     * charts keep a marked legend entry, bar category, table row and training line instead of dropping them.
+     */
+    @Test
+    void classesAbsentFromTheTestSetKeepMarkedPlacesInEveryChart() throws Exception {
+        classlab.core.data.MnistData mini = TestEnvironments.mnistMini().mnist();
+        int[] labels = mini.test().labels();
+        int[] first012 = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] <= 2).toArray();
+        classlab.core.data.MnistData without34 = new classlab.core.data.MnistData(mini.train(), mini.test().rows(first012), mini.files());
+        RocSmoothingLesson l = new RocSmoothingLesson(new classlab.core.lesson.LessonEnvironment() {
+            @Override public java.nio.file.Path dataDir() { return TestEnvironments.mnistMini().dataDir(); }
+            @Override public classlab.core.data.MnistData mnist() { return without34; }
+        });
+        List<String> notes = new java.util.ArrayList<>();
+        ExperimentResult r = l.run("roc", l.defaults().with("epochs", "1").with("train_size", "100").with("test_size", "100"),
+                RunControl.unattended(new MetricLog(), notes::add));
+        for (String key : List.of("auc_class_3", "auc_class_4", "auc_macro", "auc_weighted")) {
+            assertTrue(Double.isNaN(r.finalMetrics().get(key)), key + " " + r.finalMetrics());
+        }
+        assertTrue(Double.isFinite(r.finalMetrics().get("auc_class_2")));
+        assertEquals(List.of(classlab.core.UserException.message("note.metric.auc_undefined", "3, 4")), notes);
+
+        String undefined3 = classlab.core.UserException.message("note.metric.undefined_label", "3");
+        Figure rocFigure = l.allFigures().stream().filter(f -> f.id().equals("roc_curves")).findFirst().orElseThrow();
+        assertEquals(classlab.core.UserException.message("note.metric.undefined_label", "3 (AUC)"),
+                ((LineFigure) rocFigure).allSeries().get(3).name());
+        BarFigure bars = (BarFigure) l.allFigures().stream().filter(f -> f.id().equals("auc_bars")).findFirst().orElseThrow();
+        assertEquals(List.of("0", "1", "2", undefined3, classlab.core.UserException.message("note.metric.undefined_label", "4")),
+                bars.categories());
+        assertEquals(List.of("note.metric.auc_bars_no_average"), bars.groups());
+        assertEquals(List.of(), bars.levels());
+        LineFigure training = (LineFigure) l.allFigures().stream().filter(f -> f.id().equals("roc_training")).findFirst().orElseThrow();
+        assertTrue(training.allSeries().stream().anyMatch(s ->
+                s.name().equals(classlab.core.UserException.message("note.metric.undefined_label", "series.auc_macro"))));
+        ResultTable table = (ResultTable) l.allFigures().stream().filter(f -> f.id().equals("roc_results")).findFirst().orElseThrow();
+        assertEquals(undefined3, table.row("class3").get(0));
+        assertEquals(List.of(), LessonStringsCoverage.missing(l));
+    }
+
+    /**
      * The loss table equals PyTorch's {@code CrossEntropyLoss(label_smoothing=ε)} of the demo logits.
      * PyTorch computed it in float32, whose spacing near the logsumexp (≈ 5.06) is 4.8e-7, so the
      * comparison is absolute 1e-6 (2e-6 relative at ε = 0), as in the math branch's loss tests.

@@ -43,7 +43,7 @@ class TrainingScheduleTorchTest {
         }
     }
 
-    /** Trains a tiny Adam network epoch by epoch with the schedule, as the lesson's loop does; returns the applied rates. */
+    /** Trains a tiny Adam network epoch by epoch (one full batch each) with the schedule, as the lesson's loop does; returns the applied rates. */
     private static double[] appliedRates(LrSchedule schedule, double lr0, double[] valLosses, int epochs) {
         float[][] x = new float[6][];
         int[] y = new int[6];
@@ -53,7 +53,7 @@ class TrainingScheduleTorchTest {
         }
         Batches data = Batches.of(new LabeledData(x, y, 2, new String[] {"0", "1"}), Batches.LabelEncoding.ONE_HOT);
         MultiLayerNetwork net = NetBuilder.build(NetSpec.mlp(3, List.of(4), NetSpec.Output.SOFTMAX_CE, 2, NetSpec.Optimizer.ADAM, lr0, 1));
-        Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), 3, 1).learningRateSchedule(schedule::lrAt);
+        Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), 0, 1).learningRateSchedule(schedule::lrAt);
         double[] applied = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             trainer.fitEpoch(data);

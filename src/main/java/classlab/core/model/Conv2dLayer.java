@@ -1,0 +1,75 @@
+package classlab.core.model;
+
+import java.util.Collection;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PyTorch's {@code nn.Conv2d} as DL4J's {@link org.deeplearning4j.nn.conf.layers.ConvolutionLayer},
+ * without its second forward pass. When DL4J's oneDNN helper does the convolution, DL4J 1.0.0-M2.1's
+ * backward pass recomputes the whole forward convolution to get the pre-activation it already had
+ * (its cache mode does not apply to the helper path): a fifth of notebook 002's CNN_V1 step (JFR).
+ * This layer keeps the pre-activation of the training-mode forward pass for its backward pass.
+ * Without a helper it is DL4J's layer unchanged (that path needs its im2col buffer anyway).
+ * Same parameters, initialisation and arithmetic as DL4J's layer ({@code Conv2dLayerTest}).
+ */
+public class Conv2dLayer extends org.deeplearning4j.nn.conf.layers.ConvolutionLayer {
+
+    /** For DL4J's JSON form; use {@link #Conv2dLayer(org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder)}. */
+    public Conv2dLayer() {}
+
+    /** The layer DL4J's builder describes (kernel, stride, padding, mode, nOut, activation). */
+    public Conv2dLayer(org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                                                       int layerIndex, INDArray layerParamsView, boolean initializeParams,
+                                                       DataType networkDataType) {
+        return FusedBatchNorm.wire(new Impl(conf, networkDataType), initializer(), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
+    }
+
+    /** The layer itself. */
+    public static final class Impl extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
+        /** A copy of the pre-activation of the last training-mode forward pass, and the input it came from. */
+        private INDArray kept;
+        private INDArray keptInput;
+
+        public Impl(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+            boolean helperPath = helper != null && helperCountFail == 0;
+            if (forBackprop && helperPath && kept != null && keptInput == input) {
+                INDArray z = kept;
+                kept = null;
+                keptInput = null;
+                return new Pair<>(z, null);
+            }
+            Pair<INDArray, INDArray> out = super.preOutput(training, forBackprop, workspaceMgr);
+            kept = null;
+            keptInput = null;
+            if (training && !forBackprop && helperPath) {
+                // A copy: the activation works in place, and a following dropout may scale its input in place.
+                kept = workspaceMgr.dup(ArrayType.ACTIVATIONS, out.getFirst());
+                keptInput = input;
+            }
+            return out;
+        }
+
+        @Override public void clear() {
+            super.clear();
+            kept = null;
+            keptInput = null;
+        }
+    }
+}
