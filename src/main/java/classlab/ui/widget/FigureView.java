@@ -44,6 +44,10 @@ public abstract class FigureView extends BorderPane {
         getStyleClass().add("figure-view");
         title.getStyleClass().add("figure-title");
         title.setMaxWidth(Double.MAX_VALUE);
+        // A long title (the dropout mask's, at projector sizes) wraps onto a second line instead of ending in "…".
+        title.setWrapText(true);
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setAlignment(Pos.CENTER);
         BorderPane.setAlignment(title, Pos.CENTER);
         setTop(title);

@@ -85,6 +85,24 @@ class FigureViewsTest extends FxRobot {
 
     private static boolean refresh(FigureView v) throws Exception { return fx(v::refreshIfChanged); }
 
+    /** A title longer than a narrow tile wraps onto more lines; it is never cut with an ellipsis. */
+    @Test
+    void aLongTitleWrapsInsteadOfBeingCut() throws Exception {
+        String longTitle = "Dropout masks of four examples: left = input, middle = ReLU output already dropped, right = kept share";
+        LineFigure f = new LineFigure("l", longTitle, "x", "y");
+        f.series("a").add(0, 1);
+        LineFigureView v = show(() -> {
+            LineFigureView view = (LineFigureView) FigureView.create(f, k -> k);
+            view.setMaxWidth(260);
+            return view;
+        });
+        javafx.scene.control.Label title = (javafx.scene.control.Label) v.lookup(".figure-title");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text shown = fx(() -> (javafx.scene.text.Text) title.lookup(".text"));
+        assertEquals(longTitle, fx(shown::getText), "whole title shown");
+        assertTrue(fx(() -> title.getHeight() > 1.5 * title.getFont().getSize()), "on more than one line");
+    }
+
     @Test
     void lineViewRefreshesOnlyWhenTheFigureChanged() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");
