@@ -184,6 +184,11 @@ class RunCommandTest {
         assertTrue(stderr().contains("pattern/full_batch: This run is going nowhere") && stderr().contains("learning rate (lr)"), stderr());
         JsonNode notes = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).get("experiments").get(0).get("notes");
         assertTrue(notes.get(0).asText().contains("going nowhere"), notes.toString());
+        // PyTorch's BCELoss clamps log at -100: a saturated model's loss is (fraction wrong) x 100, as in the
+        // notebook's framework (DL4J's own clipped log would give about 5.6).
+        JsonNode last = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).get("experiments").get(0).get("final");
+        double wrong = 1 - last.get("train_accuracy").asDouble();
+        assertEquals(100 * wrong, last.get("train_loss").asDouble(), 0.5, last.toString());
         run("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--set", "lr=1e6", "--no-figures", "--lang", "ko",
                 "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString());
         assertTrue(stderr().contains("학습률(lr)"), stderr());
