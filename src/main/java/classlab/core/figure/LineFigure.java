@@ -114,7 +114,8 @@ public final class LineFigure extends Figure {
      * so a configuration that is run again keeps its colour and earlier runs' curves share it.
      */
     public synchronized int colorSlot(String name) {
-        return colorSlots.computeIfAbsent(name, n -> colorSlots.size());
+        // Slots count distinct colours: a renamed curve shares its slot under both names.
+        return colorSlots.computeIfAbsent(name, n -> (int) colorSlots.values().stream().distinct().count());
     }
 
     /**

@@ -82,6 +82,8 @@ public final class LessonSession {
         engine.addListener((engineState, message) -> {
             TrainingEngine.State s = engineState;
             if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.STOPPED || s == TrainingEngine.State.FAILED) {
+                // The last network's name is known only after its last epoch.
+                for (int n = 1; engine.networkLabel(n) != null; n++) liveLossName(n);
                 RunRecord r = history.end(s.name(), engine.progress());
                 if (r != null) s = TrainingEngine.State.valueOf(r.outcome());
             }
@@ -110,13 +112,20 @@ public final class LessonSession {
      * its first epoch). Training thread.
      */
     private LineFigure.Series liveLossSeries(int network) {
+        // Earlier networks learn their names at the end of their first epoch, which may have been their last.
+        for (int n = 1; n < network; n++) liveLossName(n);
+        return iterationLoss.series(liveLossName(network));
+    }
+
+    /** Network {@code network}'s live-loss series name, renaming its numbered curve once the configuration is known. */
+    private String liveLossName(int network) {
         String numbered = network == 1 ? "series.train_loss" : LessonStrings.message("series.train_loss_network", network);
         String label = engine.networkLabel(network);
         RunStart run = lastRun;
         String named = label == null || run == null ? null : ProgressText.configurationKey(label, run.experiment(), keys());
-        if (named == null) return iterationLoss.series(numbered);
+        if (named == null) return numbered;
         iterationLoss.renameSeries(numbered, named);
-        return iterationLoss.series(named);
+        return named;
     }
 
     /** The lesson's message keys (the same in every language), to tell which names a label has. */

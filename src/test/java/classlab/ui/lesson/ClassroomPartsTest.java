@@ -53,6 +53,7 @@ class ClassroomPartsTest {
         assertEquals(List.of("series.train_loss", "series.dropout"), live.allSeries().stream().map(s -> s.name()).toList());
         assertEquals(1.5, live.series("series.dropout").lastY());
         assertEquals(colour, live.colorSlot("series.dropout"), "the curve keeps its colour");
+        assertEquals(2, live.colorSlot("series.train_loss_network|3"), "the next curve takes the next colour");
     }
 
     @Test
