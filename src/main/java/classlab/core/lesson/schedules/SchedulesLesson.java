@@ -241,7 +241,7 @@ public final class SchedulesLesson extends LessonModel {
         esLrFigure.clear();
         Outcome o = train(EXP_EARLY_STOPPING, spec, schedule, v.getBool("lr_per_iteration"), stopper, v.getInt("epochs"),
                 data, v, control, new Curves(esLossFigure, esLrFigure, false));
-        esTable.putRow(schedule.name(), schedule.name(), o.epochs, o.bestEpoch, o.bestValLoss, o.lastEpochTestAccuracy, o.testAccuracy);
+        esTable.putRow(schedule.name(), "choice.es_schedule." + schedule.name(), o.epochs, o.bestEpoch, o.bestValLoss, o.lastEpochTestAccuracy, o.testAccuracy);
         return new ExperimentResult(EXP_EARLY_STOPPING, o.epochs, o.summary());
     }
 

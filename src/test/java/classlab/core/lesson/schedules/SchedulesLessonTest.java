@@ -80,7 +80,7 @@ class SchedulesLessonTest {
         assertEquals((int) stopped, lrs[0].length);
         for (int e = 0; e < lrs[0].length; e++) assertEquals(cosine.lrAt(e), lrs[1][e], 1e-15, "epoch " + e);
 
-        assertEquals(List.of("cosine", (int) stopped, (int) best, r.finalMetrics().get("best_val_loss"),
+        assertEquals(List.of("choice.es_schedule.cosine", (int) stopped, (int) best, r.finalMetrics().get("best_val_loss"),
                 r.finalMetrics().get("test_accuracy_last_epoch"), r.finalMetrics().get("test_accuracy")),
                 table("es_results").row("cosine"));
         assertEquals((int) stopped, log.rows().stream().filter(row -> row.metric().equals("val_loss")).count());
