@@ -33,6 +33,13 @@ final class StatusLine {
 
     private record Download(String file, long done, long total) {}
 
+    /** The backend in the status bar's language, e.g. "Cpu (oneDNN, OPENBLAS, 1 thread) CPU" / "… 스레드 1개) CPU". */
+    static String describe(Backend.Info info, Messages messages) {
+        String helpers = info.oneDnn() || !info.build().usesOneDnn() ? "" : messages.get("status.backend.no_helpers");
+        return messages.format("status.backend.info", info.backend(), info.build().label(), helpers, info.blas(), info.threads(),
+                info.gpu() ? "GPU" : "CPU");
+    }
+
     StatusLine(StatusBar bar, Messages messages) {
         this.bar = bar;
         this.messages = messages;
@@ -45,7 +52,7 @@ final class StatusLine {
         Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
             if (error == null) {
                 backendKey = null;
-                backendLabel.setText(info.describe());
+                backendLabel.setText(describe(info, messages));
                 bar.setText(messages.format("status.backend.ready", info.startMillis()));
             } else {
                 backendKey = "status.backend.failed";
