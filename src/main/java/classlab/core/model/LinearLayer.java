@@ -118,8 +118,7 @@ public class LinearLayer extends org.deeplearning4j.nn.conf.layers.DenseLayer {
                 return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
             }
             INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), new long[] {x.size(0), w.size(1)}, 'c');
-            MatrixProducts.gemm(x, false, w, false, z);
-            if (hasBias()) z.addiRowVector(getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr));
+            MatrixProducts.linear(x, w, hasBias() ? getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr) : null, z);
             if (maskArray != null) applyMask(z);
             return new Pair<>(z, z);
         }

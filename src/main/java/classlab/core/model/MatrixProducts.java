@@ -26,6 +26,16 @@ final class MatrixProducts {
     private MatrixProducts() {}
 
     /**
+     * {@code z = x·w + b} (PyTorch's {@code F.linear} with {@code W} stored as {@code [in, out]}) into
+     * {@code z} ({@code [N, out]}, best row-major); {@code b} ({@code [1, out]}) may be null.
+     */
+    static INDArray linear(INDArray x, INDArray w, INDArray b, INDArray z) {
+        gemm(x, false, w, false, z);
+        if (b != null) z.addiRowVector(b);
+        return z;
+    }
+
+    /**
      * {@code c = op(a)·op(b)}, {@code op(x)} being {@code xᵀ} when its flag is set; {@code c} is
      * overwritten and must have the product's shape {@code [m, n]}, in either order.
      */
