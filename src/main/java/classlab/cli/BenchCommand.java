@@ -7,6 +7,7 @@ import classlab.core.data.Subsets;
 import classlab.core.model.Conv2dLayer;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.model.ReLUActivation;
 import classlab.core.model.TorchAdam;
 import classlab.core.train.Backend;
 import classlab.core.train.Batches;
@@ -151,7 +152,7 @@ final class BenchCommand {
      * conv 64→128, ReLU; global average pool ({@code AdaptiveAvgPool2d((1,1))}); Dropout(0.3);
      * Linear 128→10 with softmax cross-entropy; Adam(1e-3) ({@link TorchAdam}). 3×3 kernels with {@code padding=1} are
      * {@link ConvolutionMode#Same}. Input rows are flat CHW images (3,072 values), 94,538 parameters.
-     * Convolutions are ClassLab's {@link Conv2dLayer}, as in the lessons' networks.
+     * Convolutions are ClassLab's {@link Conv2dLayer} and ReLU its {@link ReLUActivation}, as in the lessons' networks.
      */
     static MultiLayerConfiguration cnnV1() {
         return new NeuralNetConfiguration.Builder()
@@ -161,11 +162,11 @@ final class BenchCommand {
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()
-                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU)))
+                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new ReLUActivation())))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU)))
+                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(new ReLUActivation())))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(128).activation(Activation.RELU)))
+                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(128).activation(new ReLUActivation())))
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
                 // DL4J's dropOut takes the probability to RETAIN: PyTorch's Dropout(0.3) keeps 0.7.
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)

@@ -131,7 +131,7 @@ public final class NetBuilder {
         }
         if (l instanceof LayerSpec.GlobalAvgPool) return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
         if (l instanceof LayerSpec.BatchNorm) return new FusedBatchNorm();
-        if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(org.nd4j.linalg.activations.Activation.RELU).build();
+        if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(new ReLUActivation()).build();
         if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
         LayerSpec.Linear lin = (LayerSpec.Linear) l;
         return new LinearLayer(lin.outFeatures(), identity.getActivationFunction(), !first);
