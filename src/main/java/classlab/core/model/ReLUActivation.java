@@ -21,8 +21,16 @@ public class ReLUActivation extends ActivationReLU {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
-        Nd4j.getExecutioner().exec(new Step(in, in, 0.0));
-        return new Pair<>(in.muli(epsilon), null);
+        return new Pair<>(backwardInPlace(in, epsilon), null);
+    }
+
+    /**
+     * {@code dL/dz = epsilon · (z > 0)} written into {@code z} and returned; {@code z} and
+     * {@code epsilon} have the same shape. Also used by {@link LinearLayer} for DL4J's plain ReLU.
+     */
+    static INDArray backwardInPlace(INDArray z, INDArray epsilon) {
+        Nd4j.getExecutioner().exec(new Step(z, z, 0.0));
+        return z.muli(epsilon);
     }
 
     @Override
