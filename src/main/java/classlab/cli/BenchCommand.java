@@ -4,6 +4,7 @@ import classlab.core.data.DataCache;
 import classlab.core.data.LabeledData;
 import classlab.core.data.MnistLoader;
 import classlab.core.data.Subsets;
+import classlab.core.model.ChwRowsToNhwc;
 import classlab.core.model.Conv2dLayer;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
@@ -171,6 +172,7 @@ final class BenchCommand {
                 // DL4J's dropOut takes the probability to RETAIN: PyTorch's Dropout(0.3) keeps 0.7.
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)
                         .dropOut(0.7).build())
+                .inputPreProcessor(0, new ChwRowsToNhwc(32, 32, 3))
                 .setInputType(InputType.convolutionalFlat(32, 32, 3))
                 .build();
     }
