@@ -14,8 +14,6 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * PyTorch's {@code nn.Linear} (followed by its activation) as a DL4J {@link org.deeplearning4j.nn.conf.layers.DenseLayer}
@@ -165,8 +163,7 @@ public class LinearLayer extends org.deeplearning4j.nn.conf.layers.DenseLayer {
             IActivation fn = layerConf().getActivationFn();
             if (fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
                     && relu.getNegativeSlope() == null) {
-                Nd4j.exec(new Step(z, z, 0.0));
-                return z.muli(epsilon);
+                return ReLUActivation.backwardInPlace(z, epsilon);
             }
             return fn.backprop(z, epsilon).getFirst();
         }
