@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The kernel is chosen per product with libnd4j's process-wide switch, put back afterwards; ND4J is
  * used by one thread at a time ({@code Nd4jAccess}). Without a oneDNN build the switch changes nothing.
  */
-final class MatrixProducts {
+public final class MatrixProducts {
     /** Below this many multiply-adds OpenBLAS's kernel was faster (8×64×64: 12 µs vs 17 µs; 256×64×10: 65 µs vs 24 µs). */
     static final long ONEDNN_MIN_MULTIPLY_ADDS = 150_000;
 
@@ -29,7 +29,7 @@ final class MatrixProducts {
      * {@code z = x·w + b} (PyTorch's {@code F.linear} with {@code W} stored as {@code [in, out]}) into
      * {@code z} ({@code [N, out]}, best row-major); {@code b} ({@code [1, out]}) may be null.
      */
-    static INDArray linear(INDArray x, INDArray w, INDArray b, INDArray z) {
+    public static INDArray linear(INDArray x, INDArray w, INDArray b, INDArray z) {
         gemm(x, false, w, false, z);
         if (b != null) z.addiRowVector(b);
         return z;
@@ -39,7 +39,7 @@ final class MatrixProducts {
      * {@code c = op(a)·op(b)}, {@code op(x)} being {@code xᵀ} when its flag is set; {@code c} is
      * overwritten and must have the product's shape {@code [m, n]}, in either order.
      */
-    static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c) {
+    public static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c) {
         if (c.ordering() == 'f' && c.rank() == 2) {
             INDArray cT = c.transpose();
             if (cT.ordering() == 'c') {
