@@ -15,7 +15,10 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * PyTorch's {@code nn.BatchNorm1d} / {@code nn.BatchNorm2d} (momentum 0.1, eps 1e-5, affine, running
@@ -76,9 +79,22 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
         private static final String GAMMA = BatchNormalizationParamInitializer.GAMMA;
         private static final String BETA = BatchNormalizationParamInitializer.BETA;
 
-        /** Batch mean and biased variance of the last training-mode forward pass, {@code [C]} each. */
+        /**
+         * Batch mean and biased variance of the last training-mode forward pass, {@code [C]} each: the
+         * two halves of {@code batchStats} {@code [2C]}, laid out as the running mean and variance are.
+         */
+        private INDArray batchStats;
         private INDArray batchMean;
         private INDArray batchVar;
+        /** Views {@code [2C]} of the running mean and variance, and of their gradient slots (adjacent in DL4J's layout). */
+        private INDArray runningStats;
+        private INDArray runningStatsDelta;
+        /** {@code [−m…, −m·n/(n−1)…]} ({@code [2C]}) for {@code n = weightsFor} values per channel. */
+        private INDArray statsWeights;
+        private long weightsFor;
+        /** The flat parameter and gradient vectors those views were made from. */
+        private INDArray statsOf;
+        private INDArray statsDeltaOf;
         /** Values per channel in that batch (N, or N·H·W). */
         private long valuesPerChannel;
 
@@ -103,8 +119,9 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
                 if (batchMean == null || batchMean.length() != channels) {
                     // Kept between the forward and the backward pass, outside any workspace (two small vectors per layer).
                     try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                        batchMean = Nd4j.createUninitialized(dataType, channels);
-                        batchVar = Nd4j.createUninitialized(dataType, channels);
+                        batchStats = Nd4j.createUninitialized(dataType, 2 * channels);
+                        batchMean = batchStats.get(NDArrayIndex.interval(0, channels));
+                        batchVar = batchStats.get(NDArrayIndex.interval(channels, 2 * channels));
                     }
                 }
                 Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(in).addOutputs(batchMean, batchVar)
@@ -141,13 +158,12 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
 
             // Running statistics, PyTorch's rule: r ← (1 − m)·r + m·b with the unbiased batch variance.
             // DL4J applies "gradients" of these parameters unscaled (no-op updater, not divided by the
-            // batch size): r − Δ with Δ = m·(r − b).
+            // batch size): r − Δ with Δ = m·(r − b). Mean and variance in two ops (were five):
+            // Δ = −m·w∘b, then Δ = m·r + Δ (libnd4j's axpy), with w = [1…1, n/(n−1)…] (Bessel's correction).
             double m = 1 - layerConf().getDecay();
-            double bessel = valuesPerChannel > 1 ? valuesPerChannel / (valuesPerChannel - 1.0) : 1.0;
-            INDArray runningMean = getParam(MEAN);
-            INDArray runningVar = getParam(VAR);
-            runningMean.sub(batchMean, dMean).muli(m);
-            batchVar.mul(bessel, dVar).rsubi(runningVar).muli(m);
+            statsViews();
+            Nd4j.exec(new MulOp(batchStats, statsWeights(m), runningStatsDelta));
+            Nd4j.exec(new Axpy(runningStats, runningStatsDelta, runningStatsDelta, m));
 
             Gradient g = new DefaultGradient();
             g.setGradientFor(GAMMA, dGamma);
@@ -155,6 +171,39 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
             g.setGradientFor(MEAN, dMean);
             g.setGradientFor(VAR, dVar);
             return new Pair<>(g, next);
+        }
+
+        /**
+         * Sets {@link #runningStats} and {@link #runningStatsDelta} from the layer's flat parameter and
+         * gradient vectors, where DL4J's initializer puts gamma, beta, mean and variance one after another.
+         */
+        private void statsViews() {
+            if (runningStats != null && statsOf == paramsFlattened && statsDeltaOf == gradientsFlattened) return;
+            statsOf = paramsFlattened;
+            statsDeltaOf = gradientsFlattened;
+            long c = layerConf().getNOut();
+            INDArray mean = getParam(MEAN);
+            INDArray dMean = gradientViews.get(MEAN);
+            if (getParam(VAR).offset() != mean.offset() + c || gradientViews.get(VAR).offset() != dMean.offset() + c) {
+                throw new IllegalStateException("layer " + layerId() + ": running mean and variance are not adjacent parameters");
+            }
+            runningStats = Nd4j.create(mean.data(), new long[] {2 * c}, new long[] {1}, mean.offset(), 'c');
+            runningStatsDelta = Nd4j.create(dMean.data(), new long[] {2 * c}, new long[] {1}, dMean.offset(), 'c');
+        }
+
+        /** {@link #statsWeights} for the current batch (recomputed when the values per channel change). */
+        private INDArray statsWeights(double m) {
+            if (statsWeights == null || weightsFor != valuesPerChannel || statsWeights.length() != batchStats.length()) {
+                long c = batchMean.length();
+                double bessel = valuesPerChannel > 1 ? valuesPerChannel / (valuesPerChannel - 1.0) : 1.0;
+                try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    statsWeights = Nd4j.createUninitialized(dataType, 2 * c);
+                }
+                statsWeights.get(NDArrayIndex.interval(0, c)).assign(-m);
+                statsWeights.get(NDArrayIndex.interval(c, 2 * c)).assign(-m * bessel);
+                weightsFor = valuesPerChannel;
+            }
+            return statsWeights;
         }
 
         private INDArray checkInput(INDArray x) {

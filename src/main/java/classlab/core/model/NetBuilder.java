@@ -100,7 +100,8 @@ public final class NetBuilder {
             if (spec.batchNorm()) {
                 layers.add(new LinearLayer(width, org.nd4j.linalg.activations.Activation.IDENTITY.getActivationFunction(), inputGradient));
                 layers.add(new FusedBatchNorm());
-                layers.add(new ActivationLayer.Builder().activation(act).build());
+                layers.add(new ActivationLayer.Builder().activation(act == org.nd4j.linalg.activations.Activation.RELU ? new ReLUActivation()
+                        : act.getActivationFunction()).build());
             } else {
                 layers.add(new LinearLayer(width, act.getActivationFunction(), inputGradient));
             }
