@@ -85,13 +85,13 @@ final class BenchCommand {
             for (Workload w : values()) if (w.id.equals(id)) return w;
             List<String> ids = new ArrayList<>();
             for (Workload w : values()) ids.add(w.id);
-            throw new UsageException("unknown workload '" + id + "'; workloads: " + String.join(", ", ids));
+            throw new UsageException("cli.unknown_workload", id, String.join(", ", ids));
         }
     }
 
     int execute(List<String> args) throws UsageException {
         Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads"), Set.of("skip-window", "quick"));
-        if (!o.positional.isEmpty()) throw new UsageException("bench takes no arguments, got '" + o.positional.get(0) + "'");
+        if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "bench", o.positional.get(0));
         int runs = o.has("runs") ? o.positiveInt("runs") : 20;
         List<Workload> workloads = new ArrayList<>();
         if (o.has("workloads")) {

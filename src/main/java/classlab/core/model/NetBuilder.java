@@ -163,11 +163,11 @@ public final class NetBuilder {
         OutputLayer.Builder b = new OutputLayer.Builder().nOut(spec.outputs());
         switch (spec.output()) {
             case SIGMOID_BCE:
-                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new BceLoss()).build();
+                return new LinearOutputLayer(b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new BceLoss()));
             case LOGIT_BCE:
-                return b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()).build();
+                return new LinearOutputLayer(b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()));
             default:
-                return b.activation(org.nd4j.linalg.activations.Activation.SOFTMAX).lossFunction(softmaxLoss(spec)).build();
+                return new LinearOutputLayer(b.activation(org.nd4j.linalg.activations.Activation.SOFTMAX).lossFunction(softmaxLoss(spec)));
         }
     }
 

@@ -22,26 +22,31 @@ public class ReLUActivation extends ActivationReLU {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
-        INDArray z = contiguous(in);
-        INDArray e = contiguous(epsilon);
-        if (!java.util.Arrays.equals(z.shape(), e.shape())) {
-            z = in;
-            e = epsilon;
+        // both views undone, or neither: equal shapes alone would not say the layouts agree (C = H = W)
+        if (isPermutedNhwc(in) && isPermutedNhwc(epsilon)) {
+            backwardInPlace(in.permute(0, 2, 3, 1), epsilon.permute(0, 2, 3, 1));
+        } else {
+            backwardInPlace(in, epsilon);
         }
-        Nd4j.getExecutioner().exec(new Step(z, z, 0.0));
-        z.muli(e);
         return new Pair<>(in, null);
     }
 
     /**
-     * The same elements in memory order: DL4J's NHWC convolution passes its arrays as NCHW-permuted
-     * views, on which libnd4j's element-wise ops take a strided path 20 times slower (perf); an
-     * element-wise product does not depend on the order, so such a view is undone first.
+     * {@code dL/dz = epsilon · (z > 0)} written into {@code z} and returned; {@code z} and
+     * {@code epsilon} have the same shape. Also used by {@link LinearLayer} for DL4J's plain ReLU.
      */
-    private static INDArray contiguous(INDArray a) {
-        if (a.rank() != 4 || Shape.hasDefaultStridesForShape(a)) return a;
-        INDArray nhwc = a.permute(0, 2, 3, 1);
-        return Shape.hasDefaultStridesForShape(nhwc) ? nhwc : a;
+    static INDArray backwardInPlace(INDArray z, INDArray epsilon) {
+        Nd4j.getExecutioner().exec(new Step(z, z, 0.0));
+        return z.muli(epsilon);
+    }
+
+    /**
+     * Whether {@code a} is an NCHW-permuted view of a contiguous NHWC array, as DL4J's NHWC convolution
+     * passes its arrays: libnd4j's element-wise ops take a strided path 20 times slower on such views
+     * (perf), and an element-wise product does not depend on the order, so the view is undone first.
+     */
+    private static boolean isPermutedNhwc(INDArray a) {
+        return a.rank() == 4 && !Shape.hasDefaultStridesForShape(a) && Shape.hasDefaultStridesForShape(a.permute(0, 2, 3, 1));
     }
 
     @Override

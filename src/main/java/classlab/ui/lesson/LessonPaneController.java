@@ -6,6 +6,7 @@ import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
+import classlab.core.train.TrainingEngine;
 import classlab.ui.classroom.ClassroomTools;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Theme;
@@ -29,7 +30,8 @@ import javafx.util.Duration;
 /**
  * Controller of the generic lesson pane: binds a {@link LessonSession} and its {@link RunBarModel}
  * to the run bar, shows one {@link SectionView} per lesson section, and redraws changed figures at
- * a fixed 10 Hz, which coalesces any number of training updates into one redraw per tick.
+ * a fixed 10 Hz, which coalesces any number of training updates into one redraw per tick (only
+ * those of the tab on screen; the others when they are shown).
  */
 public final class LessonPaneController {
     private static final Duration REFRESH = Duration.millis(100);
@@ -49,7 +51,7 @@ public final class LessonPaneController {
     private final PaneExport export;
     private final Spotlight spotlight;
     private SectionTabs tabs;
-    private final Timeline pump = new Timeline(new KeyFrame(REFRESH, e -> refreshFigures()));
+    private final Timeline pump = new Timeline(new KeyFrame(REFRESH, e -> refreshShown()));
     private FigureView focused;
     private ClassroomTools classroom;
 
@@ -128,6 +130,8 @@ public final class LessonPaneController {
         tabs.select(session.model().experiment(session.selectedExperiment()).section());
         // The experiment follows the tab on screen: Run on a tab runs that tab's experiment.
         tabs.onSectionShown(this::followSection);
+        // Charts of other tabs are not redrawn while hidden (see refreshShown): bring a tab up to date as it appears.
+        sections.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> refreshShown());
 
         classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
         runBar.getChildren().add(classroom.toolbar());
@@ -201,10 +205,46 @@ public final class LessonPaneController {
     /** Height of the visible section hidden below its viewport (0 when everything shows). */
     public double hiddenHeight() { return tabs.hiddenHeight(); }
 
-    /** Redraws figures whose data changed since the last tick (FX thread). */
+    /** Redraws every figure whose data changed since it was last drawn, on every tab (FX thread; exports, snapshot). */
     public void refreshFigures() {
+        refresh(tabs.figureViews());
+    }
+
+    /**
+     * The tick: redraws the changed figures of the tab on screen and the spotlight only. Views on
+     * hidden tabs (each experiment tab has its own live-loss chart) would otherwise be re-laid out
+     * at every tick for nobody; they catch up when their tab is selected.
+     */
+    private void refreshShown() {
+        SectionView shown = tabs.visible();
+        if (spotlight.isShowing() || shown == null) refresh(List.of());
+        else if (session.stateProperty().get() == TrainingEngine.State.RUNNING) refresh(paced(shown.views(), System.nanoTime()));
+        else refresh(shown.views());
+    }
+
+    /** While training, a chart is redrawn at most every this often (its latest data; the final state once the run ends). */
+    static final long RUNNING_REDRAW_NANOS = 250_000_000L;
+    /** While training, at most this many charts are redrawn per tick: one frame never lays out and paints them all. */
+    static final int RUNNING_REDRAWS_PER_TICK = 2;
+
+    /**
+     * The views to redraw at this tick of a running training: changed, not redrawn for
+     * {@link #RUNNING_REDRAW_NANOS} before {@code now} ({@link System#nanoTime()}), the longest-waiting
+     * first, at most {@link #RUNNING_REDRAWS_PER_TICK}.
+     * Each redraw costs the FX thread a layout and the render thread a repaint of the chart, on
+     * the cores the training needs; the data is never lost, only drawn later.
+     */
+    static List<FigureView> paced(List<FigureView> views, long now) {
+        return views.stream()
+                .filter(v -> !v.isUpToDate() && (v.drawnAt() == Long.MIN_VALUE || now - v.drawnAt() >= RUNNING_REDRAW_NANOS))
+                .sorted(java.util.Comparator.comparingLong(FigureView::drawnAt))
+                .limit(RUNNING_REDRAWS_PER_TICK)
+                .toList();
+    }
+
+    private void refresh(List<FigureView> views) {
         session.pinEpochAxes();
-        for (FigureView v : tabs.figureViews()) v.refreshIfChanged();
+        for (FigureView v : views) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
         runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), session.endedRun(),

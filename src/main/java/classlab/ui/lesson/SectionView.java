@@ -82,7 +82,8 @@ final class SectionView {
         }
         VBox content = new VBox(12, charts, tables);
         content.setPadding(new Insets(GAP));
-        scroll = new ScrollPane(content);
+        // Live charts: a cached viewport would be re-rendered whole on every chart update.
+        scroll = classlab.ui.fx.Viewports.uncached(new ScrollPane(content));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.viewportBoundsProperty().addListener((o, a, b) -> fitTiles(b));

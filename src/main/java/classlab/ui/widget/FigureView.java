@@ -90,9 +90,15 @@ public abstract class FigureView extends BorderPane {
         long v = figure.version();
         if (v == drawnVersion) return false;
         drawnVersion = v;
+        drawnAt = System.nanoTime();
         redraw();
         return true;
     }
+
+    /** {@link System#nanoTime()} of the last redraw ({@code Long.MIN_VALUE} before the first), to pace redraws while training. */
+    public long drawnAt() { return drawnAt; }
+
+    private long drawnAt = Long.MIN_VALUE;
 
     /** Whether the view shows the figure's latest data (no side effect, unlike {@link #refreshIfChanged()}). */
     public boolean isUpToDate() { return figure.version() == drawnVersion; }

@@ -19,6 +19,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
     private Line diagonal;
     private ScalarFieldLayer fieldLayer;
     private DoubleUnaryOperator fieldPlotY = y -> y;
+    /** What {@link #setDecorations} last drew (diagonal, marker and level values and texts), or null. */
+    private List<Object> decorationsDrawn;
 
     MarkedLineChart(NumberAxis x, NumberAxis y) {
         super(x, y);
@@ -35,6 +37,13 @@ final class MarkedLineChart extends LineChart<Number, Number> {
      */
     void setDecorations(List<LineFigure.Marker> markers, List<LineFigure.Level> levels, boolean showDiagonal,
                         Function<String, String> text, DoubleUnaryOperator plotY) {
+        // Every redraw passes them again: recreating the same lines and labels each time cost a CSS pass per frame.
+        List<Object> drawn = new java.util.ArrayList<>();
+        drawn.add(showDiagonal);
+        for (LineFigure.Marker m : markers) drawn.addAll(List.of(m.x(), text.apply(m.labelKey())));
+        for (LineFigure.Level l : levels) drawn.addAll(List.of(plotY.applyAsDouble(l.y()), l.y(), text.apply(l.labelKey())));
+        if (drawn.equals(decorationsDrawn)) return;
+        decorationsDrawn = drawn;
         decorations.clear();
         if (diagonal != null) getPlotChildren().remove(diagonal);
         diagonal = null;

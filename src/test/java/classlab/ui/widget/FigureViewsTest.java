@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import classlab.core.figure.BarFigure;
@@ -148,6 +149,25 @@ class FigureViewsTest extends FxRobot {
         assertEquals(main.getMinY(), right.getMinY(), 1.0);
         assertEquals(main.getMaxY(), right.getMaxY(), 1.0);
         assertEquals(List.of("best epoch = 42", "early stop = 52"), fx(() -> v.mainChart().decorationLabels()));
+    }
+
+    /** A redraw with the same markers, levels and diagonal keeps their nodes (new ones would need a CSS pass every frame). */
+    @Test
+    void redrawKeepsUnchangedDecorations() throws Exception {
+        LineFigure f = SampleFigures.roc();   // a level ("macro") and the chance diagonal
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        Node level = fx(() -> v.mainChart().lookup(".figure-level-line"));
+        Node diagonal = fx(() -> v.mainChart().lookup(".figure-diagonal-line"));
+        assertNotNull(level);
+        assertNotNull(diagonal);
+        f.allSeries().get(0).add(1, 1);
+        assertTrue(refresh(v));
+        assertSame(level, fx(() -> v.mainChart().lookup(".figure-level-line")), "the same level line");
+        assertSame(diagonal, fx(() -> v.mainChart().lookup(".figure-diagonal-line")), "the same diagonal");
+        f.addLevel("second", 0.25);
+        assertTrue(refresh(v));
+        assertEquals(2, fx(() -> v.mainChart().lookupAll(".figure-level-line").size()), "a new level is drawn");
+        assertEquals(List.of("macro AUC = 0.907", "second = 0.25"), fx(() -> v.mainChart().decorationLabels()));
     }
 
     private static Bounds plotBackground(Node chart) {
