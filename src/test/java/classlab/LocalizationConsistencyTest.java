@@ -89,6 +89,7 @@ class LocalizationConsistencyTest {
         names.put("common", "/lessons/common_%s.properties");
         for (String id : LESSONS.keySet()) names.put(id, "/lessons/" + id + "/strings_%s.properties");
         names.put("shell", "/i18n/messages_%s.properties");
+        names.put("cli", "/i18n/cli_%s.properties");
         return names;
     }
 
@@ -157,6 +158,17 @@ class LocalizationConsistencyTest {
             for (String k : used) if (!shell.containsKey(k)) problems.add(lang + ": " + k);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** The command line's usage errors: every {@code "cli.…"} key in the code is defined, and the bundle keeps no other. */
+    @Test
+    void everyCommandLineKeyIsDefinedAndUsed() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (String source : mainSources()) {
+            Matcher m = Pattern.compile("\"(cli\\.[a-z_]+)\"").matcher(source);
+            while (m.find()) used.add(m.group(1));
+        }
+        assertEquals(used, keys(bundle("/i18n/cli_en.properties")));
     }
 
     /**

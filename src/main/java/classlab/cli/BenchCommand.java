@@ -4,9 +4,11 @@ import classlab.core.data.DataCache;
 import classlab.core.data.LabeledData;
 import classlab.core.data.MnistLoader;
 import classlab.core.data.Subsets;
+import classlab.core.model.ChwRowsToNhwc;
 import classlab.core.model.Conv2dLayer;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.model.ReLUActivation;
 import classlab.core.model.TorchAdam;
 import classlab.core.train.Backend;
 import classlab.core.train.Batches;
@@ -83,13 +85,13 @@ final class BenchCommand {
             for (Workload w : values()) if (w.id.equals(id)) return w;
             List<String> ids = new ArrayList<>();
             for (Workload w : values()) ids.add(w.id);
-            throw new UsageException("unknown workload '" + id + "'; workloads: " + String.join(", ", ids));
+            throw new UsageException("cli.unknown_workload", id, String.join(", ", ids));
         }
     }
 
     int execute(List<String> args) throws UsageException {
         Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads"), Set.of("skip-window", "quick"));
-        if (!o.positional.isEmpty()) throw new UsageException("bench takes no arguments, got '" + o.positional.get(0) + "'");
+        if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "bench", o.positional.get(0));
         int runs = o.has("runs") ? o.positiveInt("runs") : 20;
         List<Workload> workloads = new ArrayList<>();
         if (o.has("workloads")) {
@@ -151,7 +153,7 @@ final class BenchCommand {
      * conv 64→128, ReLU; global average pool ({@code AdaptiveAvgPool2d((1,1))}); Dropout(0.3);
      * Linear 128→10 with softmax cross-entropy; Adam(1e-3) ({@link TorchAdam}). 3×3 kernels with {@code padding=1} are
      * {@link ConvolutionMode#Same}. Input rows are flat CHW images (3,072 values), 94,538 parameters.
-     * Convolutions are ClassLab's {@link Conv2dLayer}, as in the lessons' networks.
+     * Convolutions are ClassLab's {@link Conv2dLayer} and ReLU its {@link ReLUActivation}, as in the lessons' networks.
      */
     static MultiLayerConfiguration cnnV1() {
         return new NeuralNetConfiguration.Builder()
@@ -161,15 +163,16 @@ final class BenchCommand {
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()
-                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU)))
+                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new ReLUActivation())))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU)))
+                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(new ReLUActivation())))
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(128).activation(Activation.RELU)))
+                .layer(new Conv2dLayer(new ConvolutionLayer.Builder(3, 3).nOut(128).activation(new ReLUActivation())))
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
                 // DL4J's dropOut takes the probability to RETAIN: PyTorch's Dropout(0.3) keeps 0.7.
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)
                         .dropOut(0.7).build())
+                .inputPreProcessor(0, new ChwRowsToNhwc(32, 32, 3))
                 .setInputType(InputType.convolutionalFlat(32, 32, 3))
                 .build();
     }

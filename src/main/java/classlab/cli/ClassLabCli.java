@@ -33,17 +33,32 @@ public final class ClassLabCli {
                 case "run": return new RunCommand(out, err).execute(rest);
                 case "snapshot": return SnapshotCommand.execute(rest, out, err);
                 case "bench": return new BenchCommand(out).execute(rest);
-                default: throw new UsageException("unknown command '" + args[0] + "'; commands: app, lessons, run, snapshot, bench");
+                default: throw new UsageException("cli.unknown_command", args[0]);
             }
         } catch (UsageException e) {
-            err.println("classlab: " + e.getMessage());
+            err.println("classlab: " + e.message(errorLanguage(args)));
             return 2;
         }
     }
 
+    /**
+     * The language the command speaks: its {@code --lang} when that is ko or en; else the window's
+     * default (the system's language) for {@code app} and {@code snapshot}, English for the others,
+     * as their {@code --lang} defaults are.
+     */
+    static String errorLanguage(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            String value = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
+            if ("ko".equals(value) || "en".equals(value)) return value;
+        }
+        boolean window = args[0].equals("app") || args[0].equals("snapshot");
+        return window ? classlab.core.lesson.LessonStrings.defaultLanguage() : "en";
+    }
+
     private static int lessons(List<String> args, PrintStream out) throws UsageException {
         Options o = Options.parse(args, java.util.Set.of("lang"), java.util.Set.of());
-        if (!o.positional.isEmpty()) throw new UsageException("lessons takes no arguments, got '" + o.positional.get(0) + "'");
+        if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "lessons", o.positional.get(0));
         String lang = o.has("lang") ? language(o.get("lang")) : "en";
         for (LessonCatalog.Entry e : LessonCatalog.load().entries()) {
             out.println(e.id() + "\t" + e.notebook() + " " + e.groupTitle(lang) + "\t" + e.title(lang));
@@ -53,6 +68,6 @@ public final class ClassLabCli {
 
     static String language(String value) throws UsageException {
         if (value.equals("ko") || value.equals("en")) return value;
-        throw new UsageException("option --lang must be ko or en, got '" + value + "'");
+        throw new UsageException("cli.lang_invalid", value);
     }
 }

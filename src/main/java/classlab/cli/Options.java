@@ -31,12 +31,12 @@ final class Options {
                 } else if (valued.contains(name)) {
                     String v = inline;
                     if (v == null) {
-                        if (i + 1 >= args.size()) throw new UsageException("option --" + name + " needs a value");
+                        if (i + 1 >= args.size()) throw new UsageException("cli.option_needs_value", name);
                         v = args.get(++i);
                     }
                     o.values.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
                 } else {
-                    throw new UsageException("unknown option --" + name);
+                    throw new UsageException("cli.unknown_option", name);
                 }
             } else {
                 o.positional.add(a);
@@ -61,9 +61,7 @@ final class Options {
     java.nio.file.Path existingFolder(String name) throws UsageException {
         java.nio.file.Path p = java.nio.file.Path.of(get(name));
         if (java.nio.file.Files.isDirectory(p)) return p;
-        throw new UsageException("--" + name + " " + p.toAbsolutePath() + ": "
-                + (java.nio.file.Files.exists(p) ? "this is a file, but a folder is needed" : "no such folder")
-                + ". Check the path, or create the folder first to have ClassLab download the data into it.");
+        throw new UsageException(java.nio.file.Files.exists(p) ? "cli.folder_is_file" : "cli.folder_missing", name, p.toAbsolutePath());
     }
 
     int positiveInt(String name) throws UsageException {
@@ -73,7 +71,7 @@ final class Options {
             if (n <= 0) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new UsageException("option --" + name + " needs a positive whole number, got '" + v + "'");
+            throw new UsageException("cli.positive_int", name, v);
         }
     }
 
@@ -82,7 +80,7 @@ final class Options {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new UsageException("option --" + name + " needs a whole number, got '" + v + "'");
+            throw new UsageException("cli.whole_number", name, v);
         }
     }
 }

@@ -45,7 +45,7 @@ final class RunCommand {
         Options o = Options.parse(args, Set.of("experiment", "epochs", "seed", "data-dir", "out", "set", "lang"), Set.of("no-figures"));
         LessonCatalog catalog = LessonCatalog.load();
         if (o.positional.size() != 1) {
-            throw new UsageException("run needs exactly one lesson id; lessons: " + ids(catalog));
+            throw new UsageException("cli.run_needs_lesson", ids(catalog));
         }
         LessonCatalog.Entry entry = find(catalog, o.positional.get(0));
         String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : "en";
@@ -57,11 +57,7 @@ final class RunCommand {
         ParamValues values = configure(model, o, text);
         List<Experiment> experiments = new ArrayList<>();
         if (o.has("experiment")) {
-            try {
-                experiments.add(model.experiment(o.get("experiment")));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
+            experiments.add(experiment(model, o.get("experiment")));
         } else {
             experiments.addAll(model.experiments());
         }
@@ -69,7 +65,7 @@ final class RunCommand {
         try {
             Destinations.requireWritableFolder(outDir, FileAccessException.Attempt.RESULTS);
         } catch (FileAccessException e) {
-            throw new UsageException(describe(text, e));
+            throw UsageException.told(describe(text, e));
         }
 
         MetricLog log = new MetricLog();
@@ -191,42 +187,48 @@ final class RunCommand {
                 // every epoch count of the lesson (epochs, mlp_epochs, v2_epochs, ...), as snapshot --epochs does
                 int epochs = o.positiveInt("epochs");
                 if (values.specs().stream().noneMatch(ParamValues::isEpochCount)) {
-                    throw new UsageException("lesson " + model.id() + " has no epoch count to set");
+                    throw new UsageException("cli.no_epoch_count", model.id());
                 }
                 values = values.withEpochs(n -> epochs);
                 fromOptions.put("epochs", Integer.toString(epochs));
             }
             if (o.has("seed")) {
-                if (!values.has("seed")) throw new UsageException("lesson " + model.id() + " has no seed parameter");
+                if (!values.has("seed")) throw new UsageException("cli.no_seed", model.id());
                 values = values.with("seed", Long.toString(o.longValue("seed")));
                 fromOptions.put("seed", Long.toString(o.longValue("seed")));
             }
             for (String kv : o.all("set")) {
                 int eq = kv.indexOf('=');
-                if (eq <= 0) throw new UsageException("--set needs key=value, got '" + kv + "'");
+                if (eq <= 0) throw new UsageException("cli.set_needs_key_value", kv);
                 String key = kv.substring(0, eq);
                 ParamValues set = values.with(key, kv.substring(eq + 1));
                 if (fromOptions.containsKey(key) && !set.get(key).equals(values.get(key))) {
-                    throw new UsageException("--" + key + " " + fromOptions.get(key) + " and --set " + kv
-                            + " disagree; give the " + key + " once");
+                    throw new UsageException("cli.options_disagree", key, fromOptions.get(key), kv);
                 }
                 values = set;
             }
         } catch (IllegalArgumentException e) {
-            throw new UsageException(describe(text, e));
+            throw UsageException.told(describe(text, e));
         }
         return values;
     }
 
     static LessonCatalog.Entry find(LessonCatalog catalog, String id) throws UsageException {
-        try {
-            return catalog.find(id);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        for (LessonCatalog.Entry e : catalog.entries()) if (e.id().equals(id)) return e;
+        throw new UsageException("cli.unknown_lesson", id, ids(catalog));
     }
 
-    private static String ids(LessonCatalog catalog) {
+    /** The lesson's experiment of that name; else a usage error listing the lesson's experiments. */
+    static Experiment experiment(LessonModel model, String name) throws UsageException {
+        List<String> names = new ArrayList<>();
+        for (Experiment e : model.experiments()) {
+            if (e.name().equals(name)) return e;
+            names.add(e.name());
+        }
+        throw new UsageException("cli.unknown_experiment", model.id(), name, String.join(", ", names));
+    }
+
+    static String ids(LessonCatalog catalog) {
         List<String> ids = new ArrayList<>();
         for (LessonCatalog.Entry e : catalog.entries()) ids.add(e.id());
         return String.join(", ", ids);

@@ -15,9 +15,9 @@ final class SnapshotCommand {
 
     static int execute(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         Options o = Options.parse(args, Set.of("out", "epochs", "data-dir", "lang", "theme", "replay", "experiment", "repeat"), Set.of());
-        if (o.positional.size() != 1) throw new UsageException("snapshot needs exactly one lesson id");
-        if (!o.has("out")) throw new UsageException("snapshot needs --out FILE.png");
-        if (!o.get("out").toLowerCase().endsWith(".png")) throw new UsageException("--out must name a .png file, got '" + o.get("out") + "'");
+        if (o.positional.size() != 1) throw new UsageException("cli.snapshot_needs_lesson", RunCommand.ids(LessonCatalog.load()));
+        if (!o.has("out")) throw new UsageException("cli.snapshot_needs_out");
+        if (!o.get("out").toLowerCase().endsWith(".png")) throw new UsageException("cli.out_not_png", o.get("out"));
         LessonCatalog.Entry entry = RunCommand.find(LessonCatalog.load(), o.positional.get(0));
         String experiment = o.has("experiment") ? experiment(entry, o.get("experiment")) : null;
         Integer epochs = o.has("epochs") ? o.positiveInt("epochs") : null;
@@ -27,22 +27,22 @@ final class SnapshotCommand {
             Path folder = start.snapshotOut().getParent();
             if (folder != null) classlab.core.data.Destinations.requireWritableFolder(folder, classlab.core.data.FileAccessException.Attempt.RESULTS);
         } catch (classlab.core.data.FileAccessException e) {
-            throw new UsageException(RunCommand.describe(classlab.core.lesson.LessonStrings.load(start.lesson(), start.language()), e));
+            throw UsageException.told(RunCommand.describe(classlab.core.lesson.LessonStrings.load(start.lesson(), start.language()), e));
         }
         if (o.has("replay")) {
-            if (epochs != null) throw new UsageException("--replay draws a recorded run: --epochs does not apply");
+            if (epochs != null) throw new UsageException("cli.replay_with_epochs");
             Path replay = Path.of(o.get("replay")).toAbsolutePath();
             checkRecording(replay, o.positional.get(0), classlab.core.lesson.LessonStrings.load(start.lesson(), start.language()));
             start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
                     null, false, replay, null);
         }
         if (experiment != null) {
-            if (o.has("replay")) throw new UsageException("--replay draws the recording's experiment: --experiment does not apply");
+            if (o.has("replay")) throw new UsageException("cli.replay_with_experiment");
             start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
                     start.epochs(), false, null, experiment);
         }
         if (o.has("repeat")) {
-            if (o.has("replay")) throw new UsageException("--replay draws a recorded run: --repeat does not apply");
+            if (o.has("replay")) throw new UsageException("cli.replay_with_repeat");
             start = new StartOptions(start.language(), start.theme(), start.dataDir(), start.lesson(), start.snapshotOut(),
                     start.epochs(), false, null, start.experiment(), o.positiveInt("repeat"));
         }
@@ -53,11 +53,7 @@ final class SnapshotCommand {
     private static String experiment(LessonCatalog.Entry entry, String name) throws UsageException {
         classlab.core.lesson.LessonModel model = entry.factory().apply(
                 classlab.core.lesson.Environments.forOneRun(null, classlab.core.data.ProgressListener.NONE));
-        try {
-            return model.experiment(name).name();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return RunCommand.experiment(model, name).name();
     }
 
     /** A recording that cannot be replayed is a usage error, told before any window opens (in the language of {@code text}). */
@@ -66,18 +62,18 @@ final class SnapshotCommand {
         try {
             r = classlab.core.classroom.RunFiles.read(file);
         } catch (java.io.IOException e) {
-            throw new UsageException("cannot read --replay " + file + ": " + text.describe(e));
+            throw new UsageException("cli.replay_unreadable", file, text.describe(e));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--replay " + text.describe(e));
+            throw new UsageException("cli.replay_invalid", file.getFileName(), text.describe(e));
         }
         if (!r.lesson().equals(lesson)) {
-            throw new UsageException("--replay " + file.getFileName() + " is a run of lesson " + r.lesson() + ", not " + lesson);
+            throw new UsageException("cli.replay_other_lesson", file.getFileName(), r.lesson(), lesson);
         }
     }
 
     static int app(List<String> args) throws UsageException {
         Options o = Options.parse(args, Set.of("data-dir", "lang", "theme", "lesson"), Set.of("exit-after-show"));
-        if (!o.positional.isEmpty()) throw new UsageException("app takes no arguments, got '" + o.positional.get(0) + "'");
+        if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "app", o.positional.get(0));
         if (o.has("lesson")) RunCommand.find(LessonCatalog.load(), o.get("lesson"));
         StartOptions base = startOptions(o, o.get("lesson"), null, null);
         return ClassLabApp.launchApp(new StartOptions(base.language(), base.theme(), base.dataDir(), base.lesson(), null, null,
@@ -90,7 +86,7 @@ final class SnapshotCommand {
         try {
             theme = o.has("theme") ? Theme.parse(o.get("theme")) : Theme.LIGHT;
         } catch (IllegalArgumentException e) {
-            throw new UsageException("option --" + e.getMessage());
+            throw new UsageException("cli.theme_invalid", o.get("theme"));
         }
         Path dataDir = o.has("data-dir") ? o.existingFolder("data-dir") : null;
         return new StartOptions(lang, theme, dataDir, lesson, out, epochs, false);

@@ -145,4 +145,16 @@ class ClassLabCliTest {
         assertOneLineError(run("snapshot", "roc-smoothing", "--out", "x.png", "--experiment", "smoothing"),
                 "has no experiment 'smoothing'", "label_smoothing");
     }
+
+    /** A command given --lang ko says what is wrong in Korean, whatever the system's language. */
+    @Test
+    void usageErrorsSpeakTheCommandsLanguage() {
+        assertOneLineError(run("run", "no-such-lesson", "--lang", "ko"), "알 수 없는 레슨 'no-such-lesson'", "pattern");
+        err.reset();
+        assertOneLineError(run("snapshot", "pattern", "--lang=ko", "--out", "x.txt"), "--out 에는 .png 파일", "'x.txt'");
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--lang", "ko", "--epochs", "many"), "--epochs 옵션에는 양의 정수", "'many'");
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--lang", "fr"), "--lang must be ko or en, got 'fr'");
+    }
 }

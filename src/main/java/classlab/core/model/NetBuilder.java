@@ -29,7 +29,8 @@ import classlab.core.train.loss.SoftmaxCrossEntropyLoss;
  * one DL4J layer (same index); convolutions use {@code ConvolutionMode.Same} (PyTorch {@code padding=1}
  * for 3×3; DL4J's default is Truncate) and the global pool is AVG ({@code AdaptiveAvgPool2d}; DL4J's
  * default is MAX). Image inputs are fed flat, {@code [N, C·H·W]} in NCHW order
- * ({@code InputType.convolutionalFlat}). For the MLP form, layer order per hidden layer:
+ * ({@code InputType.convolutionalFlat}); networks that allow it compute channels-last
+ * ({@link #channelsLast}). For the MLP form, layer order per hidden layer:
  * {@code Dense → [BatchNorm → Activation] → [Dropout]}. Dropout after the activation is
  * equivalent to the notebook's {@code Linear → Dropout → ReLU} because ReLU commutes with
  * multiplying by a non-negative mask. Weights use DL4J's UNIFORM init, U(±1/√fan_in), which is
@@ -63,6 +64,7 @@ public final class NetBuilder {
                 .list();
         for (Layer layer : spec.layers().isEmpty() ? layers(spec) : sequentialLayers(spec)) list.layer(layer);
         LayerSpec.Shape image = spec.image();
+        if (channelsLast(spec)) list.inputPreProcessor(0, new ChwRowsToNhwc(image.height(), image.width(), image.channels()));
         return list.setInputType(image == null ? InputType.feedForward(spec.inputs())
                 : InputType.convolutionalFlat(image.height(), image.width(), image.channels())).build();
     }
@@ -131,10 +133,26 @@ public final class NetBuilder {
         }
         if (l instanceof LayerSpec.GlobalAvgPool) return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
         if (l instanceof LayerSpec.BatchNorm) return new FusedBatchNorm();
-        if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(org.nd4j.linalg.activations.Activation.RELU).build();
+        if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(new ReLUActivation()).build();
         if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
         LayerSpec.Linear lin = (LayerSpec.Linear) l;
         return new LinearLayer(lin.outFeatures(), identity.getActivationFunction(), !first);
+    }
+
+    /**
+     * Whether the image layers of {@code spec} run channels-last (NHWC, {@link ChwRowsToNhwc}): oneDNN's
+     * layout, without libnd4j's reorders around each convolution. Only where that changes no result:
+     * everything before the global average pool is convolution, ReLU or max pooling (a dropout mask
+     * or a flattened vector would follow the memory order, and {@link FusedBatchNorm} normalises NCHW).
+     * Notebook 002's CNN_V1 qualifies, CNN_V2 (BatchNorm, Dropout between blocks) does not.
+     */
+    static boolean channelsLast(NetSpec spec) {
+        if (spec.image() == null) return false;
+        for (LayerSpec l : spec.layers()) {
+            if (l instanceof LayerSpec.GlobalAvgPool) return true;
+            if (!(l instanceof LayerSpec.Conv2d || l instanceof LayerSpec.ReLU || l instanceof LayerSpec.MaxPool2d)) return false;
+        }
+        return false;
     }
 
     /** The one conversion from the notebooks' drop probability to DL4J's retain probability. */
@@ -144,11 +162,11 @@ public final class NetBuilder {
         OutputLayer.Builder b = new OutputLayer.Builder().nOut(spec.outputs());
         switch (spec.output()) {
             case SIGMOID_BCE:
-                return b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new BceLoss()).build();
+                return new LinearOutputLayer(b.activation(org.nd4j.linalg.activations.Activation.SIGMOID).lossFunction(new BceLoss()));
             case LOGIT_BCE:
-                return b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()).build();
+                return new LinearOutputLayer(b.activation(org.nd4j.linalg.activations.Activation.IDENTITY).lossFunction(logitLoss()));
             default:
-                return b.activation(org.nd4j.linalg.activations.Activation.SOFTMAX).lossFunction(softmaxLoss(spec)).build();
+                return new LinearOutputLayer(b.activation(org.nd4j.linalg.activations.Activation.SOFTMAX).lossFunction(softmaxLoss(spec)));
         }
     }
 

@@ -50,6 +50,41 @@ class LinearLayerTest {
         Close.assertClose(dl4j.output(probe, false).toDoubleMatrix(), ours.output(probe, false).toDoubleMatrix(), 1e-12, "eval output");
     }
 
+    /**
+     * Float products large enough for oneDNN's kernel ({@link MatrixProducts}), written into row-major
+     * results, give DL4J's dense layer's training to float rounding.
+     */
+    @Test
+    void largeFloatProductsTrainLikeDl4jsDenseLayer() {
+        MultiLayerNetwork dl4j = floatNet(a -> new DenseLayer.Builder().nOut(120).activation(a).build());
+        MultiLayerNetwork ours = floatNet(a -> new LinearLayer(120, a.getActivationFunction(), true));
+        ours.setParams(dl4j.params().dup());
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 100);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 64, 3);
+        for (int i = 0; i < 64; i++) y.putScalar(i, i % 3, 1);
+        for (int step = 0; step < 3; step++) {
+            dl4j.fit(x, y);
+            ours.fit(x, y);
+            assertEquals(dl4j.score(), ours.score(), 1e-5, "loss, step " + step);
+        }
+        Close.assertClose(dl4j.params().toDoubleVector(), ours.params().toDoubleVector(), 1e-5, "parameters");
+    }
+
+    /** 100 → relu 120 → relu 120 → softmax 3 in float, SGD(0.5): 64×100×120 = 768,000 multiply-adds in the first layer. */
+    private static MultiLayerNetwork floatNet(Function<Activation, Layer> dense) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT).seed(5).updater(new org.nd4j.linalg.learning.config.Sgd(0.5))
+                .list()
+                .layer(dense.apply(Activation.RELU))
+                .layer(dense.apply(Activation.RELU))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(100))
+                .build());
+        net.init();
+        return net;
+    }
+
     @Test
     void firstLayerReturnsNoInputGradient() {
         MultiLayerNetwork net = net(a -> new LinearLayer(6, a.getActivationFunction(), true), true);

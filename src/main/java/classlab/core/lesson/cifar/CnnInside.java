@@ -1,6 +1,8 @@
 package classlab.core.lesson.cifar;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -44,6 +46,8 @@ final class CnnInside {
     static float[][] featureMaps(MultiLayerNetwork net, INDArray image) {
         List<INDArray> acts = net.feedForwardToLayer(0, image, false);
         INDArray fm = acts.get(acts.size() - 1);
+        ConvolutionLayer conv = (ConvolutionLayer) net.getLayer(0).conf().getLayer();
+        if (conv.getCnn2dDataFormat() == CNN2DFormat.NHWC) fm = fm.permute(0, 3, 1, 2);
         return split(fm, (int) fm.size(1));
     }
 }

@@ -198,7 +198,9 @@ public final class ImbalanceLesson extends LessonModel {
         perClassF1.setGroup(s.seriesKey(), r.classLabels(train.classNames()), r.f1PerClass());
         String label = s.seriesKey();
         results.putRow(s.id, label, r.accuracy(), r.f1Macro(), o.minorityRecall(), o.majorityRecall());
-        paradox.putRow(s.id, LessonStrings.message("message.paradox", label, fmt(r.accuracy()), fmt(o.minorityRecall()),
+        // "but" only where the paradox shows: accuracy above what the minority class gets
+        String statement = o.minorityRecall() < r.accuracy() ? "message.paradox" : "message.paradox_none";
+        paradox.putRow(s.id, LessonStrings.message(statement, label, fmt(r.accuracy()), fmt(o.minorityRecall()),
                 fmt(o.majorityRecall()), fmt(r.f1Macro())));
         return o;
     }

@@ -1,5 +1,6 @@
 package classlab.core.train.loss;
 
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossUtil;
@@ -34,7 +35,21 @@ public final class BceLoss extends SummedLoss {
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         checkSameShape(labels, preOutput);
         INDArray p = activationFn.getActivation(preOutput.dup(), true);
+        return scoreArray(p, labels.castTo(p.dataType()), mask);
+    }
+
+    /** Score and gradient from one activation {@code p} (the output layer asks for both in a training step). */
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
+                                                          INDArray mask, boolean average) {
+        checkSameShape(labels, preOutput);
+        INDArray p = activationFn.getActivation(preOutput.dup(), true);
         INDArray y = labels.castTo(p.dataType());
+        return new Pair<>(summed(scoreArray(p, y, mask), preOutput, average), gradient(preOutput, p, y, activationFn, mask));
+    }
+
+    /** Per-example loss [N, 1] from the probabilities {@code p} (not changed) and the labels {@code y}. */
+    private static INDArray scoreArray(INDArray p, INDArray y, INDArray mask) {
         INDArray logP = Transforms.max(Transforms.log(p, true), LOG_FLOOR, false);
         INDArray log1mP = Transforms.max(Transforms.log(p.rsub(1.0), false), LOG_FLOOR, false);
         INDArray loss = logP.muli(y).addi(log1mP.muli(y.rsub(1.0))).negi();
@@ -46,7 +61,11 @@ public final class BceLoss extends SummedLoss {
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         checkSameShape(labels, preOutput);
         INDArray p = activationFn.getActivation(preOutput.dup(), true);
-        INDArray y = labels.castTo(p.dataType());
+        return gradient(preOutput, p, labels.castTo(p.dataType()), activationFn, mask);
+    }
+
+    /** Gradient with respect to the pre-activations, from {@code p = activation(preOutput)} (not changed). */
+    private static INDArray gradient(INDArray preOutput, INDArray p, INDArray y, IActivation activationFn, INDArray mask) {
         INDArray denominator = Transforms.max(p.rsub(1.0).muli(p), GRAD_EPSILON, false);
         INDArray dLdp = p.sub(y).divi(denominator);
         INDArray grad = activationFn.backprop(preOutput.dup(), dLdp).getFirst();

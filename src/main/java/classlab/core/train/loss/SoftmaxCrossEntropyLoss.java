@@ -1,5 +1,6 @@
 package classlab.core.train.loss;
 
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -120,7 +121,10 @@ public final class SoftmaxCrossEntropyLoss extends SummedLoss {
     /** Per-example loss [N, 1], scaled by {@code N / Σ w_y} (see the class comment). */
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        Terms t = new Terms(labels, preOutput, activationFn, mask);
+        return scoreArray(new Terms(labels, preOutput, activationFn, mask));
+    }
+
+    private static INDArray scoreArray(Terms t) {
         return t.coef.mul(t.logp).sum(true, 1).muli(-t.scale);
     }
 
@@ -128,7 +132,18 @@ public final class SoftmaxCrossEntropyLoss extends SummedLoss {
     /** Gradient of the scaled per-example losses with respect to the logits, [N, K]. */
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        return gradient(new Terms(labels, preOutput, activationFn, mask));
+    }
+
+    /** Score and gradient from one log-softmax (the output layer asks for both in a training step). */
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
+                                                          INDArray mask, boolean average) {
         Terms t = new Terms(labels, preOutput, activationFn, mask);
+        return new Pair<>(summed(scoreArray(t), preOutput, average), gradient(t));
+    }
+
+    private static INDArray gradient(Terms t) {
         INDArray probs = Transforms.exp(t.logp, true);
         INDArray coefSum = t.coef.sum(true, 1);
         return probs.muliColumnVector(coefSum).subi(t.coef).muli(t.scale);

@@ -17,7 +17,12 @@ abstract class SummedLoss implements ILossFunction {
 
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
-        double sum = computeScoreArray(labels, preOutput, activationFn, mask).sumNumber().doubleValue();
+        return summed(computeScoreArray(labels, preOutput, activationFn, mask), preOutput, average);
+    }
+
+    /** The score from a per-example score array: its sum, divided by N when {@code average}. */
+    protected static double summed(INDArray scoreArray, INDArray preOutput, boolean average) {
+        double sum = scoreArray.sumNumber().doubleValue();
         return average ? sum / preOutput.size(0) : sum;
     }
 

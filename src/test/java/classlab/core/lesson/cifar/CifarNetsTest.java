@@ -41,10 +41,10 @@ class CifarNetsTest {
         assertEquals(PoolingType.AVG, gap.getPoolingType(), "AdaptiveAvgPool2d, not DL4J's default MAX");
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3 * 32 * 32);
         List<INDArray> acts = cnn.feedForward(x, false);
-        // padding 1 keeps 32x32 (ConvolutionMode.Same); MaxPool2d(2) halves it.
+        // padding 1 keeps 32x32 (ConvolutionMode.Same); MaxPool2d(2) halves it. CNN_V1 runs channels-last: [N, H, W, C].
         assertArrayEquals(new long[] {2, 32, 32, 32}, acts.get(1).shape());
-        assertArrayEquals(new long[] {2, 64, 16, 16}, acts.get(4).shape());
-        assertArrayEquals(new long[] {2, 128, 8, 8}, acts.get(7).shape());
+        assertArrayEquals(new long[] {2, 16, 16, 64}, acts.get(4).shape());
+        assertArrayEquals(new long[] {2, 8, 8, 128}, acts.get(7).shape());
         assertArrayEquals(new long[] {2, 10}, cnn.output(x).shape());
         MultiLayerNetwork v2 = NetBuilder.build(spec(CifarNets.Kind.CNN_V2));
         // DL4J also stores BatchNorm's running mean and variance as parameters: 2 x (32+32+64+64+128) more.
