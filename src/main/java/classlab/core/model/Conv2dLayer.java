@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -60,7 +61,10 @@ public class Conv2dLayer extends org.deeplearning4j.nn.conf.layers.ConvolutionLa
             keptInput = null;
             if (training && !forBackprop && helperPath) {
                 // A copy: the activation works in place, and a following dropout may scale its input in place.
-                kept = workspaceMgr.dup(ArrayType.ACTIVATIONS, out.getFirst());
+                // The identity's backward pass reads only the shape of the pre-activation: no copy then (the
+                // lessons' convolutions, each followed by its own ReLU or BatchNorm layer).
+                kept = layerConf().getActivationFn() instanceof ActivationIdentity ? out.getFirst()
+                        : workspaceMgr.dup(ArrayType.ACTIVATIONS, out.getFirst());
                 keptInput = input;
             }
             return out;
