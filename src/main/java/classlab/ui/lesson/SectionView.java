@@ -84,6 +84,7 @@ final class SectionView {
         content.setPadding(new Insets(GAP));
         // Live charts: a cached viewport would be re-rendered whole on every chart update.
         scroll = classlab.ui.fx.Viewports.uncached(new ScrollPane(content));
+        scroll.getStyleClass().add("live-charts");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.viewportBoundsProperty().addListener((o, a, b) -> fitTiles(b));
