@@ -100,7 +100,8 @@ public final class NetBuilder {
             if (spec.batchNorm()) {
                 layers.add(new LinearLayer(width, org.nd4j.linalg.activations.Activation.IDENTITY.getActivationFunction(), inputGradient));
                 layers.add(new FusedBatchNorm());
-                layers.add(new ActivationLayer.Builder().activation(act).build());
+                layers.add(act == org.nd4j.linalg.activations.Activation.RELU ? new ReLULayer()
+                        : new ActivationLayer.Builder().activation(act).build());
             } else {
                 layers.add(new LinearLayer(width, act.getActivationFunction(), inputGradient));
             }
@@ -133,7 +134,7 @@ public final class NetBuilder {
         }
         if (l instanceof LayerSpec.GlobalAvgPool) return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
         if (l instanceof LayerSpec.BatchNorm) return new FusedBatchNorm();
-        if (l instanceof LayerSpec.ReLU) return new ActivationLayer.Builder().activation(new ReLUActivation()).build();
+        if (l instanceof LayerSpec.ReLU) return new ReLULayer();
         if (l instanceof LayerSpec.Dropout d) return new DropoutLayer.Builder(retainProbability(d.p())).build();
         LayerSpec.Linear lin = (LayerSpec.Linear) l;
         return new LinearLayer(lin.outFeatures(), identity.getActivationFunction(), !first);

@@ -132,4 +132,39 @@ class FusedBatchNormTest {
     private static void assertClose(double[][] expected, double[][] actual, String what) {
         Close.assertClose(expected, actual, TOL, what);
     }
+
+    /**
+     * The running statistics are trained by the layer itself, with the network's updater on zero
+     * gradients: every parameter in one updater block, and after one step from zero the running mean
+     * is {@code m·mean(z)} and the running variance {@code 0.9 + m·var_unbiased(z)} for each optimiser.
+     */
+    @Test
+    void runningStatisticsMoveOnceWithEveryOptimiserInOneUpdaterBlock() {
+        for (NetSpec.Optimizer optimizer : NetSpec.Optimizer.values()) {
+            NetSpec spec = NetSpec.mlp(5, java.util.List.of(6), NetSpec.Output.LOGIT_BCE, 1, optimizer, 0.1, 3).withBatchNorm(true);
+            MultiLayerNetwork net = NetBuilder.build(spec);
+            classlab.core.train.FlatGradientUpdater.install(net);
+            assertEquals(1, ((org.deeplearning4j.nn.updater.MultiLayerUpdater) net.getUpdater()).getUpdaterBlocks().size(), optimizer + ": updater blocks");
+            Nd4j.getRandom().setSeed(8);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 7, 5);
+            INDArray y = Nd4j.rand(DataType.FLOAT, 7, 1).gt(0.5).castTo(DataType.FLOAT);
+            INDArray z = net.feedForward(x, true).get(1);   // the BatchNorm's input
+            net.fit(x, y);
+            var bn = net.getLayer(1);
+            double[] mean = z.mean(0).toDoubleVector();
+            double[] var = z.var(true, 0).toDoubleVector();
+            double[] expectedMean = new double[mean.length];
+            double[] expectedVar = new double[var.length];
+            for (int c = 0; c < mean.length; c++) {
+                expectedMean[c] = FusedBatchNorm.MOMENTUM * mean[c];
+                expectedVar[c] = (1 - FusedBatchNorm.MOMENTUM) + FusedBatchNorm.MOMENTUM * var[c];
+            }
+            Close.assertClose(expectedMean, BatchNormStats.runningMean(bn), TOL, optimizer + ": running mean");
+            Close.assertClose(expectedVar, BatchNormStats.runningVariance(bn), TOL, optimizer + ": running variance");
+            net.fit(x, y);
+            assertEquals(0.0, net.getFlattenedGradients().get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(5 * 6 + 6 + 12, 5 * 6 + 6 + 24)).amaxNumber().doubleValue(), 0,
+                    optimizer + ": the statistics' gradient slots stay zero");
+        }
+    }
 }
