@@ -1,11 +1,16 @@
 package classlab.core.model;
 
 import java.util.Collection;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -55,15 +60,49 @@ public class Conv2dLayer extends org.deeplearning4j.nn.conf.layers.ConvolutionLa
                 keptInput = null;
                 return new Pair<>(z, null);
             }
-            Pair<INDArray, INDArray> out = super.preOutput(training, forBackprop, workspaceMgr);
+            Pair<INDArray, INDArray> out = helperPath && hasBias() && layerConf().getCnn2dDataFormat() == CNN2DFormat.NHWC
+                    ? nhwcPreOutput(training, forBackprop, workspaceMgr)
+                    : super.preOutput(training, forBackprop, workspaceMgr);
             kept = null;
             keptInput = null;
             if (training && !forBackprop && helperPath) {
                 // A copy: the activation works in place, and a following dropout may scale its input in place.
-                kept = workspaceMgr.dup(ArrayType.ACTIVATIONS, out.getFirst());
+                // The identity's backward pass reads only the shape of the pre-activation: no copy then (the
+                // lessons' convolutions, each followed by its own ReLU or BatchNorm layer).
+                kept = layerConf().getActivationFn() instanceof ActivationIdentity ? out.getFirst()
+                        : workspaceMgr.dup(ArrayType.ACTIVATIONS, out.getFirst());
                 keptInput = input;
             }
             return out;
+        }
+
+        /**
+         * The helper's forward pass on an NHWC input as DL4J's layer runs it, without the copy of the whole
+         * input DL4J 1.0.0-M2.1 makes first (a permuted duplicate in NCHW order, read only for its sizes).
+         * If the helper fails, DL4J's own method runs (its fallback and failure count).
+         */
+        private Pair<INDArray, INDArray> nhwcPreOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer c = layerConf();
+            validateInputRank();
+            INDArray in = input.castTo(dataType);
+            validateInputDepth(in.size(3));
+            int[] kernel = c.getKernelSize();
+            int[] strides = c.getStride();
+            int[] dilation = c.getDilation();
+            int[] pad = c.getPadding();
+            if (convolutionMode == ConvolutionMode.Same) {
+                int[] outSize = ConvolutionUtils.getOutputSize(in, kernel, strides, null, convolutionMode, dilation, CNN2DFormat.NHWC);
+                pad = ConvolutionUtils.getSameModeTopLeftPadding(outSize, new int[] {(int) in.size(1), (int) in.size(2)}, kernel,
+                        strides, dilation);
+            }
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+            INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr);
+            try {
+                return new Pair<>(helper.preOutput(in, weights, bias, kernel, strides, pad, c.getCudnnAlgoMode(), c.getCudnnFwdAlgo(),
+                        convolutionMode, dilation, CNN2DFormat.NHWC, workspaceMgr), null);
+            } catch (RuntimeException e) {
+                return super.preOutput(training, forBackprop, workspaceMgr);
+            }
         }
 
         @Override public void clear() {
