@@ -37,10 +37,9 @@ class Conv2dLayerTest {
         assertEquals(true, ours.getLayer(0).getHelper() != null, "oneDNN helper in use");
         ours.setParams(dl4j.params().dup());
         for (int step = 0; step < 3; step++) {
-            Nd4j.getRandom().setSeed(20 + step);
-            INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2 * 6 * 6).subi(0.5);
-            INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
-            for (int i = 0; i < 4; i++) y.putScalar(i, (i + step) % 3, 1f);
+            INDArray[] xy = Conv2dLayerTest.batch(20 + step, step);
+            INDArray x = xy[0];
+            INDArray y = xy[1];
             dl4j.fit(x, y);
             ours.fit(x, y);
             assertEquals(dl4j.score(), ours.score(), 1e-6, "loss, step " + step);
@@ -62,10 +61,9 @@ class Conv2dLayerTest {
         }, 0.6);
         ours.setParams(dl4j.params().dup());
         for (int step = 0; step < 3; step++) {
-            Nd4j.getRandom().setSeed(50 + step);
-            INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2 * 6 * 6).subi(0.5);
-            INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
-            for (int i = 0; i < 4; i++) y.putScalar(i, (i + step) % 3, 1f);
+            INDArray[] xy = Conv2dLayerTest.batch(50 + step, step);
+            INDArray x = xy[0];
+            INDArray y = xy[1];
             Nd4j.getRandom().setSeed(70 + step);
             dl4j.fit(x, y);
             Nd4j.getRandom().setSeed(70 + step);
@@ -103,5 +101,14 @@ class Conv2dLayerTest {
             if (before == null) System.clearProperty(NativeBuild.HELPERS_DISABLE);
             else System.setProperty(NativeBuild.HELPERS_DISABLE, before);
         }
+    }
+
+    /** Four random 2×6×6 images (flat, centred) and one-hot labels of 3 classes shifted by {@code shift}. */
+    static INDArray[] batch(long seed, int shift) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2 * 6 * 6).subi(0.5);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
+        for (int i = 0; i < 4; i++) y.putScalar(i, (i + shift) % 3, 1f);
+        return new INDArray[] {x, y};
     }
 }
