@@ -93,8 +93,9 @@ final class RunCommand {
                 ExperimentResult result = model.run(e.name(), values, control);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 results.finished(e.name(), result, seconds);
-                out.println(String.format(Locale.ROOT, "%s/%s: %d epochs in %.1f s %s", entry.id(), e.name(),
-                        result.epochs(), seconds, result.finalMetrics()));
+                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}"
+                out.println(text.format("note.run.experiment_done", entry.id() + "/" + e.name(),
+                        String.valueOf(result.epochs()), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics()));
             } catch (Exception ex) {
                 String message = describe(text, ex);
                 failed.add(e.name());
@@ -133,7 +134,7 @@ final class RunCommand {
             return 1;
         }
         if (failed.isEmpty()) {
-            out.println("wrote " + outDir.toAbsolutePath());
+            out.println(text.format("note.run.wrote", outDir.toAbsolutePath()));
             return exit;
         }
         // One experiment, or every one failing on a setting: the failure line above says all, once.
@@ -177,7 +178,7 @@ final class RunCommand {
      * Defaults, then --epochs (every epoch count of the lesson, within each one's range), --seed and
      * every --set, each validated by the lesson's ParamSpec.
      * {@code --seed N} (or {@code --epochs N}) together with a different {@code --set seed=M} is refused:
-     * neither silently wins. A refused value is told in the language of {@code text}.
+     * neither silently wins; so is one key given two values by two {@code --set}. A refused value is told in the language of {@code text}.
      */
     static ParamValues configure(LessonModel model, Options o, LessonStrings text) throws UsageException {
         ParamValues values = model.defaults();
@@ -197,10 +198,15 @@ final class RunCommand {
                 values = values.with("seed", Long.toString(o.longValue("seed")));
                 fromOptions.put("seed", Long.toString(o.longValue("seed")));
             }
+            Map<String, String> fromSet = new LinkedHashMap<>();
             for (String kv : o.all("set")) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) throw new UsageException("cli.set_needs_key_value", kv);
                 String key = kv.substring(0, eq);
+                String earlier = fromSet.put(key, kv.substring(eq + 1));
+                if (earlier != null && !earlier.equals(kv.substring(eq + 1))) {
+                    throw new UsageException("cli.set_twice", key, earlier, kv.substring(eq + 1));
+                }
                 ParamValues set = values.with(key, kv.substring(eq + 1));
                 if (fromOptions.containsKey(key) && !set.get(key).equals(values.get(key))) {
                     throw new UsageException("cli.options_disagree", key, fromOptions.get(key), kv);

@@ -43,4 +43,20 @@ class CifarRunTest {
             assertTrue(p.has("true") && p.has("predicted") && p.path("count").asInt() > 0, p.toString());
         }
     }
+
+    /** Without CIFAR-10 the command line names the folder and the address to get it from, in the run's language. */
+    @Test
+    void withoutCifarTheRunSaysWhereToPutIt() {
+        Path mnistMini = Path.of(System.getProperty("classlab.mnistMini", "../shared/data/mnist-mini"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ClassLabCli.execute(new String[] {"run", "cifar", "--data-dir", mnistMini.toString(), "--experiment", "baselines",
+                "--epochs", "1", "--set", "mlp_epochs=1", "--set", "train_size=200", "--set", "test_size=100", "--lang", "ko",
+                "--out", dir.resolve("out").toString(), "--no-figures"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, said);
+        assertTrue(said.contains("CIFAR-10이 없어서 이번 실행은 MNIST를 씁니다"), said);
+        assertTrue(said.contains(classlab.core.data.CifarSource.DEFAULT_URL.toString()), said);
+        assertTrue(said.contains("cifar-10-binary.tar.gz"), said);
+    }
 }

@@ -77,7 +77,12 @@ class ClassLabCliTest {
 
     @Test
     void badParameterValueNamesTheParameterAndTheRange() {
-        assertOneLineError(run("run", "pattern", "--set", "lr=-3"), "lr", "-3");
+        assertOneLineError(run("run", "pattern", "--set", "lr=-3"), "lr", "-3", "1e-6 to 1e20");
+        err.reset();
+        // as typed, not 1 followed by 30 zeros
+        assertOneLineError(run("run", "pattern", "--set", "lr=1e30"), "lr: 1e30 is outside");
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--set", "lr=0.01", "--set", "lr=0.02"), "--set lr=0.01 and --set lr=0.02 disagree");
     }
 
     @Test

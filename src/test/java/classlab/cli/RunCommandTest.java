@@ -118,7 +118,7 @@ class RunCommandTest {
                 + fullBatch.get("earlier").get("final").get("train_loss").asDouble()), "earlier metrics kept");
     }
 
-    /** A refused --set value is told in the run's language, naming the parameter; so is the list of MNIST files used. */
+    /** A refused --set value is told in the run's language, naming the parameter; so are the list of MNIST files used and the run's report. */
     @Test
     void aRefusedSettingIsToldInTheRunsLanguage() {
         assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
@@ -128,6 +128,8 @@ class RunCommandTest {
         assertEquals(0, run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
                 "--data-dir", MNIST_MINI.toString(), "--out", tmp.resolve("ko").toString()), stderr());
         assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath().normalize()), stdout());
+        assertTrue(stdout().contains("pattern/full_batch: 1 에폭, "), stdout());
+        assertTrue(stdout().contains("결과를 " + tmp.resolve("ko").toAbsolutePath() + " 에 썼습니다"), stdout());
     }
 
     /** A demo setting that does not fit stops the demo figure, not the experiments that do not use it; exit 2 names it. */

@@ -113,8 +113,8 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
         return v;
     }
 
+    /** As such values are typed: 0.001, 1e-6, 1e20 (see {@link classlab.core.Deferred#argument}). */
     static String format(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return classlab.core.Deferred.argument(d);
     }
 }

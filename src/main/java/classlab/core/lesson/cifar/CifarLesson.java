@@ -394,7 +394,10 @@ public final class CifarLesson extends LessonModel {
         CifarDataset before = dataset;
         CifarDataset d = data(values, true);
         if (before != null && !before.id().equals(d.id())) updateDemos(values); // CIFAR-10 arrived: section 1 shows it
-        if (!d.notice().isEmpty()) control.note("message.mnist_note");
+        if (!d.notice().isEmpty()) {
+            // the whole way to CIFAR-10 here too: on the command line there is no section 1 to look at
+            control.note(LessonStrings.message("message.mnist_note", env().cifarDir().toAbsolutePath().normalize(), classlab.core.data.CifarSource.DEFAULT_URL));
+        }
         CifarDataset.Split split = d.split(values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
         switch (experiment) {
             case "improve": return runImprove(d, split, values, control);
