@@ -1,6 +1,7 @@
 package classlab.core.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
 import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,7 +32,11 @@ public final class MatrixProducts {
      */
     public static INDArray linear(INDArray x, INDArray w, INDArray b, INDArray z) {
         gemm(x, false, w, false, z);
-        if (b != null) z.addiRowVector(b);
+        // libnd4j's biasadd custom op rather than addiRowVector: a broadcast op passes its dimension list
+        // as a temporary array that nothing references during the native call, and a collection at that
+        // moment let ND4J's deallocator free it under the op (SIGSEGV in DataBuffer::primary(), seen
+        // twice in batch-8 runs on a loaded machine). A custom op passes only these arrays, all held here.
+        if (b != null) Nd4j.exec(new BiasAdd(z, b.reshape(b.length()), z, false));
         return z;
     }
 
