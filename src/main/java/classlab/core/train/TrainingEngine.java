@@ -83,7 +83,8 @@ public final class TrainingEngine {
     /**
      * The progress label ({@link RunControl#progress}'s experiment argument, e.g. "dropout" or
      * "bn_effect · bn") that network {@code network} of the current run trains under, or null until
-     * the end of its first epoch. Any thread.
+     * it is known: from its first mini-batch when the experiment announced the configuration with
+     * epoch 0 before training it, else from the end of its first epoch. Any thread.
      */
     public String networkLabel(int network) { return networkLabels.get(network); }
 
@@ -317,6 +318,10 @@ public final class TrainingEngine {
             int network = networks.computeIfAbsent(loop, l -> networks.size() + 1);
             lastNetwork = network;
             Progress p = progress;
+            // A configuration announced at epoch 0 names its network from the first mini-batch (legends, a stop in its first epoch).
+            if (!p.label().isEmpty() && !networkLabels.containsKey(network) && !networkLabels.containsValue(p.label())) {
+                networkLabels.put(network, p.label());
+            }
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
                     p.iteration() + 1, loss, System.nanoTime() - runStartNanos);
             for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, network, loss);

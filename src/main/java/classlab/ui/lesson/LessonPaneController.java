@@ -247,8 +247,9 @@ public final class LessonPaneController {
         for (FigureView v : views) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
-        runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), session.endedRun(),
-                Backend.startAsync().isDone());
+        // After a reset (or before the first run) the engine's last progress belongs to no run on screen.
+        runState.showProgress(run == null ? TrainingEngine.Progress.NONE : session.engine().progress(),
+                run == null ? "" : run.experiment(), session.endedRun(), Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {

@@ -146,7 +146,7 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
-    /** The last run's experiment and settings, or null before the first run. */
+    /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
 
     /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
@@ -322,8 +322,7 @@ public final class LessonSession {
         paramProblem.set(null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
-        for (LineFigure f : pinnedAxes) f.xRange(null, null);
-        pinnedAxes.clear();
+        unpinEpochAxes();
         engine.start(control -> {
             if (replayOf == null) Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
@@ -350,11 +349,20 @@ public final class LessonSession {
         }
     }
 
+    /** Gives the epoch charts pinned by {@link #pinEpochAxes} their automatic x range back. FX thread. */
+    private void unpinEpochAxes() {
+        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.clear();
+    }
+
     public void pause() { engine.pause(); }
 
     public void stop() { engine.stop(); }
 
-    /** Stops any run, clears the figures, and redraws the demos. */
+    /**
+     * Stops any run, clears the figures (the live mini-batch loss too) and forgets the last run, so
+     * the progress line and bar are back as before the first run; redraws the demos.
+     */
     public void reset() {
         engine.stop();
         demoWorker.execute(() -> {
@@ -366,7 +374,14 @@ public final class LessonSession {
             model.reset();
             history.reset();
             engine.clearLog();
-            Platform.runLater(() -> state.set(TrainingEngine.State.IDLE));
+            iterationLoss.clear();
+            Platform.runLater(() -> {
+                lastRun = null;
+                unpinEpochAxes();
+                problem.set("");
+                paramProblem.set(null);
+                state.set(TrainingEngine.State.IDLE);
+            });
         });
         refreshDemos();
     }
