@@ -1,6 +1,7 @@
 package classlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,8 @@ class CommandLineProcessTest {
         Result r = launch("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--seed", "3",
                 "--data-dir", MNIST_MINI.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.output());
+        // ND4J's start-up INFO lines (backend, threads, build flags) are not for a teacher's terminal
+        assertFalse(r.output().contains(" INFO org.nd4j"), r.output());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("pattern", summary.get("lesson").asText());
         assertEquals(3, summary.get("seed").asInt());
