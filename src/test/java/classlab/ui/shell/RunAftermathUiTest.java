@@ -9,12 +9,16 @@ import classlab.core.lesson.Experiment;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -67,6 +71,32 @@ class RunAftermathUiTest extends FxRobot {
         assertFalse(live.hasData(), "the live loss chart is cleared");
         assertEquals(0.0, lookup("#progressBar").queryAs(ProgressBar.class).getProgress(), "the bar is empty again");
         assertEquals(1, session.history().runs().size(), "the Runs list keeps the run");
+    }
+
+    /** Ctrl+L words the status bar (left message and backend) in the new language and leaves the Runs panel open. */
+    @Test
+    void ctrlLSwitchesTheStatusBarAndKeepsTheRunsPanel(@TempDir Path exports) throws Exception {
+        System.setProperty("classlab.exportDir", exports.toString());
+        app = AppUnderTest.start("ko", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
+        classlab.core.train.Backend.whenReady().get(120, TimeUnit.SECONDS);
+        interact(() -> app.controller().currentPane().onExportAll());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.controller().currentPane().lastExportFolder() != null);
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        StatusBar bar = lookup("#statusBar").queryAs(StatusBar.class);
+        Label backend = lookup("#backendLabel").queryAs(Label.class);
+        assertTrue(bar.getText().startsWith("파일 ") && backend.getText().contains("스레드"), bar.getText() + " | " + backend.getText());
+
+        push(KeyCode.CONTROL, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("en", lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue());
+        assertTrue(bar.getText().startsWith("Exported ") && backend.getText().contains("thread"), bar.getText() + " | " + backend.getText());
+        assertEquals("runs", app.controller().currentPane().classroom().openTool(), "the Runs panel stays open");
+        assertTrue(lookup("#classroomDrawer").query().isVisible());
+
+        push(KeyCode.CONTROL, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(bar.getText().startsWith("파일 ") && backend.getText().contains("스레드"), bar.getText() + " | " + backend.getText());
     }
 
     private String progressText() throws Exception {
