@@ -41,7 +41,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.profiler.OpProfiler;
 
 /**
  * {@code bench}: prints throughput and start-up figures. The workloads mirror
@@ -49,6 +52,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 final class BenchCommand {
     private final PrintStream out;
+    /** {@code --count-ops}: after each workload, up to 10 more iterations with ND4J's op profiler: ops per iteration. */
+    private boolean countOps;
 
     BenchCommand(PrintStream out) {
         this.out = out;
@@ -90,7 +95,7 @@ final class BenchCommand {
     }
 
     int execute(List<String> args) throws UsageException {
-        Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads"), Set.of("skip-window", "quick"));
+        Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads"), Set.of("skip-window", "quick", "count-ops"));
         if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "bench", o.positional.get(0));
         int runs = o.has("runs") ? o.positiveInt("runs") : 20;
         List<Workload> workloads = new ArrayList<>();
@@ -100,6 +105,7 @@ final class BenchCommand {
             workloads.addAll(List.of(Workload.values()));
         }
         boolean quick = o.has("quick");
+        countOps = o.has("count-ops");
         out.println("# ClassLab benchmark (" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
                 + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset") + ")");
@@ -225,6 +231,22 @@ final class BenchCommand {
         double wall = (System.nanoTime() - t) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
         report(w.id, samples / wall, String.format(Locale.ROOT, "samples/s (%.1f per CPU-second%s)", samples / cpuSeconds, note));
+        if (countOps) {
+            // At small batches a step's cost is mostly per-op overhead: how many ops (native calls) one takes,
+            // over an epoch of at most 10 batches (the profiler slows every op down).
+            Batches few = w.batch <= 0 ? data : Batches.of(data.data().head(Math.min(data.size(), 10 * w.batch)),
+                    data.binary() ? Batches.LabelEncoding.BINARY_COLUMN : Batches.LabelEncoding.ONE_HOT);
+            int iterations = trainer.iteration();
+            OpProfiler.getInstance().reset();
+            Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+            try {
+                trainer.fitEpoch(few);
+            } finally {
+                Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+            }
+            report(w.id + "_ops", OpProfiler.getInstance().getInvocationsCount() / (double) (trainer.iteration() - iterations),
+                    "ND4J ops per iteration (OpProfiler)");
+        }
     }
 
     /** Memory after many consecutive short runs (a classroom session restarts runs often). */

@@ -15,7 +15,7 @@ public final class ClassLabCli {
             "       classlab lessons              list lessons (id, tab, title)",
             "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]... [--lang ko|en] [--no-figures]",
             "       classlab snapshot LESSON --out FILE.png [--experiment NAME] [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
-            "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window]");
+            "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window] [--count-ops]");
 
     private ClassLabCli() {}
 

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,7 +44,7 @@ public class Conv2dLayer extends org.deeplearning4j.nn.conf.layers.ConvolutionLa
 
     /** The layer itself. */
     public static final class Impl extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
-        /** A copy of the pre-activation of the last training-mode forward pass, and the input it came from. */
+        /** The pre-activation of the last training-mode forward pass (or what stands for it), and its input. */
         private INDArray kept;
         private INDArray keptInput;
 
@@ -66,10 +67,14 @@ public class Conv2dLayer extends org.deeplearning4j.nn.conf.layers.ConvolutionLa
             kept = null;
             keptInput = null;
             if (training && !forBackprop && helperPath) {
-                // A copy: the activation works in place, and a following dropout may scale its input in place.
-                // The identity's backward pass reads only the shape of the pre-activation: no copy then (the
-                // lessons' convolutions, each followed by its own ReLU or BatchNorm layer).
-                kept = layerConf().getActivationFn() instanceof ActivationIdentity ? out.getFirst()
+                // A copy in general: the activation works in place, and a following dropout may scale its input
+                // in place. Not for two activations: the identity's backward pass reads only the shape of the
+                // pre-activation (the lessons' convolutions, each followed by its own ReLU or BatchNorm layer),
+                // and ReLUActivation's reads only where it is positive, which the output max(0, z) that the
+                // array holds after the in-place activation tells as well (z > 0 exactly where max(0, z) > 0),
+                // also after an inverted dropout scaled it: a dropped value has a zero incoming gradient.
+                IActivation fn = layerConf().getActivationFn();
+                kept = fn instanceof ActivationIdentity || fn.getClass() == ReLUActivation.class ? out.getFirst()
                         : workspaceMgr.dup(ArrayType.ACTIVATIONS, out.getFirst());
                 keptInput = input;
             }

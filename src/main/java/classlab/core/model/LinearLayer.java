@@ -87,7 +87,9 @@ public class LinearLayer extends org.deeplearning4j.nn.conf.layers.DenseLayer {
                     // z stays ours for the backward pass: the next layer may change its input in place.
                     preActivation = z;
                     preActivationInput = input;
-                    out = fn.getActivation(workspaceMgr.dup(ArrayType.ACTIVATIONS, z), true);
+                    out = isPlainRelu(fn)
+                            ? ReLUActivation.forwardInto(z, workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), z.ordering()))
+                            : fn.getActivation(workspaceMgr.dup(ArrayType.ACTIVATIONS, z), true);
                 } else {
                     out = fn.getActivation(z, false);
                 }
@@ -161,11 +163,14 @@ public class LinearLayer extends org.deeplearning4j.nn.conf.layers.DenseLayer {
          */
         private INDArray activationGradient(INDArray z, INDArray epsilon) {
             IActivation fn = layerConf().getActivationFn();
-            if (fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
-                    && relu.getNegativeSlope() == null) {
-                return ReLUActivation.backwardInPlace(z, epsilon);
-            }
+            if (isPlainRelu(fn)) return ReLUActivation.backwardInPlace(z, epsilon);
             return fn.backprop(z, epsilon).getFirst();
+        }
+
+        /** DL4J's ReLU without a maximum, threshold or negative slope: {@code max(0, z)}. */
+        private static boolean isPlainRelu(IActivation fn) {
+            return fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
+                    && relu.getNegativeSlope() == null;
         }
     }
 }

@@ -3,6 +3,7 @@ package classlab.core.model;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,6 +30,16 @@ public class ReLUActivation extends ActivationReLU {
             backwardInPlace(in, epsilon);
         }
         return new Pair<>(in, null);
+    }
+
+    /**
+     * {@code max(0, z)} written into {@code out} (same shape) in one vectorised op, {@code z} unchanged:
+     * {@link LinearLayer} keeps {@code z} for its backward pass, and DL4J's activation would need a copy
+     * of it first.
+     */
+    static INDArray forwardInto(INDArray z, INDArray out) {
+        Nd4j.exec(new RectifiedLinear(z, out, 0.0));
+        return out;
     }
 
     /**

@@ -127,9 +127,19 @@ final class SnapshotDriver {
         /** CPU nanoseconds at the start: the whole process, the FX application thread, Prism's render thread. */
         private long[] cpuAtStart;
 
+        /** CPU milliseconds the FX and render threads used between two pulses, per pulse. */
+        private final java.util.List<Double> frameCpuMs = new java.util.ArrayList<>();
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private long renderThread = -1;
+        private long lastWindowCpu;
+
         @Override
         public void start() {
             cpuAtStart = cpuNanos();
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null && t.getThreadName().startsWith("QuantumRenderer")) renderThread = t.getThreadId();
+            }
+            lastWindowCpu = windowCpu();
             super.start();
         }
 
@@ -137,6 +147,14 @@ final class SnapshotDriver {
         public void handle(long now) {
             if (last != 0) gapsMs.add((now - last) / 1e6);
             last = now;
+            long cpu = windowCpu();
+            frameCpuMs.add((cpu - lastWindowCpu) / 1e6);
+            lastWindowCpu = cpu;
+        }
+
+        /** CPU nanoseconds so far of this (the FX) thread and the render thread. */
+        private long windowCpu() {
+            return threads.getCurrentThreadCpuTime() + (renderThread < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(renderThread)));
         }
 
         /**
@@ -169,10 +187,17 @@ final class SnapshotDriver {
                     + cpuSummary();
         }
 
+        /**
+         * The CPU the window used while training, and per frame: the p99 and max of the FX and render
+         * threads' CPU between two pulses, which is about what a frame takes when the window has a
+         * core to itself (2 cores, one training thread), whatever else loads the machine.
+         */
         private String cpuSummary() {
             long[] now = cpuNanos();
-            return String.format(java.util.Locale.ROOT, " cpu-ms process=%.0f fx=%.0f render=%.0f",
-                    (now[0] - cpuAtStart[0]) / 1e6, (now[1] - cpuAtStart[1]) / 1e6, (now[2] - cpuAtStart[2]) / 1e6);
+            double[] f = frameCpuMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return String.format(java.util.Locale.ROOT, " cpu-ms process=%.0f fx=%.0f render=%.0f frame-cpu-ms p99=%.1f max=%.1f",
+                    (now[0] - cpuAtStart[0]) / 1e6, (now[1] - cpuAtStart[1]) / 1e6, (now[2] - cpuAtStart[2]) / 1e6,
+                    f.length == 0 ? Double.NaN : f[(int) Math.floor(0.99 * (f.length - 1))], f.length == 0 ? Double.NaN : f[f.length - 1]);
         }
     }
 

@@ -39,10 +39,9 @@ class ChwRowsToNhwcTest {
         assertEquals(CNN2DFormat.NHWC, ((ConvolutionLayer) nhwc.getLayer(0).conf().getLayer()).getCnn2dDataFormat());
         nhwc.setParams(nchw.params().dup());
         for (int step = 0; step < 3; step++) {
-            Nd4j.getRandom().setSeed(40 + step);
-            INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2 * 6 * 6).subi(0.5);
-            INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
-            for (int i = 0; i < 4; i++) y.putScalar(i, (i + step) % 3, 1f);
+            INDArray[] xy = Conv2dLayerTest.batch(40 + step, step);
+            INDArray x = xy[0];
+            INDArray y = xy[1];
             java.util.List<INDArray> a = nchw.feedForward(x, true);
             java.util.List<INDArray> b = nhwc.feedForward(x, true);
             for (int l = 1; l < a.size(); l++) {

@@ -97,8 +97,10 @@ public final class SoftmaxCrossEntropyLoss extends SummedLoss {
 
             INDArray y = labels.castTo(type);
             INDArray weightRow = classWeights == null ? null : Nd4j.create(classWeights, new long[]{1, k}, type);
-            INDArray weightedLabels = weightRow == null ? y.dup() : y.mulRowVector(weightRow);
-            INDArray smoothed = y.mul(1 - labelSmoothing).addi(labelSmoothing / k);
+            // Without weights, smoothing or mask the labels themselves serve (nothing below changes them then).
+            boolean plain = weightRow == null && mask == null;
+            INDArray weightedLabels = plain ? y : weightRow == null ? y.dup() : y.mulRowVector(weightRow);
+            INDArray smoothed = plain && labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).addi(labelSmoothing / k);
             coef = weightRow == null ? smoothed : smoothed.muliRowVector(weightRow);
             if (mask != null) {
                 if (mask.length() != n) {
