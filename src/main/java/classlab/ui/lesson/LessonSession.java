@@ -333,7 +333,8 @@ public final class LessonSession {
 
     /**
      * Fixes the x axis of the running section's epoch charts to the planned epoch count (from the
-     * engine's progress), so curves grow into a fixed frame instead of rescaling every epoch.
+     * engine's progress, known from the first step when the lesson announces its configuration), so
+     * curves grow into a fixed frame instead of rescaling every epoch.
      * Figures the lesson gave its own x range keep it. FX thread, from the pane's tick.
      */
     public void pinEpochAxes() {
@@ -341,8 +342,7 @@ public final class LessonSession {
         if (lastRun == null || p.epochs() <= 1) return;
         for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
             if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
-                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())
-                    && line.allSeries().stream().anyMatch(s -> s.size() > 0)) {
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())) {
                 line.xRange(0.0, (double) p.epochs());
                 pinnedAxes.add(line);
             }

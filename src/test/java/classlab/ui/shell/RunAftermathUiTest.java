@@ -41,7 +41,7 @@ class RunAftermathUiTest extends FxRobot {
         app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "imbalance");
         LessonSession session = app.controller().currentPane().session();
         interact(() -> {
-            assertEquals(null, session.setParam("epochs", "1"));
+            assertEquals(null, session.setParam("epochs", "2"));
             assertEquals(null, session.setParam("test_size", "200"));
         });
         @SuppressWarnings("unchecked")
@@ -51,8 +51,15 @@ class RunAftermathUiTest extends FxRobot {
         session.engine().addIterationListener((iteration, network, loss) -> {
             if (network == 2) session.engine().pause();
         });
+        // One step from idle: the epoch charts span the planned 2 epochs from the first mini-batch (trial item 12).
+        clickOn("#stepButton");
+        LineFigure accuracy = (LineFigure) session.model().figures(session.model().experiment("strategies").section()).stream()
+                .filter(f -> f instanceof LineFigure l && "axis.epoch".equals(l.xLabelKey())).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(2).equals(accuracy.xMax()));
         clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED
+                && session.iterationLoss().allSeries().size() == 2);
         clickOn("#stopButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progressText().startsWith("stopped at"));
@@ -60,7 +67,7 @@ class RunAftermathUiTest extends FxRobot {
         TrainingEngine.Progress at = session.history().last().endedAt();
         assertEquals(2, at.configuration(), "the run's record: " + at);
         String line = progressText();
-        assertTrue(line.contains("Weighted loss") && line.contains("configuration 2 of 3") && line.contains("epoch 0/1"), line);
+        assertTrue(line.contains("Weighted loss") && line.contains("configuration 2 of 3") && line.contains("epoch 0/2"), line);
         LineFigure live = session.iterationLoss();
         assertEquals(java.util.List.of("series.plain", "series.weighted_loss"),
                 live.allSeries().stream().map(LineFigure.Series::name).toList(), "live curves named as the other charts name them");
