@@ -29,11 +29,17 @@ public final class EpochRecorder {
     private String accuracyMetric;
     private DoubleSupplier largestWeight = () -> Double.NaN;
 
-    /** @param epochs the number of epochs the run will train (for the progress line) */
+    /**
+     * Announces the configuration to the progress line (epoch 0 of {@code epochs}) before its first
+     * mini-batch: the epoch axes are fixed to {@code epochs} from the first step.
+     *
+     * @param epochs the number of epochs the run will train (for the progress line)
+     */
     public EpochRecorder(String experiment, RunControl control, int epochs) {
         this.experiment = experiment;
         this.control = control;
         this.epochs = epochs;
+        control.progress(experiment, 0, epochs);
     }
 
     /** Binds {@code metric} to a chart series (null: none): each recorded value is also plotted at its epoch. */

@@ -14,7 +14,11 @@ public interface RunControl {
     /** Records a per-epoch metric (1-based epoch) for metrics.csv and the summary. */
     void log(String experiment, int epoch, String metric, double value);
 
-    /** A short progress line for the status bar ("no_bn · epoch 12/50"). */
+    /**
+     * A short progress line for the status bar ("no_bn · epoch 12/50"). Epoch 0 announces a
+     * configuration before its first mini-batch, so a stop during its first epoch is reported as
+     * this configuration, not the last one that finished an epoch.
+     */
     default void progress(String experiment, int epoch, int totalEpochs) {}
 
     /**

@@ -57,6 +57,8 @@ public final class TrainingEngine {
     private final java.util.Map<Integer, String> networkLabels = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int lastNetwork;
     private volatile long runStartNanos;
+    /** Time the current run spent paused (a pause must not count as training time in the time left). */
+    private volatile long pausedNanos;
 
     /**
      * @param threadExitCleanup run on the training thread after each job, before the final state is
@@ -83,7 +85,8 @@ public final class TrainingEngine {
     /**
      * The progress label ({@link RunControl#progress}'s experiment argument, e.g. "dropout" or
      * "bn_effect · bn") that network {@code network} of the current run trains under, or null until
-     * the end of its first epoch. Any thread.
+     * it is known: from its first mini-batch when the experiment announced the configuration with
+     * epoch 0 before training it, else from the end of its first epoch. Any thread.
      */
     public String networkLabel(int network) { return networkLabels.get(network); }
 
@@ -116,7 +119,7 @@ public final class TrainingEngine {
      * @param epochs        epochs planned for this configuration (0 when not yet known)
      * @param iteration     mini-batches trained since the run started
      * @param lastLoss      loss of the last mini-batch (NaN before the first)
-     * @param elapsedNanos  time since the run started, when this snapshot was taken
+     * @param elapsedNanos  time since the run started, less the time it spent paused, when this snapshot was taken
      */
     public record Progress(String label, int configuration, int configurations, int epoch, int epochs,
                            long iteration, double lastLoss, long elapsedNanos) {
@@ -165,6 +168,7 @@ public final class TrainingEngine {
             networkLabels.clear();
             lastNetwork = 0;
             runStartNanos = System.nanoTime();
+            pausedNanos = 0;
             t = new Thread(() -> execute(job), "classlab-trainer");
             t.setDaemon(true);
             worker = t;
@@ -274,6 +278,7 @@ public final class TrainingEngine {
         private void awaitTurn() {
             synchronized (lock) {
                 boolean waited = false;
+                long waitStart = System.nanoTime();
                 while (!stopRequested && pauseRequested && stepsGranted == 0) {
                     if (!waited) {
                         waited = true;
@@ -286,11 +291,15 @@ public final class TrainingEngine {
                         stopRequested = true;
                     }
                 }
+                if (waited) pausedNanos += System.nanoTime() - waitStart;
                 if (stopRequested) throw new StopRequestedException();
                 if (stepsGranted > 0) stepsGranted--;
                 if (waited && state == State.PAUSED) transition(State.RUNNING, null);
             }
         }
+
+        /** Time since the run started, less the time it spent paused. */
+        private long trainingNanos() { return System.nanoTime() - runStartNanos - pausedNanos; }
 
         @Override public boolean stopRequested() { return stopRequested; }
 
@@ -303,7 +312,7 @@ public final class TrainingEngine {
             Progress p = progress;
             int configuration = p.configuration() == 0 || !p.label().equals(experiment) ? p.configuration() + 1 : p.configuration();
             progress = new Progress(experiment, configuration, Math.max(configuration, plannedConfigurations), epoch,
-                    totalEpochs, p.iteration(), p.lastLoss(), System.nanoTime() - runStartNanos);
+                    totalEpochs, p.iteration(), p.lastLoss(), trainingNanos());
         }
 
         @Override public void plan(int configurations) {
@@ -317,8 +326,12 @@ public final class TrainingEngine {
             int network = networks.computeIfAbsent(loop, l -> networks.size() + 1);
             lastNetwork = network;
             Progress p = progress;
+            // A configuration announced at epoch 0 names its network from the first mini-batch (legends, a stop in its first epoch).
+            if (!p.label().isEmpty() && !networkLabels.containsKey(network) && !networkLabels.containsValue(p.label())) {
+                networkLabels.put(network, p.label());
+            }
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
-                    p.iteration() + 1, loss, System.nanoTime() - runStartNanos);
+                    p.iteration() + 1, loss, trainingNanos());
             for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, network, loss);
         }
     };

@@ -104,6 +104,12 @@ public final class ClassroomTools {
     /** The side drawer (hidden while no tool is chosen). */
     public Node drawer() { return drawer; }
 
+    /** The id of the tool whose panel the drawer shows ("runs"...), or null when it is closed. */
+    public String openTool() {
+        var t = group.getSelectedToggle();
+        return t == null ? null : (String) t.getUserData();
+    }
+
     /** Opens a tool's panel in the drawer (or closes the drawer for null). */
     public void open(String id) {
         for (var t : group.getToggles()) if (t.getUserData().equals(id)) { group.selectToggle(t); return; }

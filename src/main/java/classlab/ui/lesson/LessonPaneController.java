@@ -37,10 +37,12 @@ public final class LessonPaneController {
     private static final Duration REFRESH = Duration.millis(100);
 
     /**
-     * What the window lends the pane: the export service, the status line, a way to open a
-     * folder, and the layer over the whole window where the spotlight appears.
+     * What the window lends the pane: the export service, the status line (a message worded by the
+     * window's messages, again after a language switch), a way to open a folder, and the layer over
+     * the whole window where the spotlight appears.
      */
-    public record Services(ExportService exports, Consumer<String> status, Consumer<Path> openFolder, StackPane overlay) {}
+    public record Services(ExportService exports, Consumer<java.util.function.Function<Messages, String>> status,
+                           Consumer<Path> openFolder, StackPane overlay) {}
 
     private final LessonSession session;
     private final Messages messages;
@@ -73,7 +75,7 @@ public final class LessonPaneController {
         this.theme = theme;
         this.services = services;
         this.runState = new RunBarModel(messages, strings);
-        this.export = new PaneExport(services.exports(), session, strings, messages, theme, services.status());
+        this.export = new PaneExport(services.exports(), session, strings, theme, services.status());
         this.spotlight = new Spotlight(services.overlay(), strings, theme, messages);
     }
 
@@ -247,8 +249,9 @@ public final class LessonPaneController {
         for (FigureView v : views) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
-        runState.showProgress(session.engine().progress(), run == null ? "" : run.experiment(), session.endedRun(),
-                Backend.startAsync().isDone());
+        // After a reset (or before the first run) the engine's last progress belongs to no run on screen.
+        runState.showProgress(run == null ? TrainingEngine.Progress.NONE : session.engine().progress(),
+                run == null ? "" : run.experiment(), session.endedRun(), Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {

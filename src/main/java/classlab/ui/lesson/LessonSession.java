@@ -146,7 +146,7 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
-    /** The last run's experiment and settings, or null before the first run. */
+    /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
 
     /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
@@ -322,8 +322,7 @@ public final class LessonSession {
         paramProblem.set(null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
-        for (LineFigure f : pinnedAxes) f.xRange(null, null);
-        pinnedAxes.clear();
+        unpinEpochAxes();
         engine.start(control -> {
             if (replayOf == null) Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
@@ -334,7 +333,8 @@ public final class LessonSession {
 
     /**
      * Fixes the x axis of the running section's epoch charts to the planned epoch count (from the
-     * engine's progress), so curves grow into a fixed frame instead of rescaling every epoch.
+     * engine's progress, known from the first step when the lesson announces its configuration), so
+     * curves grow into a fixed frame instead of rescaling every epoch.
      * Figures the lesson gave its own x range keep it. FX thread, from the pane's tick.
      */
     public void pinEpochAxes() {
@@ -342,19 +342,27 @@ public final class LessonSession {
         if (lastRun == null || p.epochs() <= 1) return;
         for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
             if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
-                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())
-                    && line.allSeries().stream().anyMatch(s -> s.size() > 0)) {
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())) {
                 line.xRange(0.0, (double) p.epochs());
                 pinnedAxes.add(line);
             }
         }
     }
 
+    /** Gives the epoch charts pinned by {@link #pinEpochAxes} their automatic x range back. FX thread. */
+    private void unpinEpochAxes() {
+        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.clear();
+    }
+
     public void pause() { engine.pause(); }
 
     public void stop() { engine.stop(); }
 
-    /** Stops any run, clears the figures, and redraws the demos. */
+    /**
+     * Stops any run, clears the figures (the live mini-batch loss too) and forgets the last run, so
+     * the progress line and bar are back as before the first run; redraws the demos.
+     */
     public void reset() {
         engine.stop();
         demoWorker.execute(() -> {
@@ -366,7 +374,14 @@ public final class LessonSession {
             model.reset();
             history.reset();
             engine.clearLog();
-            Platform.runLater(() -> state.set(TrainingEngine.State.IDLE));
+            iterationLoss.clear();
+            Platform.runLater(() -> {
+                lastRun = null;
+                unpinEpochAxes();
+                problem.set("");
+                paramProblem.set(null);
+                state.set(TrainingEngine.State.IDLE);
+            });
         });
         refreshDemos();
     }

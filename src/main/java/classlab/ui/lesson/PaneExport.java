@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,17 +33,16 @@ final class PaneExport {
     private final ExportService service;
     private final LessonSession session;
     private final LessonStrings strings;
-    private final Messages messages;
     private final Theme theme;
-    private final Consumer<String> status;
+    /** Shows a status message, worded again in the window's language after a switch. */
+    private final Consumer<Function<Messages, String>> status;
     private final ReadOnlyObjectWrapper<Path> lastFolder = new ReadOnlyObjectWrapper<>();
 
-    PaneExport(ExportService service, LessonSession session, LessonStrings strings, Messages messages, Theme theme,
-               Consumer<String> status) {
+    PaneExport(ExportService service, LessonSession session, LessonStrings strings, Theme theme,
+               Consumer<Function<Messages, String>> status) {
         this.service = service;
         this.session = session;
         this.strings = strings;
-        this.messages = messages;
         this.theme = theme;
         this.status = status;
     }
@@ -62,7 +62,7 @@ final class PaneExport {
             writes.add(csvWrite(v.figure(), stamp, folder));
         }
         if (writes.isEmpty()) {
-            status.accept(messages.get("export.nothing"));
+            status.accept(m -> m.get("export.nothing"));
             return;
         }
         submit(folder, writes);
@@ -75,15 +75,15 @@ final class PaneExport {
     /** The chart after each epoch of the run as an animated GIF (frames drawn one per FX pulse). */
     void gif(LineFigure f) {
         if (!f.hasData()) {
-            status.accept(messages.get("export.nothing"));
+            status.accept(m -> m.get("export.nothing"));
             return;
         }
         ExportStamp stamp = stamp();
         Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
-        status.accept(messages.get("export.gif.drawing"));
+        status.accept(m -> m.get("export.gif.drawing"));
         EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), 1).whenComplete((frames, error) -> {
             if (error != null) {
-                status.accept(messages.format("export.failed", f.id() + ".gif", strings.describe(error)));
+                status.accept(m -> m.format("export.failed", f.id() + ".gif", stringsIn(m).describe(error)));
                 return;
             }
             Path file = folder.resolve(f.id() + ".gif");
@@ -96,7 +96,7 @@ final class PaneExport {
 
     private void one(Figure f, java.util.function.Function<Path, ExportService.FileWrite> write) {
         if (!f.hasData()) {
-            status.accept(messages.get("export.nothing"));
+            status.accept(m -> m.get("export.nothing"));
             return;
         }
         Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
@@ -127,13 +127,18 @@ final class PaneExport {
                 LocalDateTime.now());
     }
 
+    /** The lesson's strings in the language of {@code m} (the status bar words its message again after a language switch). */
+    private LessonStrings stringsIn(Messages m) {
+        return m.language().equals(strings.language()) ? strings : LessonStrings.load(session.entry().id(), m.language());
+    }
+
     private void submit(Path folder, List<ExportService.FileWrite> writes) {
         service.submit(folder, writes).thenAccept(outcome -> Platform.runLater(() -> {
             lastFolder.set(outcome.folder());
-            status.accept(outcome.failures().isEmpty()
-                    ? messages.format("export.done", outcome.written().size(), outcome.folder())
-                    : messages.format("export.failed", outcome.folder(),
-                            String.join("; ", outcome.failures().stream().map(f -> LessonStrings.resolve(strings, f)).toList())));
+            status.accept(m -> outcome.failures().isEmpty()
+                    ? m.format("export.done", outcome.written().size(), outcome.folder())
+                    : m.format("export.failed", outcome.folder(),
+                            String.join("; ", outcome.failures().stream().map(f -> LessonStrings.resolve(stringsIn(m), f)).toList())));
         }));
     }
 }

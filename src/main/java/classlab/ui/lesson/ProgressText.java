@@ -79,12 +79,16 @@ public final class ProgressText {
     /**
      * The message key that names the configuration in a progress label ("dropout" → "config.dropout",
      * "bn_effect · bn" → "series.bn" when the experiment is bn_effect), for a legend that should
-     * read as the configuration; null when the label is just the experiment or no key names it.
+     * read as the configuration, or the label's words after the experiment id ("label_smoothing ε=0.1"
+     * → "ε=0.1", as the experiment's other charts name it); null when the label is just the
+     * experiment or no key names it.
      */
     static String configurationKey(String raw, String experiment, LessonStrings strings) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(part.trim());
         if (parts.size() != 1) return null;
+        // "label_smoothing ε=0.1": the experiment's charts name this configuration "ε=0.1"
+        if (parts.get(0).startsWith(experiment + " ")) return parts.get(0).substring(experiment.length() + 1);
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
             if (strings.has(prefix + parts.get(0))) return prefix + parts.get(0);
         }

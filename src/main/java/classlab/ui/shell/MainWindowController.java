@@ -136,7 +136,7 @@ public final class MainWindowController {
         LessonStrings strings = LessonStrings.load(session.entry().id(), messages.language());
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/lesson/lesson_pane.fxml"));
         LessonPaneController controller = new LessonPaneController(session, messages, strings, theme,
-                new LessonPaneController.Services(exports, status::setText, openFolder, layers));
+                new LessonPaneController.Services(exports, status::show, openFolder, layers));
         loader.setControllerFactory(type -> controller);
         try {
             loader.load();
@@ -156,9 +156,11 @@ public final class MainWindowController {
     public void rebuildPane() {
         if (pane == null) return;
         LessonSession current = pane.session();
+        String tool = pane.classroom().openTool();
         pane.detach();
         pane = null;
         showPane(current);
+        pane.classroom().open(tool);   // the Runs panel (or another tool) stays open
     }
 
     /** The open lesson pane, or null. */

@@ -7,6 +7,7 @@ import classlab.core.train.StartupWatchdog;
 import classlab.ui.fx.Messages;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -27,8 +28,12 @@ final class StatusLine {
     private final Label runLabel = new Label();
     private final Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private Messages messages;
-    private String backendKey = "status.backend.loading";
-    private Object[] backendArgs = {};
+    /** The ready backend, or null while loading (worded again after a language switch). */
+    private Backend.Info backend;
+    /** Why the backend did not start, or null. */
+    private Throwable backendError;
+    /** The left message, worded by the current messages; null when none. */
+    private Function<Messages, String> message;
     private volatile Download download;
 
     private record Download(String file, long done, long total) {}
@@ -50,36 +55,42 @@ final class StatusLine {
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
         Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
-            if (error == null) {
-                backendKey = null;
-                backendLabel.setText(describe(info, messages));
-                bar.setText(messages.format("status.backend.ready", info.startMillis()));
-            } else {
-                backendKey = "status.backend.failed";
-                backendArgs = new Object[] {LessonStrings.load(null, messages.language()).describe(error)};
-                showBackend();
-                bar.setText(backendLabel.getText());
-            }
+            backend = info;
+            backendError = error;
+            showBackend();
+            show(error == null ? m -> m.format("status.backend.ready", info.startMillis()) : this::backendFailure);
         }));
         // A start-up that never ends (seen once in 25 starts) gets a thread dump and a word to the user.
         StartupWatchdog.watch(Backend.whenReady(), StartupWatchdog.DEFAULT_LIMIT, DataCache.resolve(null).dataDir().resolve("logs"))
                 .thenAccept(dump -> Platform.runLater(() -> {
-                    if (!Backend.whenReady().isDone()) bar.setText(messages.format("status.backend.slow", StartupWatchdog.DEFAULT_LIMIT.toSeconds(), dump));
+                    if (!Backend.whenReady().isDone()) show(m -> m.format("status.backend.slow", StartupWatchdog.DEFAULT_LIMIT.toSeconds(), dump));
                 }));
         showBackend();
         tick();
     }
 
+    /** Words the backend and the left message again in {@code m}'s language (Ctrl+L). */
     void setMessages(Messages m) {
         messages = m;
         showBackend();
+        if (message != null) bar.setText(message.apply(m));
+        tick();
     }
 
     private void showBackend() {
-        if (backendKey != null) backendLabel.setText(messages.format(backendKey, backendArgs));
+        backendLabel.setText(backendError != null ? backendFailure(messages)
+                : backend != null ? describe(backend, messages) : messages.get("status.backend.loading"));
     }
 
-    void setText(String text) { bar.setText(text); }
+    private String backendFailure(Messages m) {
+        return m.format("status.backend.failed", LessonStrings.load(null, m.language()).describe(backendError));
+    }
+
+    /** Shows a message on the left, worded by the current messages now and after each language switch. */
+    void show(Function<Messages, String> text) {
+        message = text;
+        bar.setText(text.apply(messages));
+    }
 
     void showRunState(String text) { runLabel.setText(text); }
 

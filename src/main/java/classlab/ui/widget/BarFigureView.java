@@ -101,6 +101,9 @@ public final class BarFigureView extends FigureView {
         getStyleClass().add("bar-figure-view");
         yAxis.setAutoRanging(false);
         xAxis.setAutoRanging(false);
+        // An Axis places its title (at its bottom) again only when its length or range changes: when
+        // new or turned category labels make it taller, the title would stay where it was, on them.
+        xAxis.heightProperty().addListener((o, a, h) -> xAxis.invalidateRange(xAxis.getCategories()));
         chart.setMinSize(0, 0);
         setCenter(chart);
         levelCaption.getStyleClass().add("figure-level-caption");

@@ -51,6 +51,8 @@ public final class LineFigureView extends FigureView {
     private final StackPane plots;
     private final HoverTooltip hover = new HoverTooltip();
     private final FlowPane legend = new FlowPane();
+    /** "Press Run" over a chart that has nothing to show yet (its axes alone would read as 0..1 data). */
+    private final Label emptyHint = new Label();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Set<String> hidden = new HashSet<>();
     private boolean logY;
@@ -85,6 +87,10 @@ public final class LineFigureView extends FigureView {
             }
         };
         plots.getChildren().add(hover.layer());
+        emptyHint.getStyleClass().add("figure-empty-hint");
+        emptyHint.setWrapText(true);
+        emptyHint.setMouseTransparent(true);
+        plots.getChildren().add(emptyHint);
         plots.setOnMouseMoved(e -> hoverTextAt(e.getSceneX(), e.getSceneY()));
         plots.setOnMouseExited(e -> hover.hide());
         plots.setMinSize(0, 0);
@@ -99,6 +105,7 @@ public final class LineFigureView extends FigureView {
     }
 
     @Override protected void redraw() {
+        emptyHint.setVisible(!fig.hasData() && fig.previousSeries().isEmpty() && fig.background() == null);
         LineFigure.Style style = fig.style();
         if (style == LineFigure.Style.SCATTER) {
             if (!getStyleClass().contains("scatter-style")) getStyleClass().add("scatter-style");
@@ -179,6 +186,7 @@ public final class LineFigureView extends FigureView {
     }
 
     @Override protected void applyLabels() {
+        emptyHint.setText(t("figure.empty"));
         xAxis.setLabel(t(fig.xLabelKey()));
         yAxis.setLabel(t(fig.yLabelKey()));
         if (right != null) {

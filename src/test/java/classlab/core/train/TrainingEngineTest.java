@@ -43,6 +43,22 @@ class TrainingEngineTest {
         }
     }
 
+    /** The time left is estimated from training time: a pause does not count (trial item 14: 0:13 grew to 0:18 while paused). */
+    @Test
+    void timePausedIsNotTrainingTime() throws Exception {
+        engine.start(control -> {
+            control.progress("a", 1, 4);
+            control.checkpoint();   // starts paused: waits here until resumed
+            control.progress("a", 2, 4);
+        }, true);
+        waitUntil(() -> engine.state() == TrainingEngine.State.PAUSED);
+        Thread.sleep(400);
+        engine.resume();
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        long elapsedMillis = engine.progress().elapsedNanos() / 1_000_000;
+        assertTrue(elapsedMillis < 300, "the 400 ms pause counted as training: " + elapsedMillis + " ms");
+    }
+
     @Test
     void pauseHoldsTheJobAndResumeContinues() throws Exception {
         startCounting(false);

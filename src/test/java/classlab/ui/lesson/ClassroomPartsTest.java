@@ -44,6 +44,8 @@ class ClassroomPartsTest {
         assertEquals("series.bn", ProgressText.configurationKey("bn_effect · bn", "bn_effect", bn));
         assertEquals(null, ProgressText.configurationKey("all_four", "all_four", reg), "one network: stays 'train loss'");
         assertEquals(null, ProgressText.configurationKey("batch_size · 64", "batch_size", bn), "no name for it: stays numbered");
+        assertEquals("ε=0.1", ProgressText.configurationKey("label_smoothing ε=0.1", "label_smoothing",
+                LessonStrings.load("roc-smoothing", "en")), "as the label-smoothing charts name it");
 
         classlab.core.figure.LineFigure live = new classlab.core.figure.LineFigure("live", "t", "x", "y");
         live.series("series.train_loss").add(1, 2.0);

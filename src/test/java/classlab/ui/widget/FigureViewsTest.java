@@ -116,6 +116,18 @@ class FigureViewsTest extends FxRobot {
         assertEquals(2, fx(() -> v.chartSeries("a").getData().size()));
     }
 
+    /** Before the first run an empty chart says how to fill it (trial item 12); the first point takes the hint away. */
+    @Test
+    void anEmptyLineChartSaysPressRun() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        assertTrue(fx(() -> hint.isVisible() && hint.getText().equals("press Run")));
+        f.series("a").add(0, 1);
+        assertTrue(refresh(v));
+        assertFalse(fx(hint::isVisible));
+    }
+
     @Test
     void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");

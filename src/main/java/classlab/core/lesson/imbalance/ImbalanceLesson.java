@@ -266,6 +266,7 @@ public final class ImbalanceLesson extends LessonModel {
         double minorityRecall = Double.NaN;
         // Judged on test accuracy: the sampler's epochs are redrawn, so the test set is the fixed yardstick.
         RunHealth health = new RunHealth(EpochRecorder.chanceAccuracy(test.data().labels()));
+        control.progress(name, 0, epochs);
         for (int e = 1; e <= epochs; e++) {
             Batches epochData = sampler == null ? fixed
                     : Batches.of(train.rows(sampler.drawEpoch(train.size())), Batches.LabelEncoding.ONE_HOT);

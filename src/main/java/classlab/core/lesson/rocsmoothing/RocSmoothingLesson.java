@@ -270,6 +270,7 @@ public final class RocSmoothingLesson extends LessonModel {
             String key = metricSuffix(eps);
             LineFigure.Series accuracySeries = smoothingAccuracyFigure.series(label);
             double accuracy = Double.NaN;
+            control.progress(EXP_LABEL_SMOOTHING + " " + label, 0, epochs);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double trainLoss = trainer.fitEpoch(train);
                 accuracy = Trainer.accuracy(net, test, false, false);

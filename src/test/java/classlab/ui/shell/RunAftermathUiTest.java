@@ -1,0 +1,112 @@
+package classlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.figure.LineFigure;
+import classlab.core.lesson.Experiment;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonSession;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a stopped run leaves on screen, and what Reset takes away (new-user trial, items 1, 6, 10). */
+class RunAftermathUiTest extends FxRobot {
+    private ClassLabApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        AppUnderTest.close(app);
+    }
+
+    /**
+     * imbalance, all three strategies, stopped in the first epoch of the second one: the progress
+     * line and the run's record name that configuration, the live curves are named after their
+     * strategies, and Reset clears the live chart, the progress line and the bar.
+     */
+    @Test
+    void aStopNamesTheConfigurationInTrainingAndResetClearsEverything() throws Exception {
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "imbalance");
+        LessonSession session = app.controller().currentPane().session();
+        interact(() -> {
+            assertEquals(null, session.setParam("epochs", "2"));
+            assertEquals(null, session.setParam("test_size", "200"));
+        });
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        interact(() -> choice.setValue(session.model().experiment("strategies")));
+        // Hold the run at the second network's first mini-batch, then stop it there.
+        session.engine().addIterationListener((iteration, network, loss) -> {
+            if (network == 2) session.engine().pause();
+        });
+        // One step from idle: the epoch charts span the planned 2 epochs from the first mini-batch (trial item 12).
+        clickOn("#stepButton");
+        LineFigure accuracy = (LineFigure) session.model().figures(session.model().experiment("strategies").section()).stream()
+                .filter(f -> f instanceof LineFigure l && "axis.epoch".equals(l.xLabelKey())).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(2).equals(accuracy.xMax()));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED
+                && session.iterationLoss().allSeries().size() == 2);
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progressText().startsWith("stopped at"));
+
+        TrainingEngine.Progress at = session.history().last().endedAt();
+        assertEquals(2, at.configuration(), "the run's record: " + at);
+        String line = progressText();
+        assertTrue(line.contains("Weighted loss") && line.contains("configuration 2 of 3") && line.contains("epoch 0/2"), line);
+        LineFigure live = session.iterationLoss();
+        assertEquals(java.util.List.of("series.plain", "series.weighted_loss"),
+                live.allSeries().stream().map(LineFigure.Series::name).toList(), "live curves named as the other charts name them");
+
+        clickOn("#resetButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.IDLE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progressText().isEmpty());
+        assertFalse(live.hasData(), "the live loss chart is cleared");
+        assertEquals(0.0, lookup("#progressBar").queryAs(ProgressBar.class).getProgress(), "the bar is empty again");
+        assertEquals(1, session.history().runs().size(), "the Runs list keeps the run");
+    }
+
+    /** Ctrl+L words the status bar (left message and backend) in the new language and leaves the Runs panel open. */
+    @Test
+    void ctrlLSwitchesTheStatusBarAndKeepsTheRunsPanel(@TempDir Path exports) throws Exception {
+        System.setProperty("classlab.exportDir", exports.toString());
+        app = AppUnderTest.start("ko", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
+        classlab.core.train.Backend.whenReady().get(120, TimeUnit.SECONDS);
+        interact(() -> app.controller().currentPane().onExportAll());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.controller().currentPane().lastExportFolder() != null);
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        StatusBar bar = lookup("#statusBar").queryAs(StatusBar.class);
+        Label backend = lookup("#backendLabel").queryAs(Label.class);
+        assertTrue(bar.getText().startsWith("파일 ") && backend.getText().contains("스레드"), bar.getText() + " | " + backend.getText());
+
+        push(KeyCode.CONTROL, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("en", lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue());
+        assertTrue(bar.getText().startsWith("Exported ") && backend.getText().contains("thread"), bar.getText() + " | " + backend.getText());
+        assertEquals("runs", app.controller().currentPane().classroom().openTool(), "the Runs panel stays open");
+        assertTrue(lookup("#classroomDrawer").query().isVisible());
+
+        push(KeyCode.CONTROL, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(bar.getText().startsWith("파일 ") && backend.getText().contains("스레드"), bar.getText() + " | " + backend.getText());
+    }
+
+    private String progressText() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> lookup("#progressLabel").queryAs(Label.class).getText()).get();
+    }
+}
