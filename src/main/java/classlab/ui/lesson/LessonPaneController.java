@@ -103,10 +103,14 @@ public final class LessonPaneController {
             stateLabel.getStyleClass().add(s);
         });
         progressLabel.textProperty().bind(runState.progressTextProperty());
-        // At projector sizes a long status is cut with an ellipsis: the whole line stays one hover away.
-        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
-        progressTip.textProperty().bind(runState.progressTextProperty());
-        progressLabel.setTooltip(progressTip);
+        // The line wraps where it does not fit (1280 px at projector type size). During a run it keeps
+        // the tallest height it had, so the charts below do not jump each time a counter gains a digit.
+        progressLabel.heightProperty().addListener((o, a, h) -> {
+            if (runState.busyProperty().get() && h.doubleValue() > progressLabel.getMinHeight()) progressLabel.setMinHeight(h.doubleValue());
+        });
+        runState.busyProperty().addListener((o, a, busy) -> {
+            if (!busy) progressLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        });
         progressBar.progressProperty().bind(runState.progressProperty());
         openFolderButton.disableProperty().bind(export.lastFolderProperty().isNull());
 
