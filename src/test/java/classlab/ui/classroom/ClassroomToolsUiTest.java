@@ -151,6 +151,13 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> figure(session, "train_loss", LineFigure.class).allSeries().stream()
                 .anyMatch(s -> s.size() >= 1));
+        // The run list names the run in progress, with its settings and state, before it has ended.
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        String running = lookup("#run-running").queryAs(Label.class).getText();
+        assertTrue(running.startsWith("#" + (before + 2) + " · 기본 (정규화 없음) · ") && running.contains("epochs=200")
+                && running.endsWith("학습 중…"), running);
+        clickOn("#tool-runs");
         clickOn("#stopButton");
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
