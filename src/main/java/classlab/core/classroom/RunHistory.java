@@ -55,6 +55,9 @@ public final class RunHistory {
         this.log = log;
     }
 
+    /** The lesson whose runs these are. */
+    public LessonModel model() { return model; }
+
     /** Called after every change (a run began or ended, an overlay was chosen), on the changing thread. */
     public void addListener(Runnable l) { listeners.add(l); }
 

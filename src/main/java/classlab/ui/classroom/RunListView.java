@@ -134,17 +134,23 @@ public final class RunListView extends VBox {
                 .append(" · ").append(TIME.format(r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
         if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
-        if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.endedAt()));
+        if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.experiment(), r.endedAt()));
         else if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
         if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
         return sb.toString();
     }
 
-    /** "stopped at epoch 7/30", or with the configuration when the experiment trains several. */
-    private String stoppedAt(TrainingEngine.Progress at) {
+    /**
+     * "stopped at epoch 7/30" ("stopped at step 7/30" for an experiment that counts steps), or with the
+     * configuration when the experiment trains several.
+     */
+    private String stoppedAt(String experiment, TrainingEngine.Progress at) {
+        String unit = history.model().experiments().stream().filter(e -> e.name().equals(experiment)).findFirst()
+                .map(classlab.core.lesson.Experiment::unit).orElse(classlab.core.lesson.Experiment.EPOCH);
+        String suffix = unit.equals(classlab.core.lesson.Experiment.EPOCH) ? "" : "." + unit;
         return at.configurations() > 1
-                ? text.format("runs.stopped_at_configuration", at.configuration(), at.configurations(), at.epoch(), at.epochs())
-                : text.format("runs.stopped_at", at.epoch(), at.epochs());
+                ? text.format("runs.stopped_at_configuration" + suffix, at.configuration(), at.configurations(), at.epoch(), at.epochs())
+                : text.format("runs.stopped_at" + suffix, at.epoch(), at.epochs());
     }
 
     private void rebuild() {

@@ -255,7 +255,7 @@ public final class LessonPaneController {
         LessonSession.RunStart run = session.lastRun();
         // After a reset (or before the first run) the engine's last progress belongs to no run on screen.
         runState.showProgress(run == null ? TrainingEngine.Progress.NONE : session.engine().progress(),
-                run == null ? "" : run.experiment(), session.endedRun(), Backend.startAsync().isDone());
+                run == null ? "" : run.experiment(), session.progressUnit(), session.endedRun(), Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {

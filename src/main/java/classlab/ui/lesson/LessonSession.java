@@ -149,6 +149,12 @@ public final class LessonSession {
     /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
 
+    /** What the last run's experiment counts ({@code Experiment.EPOCH} or {@code STEP}); epochs before any run. */
+    public String progressUnit() {
+        RunStart run = lastRun;
+        return run == null ? Experiment.EPOCH : model.experiment(run.experiment()).unit();
+    }
+
     /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
     public RunRecord endedRun() {
         return lastRun == null || engine.isBusy() ? null : history.last();

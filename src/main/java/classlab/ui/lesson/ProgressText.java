@@ -23,12 +23,13 @@ public final class ProgressText {
      * afterwards how the last run ended, from its record: where it was stopped ("stopped at: … epoch
      * 7/30"), and for a replay, which recorded run it played. No time left once a run has ended.
      *
+     * @param unit  what the experiment counts, {@code Experiment.EPOCH} or {@code STEP} ("epoch 17/30", "step 17/30")
      * @param ended the record of the last run when no run is busy, or null (none yet, or unknown)
      */
-    public static String status(Progress p, String experiment, RunRecord ended, boolean live,
+    public static String status(Progress p, String experiment, String unit, RunRecord ended, boolean live,
                                 LessonStrings strings, Messages messages) {
-        if (live || ended == null || ended.endedAt() == null) return format(p, experiment, strings, messages, live);
-        String text = format(ended.endedAt(), ended.experiment(), strings, messages, false);
+        if (live || ended == null || ended.endedAt() == null) return format(p, experiment, unit, strings, messages, live);
+        String text = format(ended.endedAt(), ended.experiment(), unit, strings, messages, false);
         if (ended.stopped()) text = messages.format("progress.stopped_at", text);
         if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", TIME.format(ended.replayOf()));
         return text;
@@ -36,9 +37,10 @@ public final class ProgressText {
 
     /**
      * @param experiment the running experiment's name: a label part equal to it is left out (the selector shows it)
+     * @param unit       what the experiment counts, {@code Experiment.EPOCH} or {@code STEP}: the message {@code progress.<unit>}
      * @param live       whether the run is still going: only then is the time left estimated
      */
-    public static String format(Progress p, String experiment, LessonStrings strings, Messages messages, boolean live) {
+    public static String format(Progress p, String experiment, String unit, LessonStrings strings, Messages messages, boolean live) {
         if (p.configuration() == 0 && p.iteration() == 0) return "";
         StringBuilder sb = new StringBuilder();
         if (p.configuration() > 0) {
@@ -46,7 +48,7 @@ public final class ProgressText {
             sb.append(p.configurations() > 1
                     ? messages.format("progress.configuration", label, p.configuration(), p.configurations())
                     : label);
-            sb.append(SEPARATOR).append(messages.format("progress.epoch", p.epoch(), p.epochs()));
+            sb.append(SEPARATOR).append(messages.format("progress." + unit, p.epoch(), p.epochs()));
         }
         if (p.iteration() > 0) {
             if (sb.length() > 0) sb.append(SEPARATOR);

@@ -203,7 +203,7 @@ class ProjectorUiTest extends FxRobot {
                     double[] extent = new double[4];
                     interact(() -> {
                         bar.showState(running ? TrainingEngine.State.RUNNING : TrainingEngine.State.STOPPED);
-                        bar.showProgress(live, "all_four", running ? null : stoppedReplay, true);
+                        bar.showProgress(live, "all_four", "epoch", running ? null : stoppedReplay, true);
                         javafx.scene.Parent root = stage().getScene().getRoot();
                         root.applyCss();
                         root.layout();
