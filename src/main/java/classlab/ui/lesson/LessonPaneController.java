@@ -277,7 +277,8 @@ public final class LessonPaneController {
 
     private void showSpotlight(FigureView view) {
         SectionView s = tabs.visible();
-        if (s != null) spotlight.showAmong(s.views(), view);
+        // not the charts a replay hides (the live mini-batch loss)
+        if (s != null) spotlight.showAmong(s.views().stream().filter(v -> v.getParent() == null || v.getParent().isVisible()).toList(), view);
     }
 
     @FXML public void onRun() { session.run(); }
