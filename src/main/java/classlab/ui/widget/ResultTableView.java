@@ -16,11 +16,27 @@ import javafx.scene.control.TableView;
  * pane and in exported PNGs.
  */
 public final class ResultTableView extends FigureView {
+    /** A text column (row names, notes) is never narrower than its longest entry, up to this many em. */
+    private static final double TEXT_COLUMN_MAX_EM = 16;
     private final ResultTable fig;
-    private final TableView<List<Object>> table = new FittedTable();
+    private final TableView<List<Object>> table = new FittedTable(this::fitTextColumns);
+    /** The rows or labels changed: the text columns' widths are measured again at the next layout. */
+    private boolean textColumnsDirty = true;
 
-    /** A table whose preferred height is its header plus its rows (at least one, for the placeholder). */
+    /**
+     * A table whose preferred height is its header plus its rows (at least one, for the placeholder);
+     * before laying out, {@code beforeLayout} may set column widths (the font is known then).
+     */
     private static final class FittedTable extends TableView<List<Object>> {
+        private final Runnable beforeLayout;
+
+        FittedTable(Runnable beforeLayout) { this.beforeLayout = beforeLayout; }
+
+        @Override protected void layoutChildren() {
+            beforeLayout.run();
+            super.layoutChildren();
+        }
+
         @Override protected double computePrefHeight(double width) {
             double cell = getFixedCellSize();
             if (!(cell > 0)) return super.computePrefHeight(width);
@@ -60,12 +76,40 @@ public final class ResultTableView extends FigureView {
 
     @Override protected void redraw() {
         table.getItems().setAll(fig.rows());
+        textColumnsDirty = true;
         table.requestLayout();
+    }
+
+    /**
+     * Gives each column holding text (row names such as "Momentum" or "기본 (정규화 없음)", notes) a
+     * minimum width of its longest entry, at most {@value #TEXT_COLUMN_MAX_EM} em: in a narrow projector
+     * tile the number columns share what is left, and a name is not cut to "Mom...". Runs before
+     * layout, once the header's font is known.
+     */
+    private void fitTextColumns() {
+        if (!textColumnsDirty) return;
+        javafx.scene.Node label = table.lookup(".column-header .label");
+        if (!(label instanceof javafx.scene.control.Labeled l)) return;
+        textColumnsDirty = false;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(l.getFont());
+        double padding = 2 * l.getFont().getSize();
+        for (int i = 0; i < fig.columnKeys().size(); i++) {
+            double widest = 0;
+            for (List<Object> row : fig.rows()) {
+                if (i < row.size() && row.get(i) instanceof String key) {
+                    probe.setText(t(key));
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth() + padding);
+                }
+            }
+            if (widest > 0) table.getColumns().get(i).setMinWidth(Math.min(widest, l.getFont().getSize() * TEXT_COLUMN_MAX_EM));
+        }
     }
 
     @Override protected void applyLabels() {
         // JavaFX's own placeholder is English ("No content in table")
         table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
+        textColumnsDirty = true;
         for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
     }
 

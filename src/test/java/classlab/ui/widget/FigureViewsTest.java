@@ -365,6 +365,29 @@ class FigureViewsTest extends FxRobot {
         assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
     }
 
+    /** Row names stay whole in a narrow projector tile (the scratch race's "Mom...", regularization's "기본 (정규..."). */
+    @Test
+    void rowNamesAreNotCutInANarrowProjectorTable() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("optimizer", "lr", "steps", "x", "y", "f", "note"));
+        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 0.0133, "");
+        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 0.0479, "");
+        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 0.0243, "");
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        fx(() -> { v.getScene().getWindow().setWidth(560); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String[]> names = fx(() -> {
+            List<String[]> out = new ArrayList<>();
+            for (Node n : v.table().lookupAll(".table-cell")) {
+                TableCell<?, ?> c = (TableCell<?, ?>) n;
+                if (c.isEmpty() || !(c.getItem() instanceof String) || c.getText() == null || c.getText().isEmpty()) continue;
+                out.add(new String[] {c.getText(), ((javafx.scene.text.Text) c.lookup(".text")).getText()});
+            }
+            return out;
+        });
+        assertEquals(3, names.size());
+        for (String[] name : names) assertEquals(name[0], name[1], "row name shown whole");
+    }
+
     @Test
     void gridCaptionsWrapAndNeverOverlapInANarrowProjectorTile() throws Exception {
         // The regularization lesson's five 20×20 dropout masks, captioned as in Korean, in a 560 px wide tile.
