@@ -18,10 +18,14 @@ import javafx.scene.control.TableView;
 public final class ResultTableView extends FigureView {
     /** A text column (row names, notes) is never narrower than its longest entry, up to this many em. */
     private static final double TEXT_COLUMN_MAX_EM = 16;
+    /** Lines a row may take when a text (a sentence) is wider than its column. */
+    private static final int MAX_ROW_LINES = 4;
     private final ResultTable fig;
-    private final TableView<List<Object>> table = new FittedTable(this::fitTextColumns);
-    /** The rows or labels changed: the text columns' widths are measured again at the next layout. */
-    private boolean textColumnsDirty = true;
+    private final TableView<List<Object>> table = new FittedTable(this::fitColumns);
+    /** The rows, labels or column widths changed: columns and rows are fitted again at the next layout. */
+    private boolean columnsDirty = true;
+    /** The row height of charts.css ({@code -fx-fixed-cell-size}), kept while a taller one is set inline. */
+    private double singleLineRow;
 
     /**
      * A table whose preferred height is its header plus its rows (at least one, for the placeholder);
@@ -63,11 +67,16 @@ public final class ResultTableView extends FigureView {
                     setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item));
                     getStyleClass().remove("numeric-cell");
                     if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
+                    setWrapText(!empty && item instanceof String);   // a sentence wraps in a taller row (fitColumns)
                     // Row names can be longer than a projector-sized column: the whole name on hover.
                     setTooltip(!empty && item instanceof String ? new javafx.scene.control.Tooltip(getText()) : null);
                 }
             });
-            c.widthProperty().addListener((o, a, b) -> wrapHeader(col));
+            c.widthProperty().addListener((o, a, b) -> {
+                wrapHeader(col);
+                columnsDirty = true;
+                table.requestLayout();
+            });
             table.getColumns().add(c);
         }
         setCenter(table);
@@ -76,40 +85,59 @@ public final class ResultTableView extends FigureView {
 
     @Override protected void redraw() {
         table.getItems().setAll(fig.rows());
-        textColumnsDirty = true;
+        columnsDirty = true;
         table.requestLayout();
     }
 
     /**
-     * Gives each column holding text (row names such as "Momentum" or "기본 (정규화 없음)", notes) a
-     * minimum width of its longest entry, at most {@value #TEXT_COLUMN_MAX_EM} em: in a narrow projector
-     * tile the number columns share what is left, and a name is not cut to "Mom...". Runs before
-     * layout, once the header's font is known.
+     * Fits columns and rows to what they hold, before layout once the header's font is known. Each
+     * column is at least as wide as its widest number, and a column holding text (row names such as
+     * "Momentum" or "기본 (정규화 없음)", notes) as its longest entry up to {@value #TEXT_COLUMN_MAX_EM}
+     * em: in a narrow projector tile the other columns share what is left, and a name is not cut to
+     * "Mom...". A longer text (a sentence) wraps: every row gets as many lines as the longest needs
+     * (at most {@value #MAX_ROW_LINES}), still one fixed row height, so the table stays as tall as its rows.
      */
-    private void fitTextColumns() {
-        if (!textColumnsDirty) return;
+    private void fitColumns() {
+        if (!columnsDirty) return;
         javafx.scene.Node label = table.lookup(".column-header .label");
         if (!(label instanceof javafx.scene.control.Labeled l)) return;
-        textColumnsDirty = false;
+        columnsDirty = false;
+        javafx.scene.text.Font font = l.getFont();
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(l.getFont());
-        double padding = 2 * l.getFont().getSize();
+        probe.setFont(font);
+        double padding = 2 * font.getSize();
+        int lines = 1;
         for (int i = 0; i < fig.columnKeys().size(); i++) {
-            double widest = 0;
+            TableColumn<List<Object>, ?> column = table.getColumns().get(i);
+            double widestText = 0, widestNumber = 0;
             for (List<Object> row : fig.rows()) {
-                if (i < row.size() && row.get(i) instanceof String key) {
-                    probe.setText(t(key));
-                    widest = Math.max(widest, probe.getLayoutBounds().getWidth() + padding);
+                if (i >= row.size() || row.get(i) == null) continue;
+                boolean text = row.get(i) instanceof String;
+                probe.setText(text ? t((String) row.get(i)) : NumberFormats.tableCell(row.get(i)));
+                double w = probe.getLayoutBounds().getWidth() + padding;
+                if (text) {
+                    widestText = Math.max(widestText, w);
+                    // a little narrower than the cell, so JavaFX's own wrapping never needs a line more
+                    double room = column.getWidth() - padding - 4;
+                    if (room > 0) lines = Math.max(lines, CanvasPane.wrap(probe.getText(), font, room).size());
+                } else {
+                    widestNumber = Math.max(widestNumber, w);
                 }
             }
-            if (widest > 0) table.getColumns().get(i).setMinWidth(Math.min(widest, l.getFont().getSize() * TEXT_COLUMN_MAX_EM));
+            double min = Math.max(widestNumber, Math.min(widestText, font.getSize() * TEXT_COLUMN_MAX_EM));
+            if (min > 0) column.setMinWidth(min);
         }
+        if (table.getStyle().isEmpty()) singleLineRow = table.getFixedCellSize();
+        lines = Math.min(lines, MAX_ROW_LINES);
+        String style = lines > 1 && singleLineRow > 0
+                ? "-fx-fixed-cell-size: " + Math.ceil(singleLineRow + (lines - 1) * font.getSize() * 1.3) + "px;" : "";
+        if (!style.equals(table.getStyle())) table.setStyle(style);
     }
 
     @Override protected void applyLabels() {
         // JavaFX's own placeholder is English ("No content in table")
         table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
-        textColumnsDirty = true;
+        columnsDirty = true;
         for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
     }
 

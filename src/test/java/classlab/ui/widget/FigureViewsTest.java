@@ -365,27 +365,46 @@ class FigureViewsTest extends FxRobot {
         assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
     }
 
-    /** Row names stay whole in a narrow projector tile (the scratch race's "Mom...", regularization's "기본 (정규..."). */
-    @Test
-    void rowNamesAreNotCutInANarrowProjectorTable() throws Exception {
-        ResultTable t = new ResultTable("t", "results", List.of("optimizer", "lr", "steps", "x", "y", "f", "note"));
-        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 0.0133, "");
-        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 0.0479, "");
-        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 0.0243, "");
-        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
-        fx(() -> { v.getScene().getWindow().setWidth(560); return null; });
-        WaitForAsyncUtils.waitForFxEvents();
-        List<String[]> names = fx(() -> {
+    /** The cells' texts as set and as drawn (a cut one ends in "..."). */
+    private static List<String[]> cellTexts(ResultTableView v) throws Exception {
+        return fx(() -> {
             List<String[]> out = new ArrayList<>();
             for (Node n : v.table().lookupAll(".table-cell")) {
                 TableCell<?, ?> c = (TableCell<?, ?>) n;
-                if (c.isEmpty() || !(c.getItem() instanceof String) || c.getText() == null || c.getText().isEmpty()) continue;
+                if (c.isEmpty() || c.getItem() == null || c.getText() == null || c.getText().isEmpty()) continue;
                 out.add(new String[] {c.getText(), ((javafx.scene.text.Text) c.lookup(".text")).getText()});
             }
             return out;
         });
-        assertEquals(3, names.size());
-        for (String[] name : names) assertEquals(name[0], name[1], "row name shown whole");
+    }
+
+    /**
+     * In a narrow projector tile row names and numbers stay whole (the scratch race's "Mom...",
+     * regularization's "기본 (정규...", cifar's "10.52..."), and a sentence wraps in a taller row
+     * (imbalance's accuracy paradox).
+     */
+    @Test
+    void cellsAreNotCutInANarrowProjectorTable() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("optimizer", "lr", "steps", "x", "y", "f", "seconds"));
+        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 0.0133, 10.523456);
+        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 0.0479, 4.14);
+        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 0.0243, 4.1);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        fx(() -> { v.getScene().getWindow().setWidth(560); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String[]> cells = cellTexts(v);
+        assertEquals(21, cells.size());
+        for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
+
+        ResultTable paradox = new ResultTable("p", "results", List.of("statement"));
+        paradox.putRow("plain", "기본 (처리 없음): 정확도 0.501이지만 소수 클래스 Recall은 0.000 (다수 클래스 Recall 0.959, Macro F1 0.337)");
+        paradox.putRow("weighted", "Weighted Loss: 정확도 0.859이지만 소수 클래스 Recall은 0.823");
+        ResultTableView p = show(() -> (ResultTableView) FigureView.create(paradox, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        double single = fx(() -> v.table().getFixedCellSize());
+        fx(() -> { p.getScene().getWindow().setWidth(560); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String[] cell : cellTexts(p)) assertEquals(cell[0], cell[1], "sentence shown whole");
+        assertTrue(fx(() -> p.table().getFixedCellSize()) > 1.5 * single, "rows grow to hold the wrapped sentence");
     }
 
     @Test
