@@ -119,7 +119,11 @@ public final class ResultTableView extends FigureView {
                     widestText = Math.max(widestText, w);
                     // a little narrower than the cell, so JavaFX's own wrapping never needs a line more
                     double room = column.getWidth() - padding - 4;
-                    if (room > 0) lines = Math.max(lines, CanvasPane.wrap(probe.getText(), font, room).size());
+                    if (room > 0) {
+                        int needed = 0;   // a note may hold line breaks of its own
+                        for (String paragraph : probe.getText().split("\n")) needed += CanvasPane.wrap(paragraph, font, room).size();
+                        lines = Math.max(lines, needed);
+                    }
                 } else {
                     widestNumber = Math.max(widestNumber, w);
                 }

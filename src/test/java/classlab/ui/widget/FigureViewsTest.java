@@ -398,7 +398,7 @@ class FigureViewsTest extends FxRobot {
 
         ResultTable paradox = new ResultTable("p", "results", List.of("statement"));
         paradox.putRow("plain", "기본 (처리 없음): 정확도 0.501이지만 소수 클래스 Recall은 0.000 (다수 클래스 Recall 0.959, Macro F1 0.337)");
-        paradox.putRow("weighted", "Weighted Loss: 정확도 0.859이지만 소수 클래스 Recall은 0.823");
+        paradox.putRow("weighted", "Weighted Loss: 정확도 0.859이지만\n소수 클래스 Recall은 0.823");
         ResultTableView p = show(() -> (ResultTableView) FigureView.create(paradox, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
         double single = fx(() -> v.table().getFixedCellSize());
         fx(() -> { p.getScene().getWindow().setWidth(560); return null; });
