@@ -56,6 +56,7 @@ public final class ResultTableView extends FigureView {
         getStyleClass().add("result-table-view");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setMinSize(0, 0);
+        table.widthProperty().addListener((o, a, b) -> columnsDirty = true);   // what the text columns may take
         for (int i = 0; i < figure.columnKeys().size(); i++) {
             final int col = i;
             TableColumn<List<Object>, Object> c = new TableColumn<>();
@@ -93,8 +94,8 @@ public final class ResultTableView extends FigureView {
      * Fits columns and rows to what they hold, before layout once the header's font is known. Each
      * column is at least as wide as its widest number, and a column holding text (row names such as
      * "Momentum" or "기본 (정규화 없음)", notes) as its longest entry up to {@value #TEXT_COLUMN_MAX_EM}
-     * em: in a narrow projector tile the other columns share what is left, and a name is not cut to
-     * "Mom...". A longer text (a sentence) wraps: every row gets as many lines as the longest needs
+     * em, as far as the table's width allows beside the numbers: in a projector tile a name is not cut
+     * to "Mom..." and no column is pushed out of the table. A longer text (a sentence) wraps: every row gets as many lines as the longest needs
      * (at most {@value #MAX_ROW_LINES}), still one fixed row height, so the table stays as tall as its rows.
      */
     private void fitColumns() {
@@ -105,18 +106,19 @@ public final class ResultTableView extends FigureView {
         javafx.scene.text.Font font = l.getFont();
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
         probe.setFont(font);
-        double padding = 2 * font.getSize();
+        double padding = font.getSize();
+        int columns = fig.columnKeys().size();
+        double[] textMin = new double[columns], numberMin = new double[columns];
         int lines = 1;
-        for (int i = 0; i < fig.columnKeys().size(); i++) {
+        for (int i = 0; i < columns; i++) {
             TableColumn<List<Object>, ?> column = table.getColumns().get(i);
-            double widestText = 0, widestNumber = 0;
             for (List<Object> row : fig.rows()) {
                 if (i >= row.size() || row.get(i) == null) continue;
                 boolean text = row.get(i) instanceof String;
                 probe.setText(text ? t((String) row.get(i)) : NumberFormats.tableCell(row.get(i)));
                 double w = probe.getLayoutBounds().getWidth() + padding;
                 if (text) {
-                    widestText = Math.max(widestText, w);
+                    textMin[i] = Math.max(textMin[i], Math.min(w, font.getSize() * TEXT_COLUMN_MAX_EM));
                     // a little narrower than the cell, so JavaFX's own wrapping never needs a line more
                     double room = column.getWidth() - padding - 4;
                     if (room > 0) {
@@ -125,11 +127,21 @@ public final class ResultTableView extends FigureView {
                         lines = Math.max(lines, needed);
                     }
                 } else {
-                    widestNumber = Math.max(widestNumber, w);
+                    numberMin[i] = Math.max(numberMin[i], w);
                 }
             }
-            double min = Math.max(widestNumber, Math.min(widestText, font.getSize() * TEXT_COLUMN_MAX_EM));
-            if (min > 0) column.setMinWidth(min);
+        }
+        // Numbers first: where the names do not fit beside them, the text columns give up the difference.
+        double numbers = 0, texts = 0;
+        for (int i = 0; i < columns; i++) {
+            numbers += numberMin[i];
+            texts += Math.max(0, textMin[i] - numberMin[i]);
+        }
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 2;
+        double share = table.getWidth() <= 0 || texts <= 0 ? 1 : Math.max(0, Math.min(1, (room - numbers) / texts));
+        for (int i = 0; i < columns; i++) {
+            double min = numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
+            if (min > 0) table.getColumns().get(i).setMinWidth(min);
         }
         if (table.getStyle().isEmpty()) singleLineRow = table.getFixedCellSize();
         lines = Math.min(lines, MAX_ROW_LINES);

@@ -385,22 +385,27 @@ class FigureViewsTest extends FxRobot {
      */
     @Test
     void cellsAreNotCutInANarrowProjectorTable() throws Exception {
+        // the race's positions as a 1280-pixel projector's tile shows them (about 640 px), a longer name first
         ResultTable t = new ResultTable("t", "results", List.of("optimizer", "lr", "steps", "x", "y", "f", "seconds"));
         t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 0.0133, 10.523456);
         t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 0.0479, 4.14);
         t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 0.0243, 4.1);
         ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
-        fx(() -> { v.getScene().getWindow().setWidth(560); return null; });
+        fx(() -> { v.getScene().getWindow().setWidth(700); return null; });
         WaitForAsyncUtils.waitForFxEvents();
         List<String[]> cells = cellTexts(v);
         assertEquals(21, cells.size());
         for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double table = fx(() -> v.table().getWidth());
+        assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
 
         ResultTable paradox = new ResultTable("p", "results", List.of("statement"));
         paradox.putRow("plain", "기본 (처리 없음): 정확도 0.501이지만 소수 클래스 Recall은 0.000 (다수 클래스 Recall 0.959, Macro F1 0.337)");
         paradox.putRow("weighted", "Weighted Loss: 정확도 0.859이지만\n소수 클래스 Recall은 0.823");
         ResultTableView p = show(() -> (ResultTableView) FigureView.create(paradox, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
-        double single = fx(() -> v.table().getFixedCellSize());
+        // charts.css gives a row 2 em; the presentation table's font is 20 px
+        double single = fx(() -> 2 * ((javafx.scene.control.Labeled) p.table().lookup(".column-header .label")).getFont().getSize());
         fx(() -> { p.getScene().getWindow().setWidth(560); return null; });
         WaitForAsyncUtils.waitForFxEvents();
         for (String[] cell : cellTexts(p)) assertEquals(cell[0], cell[1], "sentence shown whole");
