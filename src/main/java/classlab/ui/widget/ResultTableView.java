@@ -81,6 +81,9 @@ public final class ResultTableView extends FigureView {
             table.getColumns().add(c);
         }
         setCenter(table);
+        // A tile taller than the rows (a one-row table in a 160 px tile) leaves space below, not empty striped rows.
+        table.setMaxHeight(USE_PREF_SIZE);
+        setAlignment(table, javafx.geometry.Pos.TOP_CENTER);
         initialDraw();
     }
 

@@ -434,6 +434,17 @@ class FigureViewsTest extends FxRobot {
         assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
     }
 
+    /** In a tile taller than its rows a table shows no empty striped rows below its data (seen with one-row tables at 1920x1080). */
+    @Test
+    void aTableInATallTileIsAsTallAsItsRows() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        t.putRow("a", 0.1, 2);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT));
+        double[] heights = fx(() -> new double[] {v.table().getHeight(), v.table().prefHeight(-1), v.getHeight()});
+        assertTrue(heights[2] > 2 * heights[1], "the view is taller than the table needs: " + java.util.Arrays.toString(heights));
+        assertEquals(heights[1], heights[0], 1.0, "the table keeps the height of its header and row");
+    }
+
     @Test
     void aTablePngIsAsTallAsItsRows(@TempDir Path dir) throws Exception {
         ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
