@@ -73,9 +73,14 @@ public final class ProgressText {
         for (String part : parts) {
             if (parts.length > 1 && part.trim().equals(experiment)) continue;
             if (sb.length() > 0) sb.append(SEPARATOR);
-            sb.append(word(part.trim(), strings));
+            sb.append(word(withoutExperiment(part.trim(), experiment), strings));
         }
         return sb.toString();
+    }
+
+    /** "exercise2_sampler" of experiment exercise2 → "sampler" (imbalance's exercise names its configurations so). */
+    private static String withoutExperiment(String part, String experiment) {
+        return !experiment.isEmpty() && part.startsWith(experiment + "_") ? part.substring(experiment.length() + 1) : part;
     }
 
     /**
@@ -87,7 +92,7 @@ public final class ProgressText {
      */
     static String configurationKey(String raw, String experiment, LessonStrings strings) {
         java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(part.trim());
+        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(withoutExperiment(part.trim(), experiment));
         if (parts.size() != 1) return null;
         // "label_smoothing ε=0.1": the experiment's charts name this configuration "ε=0.1"
         if (parts.get(0).startsWith(experiment + " ")) return parts.get(0).substring(experiment.length() + 1);
