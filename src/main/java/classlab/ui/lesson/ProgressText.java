@@ -99,6 +99,21 @@ public final class ProgressText {
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
             if (strings.has(prefix + parts.get(0))) return prefix + parts.get(0);
         }
+        return numbered(parts.get(0), strings);
+    }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(.+?)(-?\\d+(?:\\.\\d+)?)");
+
+    /**
+     * A configuration named by a setting and its value, "dropout_p0.7", as the experiment's charts name
+     * it: "p=0.7" when {@code column.dropout_p} (or a series or config key) names the setting; else null.
+     */
+    private static String numbered(String part, LessonStrings strings) {
+        java.util.regex.Matcher m = NUMBERED.matcher(part);
+        if (!m.matches()) return null;
+        for (String prefix : new String[] {"series.", "config.", "column."}) {
+            if (strings.has(prefix + m.group(1))) return LessonStrings.resolve(strings, prefix + m.group(1)) + "=" + m.group(2);
+        }
         return null;
     }
 
@@ -107,6 +122,8 @@ public final class ProgressText {
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell.", ""}) {
             if (strings.has(prefix + part)) return LessonStrings.resolve(strings, prefix + part);
         }
+        String numbered = numbered(part, strings);
+        if (numbered != null) return numbered;
         int space = part.indexOf(' ');
         if (space > 0) return word(part.substring(0, space), strings) + " " + part.substring(space + 1);
         return part;

@@ -75,6 +75,9 @@ class ClassroomPartsTest {
         assertEquals("WeightedSampler", ProgressText.label("exercise2_sampler", "exercise2", LessonStrings.load("imbalance", "ko")));
         assertEquals("series.weighted_loss", ProgressText.configurationKey("exercise2_weighted_loss", "exercise2",
                 LessonStrings.load("imbalance", "en")));
+        // regularization's dropout sweep trains "dropout_p0.7": named "p=0.7" as the sweep's curves are
+        assertEquals("p=0.7", ProgressText.label("dropout_p0.7", "dropout_sweep", LessonStrings.load("regularization", "ko")));
+        assertEquals("p=0.7", ProgressText.configurationKey("dropout_p0.7", "dropout_sweep", LessonStrings.load("regularization", "en")));
     }
 
     @Test
