@@ -73,9 +73,14 @@ public final class ProgressText {
         for (String part : parts) {
             if (parts.length > 1 && part.trim().equals(experiment)) continue;
             if (sb.length() > 0) sb.append(SEPARATOR);
-            sb.append(word(part.trim(), strings));
+            sb.append(word(withoutExperiment(part.trim(), experiment), strings));
         }
         return sb.toString();
+    }
+
+    /** "exercise2_sampler" of experiment exercise2 → "sampler" (imbalance's exercise names its configurations so). */
+    private static String withoutExperiment(String part, String experiment) {
+        return !experiment.isEmpty() && part.startsWith(experiment + "_") ? part.substring(experiment.length() + 1) : part;
     }
 
     /**
@@ -87,12 +92,27 @@ public final class ProgressText {
      */
     static String configurationKey(String raw, String experiment, LessonStrings strings) {
         java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(part.trim());
+        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(withoutExperiment(part.trim(), experiment));
         if (parts.size() != 1) return null;
         // "label_smoothing ε=0.1": the experiment's charts name this configuration "ε=0.1"
         if (parts.get(0).startsWith(experiment + " ")) return parts.get(0).substring(experiment.length() + 1);
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
             if (strings.has(prefix + parts.get(0))) return prefix + parts.get(0);
+        }
+        return numbered(parts.get(0), strings);
+    }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(.+?)(-?\\d+(?:\\.\\d+)?)");
+
+    /**
+     * A configuration named by a setting and its value, "dropout_p0.7", as the experiment's charts name
+     * it: "p=0.7" when {@code column.dropout_p} (or a series or config key) names the setting; else null.
+     */
+    private static String numbered(String part, LessonStrings strings) {
+        java.util.regex.Matcher m = NUMBERED.matcher(part);
+        if (!m.matches()) return null;
+        for (String prefix : new String[] {"series.", "config.", "column."}) {
+            if (strings.has(prefix + m.group(1))) return LessonStrings.resolve(strings, prefix + m.group(1)) + "=" + m.group(2);
         }
         return null;
     }
@@ -102,6 +122,8 @@ public final class ProgressText {
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell.", ""}) {
             if (strings.has(prefix + part)) return LessonStrings.resolve(strings, prefix + part);
         }
+        String numbered = numbered(part, strings);
+        if (numbered != null) return numbered;
         int space = part.indexOf(' ');
         if (space > 0) return word(part.substring(0, space), strings) + " " + part.substring(space + 1);
         return part;

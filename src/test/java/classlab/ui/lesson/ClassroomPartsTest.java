@@ -71,6 +71,13 @@ class ClassroomPartsTest {
         assertEquals("With BatchNorm", ProgressText.label("bn_effect · bn", "bn_effect", en));
         assertEquals("BN, B=32", ProgressText.label("series.bn_at_batch|32", "bn_batch_sizes", en));
         assertEquals("CNN_V1", ProgressText.label("cnn_v1", "baselines", LessonStrings.load("cifar", "en")), "no model id on screen");
+        // imbalance's exercise 2 names its configurations "exercise2_<strategy>": shown (and the live legend named) as the strategy
+        assertEquals("WeightedSampler", ProgressText.label("exercise2_sampler", "exercise2", LessonStrings.load("imbalance", "ko")));
+        assertEquals("series.weighted_loss", ProgressText.configurationKey("exercise2_weighted_loss", "exercise2",
+                LessonStrings.load("imbalance", "en")));
+        // regularization's dropout sweep trains "dropout_p0.7": named "p=0.7" as the sweep's curves are
+        assertEquals("p=0.7", ProgressText.label("dropout_p0.7", "dropout_sweep", LessonStrings.load("regularization", "ko")));
+        assertEquals("p=0.7", ProgressText.configurationKey("dropout_p0.7", "dropout_sweep", LessonStrings.load("regularization", "en")));
     }
 
     @Test

@@ -684,6 +684,18 @@ class FigureViewsTest extends FxRobot {
                 "the others' bars grow with ε: " + java.util.Arrays.toString(others));
     }
 
+    /** Label smoothing's four target panels in a projector tile: long captions wrap in the theme's size, not shrunk to 60 %. */
+    @Test
+    void barPanelCaptionsWrapInsteadOfShrinking() throws Exception {
+        BarFigure f = new BarFigure("targets", "t", "class", "label value").smallMultiples(4).yRange(0, 1.1);
+        List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        for (String eps : List.of("0", "0.05", "0.1", "0.2")) {
+            f.setGroup("ε=" + eps + "\n정답 클래스 목표: 0.95\n나머지: 0.005", classes, new double[10]);
+        }
+        BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        assertEquals(ChartTheme.PRESENTATION.fontSize(), fx(v::captionFontSize), 1e-9, "captions keep the projector's type size");
+    }
+
     private static int count(WritableImage img, int x0, int x1, Color c) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) for (int x = x0; x < x1; x++) if (distance(img.getPixelReader().getColor(x, y), c) < 0.03) n++;
