@@ -97,8 +97,10 @@ final class BenchCommand {
     }
 
     int execute(List<String> args) throws UsageException {
-        Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads"), Set.of("skip-window", "quick", "count-ops"));
+        Options o = Options.parse(args, Set.of("data-dir", "runs", "workloads", "lang"), Set.of("skip-window", "quick", "count-ops"));
         if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "bench", o.positional.get(0));
+        // The report is a table that bench/compare reads (workload ids, numbers, units): it stays in English.
+        if (o.has("lang")) throw new UsageException("cli.bench_no_lang", ClassLabCli.language(o.get("lang")));
         int runs = o.has("runs") ? o.positiveInt("runs") : 20;
         List<Workload> workloads = new ArrayList<>();
         if (o.has("workloads")) {

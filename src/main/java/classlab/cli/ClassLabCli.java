@@ -12,10 +12,10 @@ import java.util.List;
 public final class ClassLabCli {
     static final String USAGE = String.join("\n",
             "usage: classlab [app [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]]   start the app",
-            "       classlab lessons              list lessons (id, tab, title)",
+            "       classlab lessons [--lang ko|en]   list lessons (id, tab, title)",
             "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]... [--lang ko|en] [--no-figures]",
             "       classlab snapshot LESSON --out FILE.png [--experiment NAME] [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
-            "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window] [--count-ops]");
+            "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window] [--count-ops]   a table for bench/compare, in English only (no --lang)");
 
     private ClassLabCli() {}
 

@@ -38,6 +38,18 @@ class ClassLabCliTest {
         assertOneLineError(run("run", "no-such-lesson"), "unknown lesson 'no-such-lesson'", "pattern");
     }
 
+    /** bench's report is a table bench/compare reads: --lang is refused with why, in the language asked for, and --help says so. */
+    @Test
+    void benchSaysWhyItHasNoLanguage() {
+        assertOneLineError(run("bench", "--lang", "ko"), "bench/compare", "영어로만");
+        err.reset();
+        assertOneLineError(run("bench", "--quick", "--lang", "en"), "bench/compare", "English only");
+        out.reset();
+        assertEquals(0, run("--help"));
+        String usage = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(usage.contains("bench/compare, in English only (no --lang)") && usage.contains("lessons [--lang ko|en]"), usage);
+    }
+
     @Test
     void unknownOption() {
         assertOneLineError(run("run", "pattern", "--speed", "3"), "unknown option --speed");

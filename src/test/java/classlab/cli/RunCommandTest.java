@@ -119,6 +119,25 @@ class RunCommandTest {
     }
 
     /** A refused --set value is told in the run's language, naming the parameter; so are the list of MNIST files used and the run's report. */
+    /** An undefined metric is the same missing value in both files: null in summary.json, an empty cell in metrics.csv. */
+    @Test
+    void anUndefinedMetricIsNullInTheSummaryAndEmptyInTheCsv() throws Exception {
+        Files.writeString(tmp.resolve("metrics.csv"), "experiment,epoch,metric,value\nold,1,auc,NaN\n");
+        Files.writeString(tmp.resolve("summary.json"), "{\"lesson\": \"roc-smoothing\", \"experiments\": []}");
+        RunResults results = RunResults.open(tmp, "roc-smoothing");
+        results.finished("roc", new classlab.core.lesson.ExperimentResult("roc", 1,
+                java.util.Map.of("auc_class_3", Double.NaN, "test_accuracy", 0.5)), 1.0);
+        classlab.core.train.MetricLog log = new classlab.core.train.MetricLog();
+        log.add("roc", 1, "auc_class_3", Double.NaN);
+        log.add("roc", 1, "test_accuracy", 0.5);
+        results.write(log);
+        JsonNode last = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile()).path("experiments").get(0).path("final");
+        assertTrue(last.get("auc_class_3").isNull(), last.toString());
+        assertEquals(0.5, last.get("test_accuracy").asDouble());
+        assertEquals(List.of("experiment,epoch,metric,value", "old,1,auc,", "roc,1,auc_class_3,", "roc,1,test_accuracy,0.5"),
+                Files.readAllLines(tmp.resolve("metrics.csv")));
+    }
+
     @Test
     void aRefusedSettingIsToldInTheRunsLanguage() {
         assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));

@@ -83,9 +83,9 @@ public final class ClassroomTools {
         drawer.setMinWidth(0);
         showDrawer(null);
         group.selectedToggleProperty().addListener((o, a, t) -> showDrawer(t == null ? null : (String) t.getUserData()));
-        stateListener = (o, a, s) -> runs.setBusy(session.isRunning() || s == TrainingEngine.State.RUNNING);
+        stateListener = (o, a, s) -> runs.setBusy(session.isRunning() || s == TrainingEngine.State.RUNNING, s);
         session.stateProperty().addListener(stateListener);
-        runs.setBusy(session.isRunning());
+        runs.setBusy(session.isRunning(), session.stateProperty().get());
     }
 
     private void add(String id, Region panel) {

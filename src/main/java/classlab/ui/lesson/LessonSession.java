@@ -47,6 +47,7 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper showsReplay = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final FormValues form;
     private String selectedExperiment;
     private RunStart lastRun;
@@ -149,6 +150,12 @@ public final class LessonSession {
     /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
 
+    /** What the last run's experiment counts ({@code Experiment.EPOCH} or {@code STEP}); epochs before any run. */
+    public String progressUnit() {
+        RunStart run = lastRun;
+        return run == null ? Experiment.EPOCH : model.experiment(run.experiment()).unit();
+    }
+
     /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
     public RunRecord endedRun() {
         return lastRun == null || engine.isBusy() ? null : history.last();
@@ -173,6 +180,13 @@ public final class LessonSession {
      * replace the chosen one (cifar on MNIST); null before the first report. FX thread.
      */
     public ReadOnlyObjectProperty<ParamValues> inEffectProperty() { return inEffect.getReadOnlyProperty(); }
+
+    /**
+     * Whether the figures show a replayed recording (from its start until the next run or Reset). A
+     * recording keeps epoch curves, tables, bars and grids but no per-mini-batch losses, so the pane
+     * hides the "Loss per mini-batch (live)" chart meanwhile instead of showing it empty. FX thread.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty showsReplayProperty() { return showsReplay.getReadOnlyProperty(); }
 
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
@@ -320,6 +334,7 @@ public final class LessonSession {
                         TrainingEngine.Job body) {
         problem.set("");
         paramProblem.set(null);
+        showsReplay.set(replayOf != null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
         unpinEpochAxes();
@@ -377,6 +392,7 @@ public final class LessonSession {
             iterationLoss.clear();
             Platform.runLater(() -> {
                 lastRun = null;
+                showsReplay.set(false);
                 unpinEpochAxes();
                 problem.set("");
                 paramProblem.set(null);

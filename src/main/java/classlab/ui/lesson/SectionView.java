@@ -77,6 +77,10 @@ final class SectionView {
         VBox tables = new VBox(GAP);
         for (Figure f : figures) {
             Node tile = tile(f, strings, messages, actions);
+            if (f == session.iterationLoss()) {   // a replay has no mini-batch losses: no empty chart meanwhile
+                tile.visibleProperty().bind(session.showsReplayProperty().not());
+                tile.managedProperty().bind(session.showsReplayProperty().not());
+            }
             if (f instanceof ResultTable) tables.getChildren().add(tile);
             else charts.getChildren().add(tile);
         }

@@ -100,6 +100,20 @@ class RunHistoryTest {
         assertEquals("seed=7, epochs=2", r.changedText());
     }
 
+    /** The run list shows a run from the moment it begins (the first run too), before it has a record. */
+    @Test
+    void aRunIsListedAsRunningFromItsBeginning() {
+        assertNull(history.running(), "no run yet");
+        Instant start = Instant.parse("2026-11-30T16:00:00Z");
+        history.begin("b", lesson.defaults().with("seed", "7"), start);
+        RunHistory.Running r = history.running();
+        assertEquals(new RunHistory.Running(1, "b", start, 7L, "seed=7", null), r);
+        assertTrue(history.runs().isEmpty(), "no record until it ends");
+        history.end("STOPPED", null);
+        assertNull(history.running());
+        assertEquals(1, history.runs().size());
+    }
+
     @Test
     void resetForgetsWhatIsShownButKeepsTheList() {
         run("all", lesson.defaults());

@@ -177,6 +177,57 @@ class ProjectorUiTest extends FxRobot {
         interact(() -> stage().setMaximized(true));
     }
 
+    /**
+     * The progress line at its longest (four configurations, a five-digit iteration count, the time
+     * left; a stopped replay) is shown whole at 1280×800, wrapped where needed, in both languages and
+     * both themes: no ellipsis, not clipped, inside the window.
+     */
+    @Test
+    void at1280x800TheProgressLineIsReadableWhole() throws Exception {
+        TrainingEngine.Progress live = new TrainingEngine.Progress("both", 2, 4, 17, 30, 12345, 0.5, 600_000_000_000L);
+        classlab.core.classroom.RunRecord stoppedReplay = new classlab.core.classroom.RunRecord(1, "regularization", "all_four",
+                "experiment", java.util.Map.of(), java.util.Map.of(), List.of(), 42L, java.time.Instant.now(), "STOPPED",
+                java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.time.Instant.now(), live);
+        for (Theme theme : List.of(Theme.PRESENTATION, Theme.LIGHT)) {
+            for (String lang : List.of("ko", "en")) {
+                MainWindowController shell = start(lang, theme, "regularization");
+                interact(() -> {
+                    stage().setMaximized(false);
+                    stage().setWidth(1280);
+                    stage().setHeight(800);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                classlab.ui.lesson.RunBarModel bar = shell.currentPane().runState();
+                for (boolean running : new boolean[] {true, false}) {
+                    String[] text = new String[2];
+                    double[] extent = new double[4];
+                    interact(() -> {
+                        bar.showState(running ? TrainingEngine.State.RUNNING : TrainingEngine.State.STOPPED);
+                        bar.showProgress(live, "all_four", "epoch", running ? null : stoppedReplay, true);
+                        javafx.scene.Parent root = stage().getScene().getRoot();
+                        root.applyCss();
+                        root.layout();
+                        Label label = lookup("#progressLabel").queryAs(Label.class);
+                        javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
+                        text[0] = label.getText();
+                        text[1] = shown.getText();
+                        extent[0] = label.localToScene(label.getLayoutBounds()).getMaxX();
+                        extent[1] = stage().getScene().getWidth();
+                        extent[2] = shown.getLayoutBounds().getHeight();
+                        extent[3] = label.getHeight();
+                        bar.showState(shell.currentPane().session().stateProperty().get());
+                    });
+                    String where = lang + ", " + theme + (running ? ", running" : ", stopped replay") + ": ";
+                    assertTrue(text[0].contains("12345"), where + text[0]);
+                    assertEquals(text[0], text[1], where + "the line is shown whole");
+                    assertTrue(extent[0] <= extent[1] + 0.5, where + "the line ends inside the window: " + extent[0] + " > " + extent[1]);
+                    assertTrue(extent[2] <= extent[3] + 0.5, where + "no line of it is clipped: text " + extent[2] + " px high in a label of " + extent[3]);
+                }
+            }
+        }
+        interact(() -> stage().setMaximized(true));
+    }
+
     @Test
     void tabChoosesTheExperimentAndSpotlightShowsAChart() throws Exception {
         MainWindowController shell = start("en", Theme.LIGHT, "roc-smoothing");

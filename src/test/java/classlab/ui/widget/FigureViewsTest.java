@@ -365,6 +365,53 @@ class FigureViewsTest extends FxRobot {
         assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
     }
 
+    /** The cells' texts as set and as drawn (a cut one ends in "..."). */
+    private static List<String[]> cellTexts(ResultTableView v) throws Exception {
+        return fx(() -> {
+            List<String[]> out = new ArrayList<>();
+            for (Node n : v.table().lookupAll(".table-cell")) {
+                TableCell<?, ?> c = (TableCell<?, ?>) n;
+                if (c.isEmpty() || c.getItem() == null || c.getText() == null || c.getText().isEmpty()) continue;
+                out.add(new String[] {c.getText(), ((javafx.scene.text.Text) c.lookup(".text")).getText()});
+            }
+            return out;
+        });
+    }
+
+    /**
+     * In a narrow projector tile row names and numbers stay whole (the scratch race's "Mom...",
+     * regularization's "기본 (정규...", cifar's "10.52..."), and a sentence wraps in a taller row
+     * (imbalance's accuracy paradox).
+     */
+    @Test
+    void cellsAreNotCutInANarrowProjectorTable() throws Exception {
+        // the race's positions as a 1280-pixel projector's tile shows them (about 640 px), a longer name first
+        ResultTable t = new ResultTable("t", "results", List.of("optimizer", "lr", "steps", "x", "y", "f", "seconds"));
+        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 0.0133, 10.523456);
+        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 0.0479, 4.14);
+        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 0.0243, 4.1);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        fx(() -> { v.getScene().getWindow().setWidth(700); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String[]> cells = cellTexts(v);
+        assertEquals(21, cells.size());
+        for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double table = fx(() -> v.table().getWidth());
+        assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
+
+        ResultTable paradox = new ResultTable("p", "results", List.of("statement"));
+        paradox.putRow("plain", "기본 (처리 없음): 정확도 0.501이지만 소수 클래스 Recall은 0.000 (다수 클래스 Recall 0.959, Macro F1 0.337)");
+        paradox.putRow("weighted", "Weighted Loss: 정확도 0.859이지만\n소수 클래스 Recall은 0.823");
+        ResultTableView p = show(() -> (ResultTableView) FigureView.create(paradox, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        // charts.css gives a row 2 em; the presentation table's font is 20 px
+        double single = fx(() -> 2 * ((javafx.scene.control.Labeled) p.table().lookup(".column-header .label")).getFont().getSize());
+        fx(() -> { p.getScene().getWindow().setWidth(560); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String[] cell : cellTexts(p)) assertEquals(cell[0], cell[1], "sentence shown whole");
+        assertTrue(fx(() -> p.table().getFixedCellSize()) > 1.5 * single, "rows grow to hold the wrapped sentence");
+    }
+
     @Test
     void gridCaptionsWrapAndNeverOverlapInANarrowProjectorTile() throws Exception {
         // The regularization lesson's five 20×20 dropout masks, captioned as in Korean, in a 560 px wide tile.
@@ -385,6 +432,17 @@ class FigureViewsTest extends FxRobot {
             assertFalse(boxes.get(i).intersects(boxes.get(j)), "captions overlap: " + boxes.get(i) + " and " + boxes.get(j));
         }
         assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
+    }
+
+    /** In a tile taller than its rows a table shows no empty striped rows below its data (seen with one-row tables at 1920x1080). */
+    @Test
+    void aTableInATallTileIsAsTallAsItsRows() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        t.putRow("a", 0.1, 2);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT));
+        double[] heights = fx(() -> new double[] {v.table().getHeight(), v.table().prefHeight(-1), v.getHeight()});
+        assertTrue(heights[2] > 2 * heights[1], "the view is taller than the table needs: " + java.util.Arrays.toString(heights));
+        assertEquals(heights[1], heights[0], 1.0, "the table keeps the height of its header and row");
     }
 
     @Test
@@ -624,6 +682,18 @@ class FigureViewsTest extends FxRobot {
         assertEquals(0, others[0], "ε = 0: the other classes' targets are 0, no bar");
         assertTrue(others[1] > 0 && others[1] < others[2] && others[2] < others[3],
                 "the others' bars grow with ε: " + java.util.Arrays.toString(others));
+    }
+
+    /** Label smoothing's four target panels in a projector tile: long captions wrap in the theme's size, not shrunk to 60 %. */
+    @Test
+    void barPanelCaptionsWrapInsteadOfShrinking() throws Exception {
+        BarFigure f = new BarFigure("targets", "t", "class", "label value").smallMultiples(4).yRange(0, 1.1);
+        List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        for (String eps : List.of("0", "0.05", "0.1", "0.2")) {
+            f.setGroup("ε=" + eps + "\n정답 클래스 목표: 0.95\n나머지: 0.005", classes, new double[10]);
+        }
+        BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        assertEquals(ChartTheme.PRESENTATION.fontSize(), fx(v::captionFontSize), 1e-9, "captions keep the projector's type size");
     }
 
     private static int count(WritableImage img, int x0, int x1, Color c) {

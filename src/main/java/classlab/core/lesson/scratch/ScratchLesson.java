@@ -134,7 +134,7 @@ public final class ScratchLesson extends LessonModel {
 
     @Override public List<Experiment> experiments() {
         return List.of(new Experiment("gradient_check", "layers", false),
-                new Experiment("race", "race", true),
+                new Experiment("race", "race", true, Experiment.STEP),
                 new Experiment("optimizers_mnist", "optimizers", false),
                 new Experiment("init_mnist", "init", false));
     }
