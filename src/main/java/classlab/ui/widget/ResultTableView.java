@@ -127,8 +127,9 @@ public final class ResultTableView extends FigureView {
                 double w = probe.getLayoutBounds().getWidth() + padding;
                 if (text) {
                     textMin[i] = Math.max(textMin[i], Math.min(w, font.getSize() * TEXT_COLUMN_MAX_EM));
-                    // a little narrower than the cell, so JavaFX's own wrapping never needs a line more
-                    double room = column.getWidth() - padding - 4;
+                    // a little narrower than the cell's text area (its padding is about a third of an em),
+                    // so JavaFX's own wrapping never needs a line more, nor one less
+                    double room = column.getWidth() - padding / 2;
                     if (room > 0) {
                         int needed = 0;   // a note may hold line breaks of its own
                         for (String paragraph : probe.getText().split("\n")) needed += CanvasPane.wrap(paragraph, font, room).size();

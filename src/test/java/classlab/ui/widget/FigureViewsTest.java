@@ -395,6 +395,7 @@ class FigureViewsTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         List<String[]> cells = cellTexts(v);
         assertEquals(18, cells.size());
+        assertEquals(2 * 20.0, fx(() -> v.table().getFixedCellSize()), 1e-9, "names that fit keep rows of one line (2 em)");
         for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
         for (Node n : fx(() -> v.table().lookupAll(".column-header .label"))) {
             javafx.scene.control.Labeled header = (javafx.scene.control.Labeled) n;
