@@ -395,7 +395,6 @@ class FigureViewsTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         List<String[]> cells = cellTexts(v);
         assertEquals(18, cells.size());
-        assertEquals(2 * 20.0, fx(() -> v.table().getFixedCellSize()), 1e-9, "names that fit keep rows of one line (2 em)");
         for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
         for (Node n : fx(() -> v.table().lookupAll(".column-header .label"))) {
             javafx.scene.control.Labeled header = (javafx.scene.control.Labeled) n;
@@ -438,6 +437,16 @@ class FigureViewsTest extends FxRobot {
             assertFalse(boxes.get(i).intersects(boxes.get(j)), "captions overlap: " + boxes.get(i) + " and " + boxes.get(j));
         }
         assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
+    }
+
+    /** A name that fits its column keeps rows of one line (the wrap estimate once took a whole em off the column). */
+    @Test
+    void aNameThatFitsKeepsRowsOfOneLine() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("name", "loss"));
+        t.putRow("none", "기본 (정규화 없음)", 0.7043);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2 * ChartTheme.PRESENTATION.fontSize(), fx(() -> v.table().getFixedCellSize()), 1e-9, "one line: charts.css's 2 em");
     }
 
     /** In a tile taller than its rows a table shows no empty striped rows below its data (seen with one-row tables at 1920x1080). */
