@@ -148,8 +148,11 @@ public final class ResultTableView extends FigureView {
         }
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 2;
         double share = table.getWidth() <= 0 || texts <= 0 ? 1 : Math.max(0, Math.min(1, (room - numbers) / texts));
+        // Where even the numbers do not fit, every column shrinks alike: a cut number ("2.116e...") shows
+        // its column, which a table wider than its tile would push out of sight.
+        double squeeze = table.getWidth() <= 0 || numbers <= room ? 1 : room / numbers;
         for (int i = 0; i < columns; i++) {
-            double min = numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
+            double min = squeeze * numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
             if (min > 0) {   // the resize policy starts from the preferred widths: content-sized, the table shares out the rest
                 table.getColumns().get(i).setMinWidth(min);
                 table.getColumns().get(i).setPrefWidth(min);

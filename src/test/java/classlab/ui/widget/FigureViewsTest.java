@@ -439,6 +439,18 @@ class FigureViewsTest extends FxRobot {
         assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
     }
 
+    /** Where even the numbers do not fit (batchnorm-gradients' five layers of "2.116e-04"), no column is pushed out of the table. */
+    @Test
+    void tooManyNumbersShrinkAlikeInsteadOfLeavingTheTable() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("net", "1", "2", "3", "4", "5", "6", "7"));
+        t.putRow("no_bn", "BatchNorm 없음", 2.116e-4, 1.842e-4, 2.325e-4, 3.667e-4, 7.146e-3, 1.5e-4, 2.5e-4);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double table = fx(() -> v.table().getWidth());
+        assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
+    }
+
     /** A name that fits its column keeps rows of one line (the wrap estimate once took a whole em off the column). */
     @Test
     void aNameThatFitsKeepsRowsOfOneLine() throws Exception {
