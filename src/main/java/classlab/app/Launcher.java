@@ -47,6 +47,19 @@ public final class Launcher {
     static final List<String> COLLECTOR_OPTIONS = List.of("-XX:+ExplicitGCInvokesConcurrent",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
+    /**
+     * Code of the window that the relaunched JVM compiles with C1 only (HotSpot compiler control, JEP
+     * 165: {@code c2: {Exclude: true}} leaves a method at tier 1, C1 without profiling). On two cores
+     * the one C2 compiler thread spent the first run of a fresh window compiling JavaFX's CSS
+     * matching, layout and Marlin rasteriser (Renderer._endRendering alone about 2 s), while the
+     * training code waited in the same queue at the slower profiled tier; the window's own code at
+     * tier 1 is fast enough for a chart redraw at most every 250 ms. Measured with bench/app-vs-run
+     * and JFR's jdk.Compilation events (README, Benchmark).
+     */
+    static final String JIT_DIRECTIVES = "[{match: [\"javafx/*.*\", \"com/sun/javafx/*.*\", \"com/sun/marlin/*.*\", "
+            + "\"com/sun/prism/*.*\", \"com/sun/glass/*.*\", \"com/sun/scenario/*.*\", \"com/sun/pisces/*.*\"], "
+            + "c2: {Exclude: true}}]";
+
     /** How long a child asked to end (SIGTERM) may take before it is killed. */
     static final Duration CHILD_GRACE = Duration.ofSeconds(5);
 
@@ -82,6 +95,23 @@ public final class Launcher {
         return options;
     }
 
+    /**
+     * The options that give the relaunched JVM {@link #JIT_DIRECTIVES}: the directives are written to
+     * a file that this (waiting) launcher deletes when it exits; none when the user gave their own
+     * directives file or the file cannot be written (then the JVM compiles as usual).
+     */
+    static List<String> jitOptions(List<String> jvmArgs) {
+        if (jvmArgs.stream().anyMatch(a -> flagName(a).equals("CompilerDirectivesFile"))) return List.of();
+        try {
+            Path file = java.nio.file.Files.createTempFile("classlab-jit-", ".json");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, JIT_DIRECTIVES);
+            return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + file);
+        } catch (java.io.IOException | SecurityException e) {
+            return List.of();
+        }
+    }
+
     /** The name of a {@code -XX:} option ({@code -XX:+Name}, {@code -XX:Name=value}), or "" for other options. */
     private static String flagName(String option) {
         return option.startsWith("-XX:") ? option.replaceAll("^-XX:[+-]?|=.*$", "") : "";
@@ -91,6 +121,7 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        cmd.addAll(jitOptions(jvmOptions));
         cmd.addAll(NativeSettings.jvmOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

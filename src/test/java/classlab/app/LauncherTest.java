@@ -48,6 +48,24 @@ class LauncherTest {
         assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true));
     }
 
+    /** The window's code is kept from C2 in a JVM that parses the directives (a malformed file would stop the JVM at start). */
+    @Test
+    void theJitDirectivesParseAndKeepTheWindowsCodeFromC2() throws Exception {
+        List<String> jit = Launcher.jitOptions(List.of());
+        assertEquals(2, jit.size(), jit.toString());
+        List<String> cmd = new java.util.ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jit);
+        cmd.addAll(List.of("-XX:+CompilerDirectivesPrint", "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("com/sun/marlin/*.*") && out.contains("javafx/*.*"), out);
+        String c2 = out.substring(out.indexOf("c2 directives:"));
+        assertTrue(c2.contains("Exclude:true"), out);
+        assertEquals(List.of(), Launcher.jitOptions(List.of("-XX:CompilerDirectivesFile=mine.json")));
+    }
+
     /** A child that ignores SIGTERM (as a JVM frozen in native start-up did) is killed after the grace period. */
     @Test
     void aChildThatIgnoresTerminationIsKilledAfterTheGrace() throws Exception {
