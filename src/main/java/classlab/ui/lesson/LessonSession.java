@@ -147,6 +147,20 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
+    /** Numbers of the runs written to a file (Runs → Save…, or on quitting). */
+    private final java.util.Set<Integer> saved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Notes that run {@code number} was written to a file, so quitting does not count it as unsaved. Any thread. */
+    public void markSaved(int number) { saved.add(number); }
+
+    /**
+     * The runs that would be lost on quitting: every run of this session not yet written to a file,
+     * oldest first. Replays are left out (their recording is a file already).
+     */
+    public java.util.List<RunRecord> unsavedRuns() {
+        return history.runs().stream().filter(r -> r.replayOf() == null && !saved.contains(r.number())).toList();
+    }
+
     /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
 

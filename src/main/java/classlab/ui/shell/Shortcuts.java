@@ -11,7 +11,7 @@ import javafx.scene.input.KeyCombination;
 /**
  * The window's keys: F5 run, F6 pause, F7 step, F8 stop, F9 spotlight, F11 full screen, Ctrl+E
  * export, Ctrl+Shift+R reset, Ctrl+PgUp/PgDn lessons, Ctrl+L language, Ctrl+T theme, Ctrl+N
- * notes, Ctrl+B lesson list.
+ * notes, Ctrl+B lesson list, Ctrl+Q quit (asks first while a run trains or runs are unsaved).
  */
 final class Shortcuts {
     private final MainWindowController window;
@@ -35,6 +35,7 @@ final class Shortcuts {
         keys.put(key(KeyCode.T, KeyCombination.SHORTCUT_DOWN), window::nextTheme);
         keys.put(key(KeyCode.N, KeyCombination.SHORTCUT_DOWN), window::toggleNotes);
         keys.put(key(KeyCode.B, KeyCombination.SHORTCUT_DOWN), window::toggleNavigator);
+        keys.put(key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), window::requestQuit);
         scene.getAccelerators().putAll(keys);
     }
 

@@ -159,6 +159,7 @@ public class ShellUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 3);
         javafx.stage.Window window = lookup("#navigator").query().getScene().getWindow();
         interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        clickOn("#quitDiscard");   // the run in training is named first (SessionLifecycleUiTest)
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !session.isRunning());
         assertEquals(TrainingEngine.State.STOPPED, session.engine().state());
     }
