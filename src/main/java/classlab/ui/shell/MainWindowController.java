@@ -183,7 +183,8 @@ public final class MainWindowController {
     private void showRunState(LessonSession session) {
         TrainingEngine.State state = session.stateProperty().get();
         if (pane != null && pane.session() == session) {
-            status.showRunState(messages.get("state." + state.name()));
+            boolean replay = state == TrainingEngine.State.RUNNING && session.showsReplayProperty().get();
+            status.showRunState(messages.get("state." + (replay ? "REPLAYING" : state.name())));
             if (state == TrainingEngine.State.RUNNING) status.clear();
         } else if (!session.isRunning() && state != TrainingEngine.State.IDLE) {
             // A run left training in another lesson has ended: said here, the window stays where the teacher is.

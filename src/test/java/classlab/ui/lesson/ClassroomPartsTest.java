@@ -113,6 +113,22 @@ class ClassroomPartsTest {
         assertTrue(form.isDemo("k") && !form.isDemo("epochs"));
     }
 
+    /** Trial report 2, item 14: a recording playing back is announced as a replay, in both languages. */
+    @Test
+    void aReplayReadsAsReplayingNotTraining() {
+        for (String lang : new String[] {"en", "ko"}) {
+            Messages m = new Messages(lang);
+            RunBarModel bar = new RunBarModel(m, LessonStrings.load("pattern", lang));
+            bar.showState(classlab.core.train.TrainingEngine.State.RUNNING, true);
+            assertEquals(m.get("state.REPLAYING"), bar.stateTextProperty().get());
+            assertNotEquals(m.get("state.RUNNING"), bar.stateTextProperty().get());
+            bar.showState(classlab.core.train.TrainingEngine.State.RUNNING, false);
+            assertEquals(m.get("state.RUNNING"), bar.stateTextProperty().get());
+        }
+        assertEquals("Replaying…", new Messages("en").get("state.REPLAYING"));
+        assertEquals("재생 중…", new Messages("ko").get("state.REPLAYING"));
+    }
+
     /** Trial report 2, item 7: "Again" on a quick-demo run keeps quick demo on, so turning it off brings 30 back. */
     @Test
     void quickDemoSurvivesRunningAQuickDemoRunAgain() {
