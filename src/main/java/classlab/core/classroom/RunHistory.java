@@ -278,7 +278,7 @@ public final class RunHistory {
         Map<String, String> settings = settingsText(model.inEffect(p.values()));
         List<String> training = new ArrayList<>();
         for (ParamSpec spec : p.values().specs()) {
-            if (!spec.demo() && (spec.section() == null || spec.section().equals(p.section()))) training.add(spec.key());
+            if (!spec.demo() && spec.shownIn(p.section())) training.add(spec.key());
         }
         ParamValues defaults = model.defaults();
         Map<String, String> changed = new LinkedHashMap<>();

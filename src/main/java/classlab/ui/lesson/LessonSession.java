@@ -265,6 +265,8 @@ public final class LessonSession {
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
                 ParamValues used = model.inEffect(shown);
                 Platform.runLater(() -> inEffect.set(used));
+            } catch (classlab.core.lesson.Environments.NotHere e) {
+                // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }

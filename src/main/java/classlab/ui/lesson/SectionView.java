@@ -56,7 +56,7 @@ final class SectionView {
         this.theme = theme;
         List<ParamSpec> specs = new ArrayList<>();
         for (ParamSpec p : session.values().specs()) {
-            if (p.section() == null || p.section().equals(section)) specs.add(p);
+            if (p.shownIn(section)) specs.add(p);
         }
         Label formTitle = new Label(messages.get("params.title"));
         formTitle.getStyleClass().add("panel-title");

@@ -69,10 +69,13 @@ public final class ClassLabApp extends Application {
     public void start(Stage stage) throws IOException {
         StartOptions options = OPTIONS.get();
         loadFonts();
-        LessonEnvironment env = Environments.create(options.dataDir(), (file, done, total) -> {
-            MainWindowController c = controller;
-            if (c != null) c.downloadProgress(file, done, total);
-        });
+        // A replayed snapshot draws a recording: it needs no data set and downloads none.
+        LessonEnvironment env = options.replay() != null && options.snapshotOut() != null
+                ? Environments.withoutDownloads(options.dataDir())
+                : Environments.create(options.dataDir(), (file, done, total) -> {
+                    MainWindowController c = controller;
+                    if (c != null) c.downloadProgress(file, done, total);
+                });
         controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
                 exportDir(), folder -> getHostServices().showDocument(folder.toUri().toString()));
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
