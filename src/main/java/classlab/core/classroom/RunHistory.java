@@ -191,7 +191,7 @@ public final class RunHistory {
                     for (RunRecord.Curve c : r.curves()) {
                         if (!c.figure().equals(f.id())) continue;
                         String label = previousLabel(c.series(), r, current.get(section));
-                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y()));
+                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y(), r.number()));
                         labels.add(label);
                     }
                 }

@@ -143,9 +143,9 @@ public final class LessonPaneController {
         runBar.getChildren().add(classroom.toolbar());
         root.setRight(classroom.drawer());
 
-        session.stateProperty().addListener((o, a, s) -> runState.showState(s));
+        session.stateProperty().addListener((o, a, s) -> runState.showState(s, session.showsReplayProperty().get()));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
-        runState.showState(session.stateProperty().get());
+        runState.showState(session.stateProperty().get(), session.showsReplayProperty().get());
         showProblem(session.problemProperty().get());
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();

@@ -3,6 +3,7 @@ package classlab.ui.shell;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.lesson.LessonStrings;
+import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
@@ -127,8 +128,16 @@ public final class MainWindowController {
             s.stateProperty().addListener((o, a, st) -> showRunState(s));
             return s;
         });
+        boolean another = pane == null || pane.session() != session;
         showPane(session);
         nav.select(lessonId);
+        if (another) status.clear();
+        for (LessonSession other : sessions.values()) {
+            // The switch happens at once; a run of the lesson left behind keeps training there, and the status bar says so.
+            if (other != session && other.isRunning()) {
+                status.show(m -> m.format("status.run_elsewhere", other.entry().title(m.language())));
+            }
+        }
         return pane;
     }
 
@@ -172,7 +181,16 @@ public final class MainWindowController {
     public boolean notesShown() { return panels.notesShown(); }
 
     private void showRunState(LessonSession session) {
-        if (pane != null && pane.session() == session) status.showRunState(messages.get("state." + session.stateProperty().get().name()));
+        TrainingEngine.State state = session.stateProperty().get();
+        if (pane != null && pane.session() == session) {
+            boolean replay = state == TrainingEngine.State.RUNNING && session.showsReplayProperty().get();
+            status.showRunState(messages.get("state." + (replay ? "REPLAYING" : state.name())));
+            if (state == TrainingEngine.State.RUNNING) status.clear();
+        } else if (!session.isRunning() && state != TrainingEngine.State.IDLE) {
+            // A run left training in another lesson has ended: said here, the window stays where the teacher is.
+            status.show(m -> m.format("status.run_elsewhere_ended", session.entry().title(m.language()),
+                    m.get("state." + state.name())));
+        }
     }
 
     private void setLanguage(String lang) {

@@ -32,6 +32,7 @@ class SessionLifecycleUiTest extends FxRobot {
     @AfterEach
     void stop() throws Exception {
         System.clearProperty("classlab.runsDir");
+        System.clearProperty("classlab.exportDir");
         AppUnderTest.close(app);
     }
 
@@ -77,5 +78,52 @@ class SessionLifecycleUiTest extends FxRobot {
         assertEquals("FINISHED", first.outcome());
         assertEquals("STOPPED", second.outcome(), "the run in training is kept as stopped");
         assertFalse(second.curves().isEmpty(), "with the curves it drew");
+    }
+
+    /**
+     * Ctrl+PgDn/PgUp change the lesson even with the experiment tabs focused (items 5, 22): an idle
+     * switch clears the last export's message; during a run the switch happens at once, the run
+     * keeps training in its lesson and the status bar says so, and says when it has ended (item 2).
+     */
+    @Test
+    void ctrlPageKeysSwitchLessonsAtOnceAlsoDuringARun() throws Exception {
+        System.setProperty("classlab.exportDir", runsDir.toString());
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        List<classlab.core.lesson.LessonCatalog.Entry> entries = classlab.core.lesson.LessonCatalog.load().entries();
+        String first = "pattern";
+        String next = entries.get((entries.indexOf(classlab.core.lesson.LessonCatalog.load().find(first)) + 1) % entries.size()).id();
+        LessonSession session = app.controller().currentPane().session();
+        org.controlsfx.control.StatusBar bar = lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> classlab.core.train.Backend.whenReady().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> app.controller().currentPane().onExportAll());   // before any run: "nothing to export yet"
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(bar.getText().contains("Nothing"), bar.getText());
+
+        javafx.scene.control.TabPane tabs = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        interact(tabs::requestFocus);
+        push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(next, app.controller().currentPane().session().entry().id(), "Ctrl+PgDn: the next lesson");
+        assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
+        assertEquals("", bar.getText(), "the export message belongs to the other lesson");
+        push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, app.controller().currentPane().session().entry().id(), "Ctrl+PgUp: back");
+
+        interact(() -> session.setParam("epochs", "5000"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 2);
+        push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(next, app.controller().currentPane().session().entry().id(), "switched during the run");
+        assertTrue(session.isRunning(), "the run keeps training in its lesson");
+        String title = classlab.core.lesson.LessonCatalog.load().find(first).title("en");
+        assertTrue(bar.getText().contains(title) && bar.getText().contains("keeps training"), bar.getText());
+        interact(session::stop);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().contains("has ended"));
+        assertTrue(bar.getText().contains(title) && bar.getText().contains("Stopped"), bar.getText());
+        assertEquals(next, app.controller().currentPane().session().entry().id(), "the window stays where the teacher is");
     }
 }
