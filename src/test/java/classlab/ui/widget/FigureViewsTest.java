@@ -128,6 +128,68 @@ class FigureViewsTest extends FxRobot {
         assertFalse(fx(hint::isVisible));
     }
 
+    /** Scene bounds of a node (on the FX thread). */
+    private static Bounds scene(Node n) throws Exception { return fx(() -> n.localToScene(n.getLayoutBounds())); }
+
+    /**
+     * Trial 2 item 6: in a narrow projector tile the hint is laid out inside the plot area, wrapped,
+     * and never printed over the y tick labels or the axis title.
+     */
+    @Test
+    void theEmptyHintStaysInsideThePlotAreaOfANarrowChart() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        String text = "Nothing here yet: press Run (F5) to fill this chart.";
+        LineFigureView v = show(() -> {
+            LineFigureView view = (LineFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? text : k);
+            view.setMaxWidth(300);
+            return view;
+        }, ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        Bounds h = scene(hint), y = scene(v.yAxis());
+        assertTrue(fx(hint::isVisible));
+        assertTrue(h.getMinX() >= y.getMaxX(), "hint right of the y axis (ticks, title): " + h + " vs " + y);
+        assertTrue(h.getMinY() >= y.getMinY() && h.getMaxY() <= y.getMaxY() + 1, "hint within the plot's height: " + h + " vs " + y);
+        assertTrue(h.getHeight() > 1.5 * fx(() -> hint.getFont().getSize()), "wrapped onto lines, not cut: " + h);
+    }
+
+    /** Trial 2 item 19: on a ROC chart the hint keeps off the chance diagonal; while paused it names Resume. */
+    @Test
+    void theRocHintLiesBelowTheDiagonalAndNamesResumeWhilePaused() throws Exception {
+        LineFigure f = new LineFigure("roc", "title", "x", "y").diagonal(true).xRange(0.0, 1.0).yRange(0.0, 1.0);
+        Map<String, String> texts = Map.of(FigureView.EMPTY_HINT, "press Run", FigureView.EMPTY_HINT_PAUSED, "press Resume");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> texts.getOrDefault(k, k)));
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        NumberAxis xa = (NumberAxis) fx(() -> v.mainChart().getXAxis());
+        NumberAxis ya = v.yAxis();
+        Bounds h = scene(hint);
+        // Every corner of the hint lies under y = x: its top-left corner is the one nearest the line.
+        Point2D topLeft = fx(() -> ya.sceneToLocal(h.getMinX(), h.getMinY()));
+        Point2D inX = fx(() -> xa.sceneToLocal(h.getMinX(), h.getMinY()));
+        double dataX = fx(() -> xa.getValueForDisplay(inX.getX()).doubleValue());
+        double dataY = fx(() -> ya.getValueForDisplay(topLeft.getY()).doubleValue());
+        assertTrue(dataY < dataX, "hint's top-left corner (" + dataX + ", " + dataY + ") is below the diagonal");
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT_PAUSED));
+        assertEquals("press Resume", fx(hint::getText));
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT));
+        assertEquals("press Run", fx(hint::getText));
+    }
+
+    /** Trial 2 item 19: an empty bar chart says how to fill it, and values in [0, 1] get an axis ending at 1, not 1.2. */
+    @Test
+    void anEmptyBarChartSaysPressRunAndScoresEndAtOne() throws Exception {
+        BarFigure f = new BarFigure("f1", "title", "class", "F1");
+        BarFigureView v = show(() -> (BarFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        assertTrue(fx(() -> v.emptyHint().isVisible() && v.emptyHint().getText().equals("press Run")));
+        NumberAxis y = (NumberAxis) fx(() -> v.chart().getYAxis());
+        assertEquals(1.0, fx(y::getUpperBound), 1e-9, "empty: 0..1");
+        f.set("a", "0", 0.99);
+        f.set("a", "1", 0.42);
+        assertTrue(refresh(v));
+        assertFalse(fx(() -> v.emptyHint().isVisible()));
+        assertEquals(1.0, fx(y::getUpperBound), 1e-9, "F1 of 0.99 on an axis that ends at 1");
+    }
+
     @Test
     void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");
