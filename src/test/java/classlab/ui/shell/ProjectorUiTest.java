@@ -155,6 +155,21 @@ class ProjectorUiTest extends FxRobot {
         interact(() -> stage().setMaximized(true));
     }
 
+    /** Trial 2 item 19: before a run the epoch charts span the planned epochs (imbalance: 25), and follow the form. */
+    @Test
+    void beforeARunEpochChartsSpanThePlannedEpochs() throws Exception {
+        start("ko", Theme.PRESENTATION, "imbalance");
+        LessonSession session = app.controller().currentPane().session();
+        interact(session::reset);
+        classlab.core.figure.LineFigure accuracy = (classlab.core.figure.LineFigure) session.model().figures("experiment").stream()
+                .filter(f -> f.id().equals("test_accuracy")).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(25).equals(accuracy.xMax()));
+        assertEquals(0.0, accuracy.xMin());
+        interact(() -> assertNull(session.setParam("epochs", "7")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(7).equals(accuracy.xMax()));
+        interact(session::resetParams);
+    }
+
     @Test
     void at1280x800NoTextIsCutWithoutAnEllipsisAndNoCaptionsOverlap() throws Exception {
         start("ko", Theme.PRESENTATION, "regularization");
