@@ -756,6 +756,9 @@ class FigureViewsTest extends FxRobot {
         }
         BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
         assertEquals(ChartTheme.PRESENTATION.fontSize(), fx(v::captionFontSize), 1e-9, "captions keep the projector's type size");
+        // trial 2 item 13: the 0-9 class labels under narrow panels were shrunk to ~8 px; now at most to 85 %
+        // of the projector's size (neighbours that would touch are left out instead)
+        assertTrue(fx(v::categoryFontSize) >= 0.85 * ChartTheme.PRESENTATION.fontSize() - 1e-9, "class labels: " + fx(v::categoryFontSize));
     }
 
     private static int count(WritableImage img, int x0, int x1, Color c) {
