@@ -320,8 +320,46 @@ class FigureViewsTest extends FxRobot {
         HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
         f.set("a", new double[] {1, 2, 3, 4});   // mean 2.5, population std sqrt(1.25) = 1.118
         HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
-        assertEquals(List.of("a   μ = 2.5, σ = 1.118"), fx(v::legendTexts));
+        assertEquals(List.of("a   μ = 2.500, σ = 1.118"), fx(v::legendTexts));
         assertTrue(distinctColors(fx(() -> snapshot(v))) > 3, "histogram drawn");
+        // trial 2 item 18: series side by side get the same precision ("-0.0954" next to "-0.003476" before)
+        f.set("b", new double[] {-0.01, 0.003, -0.004, 0.0});
+        assertTrue(refresh(v));
+        assertEquals("b   μ = -0.003, σ = 0.005", fx(v::legendTexts).get(1));
+    }
+
+    /** Trial 2 item 18: before a run the histogram says "press Run" and its y ticks ("0.8", wider than "1") are not clipped. */
+    @Test
+    void anEmptyHistogramSaysPressRunAndKeepsItsTickLabelsWhole() throws Exception {
+        HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(ChartTheme.PRESENTATION.fontSize());
+        assertTrue(fx(v::plotLeft) >= CanvasPane.textWidth("0.8", font) + 6, "room for the widest tick label: " + fx(v::plotLeft));
+        assertTrue(fx(() -> v.emptyHintText()).equals("press Run"));
+        WritableImage img = fx(() -> snapshot(v.canvasPane()));
+        // hint text: foreground pixels in the middle of the plot, where an empty histogram has only grid lines
+        int inkInMiddle = 0;
+        for (int y = (int) (img.getHeight() * 0.35); y < img.getHeight() * 0.6; y++) {
+            for (int x = (int) (img.getWidth() * 0.3); x < img.getWidth() * 0.7; x++) {
+                if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) inkInMiddle++;
+            }
+        }
+        assertTrue(inkInMiddle > 50, "hint drawn in the plot: " + inkInMiddle);
+    }
+
+    /** Trial 2 item 18: an empty grid (the dropout masks before a run) says "press Run" instead of a blank box. */
+    @Test
+    void anEmptyGridSaysPressRun() throws Exception {
+        GridFigure f = new GridFigure("g", "grid", GridFigure.Palette.BINARY, 5);
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> snapshot(v.canvasPane()));
+        int ink = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) {
+            if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) ink++;
+        }
+        assertTrue(ink > 50, "hint drawn: " + ink);
     }
 
     @Test
