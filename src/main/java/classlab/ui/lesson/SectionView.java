@@ -45,6 +45,8 @@ final class SectionView {
     }
 
     private static final double GAP = 10;
+    /** Preferred width of the parameter form, in font sizes. */
+    static final double FORM_EMS = 17;
     private final List<FigureView> views = new ArrayList<>();
     private final Tab tab;
     private final TilePane charts = new TilePane(GAP, GAP);
@@ -67,7 +69,7 @@ final class SectionView {
         ScrollPane formScroll = new ScrollPane(left);
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("param-scroll");
-        formScroll.setPrefViewportWidth(theme.fontSize() * 17);
+        formScroll.setPrefViewportWidth(theme.fontSize() * FORM_EMS);
         formScroll.setMinWidth(theme.fontSize() * 13);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         formScroll.visibleProperty().bind(formShown);
