@@ -19,12 +19,26 @@ public final class ClassLabCli {
 
     private ClassLabCli() {}
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+     * every start from the class path (our jar's layout, see the Launcher): true, and nothing a
+     * teacher can act on. JavaFX logs it through its logger "javafx" (com.sun.javafx.util.Logging),
+     * which java.util.logging backs. Held here so the logger, and its level, are not garbage-collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("javafx");
+
+    /** Drops that one warning; every other message of JavaFX (and of its child loggers: CSS, layout) still prints. */
+    static void quietJavaFxStartup() {
+        JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
+
     /** Runs a command and returns the process exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
             out.println(USAGE);
             return 0;
         }
+        quietJavaFxStartup();
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             switch (args[0]) {
