@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class ClassLabCli {
     static final String USAGE = String.join("\n",
-            "usage: classlab [app [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]]   start the app",
+            "usage: classlab [app] [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]   start the app",
             "       classlab lessons [--lang ko|en]   list lessons (id, tab, title)",
             "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]... [--lang ko|en] [--no-figures]",
             "       classlab snapshot LESSON --out FILE.png [--experiment NAME] [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
@@ -39,6 +39,8 @@ public final class ClassLabCli {
             return 0;
         }
         quietJavaFxStartup();
+        // `classlab --lang ko` starts the app as `classlab` alone does: the word app is optional before its options
+        if (args[0].startsWith("--") && APP_OPTIONS.contains(optionName(args[0]))) args = prepend("app", args);
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             switch (args[0]) {
@@ -53,6 +55,22 @@ public final class ClassLabCli {
             err.println("classlab: " + e.message(errorLanguage(args)));
             return 2;
         }
+    }
+
+    /** The options of {@code app}, which may come without the word {@code app}. */
+    private static final java.util.Set<String> APP_OPTIONS = java.util.Set.of("lang", "theme", "data-dir", "lesson");
+
+    /** {@code lang} of {@code --lang} or {@code --lang=ko}. */
+    private static String optionName(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.substring(2, eq < 0 ? arg.length() : eq);
+    }
+
+    private static String[] prepend(String first, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = first;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 
     /**

@@ -133,6 +133,19 @@ class ClassLabCliTest {
         assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--lang", "fr"), "--lang", "'fr'");
     }
 
+    /** Trial 2 item 16: app options without the word app are the app's options (here refused by the app's own checks, before any window). */
+    @Test
+    void appOptionsWithoutTheWordAppAreTheApps() {
+        assertOneLineError(run("--lang", "fr"), "--lang", "'fr'");
+        assertFalse(error().contains("unknown command"), error());
+        err.reset();
+        assertOneLineError(run("--theme=neon", "--lang", "ko"), "neon");
+        err.reset();
+        assertOneLineError(run("--lang", "en", "--lesson", "no-such-lesson"), "unknown lesson 'no-such-lesson'");
+        err.reset();
+        assertOneLineError(run("--epochs", "3"), "unknown command '--epochs'");
+    }
+
     @Test
     void lessonsListsOneLinePerLesson() {
         assertEquals(0, run("lessons"));
