@@ -70,6 +70,16 @@ class ClassLabCliTest {
         assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--data-dir", missing), "--data-dir", "no such folder");
     }
 
+    /** Trial 2 item 24: a folder that cannot be made (ENOENT, which Java reports as the bare path) gets its real reason. */
+    @Test
+    void outFolderThatCannotBeMadeSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")), "Linux /proc");
+        assertOneLineError(run("run", "pattern", "--out", "/proc/classlab-out"), "no such file or folder", "/proc/classlab-out");
+        assertFalse(error().contains("the system said \"/proc"), error());
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--out", "/proc/classlab-out", "--lang", "ko"), "폴더가 없다고", "/proc/classlab-out");
+    }
+
     @Test
     void snapshotChecksItsOutputFolderBeforeTraining() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("classlab", ".txt");
