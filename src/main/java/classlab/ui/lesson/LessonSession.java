@@ -387,7 +387,7 @@ public final class LessonSession {
         for (String section : new java.util.LinkedHashSet<>(model.experiments().stream().map(Experiment::section).toList())) {
             int planned = 0;
             for (ParamSpec spec : values.specs()) {
-                if (ParamValues.isEpochCount(spec) && (spec.section() == null || spec.section().equals(section))) {
+                if (ParamValues.isEpochCount(spec) && spec.shownIn(section)) {
                     planned = Math.max(planned, values.getInt(spec.key()));
                 }
             }
