@@ -162,7 +162,7 @@ class DownloaderTest {
                 .download(server.url("/missing.bin"), dir.resolve("missing.bin"), sha256(CONTENT), recorder));
         assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("/missing.bin"), e.getMessage());
         String ko = classlab.core.lesson.LessonStrings.load(null, "ko").describe(e);
-        assertTrue(ko.contains("/missing.bin 내려받기에 실패했습니다: 서버가 HTTP 404(으)로 응답했습니다."), ko);
+        assertTrue(ko.contains("/missing.bin 내려받기에 실패했습니다: 서버가 HTTP 404로 응답했습니다."), ko);
     }
 
     @Test

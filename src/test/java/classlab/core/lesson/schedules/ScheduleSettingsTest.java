@@ -21,7 +21,7 @@ class ScheduleSettingsTest {
         assertEquals("cosine_eta_min", e.param());
         assertTrue(e.getMessage().startsWith("cosine_eta_min = 0.5 is above lr0 = 0.1:"), e.getMessage());
         String ko = LessonStrings.load("schedules", "ko").describe(e);
-        assertTrue(ko.startsWith("cosine_eta_min = 0.5이(가) lr0 = 0.1보다 큽니다.") && ko.endsWith("lr0을(를) 높이세요."), ko);
+        assertTrue(ko.startsWith("cosine_eta_min = 0.5가 lr0 = 0.1보다 큽니다.") && ko.endsWith("lr0을 높이세요."), ko);
 
         ParamValues training = lesson.defaults().with("es_eta_min", "0.01");  // es_lr is 0.005
         assertEquals("es_eta_min", assertThrows(UserException.class, () -> SchedulesLesson.trainingSchedule(training)).param());
