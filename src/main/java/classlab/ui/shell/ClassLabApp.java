@@ -91,7 +91,12 @@ public final class ClassLabApp extends Application {
         scene.getStylesheets().addAll(Resources.url("/styles/app.css").toExternalForm(),
                 Resources.url("/styles/charts.css").toExternalForm());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> controller.shutdown());
+        controller.setRunsDir(runsDir());
+        // A close asks first while a run trains or runs are unsaved (MainWindowController.requestQuit).
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            controller.requestQuit();
+        });
         controller.installShortcuts();
         stage.show();
         if (options.exitAfterShow()) {
@@ -124,6 +129,12 @@ public final class ClassLabApp extends Application {
     @Override
     public void stop() {
         if (controller != null) controller.shutdown();
+    }
+
+    /** Where "Save and quit" writes unsaved runs: {@code ~/ClassLab/runs}, or the {@code classlab.runsDir} property. */
+    private static Path runsDir() {
+        String override = System.getProperty("classlab.runsDir");
+        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), "ClassLab", "runs");
     }
 
     private static Path exportDir() {
