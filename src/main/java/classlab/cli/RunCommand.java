@@ -179,7 +179,8 @@ final class RunCommand {
         }
         out.println(cli.get("cli.help_settings"));
         for (classlab.core.lesson.ParamSpec p : model.defaults().specs()) {
-            String section = p.section() == null ? "" : "  " + cli.format("cli.help_only_in", text.apply("section." + p.section()));
+            String section = p.sections().isEmpty() ? "" : "  " + cli.format("cli.help_only_in",
+                    String.join(", ", p.sections().stream().map(id -> text.apply("section." + id)).toList()));
             out.println(String.format(Locale.ROOT, "  %-22s %s: %s (%s)%s", p.key(), text.apply("param." + p.key()),
                     p.defaultValue(), accepted(p, cli), section));
         }
