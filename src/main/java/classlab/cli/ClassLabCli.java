@@ -12,8 +12,9 @@ import java.util.List;
 public final class ClassLabCli {
     static final String USAGE = String.join("\n",
             "usage: classlab [app] [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]   start the app",
-            "       classlab lessons [--lang ko|en]   list lessons (id, tab, title)",
+            "       classlab lessons [--lang ko|en]   list lessons (id, number, title, notebook)",
             "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]... [--lang ko|en] [--no-figures]",
+            "       classlab run LESSON --help [--lang ko|en]   the lesson's experiments and settings with their ranges",
             "       classlab snapshot LESSON --out FILE.png [--experiment NAME] [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
             "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window] [--count-ops]   a table for bench/compare, in English only (no --lang)");
 
@@ -91,11 +92,25 @@ public final class ClassLabCli {
     private static int lessons(List<String> args, PrintStream out) throws UsageException {
         Options o = Options.parse(args, java.util.Set.of("lang"), java.util.Set.of());
         if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "lessons", o.positional.get(0));
-        String lang = o.has("lang") ? language(o.get("lang")) : "en";
-        for (LessonCatalog.Entry e : LessonCatalog.load().entries()) {
-            out.println(e.id() + "\t" + e.notebook() + " " + e.groupTitle(lang) + "\t" + e.title(lang));
-        }
+        printLessons(LessonCatalog.load(), o.has("lang") ? language(o.get("lang")) : "en", out);
         return 0;
+    }
+
+    /**
+     * One line per lesson, in the catalogue's teaching order: id, number (L1, L2, ... as the README
+     * names them), title, and the notebook it comes from. Tab-separated, id first (bench/app-vs-run reads it).
+     */
+    static void printLessons(LessonCatalog catalog, String lang, PrintStream out) {
+        classlab.ui.fx.Messages cli = new classlab.ui.fx.Messages(lang, "cli");
+        for (LessonCatalog.Entry e : catalog.entries()) {
+            out.println(e.id() + "\t" + number(catalog, e) + "\t" + e.title(lang) + "\t"
+                    + cli.format("cli.lessons_notebook", e.notebook(), e.groupTitle(lang)));
+        }
+    }
+
+    /** {@code L1} for the catalogue's first lesson, and so on (README's numbering). */
+    static String number(LessonCatalog catalog, LessonCatalog.Entry entry) {
+        return "L" + (catalog.entries().indexOf(entry) + 1);
     }
 
     static String language(String value) throws UsageException {

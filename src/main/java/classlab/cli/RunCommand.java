@@ -42,6 +42,7 @@ final class RunCommand {
     }
 
     int execute(List<String> args) throws UsageException {
+        if (args.contains("--help")) return help(args);
         Options o = Options.parse(args, Set.of("experiment", "epochs", "seed", "data-dir", "out", "set", "lang"), Set.of("no-figures"));
         LessonCatalog catalog = LessonCatalog.load();
         if (o.positional.size() != 1) {
@@ -148,6 +149,54 @@ final class RunCommand {
                     String.valueOf(experiments.size()), String.join(", ", failed), outDir.toAbsolutePath()));
         }
         return exit;
+    }
+
+    /**
+     * {@code run LESSON --help}: the lesson's number and title, its experiments (the default marked)
+     * and every setting {@code --set} accepts, with label, default and accepted values, in the
+     * language of {@code --lang}. {@code run --help} without a lesson prints the run usage and the lessons.
+     */
+    private int help(List<String> args) throws UsageException {
+        List<String> rest = new ArrayList<>(args);
+        rest.remove("--help");
+        Options o = Options.parse(rest, Set.of("experiment", "epochs", "seed", "data-dir", "out", "set", "lang"), Set.of("no-figures"));
+        String lang = o.has("lang") ? ClassLabCli.language(o.get("lang")) : "en";
+        classlab.ui.fx.Messages cli = new classlab.ui.fx.Messages(lang, "cli");
+        LessonCatalog catalog = LessonCatalog.load();
+        if (o.positional.size() != 1) {
+            out.println(cli.get("cli.help_run_usage"));
+            ClassLabCli.printLessons(catalog, lang, out);
+            return 0;
+        }
+        LessonCatalog.Entry entry = find(catalog, o.positional.get(0));
+        LessonStrings text = LessonStrings.load(entry.id(), lang);
+        LessonModel model = entry.factory().apply(Environments.forOneRun(null, classlab.core.data.ProgressListener.NONE));
+        out.println(cli.format("cli.help_lesson", entry.id(), ClassLabCli.number(catalog, entry), entry.title(lang)));
+        out.println(cli.get("cli.help_experiments"));
+        for (Experiment e : model.experiments()) {
+            out.println(String.format(Locale.ROOT, "  %-22s %s%s", e.name(), text.apply("experiment." + e.name()),
+                    e.name().equals(model.defaultExperiment().name()) ? "  " + cli.get("cli.help_default_experiment") : ""));
+        }
+        out.println(cli.get("cli.help_settings"));
+        for (classlab.core.lesson.ParamSpec p : model.defaults().specs()) {
+            String section = p.sections().isEmpty() ? "" : "  " + cli.format("cli.help_only_in",
+                    String.join(", ", p.sections().stream().map(id -> text.apply("section." + id)).toList()));
+            out.println(String.format(Locale.ROOT, "  %-22s %s: %s (%s)%s", p.key(), text.apply("param." + p.key()),
+                    p.defaultValue(), accepted(p, cli), section));
+        }
+        return 0;
+    }
+
+    /** What a setting accepts, in words of {@code cli}: a range, true/false, one of the choices, or a list of numbers in a range. */
+    private static String accepted(classlab.core.lesson.ParamSpec p, classlab.ui.fx.Messages cli) {
+        String min = classlab.core.Deferred.argument(p.min());
+        String max = classlab.core.Deferred.argument(p.max());
+        switch (p.type()) {
+            case BOOL: return "true | false";
+            case CHOICE: return String.join(" | ", p.choices());
+            case INT: case DOUBLE: return cli.format("cli.help_range", min, max);
+            default: return cli.format("cli.help_list", min, max);
+        }
     }
 
     /** The user's message for a failure in the run's language ({@link LessonStrings#describe}). */

@@ -38,6 +38,12 @@ class CifarRunTest {
             assertTrue(acc >= 0 && acc <= 1, model + " test accuracy " + acc);
             assertTrue(baselines.path("seconds_per_epoch").path(model).asDouble() > 0, model);
         }
+        // Trial 2 item 12: the default 10,000 training images are more than the data set holds; the run says what it used,
+        // and the summary's settings give the number used, not the one asked for.
+        int used = summary.path("settings").path("train_size").asInt(-1);
+        assertTrue(used > 0 && used < 10000, summary.path("settings").toString());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("10000 training and 2000 test images were asked for, the run uses " + used + " and "), said);
         assertTrue(baselines.path("top_confused_pairs").isArray());
         for (JsonNode p : baselines.path("top_confused_pairs")) {
             assertTrue(p.has("true") && p.has("predicted") && p.path("count").asInt() > 0, p.toString());

@@ -160,8 +160,31 @@ class ClassLabCliTest {
     void lessonsListsOneLinePerLesson() {
         assertEquals(0, run("lessons"));
         String listing = out.toString(StandardCharsets.UTF_8);
-        assertTrue(listing.lines().anyMatch(l -> l.startsWith("pattern\t")), listing);
-        assertTrue(listing.lines().allMatch(l -> l.split("\t").length == 3), listing);
+        // id first (bench/app-vs-run reads it), then README's lesson number, title and notebook (trial 2 item 21)
+        assertTrue(listing.lines().anyMatch(l -> l.startsWith("pattern\tL1\t")), listing);
+        assertTrue(listing.lines().anyMatch(l -> l.startsWith("batchnorm-gradients\tL9\t")), listing);
+        assertTrue(listing.lines().allMatch(l -> l.split("\t").length == 4 && l.split("\t")[3].startsWith("notebook ")), listing);
+    }
+
+    /** Trial 2 item 21: a lesson's experiments and settings, with ranges, without provoking an error; in ko too. */
+    @Test
+    void runLessonHelpListsExperimentsAndSettingsWithRanges() {
+        assertEquals(0, run("run", "pattern", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("pattern (L1): "), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches("\\s+full_batch\\s+A\\. Full batch.*\\(the app's default\\)")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches("\\s+minibatch\\s+D\\. .*")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches("\\s+lr\\s+Learning rate: 0\\.001 \\(1e-6 to 1e20\\)")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches("\\s+batch_size\\s+.*: 16 \\(1 to 60000\\)\\s+\\[only in D\\. .*\\]")), help);
+        assertEquals("", error());
+        out.reset();
+        assertEquals(0, run("run", "imbalance", "--help", "--lang", "ko"));
+        String ko = out.toString(StandardCharsets.UTF_8);
+        assertTrue(ko.startsWith("imbalance (L4): 클래스 불균형") && ko.contains("실험 (--experiment") && ko.contains("minority_classes"), ko);
+        assertTrue(ko.contains("쉼표로 구분한 숫자, 각각 0~9"), ko);
+        out.reset();
+        assertEquals(0, run("run", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("run LESSON --help") && out.toString(StandardCharsets.UTF_8).contains("pattern\tL1"));
     }
 
     @Test

@@ -93,6 +93,19 @@ class CommandLineProcessTest {
         assertTrue(r.output().contains("--data-dir"), r.output());
     }
 
+    /** Trial 2 item 3: a snapshot whose run fails (no data, offline) writes no slide with the error in it, and exits 1. */
+    @Test
+    void snapshotWhoseRunFailsWritesNoPicture() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("no-data"));
+        Path png = tmp.resolve("failed.png");
+        Result r = launch("snapshot", "pattern", "--experiment", "full_batch", "--epochs", "1", "--data-dir", empty.toString(),
+                "--out", png.toString(), "--lang", "en");
+        assertEquals(1, r.exit(), r.output());
+        assertTrue(r.output().contains("run failed") && r.output().contains("--data-dir"), r.output());
+        assertFalse(Files.exists(png), "no picture of an error");
+        assertFalse(r.output().contains("app-training"), "the bench line only when asked: " + r.output());
+    }
+
     @Test
     void snapshotRunsTheDefaultExperimentAndSavesTheWindow() throws Exception {
         Path png = tmp.resolve("multiclass.png");

@@ -50,7 +50,12 @@ final class SnapshotDriver {
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6)
                             + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f", settledMs));
                     if (s == TrainingEngine.State.FAILED) {
+                        // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
+                        ClassLabApp.setExitCode(1);
+                        controller.shutdown();
+                        Platform.exit();
+                        return;
                     }
                     // A replay of a stopped run ends stopped, as recorded: that is a success too.
                     boolean asPlanned = s == TrainingEngine.State.FINISHED || options.replay() != null && s == TrainingEngine.State.STOPPED;

@@ -209,7 +209,20 @@ public final class CifarLesson extends LessonModel {
     @Override public ParamValues inEffect(ParamValues values) {
         CifarDataset d = dataset;
         boolean fallback = d != null && !d.notice().isEmpty() && values.getString("dataset").equals(CifarDataset.CIFAR10);
-        return fallback ? values.with("dataset", d.id()) : values;
+        ParamValues used = fallback ? values.with("dataset", d.id()) : values;
+        if (d == null || !d.id().equals(used.getString("dataset"))) return used;
+        // more images than the data set holds (10,000 of mnist-mini's 8,000): the run uses them all (CifarDataset#split)
+        return capped(capped(used, "train_size", d.train().size()), "test_size", d.test().size());
+    }
+
+    /** {@code key} lowered to {@code available}; unchanged when below the setting's minimum (the run's note still says it). */
+    private static ParamValues capped(ParamValues values, String key, int available) {
+        if (values.getInt(key) <= available) return values;
+        try {
+            return values.with(key, Integer.toString(available));
+        } catch (IllegalArgumentException belowTheRange) {
+            return values;
+        }
     }
 
     /** The loaded data set (tests check drill-down against it). */
@@ -399,6 +412,11 @@ public final class CifarLesson extends LessonModel {
             control.note(LessonStrings.message("message.mnist_note", env().cifarDir().toAbsolutePath().normalize(), classlab.core.data.CifarSource.DEFAULT_URL));
         }
         CifarDataset.Split split = d.split(values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
+        int trainUsed = split.train().size() + split.val().size();
+        if (trainUsed < values.getInt("train_size") || split.test().size() < values.getInt("test_size")) {
+            control.note(LessonStrings.message("message.sizes_capped", values.getInt("train_size"), values.getInt("test_size"),
+                    trainUsed, split.test().size()));
+        }
         switch (experiment) {
             case "improve": return runImprove(d, split, values, control);
             case "challenge": return runChallenge(d, split, values, control);
