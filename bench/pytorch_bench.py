@@ -89,7 +89,7 @@ def main():
                                       torch.nn.ReLU(), torch.nn.Linear(128, 64), torch.nn.ReLU(),
                                       torch.nn.Linear(64, 10))
             throughput(w, mlp, torch.randn(6000, 784), torch.randint(0, 10, (6000,)), torch.nn.CrossEntropyLoss(),
-                       256, 1, 2 if q else 3)
+                       256, 5, 2 if q else 3)
         elif w.startswith("deep_"):
             xd, yd = torch.randn(800, 20), torch.randint(0, 2, (800, 1)).float()
             throughput(w, deep("_bn_" in w), xd, yd, torch.nn.BCEWithLogitsLoss(), 8, 1, 1 if q else 3)

@@ -78,7 +78,8 @@ def last_epochs(csv_path, name):
     for run in {r["experiment"] for r in rows}:
         if base.endswith("_" + run):
             metric = base[:-len(run) - 1]
-            values = sorted((int(r["epoch"]), float(r["value"])) for r in rows if r["experiment"] == run and r["metric"] == metric)
+            # an undefined value is an empty cell (null in summary.json)
+            values = sorted((int(r["epoch"]), float(r["value"] or "nan")) for r in rows if r["experiment"] == run and r["metric"] == metric)
             tail = [v for _, v in values[-int(k):]]
             return sum(tail) / len(tail)
     raise KeyError(name + " is not in " + csv_path)

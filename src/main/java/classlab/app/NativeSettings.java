@@ -1,6 +1,7 @@
 package classlab.app;
 
 import classlab.core.train.Backend;
+import classlab.core.train.GuardedOpExecutioner;
 import classlab.core.train.NativeBuild;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import java.util.Map;
  *   <li>{@value NativeBuild#PLATFORM_EXTENSION}: the libnd4j build for this CPU ({@link NativeBuild}).</li>
  *   <li>{@value NativeBuild#HELPERS_DISABLE}{@code =false} with a oneDNN build: DL4J's oneDNN
  *       helpers for convolution, pooling and BatchNorm.</li>
+ *   <li>{@value GuardedOpExecutioner#PROPERTY}: ND4J's op executioner, {@link GuardedOpExecutioner}
+ *       (broadcast ops safe from a collection during the native call).</li>
  * </ul>
  *
  * <p>With {@code -D}{@value #REPORT}{@code =true} the JVM prints, when it exits, the values JavaCPP
@@ -39,6 +42,7 @@ final class NativeSettings {
         p.put(MAX_PHYSICAL_BYTES, "0");
         p.put(NativeBuild.PLATFORM_EXTENSION, build.extension());
         if (build.usesOneDnn()) p.put(NativeBuild.HELPERS_DISABLE, "false");
+        p.put(GuardedOpExecutioner.PROPERTY, GuardedOpExecutioner.CLASS_NAME);
         return p;
     }
 

@@ -56,7 +56,10 @@ final class RunResults {
                     if (e instanceof ObjectNode o && e.hasNonNull("name")) r.experiments.put(e.get("name").asText(), o);
                 }
                 List<String> lines = Files.readAllLines(dir.resolve(METRICS), StandardCharsets.UTF_8);
-                if (!lines.isEmpty() && lines.get(0).equals(METRICS_HEADER)) r.earlierMetrics.addAll(lines.subList(1, lines.size()));
+                if (!lines.isEmpty() && lines.get(0).equals(METRICS_HEADER)) {
+                    // files written before undefined values became empty cells held NaN or Infinity there
+                    for (String line : lines.subList(1, lines.size())) r.earlierMetrics.add(line.replaceFirst(",-?(NaN|Infinity)$", ","));
+                }
             }
         } catch (IOException e) {
             // No earlier results (or unreadable ones): this run's results stand alone.

@@ -57,6 +57,7 @@ class NativeSettingsProcessTest {
         assertTrue(report.contains("/linux-x86_64" + build.extension() + "/libjnind4jcpu.so"), build + ": " + report);
         if (build.usesOneDnn()) assertTrue(report.contains("helpers.disable=false "), report);
         assertTrue(report.contains(" memory-guard=on "), report);
+        assertTrue(report.contains(" opexec=GuardedOpExecutioner "), report);
         if (relaunched) {
             assertTrue(report.contains(" ExplicitGCInvokesConcurrent=true "), report);
             assertTrue(report.contains(" MaxHeapSize=" + (1L << 30)), report);   // Launcher.DEFAULT_HEAP

@@ -38,6 +38,18 @@ class ClassLabCliTest {
         assertOneLineError(run("run", "no-such-lesson"), "unknown lesson 'no-such-lesson'", "pattern");
     }
 
+    /** bench's report is a table bench/compare reads: --lang is refused with why, in the language asked for, and --help says so. */
+    @Test
+    void benchSaysWhyItHasNoLanguage() {
+        assertOneLineError(run("bench", "--lang", "ko"), "bench/compare", "영어로만");
+        err.reset();
+        assertOneLineError(run("bench", "--quick", "--lang", "en"), "bench/compare", "English only");
+        out.reset();
+        assertEquals(0, run("--help"));
+        String usage = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(usage.contains("bench/compare, in English only (no --lang)") && usage.contains("lessons [--lang ko|en]"), usage);
+    }
+
     @Test
     void unknownOption() {
         assertOneLineError(run("run", "pattern", "--speed", "3"), "unknown option --speed");
@@ -56,6 +68,16 @@ class ClassLabCliTest {
         assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of(missing)), "nothing created");
         err.reset();
         assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--data-dir", missing), "--data-dir", "no such folder");
+    }
+
+    /** Trial 2 item 24: a folder that cannot be made (ENOENT, which Java reports as the bare path) gets its real reason. */
+    @Test
+    void outFolderThatCannotBeMadeSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")), "Linux /proc");
+        assertOneLineError(run("run", "pattern", "--out", "/proc/classlab-out"), "no such file or folder", "/proc/classlab-out");
+        assertFalse(error().contains("the system said \"/proc"), error());
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--out", "/proc/classlab-out", "--lang", "ko"), "폴더가 없다고", "/proc/classlab-out");
     }
 
     @Test
@@ -119,6 +141,19 @@ class ClassLabCliTest {
     @Test
     void badLanguage() {
         assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--lang", "fr"), "--lang", "'fr'");
+    }
+
+    /** Trial 2 item 16: app options without the word app are the app's options (here refused by the app's own checks, before any window). */
+    @Test
+    void appOptionsWithoutTheWordAppAreTheApps() {
+        assertOneLineError(run("--lang", "fr"), "--lang", "'fr'");
+        assertFalse(error().contains("unknown command"), error());
+        err.reset();
+        assertOneLineError(run("--theme=neon", "--lang", "ko"), "neon");
+        err.reset();
+        assertOneLineError(run("--lang", "en", "--lesson", "no-such-lesson"), "unknown lesson 'no-such-lesson'");
+        err.reset();
+        assertOneLineError(run("--epochs", "3"), "unknown command '--epochs'");
     }
 
     @Test

@@ -119,6 +119,25 @@ class RunCommandTest {
     }
 
     /** A refused --set value is told in the run's language, naming the parameter; so are the list of MNIST files used and the run's report. */
+    /** An undefined metric is the same missing value in both files: null in summary.json, an empty cell in metrics.csv. */
+    @Test
+    void anUndefinedMetricIsNullInTheSummaryAndEmptyInTheCsv() throws Exception {
+        Files.writeString(tmp.resolve("metrics.csv"), "experiment,epoch,metric,value\nold,1,auc,NaN\n");
+        Files.writeString(tmp.resolve("summary.json"), "{\"lesson\": \"roc-smoothing\", \"experiments\": []}");
+        RunResults results = RunResults.open(tmp, "roc-smoothing");
+        results.finished("roc", new classlab.core.lesson.ExperimentResult("roc", 1,
+                java.util.Map.of("auc_class_3", Double.NaN, "test_accuracy", 0.5)), 1.0);
+        classlab.core.train.MetricLog log = new classlab.core.train.MetricLog();
+        log.add("roc", 1, "auc_class_3", Double.NaN);
+        log.add("roc", 1, "test_accuracy", 0.5);
+        results.write(log);
+        JsonNode last = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile()).path("experiments").get(0).path("final");
+        assertTrue(last.get("auc_class_3").isNull(), last.toString());
+        assertEquals(0.5, last.get("test_accuracy").asDouble());
+        assertEquals(List.of("experiment,epoch,metric,value", "old,1,auc,", "roc,1,auc_class_3,", "roc,1,test_accuracy,0.5"),
+                Files.readAllLines(tmp.resolve("metrics.csv")));
+    }
+
     @Test
     void aRefusedSettingIsToldInTheRunsLanguage() {
         assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
@@ -194,5 +213,21 @@ class RunCommandTest {
         run("run", "pattern", "--experiment", "full_batch", "--epochs", "5", "--set", "lr=1e6", "--no-figures", "--lang", "ko",
                 "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString());
         assertTrue(stderr().contains("학습률(lr)"), stderr());
+    }
+
+    /**
+     * Trial 2 item 17: at lr 1e19 the mini-batch model's weights explode yet it keeps classifying 0 and 1
+     * (test accuracy 0.995 in the trial); the report must not call it "going nowhere" beside that accuracy.
+     */
+    @Test
+    void hugeLrThatStillClassifiesIsToldAsFarTooLargeNotAsGoingNowhere() throws Exception {
+        Path outDir = tmp.resolve("lr19");
+        assertEquals(0, run("run", "pattern", "--experiment", "minibatch", "--epochs", "1", "--set", "lr=1e19", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString()), stderr());
+        JsonNode e = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).get("experiments").get(0);
+        double accuracy = e.get("final").get("test_accuracy").asDouble();
+        assertTrue(accuracy > 0.9, "measured 0.9954: " + accuracy);
+        assertFalse(stderr().contains("going nowhere"), stderr());
+        assertTrue(stderr().contains("far too large") && stderr().contains("8.48e+17"), stderr());
     }
 }

@@ -55,6 +55,9 @@ public final class RunHistory {
         this.log = log;
     }
 
+    /** The lesson whose runs these are. */
+    public LessonModel model() { return model; }
+
     /** Called after every change (a run began or ended, an overlay was chosen), on the changing thread. */
     public void addListener(Runnable l) { listeners.add(l); }
 
@@ -188,7 +191,7 @@ public final class RunHistory {
                     for (RunRecord.Curve c : r.curves()) {
                         if (!c.figure().equals(f.id())) continue;
                         String label = previousLabel(c.series(), r, current.get(section));
-                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y()));
+                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y(), r.number()));
                         labels.add(label);
                     }
                 }
@@ -261,20 +264,57 @@ public final class RunHistory {
                 }
             }
         }
+        Settings used = settingsOf(p);
+        return new RunRecord(number, model.id(), p.experiment(), p.section(), used.settings(), used.changed(), used.training(),
+                seed(p), p.started(), outcome, p.results(), curves, rows, bars, grids, metrics,
+                p.recording() == null ? null : p.recording().started(), at);
+    }
+
+    /** A run's settings as typed, the keys that configure it, and those of them that differ from the notebook's. */
+    private record Settings(Map<String, String> settings, List<String> training, Map<String, String> changed) {}
+
+    private Settings settingsOf(Pending p) {
         // What the run used: a lesson that had to replace a setting (cifar on MNIST) says so.
         Map<String, String> settings = settingsText(model.inEffect(p.values()));
         List<String> training = new ArrayList<>();
         for (ParamSpec spec : p.values().specs()) {
-            if (!spec.demo() && (spec.section() == null || spec.section().equals(p.section()))) training.add(spec.key());
+            if (!spec.demo() && spec.shownIn(p.section())) training.add(spec.key());
         }
-        Long seed = p.values().has("seed") ? Long.valueOf(p.values().getInt("seed")) : null;
         ParamValues defaults = model.defaults();
         Map<String, String> changed = new LinkedHashMap<>();
         for (String key : training) {
             if (!settings.get(key).equals(defaults.text(key))) changed.put(key, settings.get(key));
         }
-        return new RunRecord(number, model.id(), p.experiment(), p.section(), settings, changed, training, seed, p.started(),
-                outcome, p.results(), curves, rows, bars, grids, metrics, p.recording() == null ? null : p.recording().started(), at);
+        return new Settings(settings, training, changed);
+    }
+
+    private static Long seed(Pending p) {
+        return p.values().has("seed") ? Long.valueOf(p.values().getInt("seed")) : null;
+    }
+
+    /**
+     * The run that has begun and not yet ended, as a run list shows it before it has a record.
+     *
+     * @param number   the number its record will get
+     * @param seed     its {@code seed} parameter, or null if the lesson has none
+     * @param changed  its training settings that differ from the notebook's, {@code lr=0.01, seed=7} ("" when none)
+     * @param replayOf for a replay, the time the recorded run started; else null
+     */
+    public record Running(int number, String experiment, Instant started, Long seed, String changed, Instant replayOf) {}
+
+    /** The run in progress (begun, not ended), or null when none is. */
+    public Running running() {
+        Pending p;
+        int number;
+        synchronized (this) {
+            p = pending;
+            number = runs.size() + 1;
+        }
+        if (p == null) return null;
+        List<String> parts = new ArrayList<>();
+        settingsOf(p).changed().forEach((k, v) -> parts.add(k + "=" + v));
+        return new Running(number, p.experiment(), p.started(), seed(p), String.join(", ", parts),
+                p.recording() == null ? null : p.recording().started());
     }
 
     private void fire() {

@@ -181,6 +181,7 @@ public final class Backend {
                 + " helpers.disable=" + System.getProperty(NativeBuild.HELPERS_DISABLE, "true (default)")
                 + " extension=" + System.getProperty(NativeBuild.PLATFORM_EXTENSION, "")
                 + " jnind4jcpu=" + libs.get("jnind4jcpu")
+                + " opexec=" + Nd4j.getExecutioner().getClass().getSimpleName()
                 + " memory-guard=" + (NativeMemoryGuard.running() ? "on" : "off")
                 + " ExplicitGCInvokesConcurrent=" + vmOption("ExplicitGCInvokesConcurrent")
                 + " MaxHeapSize=" + vmOption("MaxHeapSize");

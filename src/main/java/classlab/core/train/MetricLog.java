@@ -17,11 +17,16 @@ public final class MetricLog {
 
     public synchronized void clear() { rows.clear(); }
 
+    /**
+     * The rows as CSV with a header. A value that is no finite number (an undefined metric, NaN) is an
+     * empty cell, as {@code summary.json} writes it {@code null}; pandas reads either as NaN.
+     */
     public synchronized String toCsv() {
         StringBuilder sb = new StringBuilder("experiment,epoch,metric,value\n");
         for (Row r : rows) {
-            sb.append(r.experiment()).append(',').append(r.epoch()).append(',').append(r.metric()).append(',')
-              .append(r.value()).append('\n');
+            sb.append(r.experiment()).append(',').append(r.epoch()).append(',').append(r.metric()).append(',');
+            if (Double.isFinite(r.value())) sb.append(r.value());
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -116,7 +116,7 @@ public final class PresenterWindow {
         String state = shell.get("state." + session.stateProperty().get().name());
         var last = session.lastRun();
         String progress = classlab.ui.lesson.ProgressText.status(session.engine().progress(),
-                last == null ? "" : last.experiment(), session.endedRun(), session.isRunning(), strings, shell);
+                last == null ? "" : last.experiment(), session.progressUnit(), session.endedRun(), session.isRunning(), strings, shell);
         run.setText(progress.isEmpty() ? state : state + " · " + progress);
     }
 

@@ -3,6 +3,7 @@ package classlab.ui.classroom;
 import classlab.core.classroom.RunHistory;
 import classlab.core.classroom.RunRecord;
 import classlab.core.lesson.LessonStrings;
+import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +37,7 @@ public final class RunListView extends VBox {
     private final Label problem = new Label();
     private final Runnable listener = () -> Platform.runLater(this::rebuild);
     private boolean busy;
+    private TrainingEngine.State state = TrainingEngine.State.IDLE;
 
     /** Replay speeds offered, in epochs per second. */
     static final java.util.List<Double> SPEEDS = java.util.List.of(0.5, 1.0, 2.0, 5.0, 10.0, 30.0);
@@ -103,10 +105,27 @@ public final class RunListView extends VBox {
         if (!isProblem) problem.getStyleClass().remove("problem");
     }
 
-    /** Disables the re-run buttons while a run is in progress. */
-    public void setBusy(boolean busy) {
+    /**
+     * Disables the re-run buttons while a run is in progress, and words the state of the run in
+     * progress ({@code RUNNING}, {@code PAUSED}, {@code STOPPING}; listed from the moment it begins).
+     */
+    public void setBusy(boolean busy, TrainingEngine.State state) {
         this.busy = busy;
+        this.state = state;
         rebuild();
+    }
+
+    /** The text shown for the run in progress: "#3 · Dropout · 14:03:12 · seed 42 · lr=0.01 · training…". */
+    public String describe(RunHistory.Running r) {
+        StringBuilder sb = new StringBuilder("#").append(r.number()).append(" · ")
+                .append(strings.apply("experiment." + r.experiment()))
+                .append(" · ").append(TIME.format(r.started()));
+        if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
+        if (!r.changed().isEmpty()) sb.append(" · ").append(r.changed());
+        if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
+        TrainingEngine.State s = state == TrainingEngine.State.PAUSED || state == TrainingEngine.State.STOPPING ? state : TrainingEngine.State.RUNNING;
+        String word = s == TrainingEngine.State.RUNNING && r.replayOf() != null ? "REPLAYING" : s.name();
+        return sb.append(" · ").append(text.get("runs.state." + word)).toString();
     }
 
     /** The text shown for a run: "#2 · Dropout · 14:03:12 · seed 42 · lr=0.01 · stopped". */
@@ -116,24 +135,41 @@ public final class RunListView extends VBox {
                 .append(" · ").append(TIME.format(r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
         if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
-        if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.endedAt()));
+        if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.experiment(), r.endedAt()));
         else if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
         if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
         return sb.toString();
     }
 
-    /** "stopped at epoch 7/30", or with the configuration when the experiment trains several. */
-    private String stoppedAt(classlab.core.train.TrainingEngine.Progress at) {
+    /**
+     * "stopped at epoch 7/30" ("stopped at step 7/30" for an experiment that counts steps), or with the
+     * configuration when the experiment trains several.
+     */
+    private String stoppedAt(String experiment, TrainingEngine.Progress at) {
+        String unit = history.model().experiments().stream().filter(e -> e.name().equals(experiment)).findFirst()
+                .map(classlab.core.lesson.Experiment::unit).orElse(classlab.core.lesson.Experiment.EPOCH);
+        String suffix = unit.equals(classlab.core.lesson.Experiment.EPOCH) ? "" : "." + unit;
         return at.configurations() > 1
-                ? text.format("runs.stopped_at_configuration", at.configuration(), at.configurations(), at.epoch(), at.epochs())
-                : text.format("runs.stopped_at", at.epoch(), at.epochs());
+                ? text.format("runs.stopped_at_configuration" + suffix, at.configuration(), at.configurations(), at.epoch(), at.epochs())
+                : text.format("runs.stopped_at" + suffix, at.epoch(), at.epochs());
     }
 
     private void rebuild() {
         rows.getChildren().clear();
         showProblem(null);
         var runs = history.runs();
-        if (runs.isEmpty()) rows.getChildren().add(empty);
+        RunHistory.Running running = history.running();
+        if (running != null) {   // on the charts as it trains: listed at once, in bold, before it has a record
+            Label now = new Label(describe(running));
+            now.setId("run-running");
+            now.setWrapText(true);
+            now.setMnemonicParsing(false);
+            now.setStyle("-fx-font-weight: bold;");
+            now.setPadding(new javafx.geometry.Insets(0, 0, 4, 0));
+            rows.getChildren().add(now);
+        } else if (runs.isEmpty()) {
+            rows.getChildren().add(empty);
+        }
         for (int i = runs.size() - 1; i >= 0; i--) {   // newest first
             RunRecord r = runs.get(i);
             boolean live = history.isLive(r.number());

@@ -103,10 +103,14 @@ public final class LessonPaneController {
             stateLabel.getStyleClass().add(s);
         });
         progressLabel.textProperty().bind(runState.progressTextProperty());
-        // At projector sizes a long status is cut with an ellipsis: the whole line stays one hover away.
-        javafx.scene.control.Tooltip progressTip = new javafx.scene.control.Tooltip();
-        progressTip.textProperty().bind(runState.progressTextProperty());
-        progressLabel.setTooltip(progressTip);
+        // The line wraps where it does not fit (1280 px at projector type size). During a run it keeps
+        // the tallest height it had, so the charts below do not jump each time a counter gains a digit.
+        progressLabel.heightProperty().addListener((o, a, h) -> {
+            if (runState.busyProperty().get() && h.doubleValue() > progressLabel.getMinHeight()) progressLabel.setMinHeight(h.doubleValue());
+        });
+        runState.busyProperty().addListener((o, a, busy) -> {
+            if (!busy) progressLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        });
         progressBar.progressProperty().bind(runState.progressProperty());
         openFolderButton.disableProperty().bind(export.lastFolderProperty().isNull());
 
@@ -138,10 +142,14 @@ public final class LessonPaneController {
         classroom = new ClassroomTools(session, strings, theme, this::showSessionSettings);
         runBar.getChildren().add(classroom.toolbar());
         root.setRight(classroom.drawer());
+        FormDrawerTurns.install(root, formToggle, classroom, theme);
 
-        session.stateProperty().addListener((o, a, s) -> runState.showState(s));
+        session.stateProperty().addListener((o, a, s) -> runState.showState(s, session.showsReplayProperty().get()));
+        // Empty charts name the button as the run bar shows it: Resume (F5) while paused.
+        session.stateProperty().addListener((o, a, s) -> figureViews().forEach(v -> v.setEmptyHint(
+                s == TrainingEngine.State.PAUSED ? FigureView.EMPTY_HINT_PAUSED : FigureView.EMPTY_HINT)));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
-        runState.showState(session.stateProperty().get());
+        runState.showState(session.stateProperty().get(), session.showsReplayProperty().get());
         showProblem(session.problemProperty().get());
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
@@ -251,7 +259,7 @@ public final class LessonPaneController {
         LessonSession.RunStart run = session.lastRun();
         // After a reset (or before the first run) the engine's last progress belongs to no run on screen.
         runState.showProgress(run == null ? TrainingEngine.Progress.NONE : session.engine().progress(),
-                run == null ? "" : run.experiment(), session.endedRun(), Backend.startAsync().isDone());
+                run == null ? "" : run.experiment(), session.progressUnit(), session.endedRun(), Backend.startAsync().isDone());
     }
 
     private void showProblem(String problem) {
@@ -273,7 +281,8 @@ public final class LessonPaneController {
 
     private void showSpotlight(FigureView view) {
         SectionView s = tabs.visible();
-        if (s != null) spotlight.showAmong(s.views(), view);
+        // not the charts a replay hides (the live mini-batch loss)
+        if (s != null) spotlight.showAmong(s.views().stream().filter(v -> v.getParent() == null || v.getParent().isVisible()).toList(), view);
     }
 
     @FXML public void onRun() { session.run(); }

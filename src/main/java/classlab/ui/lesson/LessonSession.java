@@ -12,6 +12,7 @@ import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
+import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
@@ -47,6 +48,7 @@ public final class LessonSession {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper showsReplay = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final FormValues form;
     private String selectedExperiment;
     private RunStart lastRun;
@@ -146,8 +148,28 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
+    /** Numbers of the runs written to a file (Runs → Save…, or on quitting). */
+    private final java.util.Set<Integer> saved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Notes that run {@code number} was written to a file, so quitting does not count it as unsaved. Any thread. */
+    public void markSaved(int number) { saved.add(number); }
+
+    /**
+     * The runs that would be lost on quitting: every run of this session not yet written to a file,
+     * oldest first. Replays are left out (their recording is a file already).
+     */
+    public java.util.List<RunRecord> unsavedRuns() {
+        return history.runs().stream().filter(r -> r.replayOf() == null && !saved.contains(r.number())).toList();
+    }
+
     /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
+
+    /** What the last run's experiment counts ({@code Experiment.EPOCH} or {@code STEP}); epochs before any run. */
+    public String progressUnit() {
+        RunStart run = lastRun;
+        return run == null ? Experiment.EPOCH : model.experiment(run.experiment()).unit();
+    }
 
     /** The record of the last run once it has ended (how and where it ended), or null while a run is busy or before any. */
     public RunRecord endedRun() {
@@ -173,6 +195,13 @@ public final class LessonSession {
      * replace the chosen one (cifar on MNIST); null before the first report. FX thread.
      */
     public ReadOnlyObjectProperty<ParamValues> inEffectProperty() { return inEffect.getReadOnlyProperty(); }
+
+    /**
+     * Whether the figures show a replayed recording (from its start until the next run or Reset). A
+     * recording keeps epoch curves, tables, bars and grids but no per-mini-batch losses, so the pane
+     * hides the "Loss per mini-batch (live)" chart meanwhile instead of showing it empty. FX thread.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty showsReplayProperty() { return showsReplay.getReadOnlyProperty(); }
 
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
@@ -237,6 +266,8 @@ public final class LessonSession {
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
                 ParamValues used = model.inEffect(shown);
                 Platform.runLater(() -> inEffect.set(used));
+            } catch (classlab.core.lesson.Environments.NotHere e) {
+                // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }
@@ -320,6 +351,7 @@ public final class LessonSession {
                         TrainingEngine.Job body) {
         problem.set("");
         paramProblem.set(null);
+        showsReplay.set(replayOf != null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
         unpinEpochAxes();
@@ -339,11 +371,35 @@ public final class LessonSession {
      */
     public void pinEpochAxes() {
         TrainingEngine.Progress p = engine.progress();
-        if (lastRun == null || p.epochs() <= 1) return;
-        for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
+        if (lastRun == null || p.epochs() <= 1) {   // until the run announces its epochs: the form's plan
+            pinPlannedEpochs();
+            return;
+        }
+        pinEpochAxes(model.experiment(lastRun.experiment()).section(), p.epochs());
+    }
+
+    /**
+     * Before a run (and after a reset) each section's epoch charts span the epochs its form plans
+     * (the largest of the section's epoch counts), not 0..1: the frame the run will grow into.
+     */
+    private void pinPlannedEpochs() {
+        ParamValues values = form.values();
+        for (String section : new java.util.LinkedHashSet<>(model.experiments().stream().map(Experiment::section).toList())) {
+            int planned = 0;
+            for (ParamSpec spec : values.specs()) {
+                if (ParamValues.isEpochCount(spec) && spec.shownIn(section)) {
+                    planned = Math.max(planned, values.getInt(spec.key()));
+                }
+            }
+            if (planned > 1) pinEpochAxes(section, planned);
+        }
+    }
+
+    private void pinEpochAxes(String section, int epochs) {
+        for (var f : model.figures(section)) {
             if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
-                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())) {
-                line.xRange(0.0, (double) p.epochs());
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(epochs).equals(line.xMax())) {
+                line.xRange(0.0, (double) epochs);
                 pinnedAxes.add(line);
             }
         }
@@ -377,6 +433,7 @@ public final class LessonSession {
             iterationLoss.clear();
             Platform.runLater(() -> {
                 lastRun = null;
+                showsReplay.set(false);
                 unpinEpochAxes();
                 problem.set("");
                 paramProblem.set(null);

@@ -23,12 +23,13 @@ public final class ProgressText {
      * afterwards how the last run ended, from its record: where it was stopped ("stopped at: … epoch
      * 7/30"), and for a replay, which recorded run it played. No time left once a run has ended.
      *
+     * @param unit  what the experiment counts, {@code Experiment.EPOCH} or {@code STEP} ("epoch 17/30", "step 17/30")
      * @param ended the record of the last run when no run is busy, or null (none yet, or unknown)
      */
-    public static String status(Progress p, String experiment, RunRecord ended, boolean live,
+    public static String status(Progress p, String experiment, String unit, RunRecord ended, boolean live,
                                 LessonStrings strings, Messages messages) {
-        if (live || ended == null || ended.endedAt() == null) return format(p, experiment, strings, messages, live);
-        String text = format(ended.endedAt(), ended.experiment(), strings, messages, false);
+        if (live || ended == null || ended.endedAt() == null) return format(p, experiment, unit, strings, messages, live);
+        String text = format(ended.endedAt(), ended.experiment(), unit, strings, messages, false);
         if (ended.stopped()) text = messages.format("progress.stopped_at", text);
         if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", TIME.format(ended.replayOf()));
         return text;
@@ -36,9 +37,10 @@ public final class ProgressText {
 
     /**
      * @param experiment the running experiment's name: a label part equal to it is left out (the selector shows it)
+     * @param unit       what the experiment counts, {@code Experiment.EPOCH} or {@code STEP}: the message {@code progress.<unit>}
      * @param live       whether the run is still going: only then is the time left estimated
      */
-    public static String format(Progress p, String experiment, LessonStrings strings, Messages messages, boolean live) {
+    public static String format(Progress p, String experiment, String unit, LessonStrings strings, Messages messages, boolean live) {
         if (p.configuration() == 0 && p.iteration() == 0) return "";
         StringBuilder sb = new StringBuilder();
         if (p.configuration() > 0) {
@@ -46,7 +48,7 @@ public final class ProgressText {
             sb.append(p.configurations() > 1
                     ? messages.format("progress.configuration", label, p.configuration(), p.configurations())
                     : label);
-            sb.append(SEPARATOR).append(messages.format("progress.epoch", p.epoch(), p.epochs()));
+            sb.append(SEPARATOR).append(messages.format("progress." + unit, p.epoch(), p.epochs()));
         }
         if (p.iteration() > 0) {
             if (sb.length() > 0) sb.append(SEPARATOR);
@@ -71,9 +73,14 @@ public final class ProgressText {
         for (String part : parts) {
             if (parts.length > 1 && part.trim().equals(experiment)) continue;
             if (sb.length() > 0) sb.append(SEPARATOR);
-            sb.append(word(part.trim(), strings));
+            sb.append(word(withoutExperiment(part.trim(), experiment), strings));
         }
         return sb.toString();
+    }
+
+    /** "exercise2_sampler" of experiment exercise2 → "sampler" (imbalance's exercise names its configurations so). */
+    private static String withoutExperiment(String part, String experiment) {
+        return !experiment.isEmpty() && part.startsWith(experiment + "_") ? part.substring(experiment.length() + 1) : part;
     }
 
     /**
@@ -85,12 +92,27 @@ public final class ProgressText {
      */
     static String configurationKey(String raw, String experiment, LessonStrings strings) {
         java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(part.trim());
+        for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(withoutExperiment(part.trim(), experiment));
         if (parts.size() != 1) return null;
         // "label_smoothing ε=0.1": the experiment's charts name this configuration "ε=0.1"
         if (parts.get(0).startsWith(experiment + " ")) return parts.get(0).substring(experiment.length() + 1);
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
             if (strings.has(prefix + parts.get(0))) return prefix + parts.get(0);
+        }
+        return numbered(parts.get(0), strings);
+    }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(.+?)(-?\\d+(?:\\.\\d+)?)");
+
+    /**
+     * A configuration named by a setting and its value, "dropout_p0.7", as the experiment's charts name
+     * it: "p=0.7" when {@code column.dropout_p} (or a series or config key) names the setting; else null.
+     */
+    private static String numbered(String part, LessonStrings strings) {
+        java.util.regex.Matcher m = NUMBERED.matcher(part);
+        if (!m.matches()) return null;
+        for (String prefix : new String[] {"series.", "config.", "column."}) {
+            if (strings.has(prefix + m.group(1))) return LessonStrings.resolve(strings, prefix + m.group(1)) + "=" + m.group(2);
         }
         return null;
     }
@@ -100,6 +122,8 @@ public final class ProgressText {
         for (String prefix : new String[] {"series.", "experiment.", "config.", "cell.", ""}) {
             if (strings.has(prefix + part)) return LessonStrings.resolve(strings, prefix + part);
         }
+        String numbered = numbered(part, strings);
+        if (numbered != null) return numbered;
         int space = part.indexOf(' ');
         if (space > 0) return word(part.substring(0, space), strings) + " " + part.substring(space + 1);
         return part;

@@ -35,11 +35,14 @@ public final class RunBarModel {
         this.strings = strings;
     }
 
-    public void showState(State s) {
+    public void showState(State s) { showState(s, false); }
+
+    /** {@link #showState(State)} of a replay: a recording playing back reads "Replaying…", not "Training…". */
+    public void showState(State s, boolean replay) {
         boolean running = s == State.RUNNING;
         boolean paused = s == State.PAUSED;
         boolean stopping = s == State.STOPPING;
-        stateText.set(messages.get("state." + s.name()));
+        stateText.set(messages.get("state." + (running && replay ? "REPLAYING" : s.name())));
         stateStyle.set("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
         runText.set(messages.get(paused ? "run.resume" : "run.run"));
         runDisabled.set(running || stopping);
@@ -50,11 +53,12 @@ public final class RunBarModel {
 
     /**
      * @param experiment   the running (or last) experiment's name
+     * @param unit         what it counts, {@code Experiment.EPOCH} or {@code STEP}
      * @param ended        the record of the last run once no run is busy (where it ended), or null
      * @param backendReady false while ND4J is still loading (a Run pressed meanwhile waits for it) */
-    public void showProgress(TrainingEngine.Progress p, String experiment, RunRecord ended, boolean backendReady) {
+    public void showProgress(TrainingEngine.Progress p, String experiment, String unit, RunRecord ended, boolean backendReady) {
         boolean live = busy.get();
-        progressText.set(backendReady ? ProgressText.status(p, experiment, ended, live, strings, messages)
+        progressText.set(backendReady ? ProgressText.status(p, experiment, unit, ended, live, strings, messages)
                 : messages.get("status.backend.loading"));
         TrainingEngine.Progress shown = live || ended == null || ended.endedAt() == null ? p : ended.endedAt();
         progress.set(shown.fraction());

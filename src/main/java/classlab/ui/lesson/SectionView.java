@@ -45,6 +45,8 @@ final class SectionView {
     }
 
     private static final double GAP = 10;
+    /** Preferred width of the parameter form, in font sizes. */
+    static final double FORM_EMS = 17;
     private final List<FigureView> views = new ArrayList<>();
     private final Tab tab;
     private final TilePane charts = new TilePane(GAP, GAP);
@@ -56,7 +58,7 @@ final class SectionView {
         this.theme = theme;
         List<ParamSpec> specs = new ArrayList<>();
         for (ParamSpec p : session.values().specs()) {
-            if (p.section() == null || p.section().equals(section)) specs.add(p);
+            if (p.shownIn(section)) specs.add(p);
         }
         Label formTitle = new Label(messages.get("params.title"));
         formTitle.getStyleClass().add("panel-title");
@@ -67,7 +69,7 @@ final class SectionView {
         ScrollPane formScroll = new ScrollPane(left);
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("param-scroll");
-        formScroll.setPrefViewportWidth(theme.fontSize() * 17);
+        formScroll.setPrefViewportWidth(theme.fontSize() * FORM_EMS);
         formScroll.setMinWidth(theme.fontSize() * 13);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         formScroll.visibleProperty().bind(formShown);
@@ -77,6 +79,10 @@ final class SectionView {
         VBox tables = new VBox(GAP);
         for (Figure f : figures) {
             Node tile = tile(f, strings, messages, actions);
+            if (f == session.iterationLoss()) {   // a replay has no mini-batch losses: no empty chart meanwhile
+                tile.visibleProperty().bind(session.showsReplayProperty().not());
+                tile.managedProperty().bind(session.showsReplayProperty().not());
+            }
             if (f instanceof ResultTable) tables.getChildren().add(tile);
             else charts.getChildren().add(tile);
         }

@@ -29,6 +29,8 @@ final class BarPanelsView extends FigureView {
     private String highlight;
     /** Left edge of the first panel column and the width of a column, as last painted. */
     private double panelsLeft, columnWidth;
+    /** The captions' font size as last painted (the theme's, unless a single word is wider than a panel). */
+    private double captionSize;
 
     BarPanelsView(BarFigure figure, Function<String, String> text) {
         super(figure, text);
@@ -69,6 +71,9 @@ final class BarPanelsView extends FigureView {
     /** Canvas x range {@code {from, to}} of panel column {@code column}, as last painted. */
     double[] columnSpan(int column) { return new double[] {panelsLeft + column * columnWidth, panelsLeft + (column + 1) * columnWidth}; }
 
+    /** The captions' font size as last painted, in pixels. */
+    double captionFontSize() { return captionSize; }
+
     /** The panels' captions as drawn, one string per panel (lines joined by a line break). */
     List<String> captions() {
         List<String> out = new ArrayList<>();
@@ -100,8 +105,6 @@ final class BarPanelsView extends FigureView {
         }
         Font font = Font.font(th.fontSize());
         double lineH = Math.ceil(th.fontSize() * 1.3);
-        int captionLines = 1;
-        for (String grp : groups) captionLines = Math.max(captionLines, t(grp).split("\n", -1).length);
         int columns = Math.min(fig.panelColumns(), groups.size());
         int rows = (groups.size() + columns - 1) / columns;
         double yStep = NumberFormats.niceStep(yMax - yMin, 6);
@@ -113,19 +116,28 @@ final class BarPanelsView extends FigureView {
         double cw = (w - yLabelW) / columns, ch = (h - lineH - 4) / rows;
         panelsLeft = yLabelW;
         columnWidth = cw;
-        // One caption size for every line of every panel: the largest at which all fit (down to 60 %).
-        double captionSize = th.fontSize();
-        for (String grp : groups) for (String line : t(grp).split("\n", -1)) captionSize = Math.min(captionSize, CanvasPane.fitted(line, font, cw - 8).getSize());
+        // Captions wrap at the panel's width in the theme's type size (a projector's 20 px, not shrunk to
+        // 12); one size for every line of every panel, smaller only where a single word does not fit (down to 60 %).
+        List<List<String>> captionLines = new ArrayList<>();
+        int mostLines = 1;
+        captionSize = th.fontSize();
+        for (String grp : groups) {
+            List<String> lines = new ArrayList<>();
+            for (String line : t(grp).split("\n", -1)) lines.addAll(CanvasPane.wrap(line, font, cw - 8));
+            for (String line : lines) captionSize = Math.min(captionSize, CanvasPane.fitted(line, font, cw - 8).getSize());
+            captionLines.add(lines);
+            mostLines = Math.max(mostLines, lines.size());
+        }
         Font captionFont = Font.font(captionSize);
-        double captionH = captionLines * Math.ceil(captionSize * 1.3) + 4;
+        double captionH = mostLines * Math.ceil(captionSize * 1.3) + 4;
         for (int i = 0; i < groups.size(); i++) {
             double x = yLabelW + (i % columns) * cw, y = (i / columns) * ch;
             g.setFill(th.foreground());
             g.setFont(captionFont);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            String[] lines = t(groups.get(i)).split("\n", -1);
-            for (int l = 0; l < lines.length; l++) g.fillText(lines[l], x + cw / 2, y + 2 + l * Math.ceil(captionSize * 1.3), cw - 4);
+            List<String> lines = captionLines.get(i);
+            for (int l = 0; l < lines.size(); l++) g.fillText(lines.get(l), x + cw / 2, y + 2 + l * Math.ceil(captionSize * 1.3), cw - 4);
             panel(g, th, font, lineH, x, y + captionH, cw, ch - captionH, values[i], yMin, yMax, yStep, i % columns == 0);
         }
         g.setFill(th.foreground());
@@ -184,8 +196,16 @@ final class BarPanelsView extends FigureView {
         g.strokeLine(left, top + ph + 0.5, left + pw, top + ph + 0.5);
     }
 
+    /** Type size of the category labels last drawn (tests: they follow the theme). */
+    double categoryFontSize() { return categorySize; }
+
+    private double categorySize;
+    /** Category labels shrink at most to this share of the theme's size; then some are left out instead. */
+    static final double MIN_CATEGORY_SHARE = 0.85;
+
     /**
-     * Category labels under the bars at {@code y}: shrunk (down to 60 %) until neighbours do not touch;
+     * Category labels under the bars at {@code y}: shrunk (down to {@link #MIN_CATEGORY_SHARE}, a
+     * projector's class digits stay projector-sized) until neighbours do not touch;
      * if they still do, the highlighted category's label is kept and the others that would touch a
      * label already drawn are left out (many classes in a narrow panel).
      */
@@ -193,7 +213,8 @@ final class BarPanelsView extends FigureView {
         int n = categories.size();
         double widest = 0;
         for (String c : categories) widest = Math.max(widest, CanvasPane.textWidth(t(c), font));
-        Font f = widest + 3 <= slot ? font : Font.font(Math.max(font.getSize() * 0.6, Math.floor(font.getSize() * (slot - 3) / widest)));
+        Font f = widest + 3 <= slot ? font : Font.font(Math.max(font.getSize() * MIN_CATEGORY_SHARE, Math.floor(font.getSize() * (slot - 3) / widest)));
+        categorySize = f.getSize();
         List<Integer> order = new ArrayList<>();
         int h = categories.indexOf(highlight);
         if (h >= 0) order.add(h);

@@ -16,11 +16,31 @@ import javafx.scene.control.TableView;
  * pane and in exported PNGs.
  */
 public final class ResultTableView extends FigureView {
+    /** A text column (row names, notes) is never narrower than its longest entry, up to this many em. */
+    private static final double TEXT_COLUMN_MAX_EM = 16;
+    /** Lines a row may take when a text (a sentence) is wider than its column. */
+    private static final int MAX_ROW_LINES = 4;
     private final ResultTable fig;
-    private final TableView<List<Object>> table = new FittedTable();
+    private final TableView<List<Object>> table = new FittedTable(this::fitColumns);
+    /** The rows, labels or column widths changed: columns and rows are fitted again at the next layout. */
+    private boolean columnsDirty = true;
+    /** The row height of charts.css ({@code -fx-fixed-cell-size}), kept while a taller one is set inline. */
+    private double singleLineRow;
 
-    /** A table whose preferred height is its header plus its rows (at least one, for the placeholder). */
+    /**
+     * A table whose preferred height is its header plus its rows (at least one, for the placeholder);
+     * before laying out, {@code beforeLayout} may set column widths (the font is known then).
+     */
     private static final class FittedTable extends TableView<List<Object>> {
+        private final Runnable beforeLayout;
+
+        FittedTable(Runnable beforeLayout) { this.beforeLayout = beforeLayout; }
+
+        @Override protected void layoutChildren() {
+            beforeLayout.run();
+            super.layoutChildren();
+        }
+
         @Override protected double computePrefHeight(double width) {
             double cell = getFixedCellSize();
             if (!(cell > 0)) return super.computePrefHeight(width);
@@ -36,6 +56,7 @@ public final class ResultTableView extends FigureView {
         getStyleClass().add("result-table-view");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setMinSize(0, 0);
+        table.widthProperty().addListener((o, a, b) -> columnsDirty = true);   // what the text columns may take
         for (int i = 0; i < figure.columnKeys().size(); i++) {
             final int col = i;
             TableColumn<List<Object>, Object> c = new TableColumn<>();
@@ -47,25 +68,107 @@ public final class ResultTableView extends FigureView {
                     setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item));
                     getStyleClass().remove("numeric-cell");
                     if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
+                    setWrapText(!empty && item instanceof String);   // a sentence wraps in a taller row (fitColumns)
                     // Row names can be longer than a projector-sized column: the whole name on hover.
                     setTooltip(!empty && item instanceof String ? new javafx.scene.control.Tooltip(getText()) : null);
                 }
             });
-            c.widthProperty().addListener((o, a, b) -> wrapHeader(col));
+            c.widthProperty().addListener((o, a, b) -> {
+                wrapHeader(col);
+                columnsDirty = true;
+                table.requestLayout();
+            });
             table.getColumns().add(c);
         }
         setCenter(table);
+        // A tile taller than the rows (a one-row table in a 160 px tile) leaves space below, not empty striped rows.
+        table.setMaxHeight(USE_PREF_SIZE);
+        setAlignment(table, javafx.geometry.Pos.TOP_CENTER);
         initialDraw();
     }
 
     @Override protected void redraw() {
         table.getItems().setAll(fig.rows());
+        columnsDirty = true;
         table.requestLayout();
+    }
+
+    /**
+     * Fits columns and rows to what they hold, before layout once the header's font is known. Each
+     * column is at least as wide as its widest number and its header's longest word, and a column holding text (row names such as
+     * "Momentum" or "기본 (정규화 없음)", notes) as its longest entry up to {@value #TEXT_COLUMN_MAX_EM}
+     * em, as far as the table's width allows beside the numbers: in a projector tile a name is not cut
+     * to "Mom..." and no column is pushed out of the table. A longer text (a sentence) wraps: every row gets as many lines as the longest needs
+     * (at most {@value #MAX_ROW_LINES}), still one fixed row height, so the table stays as tall as its rows.
+     */
+    private void fitColumns() {
+        if (!columnsDirty) return;
+        javafx.scene.Node label = table.lookup(".column-header .label");
+        if (!(label instanceof javafx.scene.control.Labeled l)) return;
+        columnsDirty = false;
+        javafx.scene.text.Font font = l.getFont();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        double padding = font.getSize();
+        int columns = fig.columnKeys().size();
+        double[] textMin = new double[columns], numberMin = new double[columns];
+        int lines = 1;
+        for (int i = 0; i < columns; i++) {
+            TableColumn<List<Object>, ?> column = table.getColumns().get(i);
+            // a header wraps at spaces, but its longest word must fit (cifar's "에폭" read "...")
+            for (String word : t(fig.columnKeys().get(i)).split("\\s+")) {
+                probe.setText(word);
+                numberMin[i] = Math.max(numberMin[i], probe.getLayoutBounds().getWidth() + padding);
+            }
+            for (List<Object> row : fig.rows()) {
+                if (i >= row.size() || row.get(i) == null) continue;
+                boolean text = row.get(i) instanceof String;
+                probe.setText(text ? t((String) row.get(i)) : NumberFormats.tableCell(row.get(i)));
+                double w = probe.getLayoutBounds().getWidth() + padding;
+                if (text) {
+                    textMin[i] = Math.max(textMin[i], Math.min(w, font.getSize() * TEXT_COLUMN_MAX_EM));
+                    // a little narrower than the cell's text area (its padding is about a third of an em),
+                    // so JavaFX's own wrapping never needs a line more, nor one less
+                    double room = column.getWidth() - padding / 2;
+                    if (room > 0) {
+                        int needed = 0;   // a note may hold line breaks of its own
+                        for (String paragraph : probe.getText().split("\n")) needed += CanvasPane.wrap(paragraph, font, room).size();
+                        lines = Math.max(lines, needed);
+                    }
+                } else {
+                    numberMin[i] = Math.max(numberMin[i], w);
+                }
+            }
+        }
+        // Numbers first: where the names do not fit beside them, the text columns give up the difference.
+        double numbers = 0, texts = 0;
+        for (int i = 0; i < columns; i++) {
+            numbers += numberMin[i];
+            texts += Math.max(0, textMin[i] - numberMin[i]);
+        }
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 2;
+        double share = table.getWidth() <= 0 || texts <= 0 ? 1 : Math.max(0, Math.min(1, (room - numbers) / texts));
+        // Where even the numbers do not fit, every column shrinks alike: a cut number ("2.116e...") shows
+        // its column, which a table wider than its tile would push out of sight.
+        double squeeze = table.getWidth() <= 0 || numbers <= room ? 1 : room / numbers;
+        for (int i = 0; i < columns; i++) {
+            double min = squeeze * numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
+            if (min > 0) {   // the resize policy starts from the preferred widths: content-sized, the table shares out the rest
+                table.getColumns().get(i).setMinWidth(min);
+                table.getColumns().get(i).setPrefWidth(min);
+            }
+        }
+        if (table.getStyle().isEmpty()) singleLineRow = table.getFixedCellSize();
+        lines = Math.min(lines, MAX_ROW_LINES);
+        String style = lines > 1 && singleLineRow > 0
+                ? "-fx-fixed-cell-size: " + Math.ceil(singleLineRow + (lines - 1) * font.getSize() * 1.3) + "px;" : "";
+        if (!style.equals(table.getStyle())) table.setStyle(style);
     }
 
     @Override protected void applyLabels() {
         // JavaFX's own placeholder is English ("No content in table")
         table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
+        columnsDirty = true;
         for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
     }
 

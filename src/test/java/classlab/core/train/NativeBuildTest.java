@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NativeBuildTest {
-    private static final Set<String> AVX512 = Set.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl");
+    private static final Set<String> AVX512 = Set.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512dq", "avx512vl");
 
     @Test
-    void choosesTheOneDnnBuildWhereOneDnnRuns() {
-        assertEquals(NativeBuild.ONEDNN, NativeBuild.choose("Linux", "amd64", AVX512));
+    void choosesTheFastestBuildTheCpuRuns() {
+        assertEquals(NativeBuild.ONEDNN_AVX2, NativeBuild.choose("Linux", "amd64", AVX512));
+        assertEquals(NativeBuild.ONEDNN_AVX2, NativeBuild.choose("Linux", "amd64", Set.of("sse4_1", "avx", "avx2", "fma", "f16c")));
+        assertEquals(NativeBuild.ONEDNN, NativeBuild.choose("Linux", "amd64", Set.of("sse4_1", "avx", "avx2", "fma")));
         assertEquals(NativeBuild.ONEDNN, NativeBuild.choose("Linux", "amd64", Set.of("sse4_1")));
         assertEquals(NativeBuild.GENERIC, NativeBuild.choose("Linux", "amd64", Set.of("sse", "sse2", "ssse3")));
         assertEquals(NativeBuild.GENERIC, NativeBuild.choose("Linux", "amd64", Set.of()));

@@ -151,6 +151,13 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> figure(session, "train_loss", LineFigure.class).allSeries().stream()
                 .anyMatch(s -> s.size() >= 1));
+        // The run list names the run in progress, with its settings and state, before it has ended.
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        String running = lookup("#run-running").queryAs(Label.class).getText();
+        assertTrue(running.startsWith("#" + (before + 2) + " · 기본 (정규화 없음) · ") && running.contains("epochs=200")
+                && running.endsWith("학습 중…"), running);
+        clickOn("#tool-runs");
         clickOn("#stopButton");
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
@@ -232,6 +239,10 @@ class ClassroomToolsUiTest extends FxRobot {
             org.junit.jupiter.api.Assertions.assertArrayEquals(original.curves().get(i).y(), replay.curves().get(i).y(), 1e-12);
         }
         assertEquals(original.results(), replay.results());
+        // A recording has no mini-batch losses: the live chart is not shown empty beside the replayed curves.
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.Node> liveTiles = lookup("#figure-live_batch_loss").queryAll().stream().toList();
+        assertTrue(!liveTiles.isEmpty() && liveTiles.stream().noneMatch(javafx.scene.Node::isVisible), "live chart hidden after a replay");
         // A stopped run replays as stopped, at the epoch where it was stopped, in the status and the run list.
         RunRecord stopped = session.history().runs().stream().filter(RunRecord::stopped).findFirst().orElseThrow();
         java.nio.file.Path stoppedFile = dir.resolve("stopped" + classlab.core.classroom.RunFiles.EXTENSION);
@@ -251,6 +262,9 @@ class ClassroomToolsUiTest extends FxRobot {
                 && progress.contains("replay of the ") && !progress.contains("left"), progress);
         String listed = lookup("#run-" + replayed.number()).queryAs(javafx.scene.control.CheckBox.class).getText();
         assertTrue(listed.contains("stopped at epoch " + stopped.endedAt().epoch() + "/200"), listed);
+        interact(() -> app.controller().currentPane().onReset());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#figure-live_batch_loss").queryAll().stream()
+                .allMatch(javafx.scene.Node::isVisible));
         java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("notes.classlab-run.json"), "{}");
         interact(() -> tools.replayFile(other));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(".problem").queryAll().stream()

@@ -24,15 +24,22 @@ class ClassroomPartsTest {
     @Test
     void progressSpeaksInUserTermsInBothLanguages() {
         Progress p = new Progress("none", 2, 4, 17, 30, 412, 0.5, 60 * SECOND);
-        String en = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), true);
+        String en = ProgressText.format(p, "all_four", "epoch", LessonStrings.load("regularization", "en"), new Messages("en"), true);
         assertTrue(en.startsWith("No regularisation — configuration 2 of 4 · epoch 17/30 · iteration 412 · about "), en);
         // done = (1 + 17/30) / 4 = 0.392 of the work in 60 s → 93 s left
         assertTrue(en.endsWith("1:33 left"), en);
-        String ko = ProgressText.format(p, "all_four", LessonStrings.load("regularization", "ko"), new Messages("ko"), true);
+        String ko = ProgressText.format(p, "all_four", "epoch", LessonStrings.load("regularization", "ko"), new Messages("ko"), true);
         assertTrue(ko.contains("구성 2/4") && ko.contains("에폭 17/30") && !ko.contains("none"), ko);
-        assertTrue(!ProgressText.format(p, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), false).contains("left"),
+        assertTrue(!ProgressText.format(p, "all_four", "epoch", LessonStrings.load("regularization", "en"), new Messages("en"), false).contains("left"),
                 "no time left once the run has ended");
-        assertEquals("", ProgressText.format(Progress.NONE, "all_four", LessonStrings.load("regularization", "en"), new Messages("en"), true));
+        assertEquals("", ProgressText.format(Progress.NONE, "all_four", "epoch", LessonStrings.load("regularization", "en"), new Messages("en"), true));
+        // scratch's optimizer race counts steps (30 by default), in both languages
+        Progress race = new Progress("race", 1, 1, 30, 30, 0, Double.NaN, SECOND);
+        assertEquals("step", new classlab.core.lesson.scratch.ScratchLesson(classlab.core.lesson.TestEnvironments.mnistMini()).experiment("race").unit());
+        assertTrue(ProgressText.format(race, "race", "step", LessonStrings.load("scratch", "en"), new Messages("en"), false)
+                .endsWith(" · step 30/30"));
+        assertTrue(ProgressText.format(race, "race", "step", LessonStrings.load("scratch", "ko"), new Messages("ko"), false)
+                .endsWith(" · 걸음 30/30"));
     }
 
     /** The live mini-batch loss names each network after its configuration, the way the progress line does. */
@@ -64,6 +71,13 @@ class ClassroomPartsTest {
         assertEquals("With BatchNorm", ProgressText.label("bn_effect · bn", "bn_effect", en));
         assertEquals("BN, B=32", ProgressText.label("series.bn_at_batch|32", "bn_batch_sizes", en));
         assertEquals("CNN_V1", ProgressText.label("cnn_v1", "baselines", LessonStrings.load("cifar", "en")), "no model id on screen");
+        // imbalance's exercise 2 names its configurations "exercise2_<strategy>": shown (and the live legend named) as the strategy
+        assertEquals("WeightedSampler", ProgressText.label("exercise2_sampler", "exercise2", LessonStrings.load("imbalance", "ko")));
+        assertEquals("series.weighted_loss", ProgressText.configurationKey("exercise2_weighted_loss", "exercise2",
+                LessonStrings.load("imbalance", "en")));
+        // regularization's dropout sweep trains "dropout_p0.7": named "p=0.7" as the sweep's curves are
+        assertEquals("p=0.7", ProgressText.label("dropout_p0.7", "dropout_sweep", LessonStrings.load("regularization", "ko")));
+        assertEquals("p=0.7", ProgressText.configurationKey("dropout_p0.7", "dropout_sweep", LessonStrings.load("regularization", "en")));
     }
 
     @Test
@@ -97,6 +111,42 @@ class ClassroomPartsTest {
         assertEquals(30, form.values().getInt("epochs"), "quick demo off: the epochs come back");
         assertEquals(16, form.values().getInt("batch_size"), "and a setting changed meanwhile stays");
         assertTrue(form.isDemo("k") && !form.isDemo("epochs"));
+    }
+
+    /** Trial report 2, item 14: a recording playing back is announced as a replay, in both languages. */
+    @Test
+    void aReplayReadsAsReplayingNotTraining() {
+        for (String lang : new String[] {"en", "ko"}) {
+            Messages m = new Messages(lang);
+            RunBarModel bar = new RunBarModel(m, LessonStrings.load("pattern", lang));
+            bar.showState(classlab.core.train.TrainingEngine.State.RUNNING, true);
+            assertEquals(m.get("state.REPLAYING"), bar.stateTextProperty().get());
+            assertNotEquals(m.get("state.RUNNING"), bar.stateTextProperty().get());
+            bar.showState(classlab.core.train.TrainingEngine.State.RUNNING, false);
+            assertEquals(m.get("state.RUNNING"), bar.stateTextProperty().get());
+        }
+        assertEquals("Replaying…", new Messages("en").get("state.REPLAYING"));
+        assertEquals("재생 중…", new Messages("ko").get("state.REPLAYING"));
+    }
+
+    /** Trial report 2, item 7: "Again" on a quick-demo run keeps quick demo on, so turning it off brings 30 back. */
+    @Test
+    void quickDemoSurvivesRunningAQuickDemoRunAgain() {
+        ParamValues defaults = ParamValues.defaults(List.of(ParamSpec.integer("epochs", 30, 1, 500),
+                ParamSpec.integer("batch_size", 64, 1, 1024)));
+        FormValues form = new FormValues(defaults);
+        form.setQuickDemo(true);
+        ParamValues quickRun = form.values();
+        form.replaceAll(quickRun.with("batch_size", "32"));   // Again: the run's settings come back
+        assertTrue(form.quickDemo(), "the toggle stays lit with the quick-demo epochs in the form");
+        assertEquals(6, form.values().getInt("epochs"));
+        form.setQuickDemo(false);
+        assertEquals(30, form.values().getInt("epochs"), "the notebook's epochs come back");
+        assertEquals(32, form.values().getInt("batch_size"));
+        form.setQuickDemo(true);
+        form.replaceAll(defaults);
+        assertFalse(form.quickDemo(), "notebook defaults: quick demo off");
+        assertEquals(30, form.values().getInt("epochs"));
     }
 
     @Test

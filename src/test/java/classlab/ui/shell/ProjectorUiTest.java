@@ -127,6 +127,49 @@ class ProjectorUiTest extends FxRobot {
         });
     }
 
+    /**
+     * Trial 2 item 6: at 1280×800 with the lesson list and the form shown, opening Runs squeezed the
+     * charts to about 260 px. Now the form folds away while the drawer is open (its button goes off),
+     * comes back when the drawer closes, and showing the form closes the drawer.
+     */
+    @Test
+    void at1280TheRunsDrawerAndTheFormTakeTurnsSoChartsStayReadable() throws Exception {
+        start("ko", Theme.PRESENTATION, "imbalance");
+        interact(() -> {
+            stage().setMaximized(false);
+            stage().setWidth(1280);
+            stage().setHeight(800);
+            lookup("#navigatorToggle").queryAs(ToggleButton.class).setSelected(true);
+            lookup("#formToggle").queryAs(ToggleButton.class).setSelected(true);
+        });
+        ToggleButton form = lookup("#formToggle").queryAs(ToggleButton.class);
+        ToggleButton runs = lookup("#tool-runs").queryAs(ToggleButton.class);
+        interact(() -> runs.setSelected(true));
+        assertFalse(form.isSelected(), "the form folded away for the drawer");
+        for (double w : chartWidths()) assertTrue(w >= 560, "charts beside the Runs drawer at 1280 px (were 260): " + w);
+        interact(() -> runs.setSelected(false));
+        assertTrue(form.isSelected(), "the form is back when the drawer closes");
+        interact(() -> runs.setSelected(true));
+        interact(() -> form.setSelected(true));
+        assertFalse(runs.isSelected(), "showing the form closed the drawer");
+        interact(() -> stage().setMaximized(true));
+    }
+
+    /** Trial 2 item 19: before a run the epoch charts span the planned epochs (imbalance: 25), and follow the form. */
+    @Test
+    void beforeARunEpochChartsSpanThePlannedEpochs() throws Exception {
+        start("ko", Theme.PRESENTATION, "imbalance");
+        LessonSession session = app.controller().currentPane().session();
+        interact(session::reset);
+        classlab.core.figure.LineFigure accuracy = (classlab.core.figure.LineFigure) session.model().figures("experiment").stream()
+                .filter(f -> f.id().equals("test_accuracy")).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(25).equals(accuracy.xMax()));
+        assertEquals(0.0, accuracy.xMin());
+        interact(() -> assertNull(session.setParam("epochs", "7")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(7).equals(accuracy.xMax()));
+        interact(session::resetParams);
+    }
+
     @Test
     void at1280x800NoTextIsCutWithoutAnEllipsisAndNoCaptionsOverlap() throws Exception {
         start("ko", Theme.PRESENTATION, "regularization");
@@ -173,6 +216,57 @@ class ProjectorUiTest extends FxRobot {
             Label header = (Label) n;
             String shown = ((javafx.scene.text.Text) header.lookup(".text")).getText();
             assertFalse(shown.endsWith("..."), "header '" + header.getText() + "' cut to '" + shown + "'");
+        }
+        interact(() -> stage().setMaximized(true));
+    }
+
+    /**
+     * The progress line at its longest (four configurations, a five-digit iteration count, the time
+     * left; a stopped replay) is shown whole at 1280×800, wrapped where needed, in both languages and
+     * both themes: no ellipsis, not clipped, inside the window.
+     */
+    @Test
+    void at1280x800TheProgressLineIsReadableWhole() throws Exception {
+        TrainingEngine.Progress live = new TrainingEngine.Progress("both", 2, 4, 17, 30, 12345, 0.5, 600_000_000_000L);
+        classlab.core.classroom.RunRecord stoppedReplay = new classlab.core.classroom.RunRecord(1, "regularization", "all_four",
+                "experiment", java.util.Map.of(), java.util.Map.of(), List.of(), 42L, java.time.Instant.now(), "STOPPED",
+                java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.time.Instant.now(), live);
+        for (Theme theme : List.of(Theme.PRESENTATION, Theme.LIGHT)) {
+            for (String lang : List.of("ko", "en")) {
+                MainWindowController shell = start(lang, theme, "regularization");
+                interact(() -> {
+                    stage().setMaximized(false);
+                    stage().setWidth(1280);
+                    stage().setHeight(800);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                classlab.ui.lesson.RunBarModel bar = shell.currentPane().runState();
+                for (boolean running : new boolean[] {true, false}) {
+                    String[] text = new String[2];
+                    double[] extent = new double[4];
+                    interact(() -> {
+                        bar.showState(running ? TrainingEngine.State.RUNNING : TrainingEngine.State.STOPPED);
+                        bar.showProgress(live, "all_four", "epoch", running ? null : stoppedReplay, true);
+                        javafx.scene.Parent root = stage().getScene().getRoot();
+                        root.applyCss();
+                        root.layout();
+                        Label label = lookup("#progressLabel").queryAs(Label.class);
+                        javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
+                        text[0] = label.getText();
+                        text[1] = shown.getText();
+                        extent[0] = label.localToScene(label.getLayoutBounds()).getMaxX();
+                        extent[1] = stage().getScene().getWidth();
+                        extent[2] = shown.getLayoutBounds().getHeight();
+                        extent[3] = label.getHeight();
+                        bar.showState(shell.currentPane().session().stateProperty().get());
+                    });
+                    String where = lang + ", " + theme + (running ? ", running" : ", stopped replay") + ": ";
+                    assertTrue(text[0].contains("12345"), where + text[0]);
+                    assertEquals(text[0], text[1], where + "the line is shown whole");
+                    assertTrue(extent[0] <= extent[1] + 0.5, where + "the line ends inside the window: " + extent[0] + " > " + extent[1]);
+                    assertTrue(extent[2] <= extent[3] + 0.5, where + "no line of it is clipped: text " + extent[2] + " px high in a label of " + extent[3]);
+                }
+            }
         }
         interact(() -> stage().setMaximized(true));
     }

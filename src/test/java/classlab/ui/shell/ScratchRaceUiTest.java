@@ -9,6 +9,7 @@ import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -46,7 +47,18 @@ class ScratchRaceUiTest extends FxRobot {
                 .allMatch(v -> !v.refreshIfChanged()), "the race view has drawn the ten steps");
         assertEquals(2, app.controller().currentPane().figureViews().stream().filter(v -> v.figure() == session.iterationLoss()).count(),
                 "the live mini-batch loss shows in the two MNIST sections only, not beside the race or the gradient check");
+        // The race counts optimizer steps, not epochs: the progress line and the run list say so.
+        String progress = lookup("#progressLabel").queryAs(Label.class).getText();
+        assertTrue(progress.contains("step 10/30") && !progress.contains("epoch"), progress);
         clickOn("#stopButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.STOPPED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.history().runs().size() == 1);
+        interact(() -> app.controller().currentPane().refreshFigures());
+        String stopped = lookup("#progressLabel").queryAs(Label.class).getText();
+        assertTrue(stopped.startsWith("stopped at: ") && stopped.contains("step 10/30"), stopped);
+        interact(() -> app.controller().currentPane().classroom().open("runs"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String listed = lookup("#run-1").queryAs(javafx.scene.control.CheckBox.class).getText();
+        assertTrue(listed.endsWith("stopped at step 10/30"), listed);
     }
 }

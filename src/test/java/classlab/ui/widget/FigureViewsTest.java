@@ -128,6 +128,68 @@ class FigureViewsTest extends FxRobot {
         assertFalse(fx(hint::isVisible));
     }
 
+    /** Scene bounds of a node (on the FX thread). */
+    private static Bounds scene(Node n) throws Exception { return fx(() -> n.localToScene(n.getLayoutBounds())); }
+
+    /**
+     * Trial 2 item 6: in a narrow projector tile the hint is laid out inside the plot area, wrapped,
+     * and never printed over the y tick labels or the axis title.
+     */
+    @Test
+    void theEmptyHintStaysInsideThePlotAreaOfANarrowChart() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        String text = "Nothing here yet: press Run (F5) to fill this chart.";
+        LineFigureView v = show(() -> {
+            LineFigureView view = (LineFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? text : k);
+            view.setMaxWidth(300);
+            return view;
+        }, ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        Bounds h = scene(hint), y = scene(v.yAxis());
+        assertTrue(fx(hint::isVisible));
+        assertTrue(h.getMinX() >= y.getMaxX(), "hint right of the y axis (ticks, title): " + h + " vs " + y);
+        assertTrue(h.getMinY() >= y.getMinY() && h.getMaxY() <= y.getMaxY() + 1, "hint within the plot's height: " + h + " vs " + y);
+        assertTrue(h.getHeight() > 1.5 * fx(() -> hint.getFont().getSize()), "wrapped onto lines, not cut: " + h);
+    }
+
+    /** Trial 2 item 19: on a ROC chart the hint keeps off the chance diagonal; while paused it names Resume. */
+    @Test
+    void theRocHintLiesBelowTheDiagonalAndNamesResumeWhilePaused() throws Exception {
+        LineFigure f = new LineFigure("roc", "title", "x", "y").diagonal(true).xRange(0.0, 1.0).yRange(0.0, 1.0);
+        Map<String, String> texts = Map.of(FigureView.EMPTY_HINT, "press Run", FigureView.EMPTY_HINT_PAUSED, "press Resume");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> texts.getOrDefault(k, k)));
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        NumberAxis xa = (NumberAxis) fx(() -> v.mainChart().getXAxis());
+        NumberAxis ya = v.yAxis();
+        Bounds h = scene(hint);
+        // Every corner of the hint lies under y = x: its top-left corner is the one nearest the line.
+        Point2D topLeft = fx(() -> ya.sceneToLocal(h.getMinX(), h.getMinY()));
+        Point2D inX = fx(() -> xa.sceneToLocal(h.getMinX(), h.getMinY()));
+        double dataX = fx(() -> xa.getValueForDisplay(inX.getX()).doubleValue());
+        double dataY = fx(() -> ya.getValueForDisplay(topLeft.getY()).doubleValue());
+        assertTrue(dataY < dataX, "hint's top-left corner (" + dataX + ", " + dataY + ") is below the diagonal");
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT_PAUSED));
+        assertEquals("press Resume", fx(hint::getText));
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT));
+        assertEquals("press Run", fx(hint::getText));
+    }
+
+    /** Trial 2 item 19: an empty bar chart says how to fill it, and values in [0, 1] get an axis ending at 1, not 1.2. */
+    @Test
+    void anEmptyBarChartSaysPressRunAndScoresEndAtOne() throws Exception {
+        BarFigure f = new BarFigure("f1", "title", "class", "F1");
+        BarFigureView v = show(() -> (BarFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        assertTrue(fx(() -> v.emptyHint().isVisible() && v.emptyHint().getText().equals("press Run")));
+        NumberAxis y = (NumberAxis) fx(() -> v.chart().getYAxis());
+        assertEquals(1.0, fx(y::getUpperBound), 1e-9, "empty: 0..1");
+        f.set("a", "0", 0.99);
+        f.set("a", "1", 0.42);
+        assertTrue(refresh(v));
+        assertFalse(fx(() -> v.emptyHint().isVisible()));
+        assertEquals(1.0, fx(y::getUpperBound), 1e-9, "F1 of 0.99 on an axis that ends at 1");
+    }
+
     @Test
     void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");
@@ -258,8 +320,46 @@ class FigureViewsTest extends FxRobot {
         HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
         f.set("a", new double[] {1, 2, 3, 4});   // mean 2.5, population std sqrt(1.25) = 1.118
         HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
-        assertEquals(List.of("a   μ = 2.5, σ = 1.118"), fx(v::legendTexts));
+        assertEquals(List.of("a   μ = 2.500, σ = 1.118"), fx(v::legendTexts));
         assertTrue(distinctColors(fx(() -> snapshot(v))) > 3, "histogram drawn");
+        // trial 2 item 18: series side by side get the same precision ("-0.0954" next to "-0.003476" before)
+        f.set("b", new double[] {-0.01, 0.003, -0.004, 0.0});
+        assertTrue(refresh(v));
+        assertEquals("b   μ = -0.003, σ = 0.005", fx(v::legendTexts).get(1));
+    }
+
+    /** Trial 2 item 18: before a run the histogram says "press Run" and its y ticks ("0.8", wider than "1") are not clipped. */
+    @Test
+    void anEmptyHistogramSaysPressRunAndKeepsItsTickLabelsWhole() throws Exception {
+        HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(ChartTheme.PRESENTATION.fontSize());
+        assertTrue(fx(v::plotLeft) >= CanvasPane.textWidth("0.8", font) + 6, "room for the widest tick label: " + fx(v::plotLeft));
+        assertTrue(fx(() -> v.emptyHintText()).equals("press Run"));
+        WritableImage img = fx(() -> snapshot(v.canvasPane()));
+        // hint text: foreground pixels in the middle of the plot, where an empty histogram has only grid lines
+        int inkInMiddle = 0;
+        for (int y = (int) (img.getHeight() * 0.35); y < img.getHeight() * 0.6; y++) {
+            for (int x = (int) (img.getWidth() * 0.3); x < img.getWidth() * 0.7; x++) {
+                if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) inkInMiddle++;
+            }
+        }
+        assertTrue(inkInMiddle > 50, "hint drawn in the plot: " + inkInMiddle);
+    }
+
+    /** Trial 2 item 18: an empty grid (the dropout masks before a run) says "press Run" instead of a blank box. */
+    @Test
+    void anEmptyGridSaysPressRun() throws Exception {
+        GridFigure f = new GridFigure("g", "grid", GridFigure.Palette.BINARY, 5);
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> snapshot(v.canvasPane()));
+        int ink = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) {
+            if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) ink++;
+        }
+        assertTrue(ink > 50, "hint drawn: " + ink);
     }
 
     @Test
@@ -365,6 +465,58 @@ class FigureViewsTest extends FxRobot {
         assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
     }
 
+    /** The cells' texts as set and as drawn (a cut one ends in "..."). */
+    private static List<String[]> cellTexts(ResultTableView v) throws Exception {
+        return fx(() -> {
+            List<String[]> out = new ArrayList<>();
+            for (Node n : v.table().lookupAll(".table-cell")) {
+                TableCell<?, ?> c = (TableCell<?, ?>) n;
+                if (c.isEmpty() || c.getItem() == null || c.getText() == null || c.getText().isEmpty()) continue;
+                out.add(new String[] {c.getText(), ((javafx.scene.text.Text) c.lookup(".text")).getText()});
+            }
+            return out;
+        });
+    }
+
+    /**
+     * In a narrow projector tile row names and numbers stay whole (the scratch race's "Mom...",
+     * regularization's "기본 (정규...", cifar's "10.52..."), and a sentence wraps in a taller row
+     * (imbalance's accuracy paradox).
+     */
+    @Test
+    void cellsAreNotCutInANarrowProjectorTable() throws Exception {
+        // the race's positions as a 1280-pixel projector's tile shows them (about 640 px), a longer name first
+        ResultTable t = new ResultTable("t", "results", List.of("name", "lr", "epochs", "x", "y", "s"));
+        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 10.523456);
+        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 4.14);
+        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 4.1);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        fx(() -> { v.getScene().getWindow().setWidth(700); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String[]> cells = cellTexts(v);
+        assertEquals(18, cells.size());
+        for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
+        for (Node n : fx(() -> v.table().lookupAll(".column-header .label"))) {
+            javafx.scene.control.Labeled header = (javafx.scene.control.Labeled) n;
+            String shown = fx(() -> ((javafx.scene.text.Text) header.lookup(".text")).getText());
+            assertFalse(shown.endsWith("..."), "header '" + header.getText() + "' shown as '" + shown + "'");
+        }
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double table = fx(() -> v.table().getWidth());
+        assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
+
+        ResultTable paradox = new ResultTable("p", "results", List.of("statement"));
+        paradox.putRow("plain", "기본 (처리 없음): 정확도 0.501이지만 소수 클래스 Recall은 0.000 (다수 클래스 Recall 0.959, Macro F1 0.337)");
+        paradox.putRow("weighted", "Weighted Loss: 정확도 0.859이지만\n소수 클래스 Recall은 0.823");
+        ResultTableView p = show(() -> (ResultTableView) FigureView.create(paradox, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        // charts.css gives a row 2 em; the presentation table's font is 20 px
+        double single = fx(() -> 2 * ((javafx.scene.control.Labeled) p.table().lookup(".column-header .label")).getFont().getSize());
+        fx(() -> { p.getScene().getWindow().setWidth(560); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String[] cell : cellTexts(p)) assertEquals(cell[0], cell[1], "sentence shown whole");
+        assertTrue(fx(() -> p.table().getFixedCellSize()) > 1.5 * single, "rows grow to hold the wrapped sentence");
+    }
+
     @Test
     void gridCaptionsWrapAndNeverOverlapInANarrowProjectorTile() throws Exception {
         // The regularization lesson's five 20×20 dropout masks, captioned as in Korean, in a 560 px wide tile.
@@ -385,6 +537,39 @@ class FigureViewsTest extends FxRobot {
             assertFalse(boxes.get(i).intersects(boxes.get(j)), "captions overlap: " + boxes.get(i) + " and " + boxes.get(j));
         }
         assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
+    }
+
+    /** Where even the numbers do not fit (batchnorm-gradients' five layers of "2.116e-04"), no column is pushed out of the table. */
+    @Test
+    void tooManyNumbersShrinkAlikeInsteadOfLeavingTheTable() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("net", "1", "2", "3", "4", "5", "6", "7"));
+        t.putRow("no_bn", "BatchNorm 없음", 2.116e-4, 1.842e-4, 2.325e-4, 3.667e-4, 7.146e-3, 1.5e-4, 2.5e-4);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double table = fx(() -> v.table().getWidth());
+        assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
+    }
+
+    /** A name that fits its column keeps rows of one line (the wrap estimate once took a whole em off the column). */
+    @Test
+    void aNameThatFitsKeepsRowsOfOneLine() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("name", "loss"));
+        t.putRow("none", "기본 (정규화 없음)", 0.7043);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2 * ChartTheme.PRESENTATION.fontSize(), fx(() -> v.table().getFixedCellSize()), 1e-9, "one line: charts.css's 2 em");
+    }
+
+    /** In a tile taller than its rows a table shows no empty striped rows below its data (seen with one-row tables at 1920x1080). */
+    @Test
+    void aTableInATallTileIsAsTallAsItsRows() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        t.putRow("a", 0.1, 2);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT));
+        double[] heights = fx(() -> new double[] {v.table().getHeight(), v.table().prefHeight(-1), v.getHeight()});
+        assertTrue(heights[2] > 2 * heights[1], "the view is taller than the table needs: " + java.util.Arrays.toString(heights));
+        assertEquals(heights[1], heights[0], 1.0, "the table keeps the height of its header and row");
     }
 
     @Test
@@ -624,6 +809,21 @@ class FigureViewsTest extends FxRobot {
         assertEquals(0, others[0], "ε = 0: the other classes' targets are 0, no bar");
         assertTrue(others[1] > 0 && others[1] < others[2] && others[2] < others[3],
                 "the others' bars grow with ε: " + java.util.Arrays.toString(others));
+    }
+
+    /** Label smoothing's four target panels in a projector tile: long captions wrap in the theme's size, not shrunk to 60 %. */
+    @Test
+    void barPanelCaptionsWrapInsteadOfShrinking() throws Exception {
+        BarFigure f = new BarFigure("targets", "t", "class", "label value").smallMultiples(4).yRange(0, 1.1);
+        List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        for (String eps : List.of("0", "0.05", "0.1", "0.2")) {
+            f.setGroup("ε=" + eps + "\n정답 클래스 목표: 0.95\n나머지: 0.005", classes, new double[10]);
+        }
+        BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        assertEquals(ChartTheme.PRESENTATION.fontSize(), fx(v::captionFontSize), 1e-9, "captions keep the projector's type size");
+        // trial 2 item 13: the 0-9 class labels under narrow panels were shrunk to ~8 px; now at most to 85 %
+        // of the projector's size (neighbours that would touch are left out instead)
+        assertTrue(fx(v::categoryFontSize) >= 0.85 * ChartTheme.PRESENTATION.fontSize() - 1e-9, "class labels: " + fx(v::categoryFontSize));
     }
 
     private static int count(WritableImage img, int x0, int x1, Color c) {

@@ -1,10 +1,12 @@
 package classlab.core.train.loss;
 
 import org.nd4j.common.primitives.Pair;
+import classlab.core.train.NdArrays;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -73,6 +75,7 @@ public final class SoftmaxCrossEntropyLoss extends SummedLoss {
     /** Everything the score and gradient need, computed once per call. */
     private final class Terms {
         final INDArray logp;     // [N, K] log-softmax of the logits
+        final INDArray exps;     // [N, K] exp(logits − row max); the gradient overwrites it with the probabilities
         final INDArray coef;     // [N, K] c = w ⊙ y', zero rows where masked
         final double scale;      // N / Σ_i Σ_k w_k y_ik over unmasked rows
 
@@ -91,25 +94,29 @@ public final class SoftmaxCrossEntropyLoss extends SummedLoss {
             if (classWeights != null && classWeights.length != k) {
                 throw new IllegalArgumentException(classWeights.length + " class weights for " + k + " outputs");
             }
-            INDArray shifted = preOutput.subColumnVector(preOutput.max(true, 1));
-            INDArray logSumExp = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
-            logp = shifted.subiColumnVector(logSumExp);
+            // Broadcasts by NdArrays' custom ops, not ND4J's column/row-vector methods (see NdArrays).
+            INDArray shifted = NdArrays.subtract(preOutput, preOutput.max(true, 1),
+                    Nd4j.createUninitialized(type, preOutput.shape(), 'c'));
+            exps = Transforms.exp(shifted, true);
+            INDArray logSumExp = Transforms.log(exps.sum(true, 1), false);
+            logp = NdArrays.subtract(shifted, logSumExp, shifted);
 
             INDArray y = labels.castTo(type);
             INDArray weightRow = classWeights == null ? null : Nd4j.create(classWeights, new long[]{1, k}, type);
             // Without weights, smoothing or mask the labels themselves serve (nothing below changes them then).
             boolean plain = weightRow == null && mask == null;
-            INDArray weightedLabels = plain ? y : weightRow == null ? y.dup() : y.mulRowVector(weightRow);
+            INDArray weightedLabels = plain ? y : weightRow == null ? y.dup()
+                    : NdArrays.multiply(y, weightRow, Nd4j.createUninitialized(type, y.shape(), 'c'));
             INDArray smoothed = plain && labelSmoothing == 0 ? y : y.mul(1 - labelSmoothing).addi(labelSmoothing / k);
-            coef = weightRow == null ? smoothed : smoothed.muliRowVector(weightRow);
+            coef = weightRow == null ? smoothed : NdArrays.multiply(smoothed, weightRow, smoothed);
             if (mask != null) {
                 if (mask.length() != n) {
                     throw new IllegalArgumentException("SoftmaxCrossEntropyLoss supports per-example masks [N, 1] only, got "
                             + Arrays.toString(mask.shape()));
                 }
                 INDArray m = mask.castTo(type).reshape(n, 1);
-                coef.muliColumnVector(m);
-                weightedLabels.muliColumnVector(m);
+                NdArrays.multiply(coef, m, coef);
+                NdArrays.multiply(weightedLabels, m, weightedLabels);
             }
             double weightSum = weightedLabels.sumNumber().doubleValue();
             if (!(weightSum > 0)) {
@@ -137,18 +144,24 @@ public final class SoftmaxCrossEntropyLoss extends SummedLoss {
         return gradient(new Terms(labels, preOutput, activationFn, mask));
     }
 
-    /** Score and gradient from one log-softmax (the output layer asks for both in a training step). */
+    /**
+     * Score and gradient from one log-softmax (the output layer asks for both in a training step); the
+     * summed score is {@code −scale · Σ c ⊙ log p}, one dot product over the batch.
+     */
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
                                                           INDArray mask, boolean average) {
         Terms t = new Terms(labels, preOutput, activationFn, mask);
-        return new Pair<>(summed(scoreArray(t), preOutput, average), gradient(t));
+        double sum = -t.scale * NdArrays.dot(t.coef, t.logp);
+        return new Pair<>(average ? sum / preOutput.size(0) : sum, gradient(t));
     }
 
+    /** {@code scale · (p·Σ_k c_k − c)}, written over {@code t.exps}; without class weights the scale is 1 and not applied. */
     private static INDArray gradient(Terms t) {
-        INDArray probs = Transforms.exp(t.logp, true);
         INDArray coefSum = t.coef.sum(true, 1);
-        return probs.muliColumnVector(coefSum).subi(t.coef).muli(t.scale);
+        INDArray probs = Nd4j.exec(new Exp(t.logp, t.exps));
+        NdArrays.multiply(probs, coefSum, probs).subi(t.coef);
+        return t.scale == 1 ? probs : probs.muli(t.scale);
     }
 
 

@@ -192,6 +192,37 @@ class Dl4jLossFunctionTest {
         assertRelClose(Losses.crossEntropy(rows, new int[]{0, 1, 2, 2, 1, 2}, weights, 0.1), score, REL, "network score");
     }
 
+    /**
+     * The output layer's combined call (one dot product for the score, the gradient written over the
+     * exponentials) gives the numbers of the separate calls, for plain, weighted + smoothed and masked
+     * losses, in float and double, with labels and logits that are row views of larger arrays (as a
+     * mini-batch of the shuffled training rows is).
+     */
+    @Test
+    void softmaxGradientAndScoreTogetherEqualTheSeparateCalls() {
+        for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray allLogits = Nd4j.rand(type, 12, 4).subi(0.5).muli(6);
+            INDArray allLabels = oneHot(new int[]{0, 1, 2, 3, 3, 2, 1, 0, 1, 2, 0, 3}, 4).castTo(type);
+            INDArray logits = allLogits.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 9), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            INDArray labels = allLabels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 9), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            INDArray mask = Nd4j.ones(type, 7, 1);
+            mask.putScalar(3, 0, 0.0);
+            double tol = type == DataType.FLOAT ? 1e-5 : 1e-12;
+            for (SoftmaxCrossEntropyLoss loss : new SoftmaxCrossEntropyLoss[]{new SoftmaxCrossEntropyLoss(),
+                    new SoftmaxCrossEntropyLoss(new double[]{0.5, 2.0, 1.5, 1.0}, 0.1)}) {
+                for (INDArray m : new INDArray[]{null, mask}) {
+                    ActivationSoftmax softmax = new ActivationSoftmax();
+                    var both = loss.computeGradientAndScore(labels, logits, softmax, m, false);
+                    double score = loss.computeScore(labels, logits, softmax, m, false);
+                    INDArray gradient = loss.computeGradient(labels, logits, softmax, m);
+                    String what = type + " " + loss + " mask=" + (m != null);
+                    assertEquals(score, both.getFirst(), tol * Math.abs(score), what);
+                    assertTrue(gradient.equalsWithEps(both.getSecond(), tol), what + ": " + gradient + " vs " + both.getSecond());
+                }
+            }
+        }
+    }
+
     @Test
     void oneSgdStepMovesParametersByLearningRateTimesMeanGradient() {
         int n = 6;
