@@ -92,7 +92,7 @@ public final class MainWindowController {
         themeChoice.setValue(theme);
         themeChoice.valueProperty().addListener((o, a, t) -> setTheme(t));
         status = new StatusLine(statusBar, messages);
-        nav = new Navigator(navigator, catalog, () -> messages.language(), this::open);
+        nav = new Navigator(navigator, catalog, () -> messages.language(), this::openChosen);
         relabel();
         panels = new SidePanels(split, navigatorPanel, lessonHost, notesPanel, navigatorToggle, notesToggle);
         // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
@@ -119,6 +119,21 @@ public final class MainWindowController {
     void nextTheme() { themeChoice.setValue(Theme.values()[(theme.ordinal() + 1) % Theme.values().length]); }
     void toggleNotes() { panels.toggleNotes(); }
     void toggleNavigator() { panels.toggleNavigator(); }
+
+    /**
+     * A lesson chosen in the list or with Ctrl+PgUp/PgDn: the highlight and an "Opening …" note are
+     * drawn first, then the pane is built (which takes seconds on a busy machine while a run trains).
+     */
+    private void openChosen(String lessonId) {
+        if (pendingOpen != null) pendingOpen.stop();
+        if (pane != null && pane.session().entry().id().equals(lessonId)) return;
+        status.show(m -> m.format("status.opening", catalog.find(lessonId).title(m.language())));
+        pendingOpen = new javafx.animation.PauseTransition(javafx.util.Duration.millis(50));
+        pendingOpen.setOnFinished(e -> open(lessonId));
+        pendingOpen.play();
+    }
+
+    private javafx.animation.PauseTransition pendingOpen;
 
     /** Opens a lesson by id (navigator selection, shortcuts, snapshot mode). */
     public LessonPaneController open(String lessonId) {

@@ -104,20 +104,17 @@ class SessionLifecycleUiTest extends FxRobot {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         interact(tabs::requestFocus);
         push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(next, app.controller().currentPane().session().entry().id(), "Ctrl+PgDn: the next lesson");
+        awaitLesson(next);
         assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
         assertEquals("", bar.getText(), "the export message belongs to the other lesson");
         push(KeyCode.CONTROL, KeyCode.PAGE_UP);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(first, app.controller().currentPane().session().entry().id(), "Ctrl+PgUp: back");
+        awaitLesson(first);
 
         interact(() -> session.setParam("epochs", "5000"));
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 2);
         push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(next, app.controller().currentPane().session().entry().id(), "switched during the run");
+        awaitLesson(next);
         assertTrue(session.isRunning(), "the run keeps training in its lesson");
         String title = classlab.core.lesson.LessonCatalog.load().find(first).title("en");
         assertTrue(bar.getText().contains(title) && bar.getText().contains("keeps training"), bar.getText());
@@ -125,5 +122,11 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().contains("has ended"));
         assertTrue(bar.getText().contains(title) && bar.getText().contains("Stopped"), bar.getText());
         assertEquals(next, app.controller().currentPane().session().entry().id(), "the window stays where the teacher is");
+    }
+
+    /** Waits until the lesson is open (a chosen lesson is built right after its "Opening …" note is drawn). */
+    private void awaitLesson(String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> id.equals(app.controller().currentPane().session().entry().id()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
