@@ -233,6 +233,9 @@ public final class MainWindowController {
         themeLabel.setText(messages.get("toolbar.theme"));
         notesToggle.setText(messages.get("toolbar.notes"));
         navigatorToggle.setText(messages.get("toolbar.navigator"));
+        // No menu bar: the lesson keys are named where the lessons are.
+        navigatorToggle.setTooltip(new javafx.scene.control.Tooltip(messages.get("toolbar.navigator.tip")));
+        navigatorTitle.setTooltip(new javafx.scene.control.Tooltip(messages.get("toolbar.navigator.tip")));
         spotlightButton.setText(messages.get("toolbar.spotlight"));
         fullScreenButton.setText(messages.get("toolbar.fullscreen"));
         navigatorTitle.setText(messages.get("navigator.title"));

@@ -100,6 +100,8 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(bar.getText().contains("Nothing"), bar.getText());
 
+        String keys = lookup("#navigatorToggle").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText();
+        assertTrue(keys.contains("Ctrl+PgUp / Ctrl+PgDn") && keys.contains("Ctrl+Q"), "the keys are named: " + keys);
         javafx.scene.control.TabPane tabs = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
         int tab = tabs.getSelectionModel().getSelectedIndex();
         interact(tabs::requestFocus);
