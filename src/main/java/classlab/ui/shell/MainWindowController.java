@@ -273,7 +273,7 @@ public final class MainWindowController {
      * folder}), "Quit without saving" and "Keep working". FX thread.
      */
     public void requestQuit() {
-        if (shutDown.get()) return;
+        if (shutDown.get() || quitQuestion != null && quitQuestion.isShowing()) return;   // asked already
         List<String> running = new java.util.ArrayList<>();
         List<String> unsaved = new java.util.ArrayList<>();
         for (LessonSession s : sessions.values()) {
@@ -320,12 +320,16 @@ public final class MainWindowController {
         ((Button) ask.getDialogPane().lookupButton(save)).setId("quitSave");
         ((Button) ask.getDialogPane().lookupButton(discard)).setId("quitDiscard");
         ((Button) ask.getDialogPane().lookupButton(cancel)).setId("quitCancel");
+        quitQuestion = ask;
         ask.setOnHidden(e -> {
             if (ask.getResult() == save) saveAndQuit();
             else if (ask.getResult() == discard) quit();
         });
         ask.show();
     }
+
+    /** The open "quit?" dialog, so a second close or Ctrl+Q does not stack another. */
+    private javafx.scene.control.Alert quitQuestion;
 
     /** Stops every run, waits for them to be recorded, writes the unsaved runs, then quits (or stays open if writing fails). */
     private void saveAndQuit() {

@@ -65,6 +65,8 @@ class SessionLifecycleUiTest extends FxRobot {
         interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.isShowing(), "the close waits for an answer");
+        push(KeyCode.CONTROL, KeyCode.Q);   // asked already: no second dialog
+        assertEquals(1, lookup("#quitDialog").queryAll().size());
         clickOn("#quitSave");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.isShowing());
         assertEquals(TrainingEngine.State.STOPPED, session.engine().state());
