@@ -38,6 +38,8 @@ public final class ClassroomTools {
     private final RunListView runs;
     private final QuestionsView questions;
     private final ChangeListener<TrainingEngine.State> stateListener;
+    /** The drawer's width: this many font sizes, but at most this share of the window. */
+    public static final double DRAWER_EMS = 21, DRAWER_SHARE = 0.25;
     /** The folder of the last saved or opened recording (the file chooser starts there). */
     private static final java.util.concurrent.atomic.AtomicReference<Path> RECORDINGS = new java.util.concurrent.atomic.AtomicReference<>();
     /** Recordings are read and written here, never on the FX thread. */
@@ -76,8 +78,8 @@ public final class ClassroomTools {
         drawer.sceneProperty().addListener((o, a, scene) -> {
             drawer.prefViewportWidthProperty().unbind();
             if (scene != null) {
-                drawer.prefViewportWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.fontSize() * 21,
-                        scene.widthProperty().multiply(0.25)));
+                drawer.prefViewportWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.fontSize() * DRAWER_EMS,
+                        scene.widthProperty().multiply(DRAWER_SHARE)));
             }
         });
         drawer.setMinWidth(0);

@@ -12,6 +12,7 @@ import classlab.core.lesson.Experiment;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
+import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
 import classlab.core.train.Backend;
 import classlab.core.train.TrainingEngine;
@@ -370,11 +371,35 @@ public final class LessonSession {
      */
     public void pinEpochAxes() {
         TrainingEngine.Progress p = engine.progress();
-        if (lastRun == null || p.epochs() <= 1) return;
-        for (var f : model.figures(model.experiment(lastRun.experiment()).section())) {
+        if (lastRun == null || p.epochs() <= 1) {   // until the run announces its epochs: the form's plan
+            pinPlannedEpochs();
+            return;
+        }
+        pinEpochAxes(model.experiment(lastRun.experiment()).section(), p.epochs());
+    }
+
+    /**
+     * Before a run (and after a reset) each section's epoch charts span the epochs its form plans
+     * (the largest of the section's epoch counts), not 0..1: the frame the run will grow into.
+     */
+    private void pinPlannedEpochs() {
+        ParamValues values = form.values();
+        for (String section : new java.util.LinkedHashSet<>(model.experiments().stream().map(Experiment::section).toList())) {
+            int planned = 0;
+            for (ParamSpec spec : values.specs()) {
+                if (ParamValues.isEpochCount(spec) && spec.shownIn(section)) {
+                    planned = Math.max(planned, values.getInt(spec.key()));
+                }
+            }
+            if (planned > 1) pinEpochAxes(section, planned);
+        }
+    }
+
+    private void pinEpochAxes(String section, int epochs) {
+        for (var f : model.figures(section)) {
             if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
-                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(p.epochs()).equals(line.xMax())) {
-                line.xRange(0.0, (double) p.epochs());
+                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(epochs).equals(line.xMax())) {
+                line.xRange(0.0, (double) epochs);
                 pinnedAxes.add(line);
             }
         }

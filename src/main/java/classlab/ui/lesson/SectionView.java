@@ -45,6 +45,8 @@ final class SectionView {
     }
 
     private static final double GAP = 10;
+    /** Preferred width of the parameter form, in font sizes. */
+    static final double FORM_EMS = 17;
     private final List<FigureView> views = new ArrayList<>();
     private final Tab tab;
     private final TilePane charts = new TilePane(GAP, GAP);
@@ -67,7 +69,7 @@ final class SectionView {
         ScrollPane formScroll = new ScrollPane(left);
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("param-scroll");
-        formScroll.setPrefViewportWidth(theme.fontSize() * 17);
+        formScroll.setPrefViewportWidth(theme.fontSize() * FORM_EMS);
         formScroll.setMinWidth(theme.fontSize() * 13);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         formScroll.visibleProperty().bind(formShown);
@@ -106,15 +108,31 @@ final class SectionView {
     /** The section's scroll pane (snapshot needs the height hidden below its viewport). */
     ScrollPane scroll() { return scroll; }
 
-    /** Columns at the theme's minimum tile width; tile height follows the width, bounded by the viewport. */
+    /**
+     * Columns at the theme's minimum tile width; tile height follows the width, bounded by the viewport.
+     * The width is taken as if the vertical scrollbar were shown: otherwise tiles that fit without it
+     * grow taller than the viewport once it hides, bring it back, shrink, and so on at every pulse
+     * (seen in cifar's hidden "Inside the CNN" tab: its viewport alternated 1,345/1,359 px and four
+     * canvases were resized and repainted in every frame of a run, most of the window's CPU).
+     */
     private void fitTiles(Bounds viewport) {
-        double available = viewport.getWidth() - 2 * GAP - 2;
+        double available = viewport.getWidth() - hiddenScrollBarWidth() - 2 * GAP - 2;
         if (available <= 0) return;
         int columns = Math.max(1, (int) Math.floor((available + GAP) / (theme.figureWidth() + GAP)));
         double width = Math.floor((available - (columns - 1) * GAP) / columns);
         double height = Math.max(theme.figureHeight(), Math.min(width * 0.62, viewport.getHeight() - 3 * GAP));
         charts.setPrefTileWidth(width);
         charts.setPrefTileHeight(height);
+    }
+
+    /** The vertical scrollbar's width while it is hidden (0 while it shows: the viewport already leaves it room). */
+    private double hiddenScrollBarWidth() {
+        for (Node n : scroll.getChildrenUnmodifiable()) {   // the pane's own bars, not those of tables in it
+            if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                return bar.isVisible() ? 0 : bar.prefWidth(-1);
+            }
+        }
+        return 0;
     }
 
     private Node tile(Figure f, LessonStrings strings, Messages messages, TileActions actions) {

@@ -39,6 +39,7 @@ public final class BarFigureView extends FigureView {
     /** BarChart with level lines and value labels in its plot children. */
     private final class Chart extends BarChart<String, Number> {
         final PlotDecorations levels = new PlotDecorations(getPlotChildren());
+        final EmptyHint emptyHint = new EmptyHint(getPlotChildren());
         final List<Label> valueLabels = new ArrayList<>();
 
         Chart(CategoryAxis x, NumberAxis y) {
@@ -92,6 +93,7 @@ public final class BarFigureView extends FigureView {
             List<javafx.geometry.Bounds> values = new ArrayList<>();
             for (Label l : valueLabels) values.add(l.getBoundsInParent());
             levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight(), values);
+            emptyHint.layout(xAxis.getWidth(), yAxis.getHeight(), false);
         }
     }
 
@@ -171,6 +173,7 @@ public final class BarFigureView extends FigureView {
         }
         barCount = 0;
         for (XYChart.Series<String, Number> s : series) barCount += s.getData().size();
+        chart.emptyHint.setShown(barCount == 0 && levels.isEmpty());
         applyRange(min, max);
         chart.setLevels(levels);
         chart.setValueLabels(isShowValues());
@@ -185,6 +188,7 @@ public final class BarFigureView extends FigureView {
     }
 
     @Override protected void applyLabels() {
+        chart.emptyHint.setText(emptyHintText());
         xAxis.setLabel(t(fig.xLabelKey()));
         yAxis.setLabel(t(fig.yLabelKey()));
         redraw();
@@ -212,7 +216,10 @@ public final class BarFigureView extends FigureView {
             // Headroom for value labels above the tallest bar, unless the figure fixes the axis.
             double step = NumberFormats.niceStep(fixed != null ? fixed[1] - fixed[0] : (hi - lo) * 1.05, 6);
             yAxis.setLowerBound(fixed != null ? fixed[0] : Math.floor(lo / step + 1e-9) * step);
-            yAxis.setUpperBound(fixed != null ? fixed[1] : Math.ceil(hi * 1.05 / step - 1e-9) * step);
+            double upper = Math.ceil(hi * 1.05 / step - 1e-9) * step;
+            // Values in [0, 1] (F1, AUC, accuracy) end at 1: an axis to 1.2 suggests they could pass it.
+            if (lo >= 0 && hi <= 1) upper = Math.min(upper, 1);
+            yAxis.setUpperBound(fixed != null ? fixed[1] : upper);
             yAxis.setTickUnit(step);
             yAxis.setMinorTickVisible(true);
             yAxis.setTickLabelFormatter(TickLabels.formatter(v -> AxisScale.tickLabel(v, false)));
@@ -220,6 +227,9 @@ public final class BarFigureView extends FigureView {
     }
 
     BarChart<String, Number> chart() { return chart; }
+
+    /** The "press Run" hint in the plot area (shown while there is no bar). */
+    Label emptyHint() { return chart.emptyHint.label(); }
 
     List<String> levelLabels() { return chart.levels.labels(); }
 

@@ -196,8 +196,16 @@ final class BarPanelsView extends FigureView {
         g.strokeLine(left, top + ph + 0.5, left + pw, top + ph + 0.5);
     }
 
+    /** Type size of the category labels last drawn (tests: they follow the theme). */
+    double categoryFontSize() { return categorySize; }
+
+    private double categorySize;
+    /** Category labels shrink at most to this share of the theme's size; then some are left out instead. */
+    static final double MIN_CATEGORY_SHARE = 0.85;
+
     /**
-     * Category labels under the bars at {@code y}: shrunk (down to 60 %) until neighbours do not touch;
+     * Category labels under the bars at {@code y}: shrunk (down to {@link #MIN_CATEGORY_SHARE}, a
+     * projector's class digits stay projector-sized) until neighbours do not touch;
      * if they still do, the highlighted category's label is kept and the others that would touch a
      * label already drawn are left out (many classes in a narrow panel).
      */
@@ -205,7 +213,8 @@ final class BarPanelsView extends FigureView {
         int n = categories.size();
         double widest = 0;
         for (String c : categories) widest = Math.max(widest, CanvasPane.textWidth(t(c), font));
-        Font f = widest + 3 <= slot ? font : Font.font(Math.max(font.getSize() * 0.6, Math.floor(font.getSize() * (slot - 3) / widest)));
+        Font f = widest + 3 <= slot ? font : Font.font(Math.max(font.getSize() * MIN_CATEGORY_SHARE, Math.floor(font.getSize() * (slot - 3) / widest)));
+        categorySize = f.getSize();
         List<Integer> order = new ArrayList<>();
         int h = categories.indexOf(highlight);
         if (h >= 0) order.add(h);

@@ -96,6 +96,26 @@ final class CanvasPane extends Pane {
         }
     }
 
+    /**
+     * The "press Run" hint of an empty Canvas chart ({@link EmptyHint} for the others): wrapped to
+     * 90 % of the rectangle {@code (x, y, w, h)} (the plot area) and centred in it, in the theme's
+     * type size, muted.
+     */
+    static void paintEmptyHint(GraphicsContext g, ChartTheme th, String text, double x, double y, double w, double h) {
+        Font font = Font.font(th.fontSize() * 1.1);
+        List<String> lines = wrap(text, font, w * 0.9);
+        double lineH = Math.ceil(font.getSize() * 1.35);
+        g.setFill(th.foreground().deriveColor(0, 1, 1, 0.7));
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        double top = y + Math.max(0, Math.floor((h - lines.size() * lineH) / 2));
+        for (String line : lines) {
+            g.fillText(line, x + w / 2, top, w);
+            top += lineH;
+        }
+    }
+
     /** Black or white, whichever reads better on {@code background}. */
     static Color contrastingText(Color background) {
         double lum = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();

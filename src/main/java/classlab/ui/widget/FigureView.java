@@ -111,6 +111,26 @@ public abstract class FigureView extends BorderPane {
 
     public ChartTheme theme() { return theme; }
 
+    /** Message key of the hint an empty chart shows: "press Run", or "press Continue" while a run is paused. */
+    private String emptyHintKey = EMPTY_HINT;
+    /** The hint's message key before a run and after it: press Run (F5). */
+    public static final String EMPTY_HINT = "figure.empty";
+    /** The hint's message key while a run is paused (the Run button reads Continue). */
+    public static final String EMPTY_HINT_PAUSED = "figure.empty.paused";
+
+    /**
+     * Chooses the empty chart's hint ({@link #EMPTY_HINT} or {@link #EMPTY_HINT_PAUSED}) so it names the
+     * button as the run bar shows it; FX thread.
+     */
+    public void setEmptyHint(String key) {
+        if (Objects.requireNonNull(key, "key").equals(emptyHintKey)) return;
+        emptyHintKey = key;
+        applyLabels();
+    }
+
+    /** The localised empty-chart hint ({@link #setEmptyHint}). */
+    protected String emptyHintText() { return t(emptyHintKey); }
+
     /** Sets the colours of Canvas-drawn parts and redraws them. */
     public void setTheme(ChartTheme theme) {
         this.theme = Objects.requireNonNull(theme, "theme");

@@ -93,7 +93,10 @@ public final class GridFigureView extends FigureView {
         g.fillRect(0, 0, w, h);
         areas.clear();
         captionBoxes.clear();
-        if (panels.isEmpty()) return;
+        if (panels.isEmpty()) {   // before a run: say how to fill it, not a blank box
+            CanvasPane.paintEmptyHint(g, th, emptyHintText(), 0, 0, w, h);
+            return;
+        }
         Font font = Font.font(th.fontSize());
         double lineH = Math.ceil(th.fontSize() * 1.35);
         if (panels.stream().allMatch(p -> p.values().length == 0)) {

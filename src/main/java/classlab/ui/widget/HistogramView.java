@@ -58,9 +58,16 @@ public final class HistogramView extends FigureView {
     /** Legend texts, one per series ("name  μ = …  σ = …"). */
     List<String> legendTexts() { return legend.texts(); }
 
-    /** "μ = …, σ = …" of a distribution. */
+    /** "μ = …, σ = …" of a distribution, both with 3 decimals: series side by side compare digit by digit. */
     private static String stats(HistogramFigure.Bins b) {
-        return "μ = " + NumberFormats.compact(b.mean()) + ", σ = " + NumberFormats.compact(b.std());
+        return String.format(java.util.Locale.ROOT, "μ = %.3f, σ = %.3f", b.mean() == 0 ? 0.0 : b.mean(), b.std());
+    }
+
+    /** Width of the widest y tick label from 0 to {@code yMax} in steps of {@code yStep} ("0.8" is wider than "1"). */
+    private static double yTickWidth(double yMax, double yStep, Font font) {
+        double widest = 0;
+        for (double y = 0; y <= yMax + yStep / 2; y += yStep) widest = Math.max(widest, CanvasPane.textWidth(NumberFormats.compact(y), font));
+        return widest;
     }
 
     private void rebuildLegend() {
@@ -99,7 +106,8 @@ public final class HistogramView extends FigureView {
         double lineH = th.fontSize() * 1.3;
         double captionH = 2 * lineH + 2;
         int rows = (names.size() + columns - 1) / columns;
-        double yLabelW = CanvasPane.textWidth(NumberFormats.compact(range[2]), font) + 14;
+        double panelStep = NumberFormats.niceStep(range[2], 5);
+        double yLabelW = yTickWidth(Math.ceil(range[2] / panelStep) * panelStep, panelStep, font) + 14;
         double cw = (w - yLabelW) / columns, ch = (h - lineH - 4) / rows;
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
@@ -137,7 +145,7 @@ public final class HistogramView extends FigureView {
         double yMax = Math.ceil(range[2] / yStep) * yStep;
         double xStep = NumberFormats.niceStep(xMax - xMin, xLabel == null ? 4 : 7);
 
-        double left = ox + (yLabels ? CanvasPane.textWidth(NumberFormats.compact(yMax), font) + 14 : 0);
+        double left = ox + (yLabels ? yTickWidth(yMax, yStep, font) + 14 : 0);
         double bottom = (xLabel == null ? 1 : 2) * lineH + 8;
         double top = oy + 8, right = 16;
         double pw = ox + w - left - right, ph = oy + h - top - bottom;
@@ -204,5 +212,12 @@ public final class HistogramView extends FigureView {
         g.setLineWidth(1);
         g.strokeLine(left + 0.5, top, left + 0.5, top + ph + 0.5);
         g.strokeLine(left, top + ph + 0.5, left + pw, top + ph + 0.5);
+        if (data.isEmpty()) CanvasPane.paintEmptyHint(g, th, emptyHintText(), left, top, pw, ph);
+        yTickLeft = left;
     }
+
+    /** Left edge of the plot area last painted (tests: the y tick labels fit left of it). */
+    double plotLeft() { return yTickLeft; }
+
+    private double yTickLeft;
 }

@@ -51,8 +51,6 @@ public final class LineFigureView extends FigureView {
     private final StackPane plots;
     private final HoverTooltip hover = new HoverTooltip();
     private final FlowPane legend = new FlowPane();
-    /** "Press Run" over a chart that has nothing to show yet (its axes alone would read as 0..1 data). */
-    private final Label emptyHint = new Label();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Set<String> hidden = new HashSet<>();
     private boolean logY;
@@ -87,10 +85,6 @@ public final class LineFigureView extends FigureView {
             }
         };
         plots.getChildren().add(hover.layer());
-        emptyHint.getStyleClass().add("figure-empty-hint");
-        emptyHint.setWrapText(true);
-        emptyHint.setMouseTransparent(true);
-        plots.getChildren().add(emptyHint);
         plots.setOnMouseMoved(e -> hoverTextAt(e.getSceneX(), e.getSceneY()));
         plots.setOnMouseExited(e -> hover.hide());
         plots.setMinSize(0, 0);
@@ -105,7 +99,8 @@ public final class LineFigureView extends FigureView {
     }
 
     @Override protected void redraw() {
-        emptyHint.setVisible(!fig.hasData() && fig.previousSeries().isEmpty() && fig.background() == null);
+        // "Press Run" over a chart that has nothing to show yet (its axes alone would read as data).
+        main.emptyHint().setShown(!fig.hasData() && fig.previousSeries().isEmpty() && fig.background() == null);
         LineFigure.Style style = fig.style();
         if (style == LineFigure.Style.SCATTER) {
             if (!getStyleClass().contains("scatter-style")) getStyleClass().add("scatter-style");
@@ -186,7 +181,7 @@ public final class LineFigureView extends FigureView {
     }
 
     @Override protected void applyLabels() {
-        emptyHint.setText(t("figure.empty"));
+        main.emptyHint().setText(emptyHintText());
         xAxis.setLabel(t(fig.xLabelKey()));
         yAxis.setLabel(t(fig.yLabelKey()));
         if (right != null) {

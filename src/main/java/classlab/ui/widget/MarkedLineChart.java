@@ -16,6 +16,7 @@ import javafx.scene.shape.Line;
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
     private final PlotDecorations decorations = new PlotDecorations(getPlotChildren());
+    private final EmptyHint emptyHint = new EmptyHint(getPlotChildren());
     private Line diagonal;
     private ScalarFieldLayer fieldLayer;
     private DoubleUnaryOperator fieldPlotY = y -> y;
@@ -87,6 +88,9 @@ final class MarkedLineChart extends LineChart<Number, Number> {
 
     boolean hasDiagonal() { return diagonal != null; }
 
+    /** The "press Run" hint shown inside the plot area while the figure has nothing to draw. */
+    EmptyHint emptyHint() { return emptyHint; }
+
     @Override protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         NumberAxis xa = (NumberAxis) getXAxis();
@@ -102,5 +106,6 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         }
         decorations.layout(xa, ya, xa.getWidth(), ya.getHeight());
         if (fieldLayer != null) fieldLayer.draw(xa, ya, fieldPlotY);
+        emptyHint.layout(xa.getWidth(), ya.getHeight(), diagonal != null);
     }
 }

@@ -127,6 +127,49 @@ class ProjectorUiTest extends FxRobot {
         });
     }
 
+    /**
+     * Trial 2 item 6: at 1280×800 with the lesson list and the form shown, opening Runs squeezed the
+     * charts to about 260 px. Now the form folds away while the drawer is open (its button goes off),
+     * comes back when the drawer closes, and showing the form closes the drawer.
+     */
+    @Test
+    void at1280TheRunsDrawerAndTheFormTakeTurnsSoChartsStayReadable() throws Exception {
+        start("ko", Theme.PRESENTATION, "imbalance");
+        interact(() -> {
+            stage().setMaximized(false);
+            stage().setWidth(1280);
+            stage().setHeight(800);
+            lookup("#navigatorToggle").queryAs(ToggleButton.class).setSelected(true);
+            lookup("#formToggle").queryAs(ToggleButton.class).setSelected(true);
+        });
+        ToggleButton form = lookup("#formToggle").queryAs(ToggleButton.class);
+        ToggleButton runs = lookup("#tool-runs").queryAs(ToggleButton.class);
+        interact(() -> runs.setSelected(true));
+        assertFalse(form.isSelected(), "the form folded away for the drawer");
+        for (double w : chartWidths()) assertTrue(w >= 560, "charts beside the Runs drawer at 1280 px (were 260): " + w);
+        interact(() -> runs.setSelected(false));
+        assertTrue(form.isSelected(), "the form is back when the drawer closes");
+        interact(() -> runs.setSelected(true));
+        interact(() -> form.setSelected(true));
+        assertFalse(runs.isSelected(), "showing the form closed the drawer");
+        interact(() -> stage().setMaximized(true));
+    }
+
+    /** Trial 2 item 19: before a run the epoch charts span the planned epochs (imbalance: 25), and follow the form. */
+    @Test
+    void beforeARunEpochChartsSpanThePlannedEpochs() throws Exception {
+        start("ko", Theme.PRESENTATION, "imbalance");
+        LessonSession session = app.controller().currentPane().session();
+        interact(session::reset);
+        classlab.core.figure.LineFigure accuracy = (classlab.core.figure.LineFigure) session.model().figures("experiment").stream()
+                .filter(f -> f.id().equals("test_accuracy")).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(25).equals(accuracy.xMax()));
+        assertEquals(0.0, accuracy.xMin());
+        interact(() -> assertNull(session.setParam("epochs", "7")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Double.valueOf(7).equals(accuracy.xMax()));
+        interact(session::resetParams);
+    }
+
     @Test
     void at1280x800NoTextIsCutWithoutAnEllipsisAndNoCaptionsOverlap() throws Exception {
         start("ko", Theme.PRESENTATION, "regularization");

@@ -128,6 +128,68 @@ class FigureViewsTest extends FxRobot {
         assertFalse(fx(hint::isVisible));
     }
 
+    /** Scene bounds of a node (on the FX thread). */
+    private static Bounds scene(Node n) throws Exception { return fx(() -> n.localToScene(n.getLayoutBounds())); }
+
+    /**
+     * Trial 2 item 6: in a narrow projector tile the hint is laid out inside the plot area, wrapped,
+     * and never printed over the y tick labels or the axis title.
+     */
+    @Test
+    void theEmptyHintStaysInsideThePlotAreaOfANarrowChart() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        String text = "Nothing here yet: press Run (F5) to fill this chart.";
+        LineFigureView v = show(() -> {
+            LineFigureView view = (LineFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? text : k);
+            view.setMaxWidth(300);
+            return view;
+        }, ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        Bounds h = scene(hint), y = scene(v.yAxis());
+        assertTrue(fx(hint::isVisible));
+        assertTrue(h.getMinX() >= y.getMaxX(), "hint right of the y axis (ticks, title): " + h + " vs " + y);
+        assertTrue(h.getMinY() >= y.getMinY() && h.getMaxY() <= y.getMaxY() + 1, "hint within the plot's height: " + h + " vs " + y);
+        assertTrue(h.getHeight() > 1.5 * fx(() -> hint.getFont().getSize()), "wrapped onto lines, not cut: " + h);
+    }
+
+    /** Trial 2 item 19: on a ROC chart the hint keeps off the chance diagonal; while paused it names Resume. */
+    @Test
+    void theRocHintLiesBelowTheDiagonalAndNamesResumeWhilePaused() throws Exception {
+        LineFigure f = new LineFigure("roc", "title", "x", "y").diagonal(true).xRange(0.0, 1.0).yRange(0.0, 1.0);
+        Map<String, String> texts = Map.of(FigureView.EMPTY_HINT, "press Run", FigureView.EMPTY_HINT_PAUSED, "press Resume");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> texts.getOrDefault(k, k)));
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        NumberAxis xa = (NumberAxis) fx(() -> v.mainChart().getXAxis());
+        NumberAxis ya = v.yAxis();
+        Bounds h = scene(hint);
+        // Every corner of the hint lies under y = x: its top-left corner is the one nearest the line.
+        Point2D topLeft = fx(() -> ya.sceneToLocal(h.getMinX(), h.getMinY()));
+        Point2D inX = fx(() -> xa.sceneToLocal(h.getMinX(), h.getMinY()));
+        double dataX = fx(() -> xa.getValueForDisplay(inX.getX()).doubleValue());
+        double dataY = fx(() -> ya.getValueForDisplay(topLeft.getY()).doubleValue());
+        assertTrue(dataY < dataX, "hint's top-left corner (" + dataX + ", " + dataY + ") is below the diagonal");
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT_PAUSED));
+        assertEquals("press Resume", fx(hint::getText));
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT));
+        assertEquals("press Run", fx(hint::getText));
+    }
+
+    /** Trial 2 item 19: an empty bar chart says how to fill it, and values in [0, 1] get an axis ending at 1, not 1.2. */
+    @Test
+    void anEmptyBarChartSaysPressRunAndScoresEndAtOne() throws Exception {
+        BarFigure f = new BarFigure("f1", "title", "class", "F1");
+        BarFigureView v = show(() -> (BarFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        assertTrue(fx(() -> v.emptyHint().isVisible() && v.emptyHint().getText().equals("press Run")));
+        NumberAxis y = (NumberAxis) fx(() -> v.chart().getYAxis());
+        assertEquals(1.0, fx(y::getUpperBound), 1e-9, "empty: 0..1");
+        f.set("a", "0", 0.99);
+        f.set("a", "1", 0.42);
+        assertTrue(refresh(v));
+        assertFalse(fx(() -> v.emptyHint().isVisible()));
+        assertEquals(1.0, fx(y::getUpperBound), 1e-9, "F1 of 0.99 on an axis that ends at 1");
+    }
+
     @Test
     void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");
@@ -258,8 +320,46 @@ class FigureViewsTest extends FxRobot {
         HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
         f.set("a", new double[] {1, 2, 3, 4});   // mean 2.5, population std sqrt(1.25) = 1.118
         HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT));
-        assertEquals(List.of("a   μ = 2.5, σ = 1.118"), fx(v::legendTexts));
+        assertEquals(List.of("a   μ = 2.500, σ = 1.118"), fx(v::legendTexts));
         assertTrue(distinctColors(fx(() -> snapshot(v))) > 3, "histogram drawn");
+        // trial 2 item 18: series side by side get the same precision ("-0.0954" next to "-0.003476" before)
+        f.set("b", new double[] {-0.01, 0.003, -0.004, 0.0});
+        assertTrue(refresh(v));
+        assertEquals("b   μ = -0.003, σ = 0.005", fx(v::legendTexts).get(1));
+    }
+
+    /** Trial 2 item 18: before a run the histogram says "press Run" and its y ticks ("0.8", wider than "1") are not clipped. */
+    @Test
+    void anEmptyHistogramSaysPressRunAndKeepsItsTickLabelsWhole() throws Exception {
+        HistogramFigure f = new HistogramFigure("h", "hist", "value", 4);
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(ChartTheme.PRESENTATION.fontSize());
+        assertTrue(fx(v::plotLeft) >= CanvasPane.textWidth("0.8", font) + 6, "room for the widest tick label: " + fx(v::plotLeft));
+        assertTrue(fx(() -> v.emptyHintText()).equals("press Run"));
+        WritableImage img = fx(() -> snapshot(v.canvasPane()));
+        // hint text: foreground pixels in the middle of the plot, where an empty histogram has only grid lines
+        int inkInMiddle = 0;
+        for (int y = (int) (img.getHeight() * 0.35); y < img.getHeight() * 0.6; y++) {
+            for (int x = (int) (img.getWidth() * 0.3); x < img.getWidth() * 0.7; x++) {
+                if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) inkInMiddle++;
+            }
+        }
+        assertTrue(inkInMiddle > 50, "hint drawn in the plot: " + inkInMiddle);
+    }
+
+    /** Trial 2 item 18: an empty grid (the dropout masks before a run) says "press Run" instead of a blank box. */
+    @Test
+    void anEmptyGridSaysPressRun() throws Exception {
+        GridFigure f = new GridFigure("g", "grid", GridFigure.Palette.BINARY, 5);
+        GridFigureView v = show(() -> (GridFigureView) FigureView.create(f, k -> k.equals("figure.empty") ? "press Run" : k));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> snapshot(v.canvasPane()));
+        int ink = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) {
+            if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) ink++;
+        }
+        assertTrue(ink > 50, "hint drawn: " + ink);
     }
 
     @Test
@@ -721,6 +821,9 @@ class FigureViewsTest extends FxRobot {
         }
         BarPanelsView v = show(() -> (BarPanelsView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
         assertEquals(ChartTheme.PRESENTATION.fontSize(), fx(v::captionFontSize), 1e-9, "captions keep the projector's type size");
+        // trial 2 item 13: the 0-9 class labels under narrow panels were shrunk to ~8 px; now at most to 85 %
+        // of the projector's size (neighbours that would touch are left out instead)
+        assertTrue(fx(v::categoryFontSize) >= 0.85 * ChartTheme.PRESENTATION.fontSize() - 1e-9, "class labels: " + fx(v::categoryFontSize));
     }
 
     private static int count(WritableImage img, int x0, int x1, Color c) {

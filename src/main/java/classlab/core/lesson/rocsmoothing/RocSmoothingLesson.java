@@ -310,10 +310,11 @@ public final class RocSmoothingLesson extends LessonModel {
     /**
      * Caption of one panel of the smoothed targets, as the notebook titles its subplots
      * ({@code f'ε={eps}\n정답 클래스 목표={y_smooth[target_class]:.2f}'}), with the other classes' value,
-     * which a bar of 0.01 on a 0–1.1 axis hardly shows.
+     * which a bar of 0.01 on a 0–1.1 axis hardly shows. The target keeps the digits that make
+     * 1 − ε + ε/K visible (ε = 0.05, K = 10: 0.955, where the notebook's {@code :.2f} shows 0.95 = 1 − ε).
      */
     static String targetPanel(double eps, double targetValue, double otherValue) {
-        return LessonStrings.message("panel.smoothing_target", epsLabel(eps), format(targetValue, "0.00"), format(otherValue, "0.####"));
+        return LessonStrings.message("panel.smoothing_target", epsLabel(eps), format(targetValue, "0.00##"), format(otherValue, "0.####"));
     }
 
     /** Metric-name form of ε: 0.1 → "eps_0_1". */

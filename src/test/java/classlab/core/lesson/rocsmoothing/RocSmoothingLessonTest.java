@@ -145,6 +145,9 @@ class RocSmoothingLessonTest {
         assertEquals(4, targets.groups().size(), "one panel per ε");
         assertEquals(eps01, targets.groups().get(2));
         assertEquals("panel.smoothing_target|ε=0.1|0.91|0.01", eps01, "caption: ε, the target value (2 decimals as the notebook) and the others'");
+        // trial 2 item 10: 1 - 0.05 + 0.05/10 = 0.955, not rounded to 0.95 (= 1 - ε, the wrong formula)
+        assertEquals("panel.smoothing_target|ε=0.05|0.955|0.005", targets.groups().get(1));
+        assertEquals("panel.smoothing_target|ε=0|1.00|0", targets.groups().get(0));
         assertEquals(0.91, targets.value(eps01, "3"), 1e-12);
         assertEquals(0.01, targets.value(eps01, "7"), 1e-12);
         assertEquals(1.0, targets.value(RocSmoothingLesson.targetPanel(0, 1, 0), "3"), 0.0);
