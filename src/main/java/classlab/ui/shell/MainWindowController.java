@@ -92,7 +92,7 @@ public final class MainWindowController {
         themeChoice.setValue(theme);
         themeChoice.valueProperty().addListener((o, a, t) -> setTheme(t));
         status = new StatusLine(statusBar, messages);
-        nav = new Navigator(navigator, catalog, () -> messages.language(), this::open);
+        nav = new Navigator(navigator, catalog, () -> messages.language(), this::openChosen);
         relabel();
         panels = new SidePanels(split, navigatorPanel, lessonHost, notesPanel, navigatorToggle, notesToggle);
         // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
@@ -119,6 +119,21 @@ public final class MainWindowController {
     void nextTheme() { themeChoice.setValue(Theme.values()[(theme.ordinal() + 1) % Theme.values().length]); }
     void toggleNotes() { panels.toggleNotes(); }
     void toggleNavigator() { panels.toggleNavigator(); }
+
+    /**
+     * A lesson chosen in the list or with Ctrl+PgUp/PgDn: the highlight and an "Opening …" note are
+     * drawn first, then the pane is built (which takes seconds on a busy machine while a run trains).
+     */
+    private void openChosen(String lessonId) {
+        if (pendingOpen != null) pendingOpen.stop();
+        if (pane != null && pane.session().entry().id().equals(lessonId)) return;
+        status.show(m -> m.format("status.opening", catalog.find(lessonId).title(m.language())));
+        pendingOpen = new javafx.animation.PauseTransition(javafx.util.Duration.millis(50));
+        pendingOpen.setOnFinished(e -> open(lessonId));
+        pendingOpen.play();
+    }
+
+    private javafx.animation.PauseTransition pendingOpen;
 
     /** Opens a lesson by id (navigator selection, shortcuts, snapshot mode). */
     public LessonPaneController open(String lessonId) {
@@ -218,6 +233,9 @@ public final class MainWindowController {
         themeLabel.setText(messages.get("toolbar.theme"));
         notesToggle.setText(messages.get("toolbar.notes"));
         navigatorToggle.setText(messages.get("toolbar.navigator"));
+        // No menu bar: the lesson keys are named where the lessons are.
+        navigatorToggle.setTooltip(new javafx.scene.control.Tooltip(messages.get("toolbar.navigator.tip")));
+        navigatorTitle.setTooltip(new javafx.scene.control.Tooltip(messages.get("toolbar.navigator.tip")));
         spotlightButton.setText(messages.get("toolbar.spotlight"));
         fullScreenButton.setText(messages.get("toolbar.fullscreen"));
         navigatorTitle.setText(messages.get("navigator.title"));
@@ -255,7 +273,7 @@ public final class MainWindowController {
      * folder}), "Quit without saving" and "Keep working". FX thread.
      */
     public void requestQuit() {
-        if (shutDown.get()) return;
+        if (shutDown.get() || quitQuestion != null && quitQuestion.isShowing()) return;   // asked already
         List<String> running = new java.util.ArrayList<>();
         List<String> unsaved = new java.util.ArrayList<>();
         for (LessonSession s : sessions.values()) {
@@ -302,12 +320,16 @@ public final class MainWindowController {
         ((Button) ask.getDialogPane().lookupButton(save)).setId("quitSave");
         ((Button) ask.getDialogPane().lookupButton(discard)).setId("quitDiscard");
         ((Button) ask.getDialogPane().lookupButton(cancel)).setId("quitCancel");
+        quitQuestion = ask;
         ask.setOnHidden(e -> {
             if (ask.getResult() == save) saveAndQuit();
             else if (ask.getResult() == discard) quit();
         });
         ask.show();
     }
+
+    /** The open "quit?" dialog, so a second close or Ctrl+Q does not stack another. */
+    private javafx.scene.control.Alert quitQuestion;
 
     /** Stops every run, waits for them to be recorded, writes the unsaved runs, then quits (or stays open if writing fails). */
     private void saveAndQuit() {

@@ -65,6 +65,8 @@ class SessionLifecycleUiTest extends FxRobot {
         interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.isShowing(), "the close waits for an answer");
+        push(KeyCode.CONTROL, KeyCode.Q);   // asked already: no second dialog
+        assertEquals(1, lookup("#quitDialog").queryAll().size());
         clickOn("#quitSave");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.isShowing());
         assertEquals(TrainingEngine.State.STOPPED, session.engine().state());
@@ -100,24 +102,23 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(bar.getText().contains("Nothing"), bar.getText());
 
+        String keys = lookup("#navigatorToggle").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText();
+        assertTrue(keys.contains("Ctrl+PgUp / Ctrl+PgDn") && keys.contains("Ctrl+Q"), "the keys are named: " + keys);
         javafx.scene.control.TabPane tabs = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
         int tab = tabs.getSelectionModel().getSelectedIndex();
         interact(tabs::requestFocus);
         push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(next, app.controller().currentPane().session().entry().id(), "Ctrl+PgDn: the next lesson");
+        awaitLesson(next);
         assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
         assertEquals("", bar.getText(), "the export message belongs to the other lesson");
         push(KeyCode.CONTROL, KeyCode.PAGE_UP);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(first, app.controller().currentPane().session().entry().id(), "Ctrl+PgUp: back");
+        awaitLesson(first);
 
         interact(() -> session.setParam("epochs", "5000"));
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 2);
         push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(next, app.controller().currentPane().session().entry().id(), "switched during the run");
+        awaitLesson(next);
         assertTrue(session.isRunning(), "the run keeps training in its lesson");
         String title = classlab.core.lesson.LessonCatalog.load().find(first).title("en");
         assertTrue(bar.getText().contains(title) && bar.getText().contains("keeps training"), bar.getText());
@@ -125,5 +126,11 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().contains("has ended"));
         assertTrue(bar.getText().contains(title) && bar.getText().contains("Stopped"), bar.getText());
         assertEquals(next, app.controller().currentPane().session().entry().id(), "the window stays where the teacher is");
+    }
+
+    /** Waits until the lesson is open (a chosen lesson is built right after its "Opening …" note is drawn). */
+    private void awaitLesson(String id) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> id.equals(app.controller().currentPane().session().entry().id()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
