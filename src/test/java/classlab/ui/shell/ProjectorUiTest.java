@@ -373,6 +373,8 @@ class ProjectorUiTest extends FxRobot {
         try (var in = ImageIO.createImageInputStream(pane.lastExportFolder().resolve("batch_size_loss.gif").toFile())) {
             reader.setInput(in);
             assertEquals(2, reader.getNumImages(true), "one frame per epoch");
+            // trial 2 item 15: 2x the figure size as the PNG export (was 520 px wide)
+            assertEquals(2 * Theme.LIGHT.figureWidth(), reader.getWidth(0), 1, "GIF width");
         } finally {
             reader.dispose();
         }
