@@ -48,17 +48,18 @@ public final class Launcher {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     /**
-     * Code of the window that the relaunched JVM compiles with C1 only (HotSpot compiler control, JEP
-     * 165: {@code c2: {Exclude: true}} leaves a method at tier 1, C1 without profiling). On two cores
-     * the one C2 compiler thread spent the first run of a fresh window compiling JavaFX's CSS
-     * matching, layout and Marlin rasteriser (Renderer._endRendering alone about 2 s), while the
-     * training code waited in the same queue at the slower profiled tier; the window's own code at
-     * tier 1 is fast enough for a chart redraw at most every 250 ms. Measured with bench/app-vs-run
-     * and JFR's jdk.Compilation events (README, Benchmark).
+     * The window's JVM compiles with C1 only (no C2), unless the user chose a tiered setting. On two
+     * cores the one C2 compiler thread worked through the whole first run of a fresh window: JFR's
+     * jdk.Compilation events during {@code snapshot pattern} showed 8.2 s of C2 compile time, most of
+     * it on JavaFX (Marlin's Renderer._endRendering about 2 s, CSS matching, bounds), while ND4J's
+     * dispatch code waited in the same queue at the slower profiled tier, and the trainer, the FX and
+     * render threads and both compilers shared the two cores. A lesson's run in the window lasts
+     * seconds to a minute: C1's code for ND4J's per-op Java work is as fast per CPU-second over such
+     * a span as C2's after its compile time (bench and bench/app-vs-run, README, Benchmark), and the
+     * window's code at C1 draws a chart in the same CPU time. {@code run} and {@code bench} keep
+     * HotSpot's default tiered compilation.
      */
-    static final String JIT_DIRECTIVES = "[{match: [\"javafx/*.*\", \"com/sun/javafx/*.*\", \"com/sun/marlin/*.*\", "
-            + "\"com/sun/prism/*.*\", \"com/sun/glass/*.*\", \"com/sun/scenario/*.*\", \"com/sun/pisces/*.*\"], "
-            + "c2: {Exclude: true}}]";
+    static final String WINDOW_JIT = "-XX:TieredStopAtLevel=1";
 
     /** How long a child asked to end (SIGTERM) may take before it is killed. */
     static final Duration CHILD_GRACE = Duration.ofSeconds(5);
@@ -72,17 +73,23 @@ public final class Launcher {
         QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
-                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED));
+                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), isWindow(command));
         if (relaunch.isEmpty()) NativeMemoryGuard.start();   // in the JVM that trains, not in a launcher that waits
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
         System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, command));
     }
 
+    /** Whether {@code command} opens the window ({@code app}, {@code snapshot}). */
+    static boolean isWindow(String[] command) {
+        return command.length > 0 && (command[0].equals("app") || command[0].equals("snapshot"));
+    }
+
     /**
      * The JVM options of the relaunch, or an empty list when this JVM can run as it is (the user
-     * set the heap and the threads, or this is already the relaunched JVM).
+     * set the heap and the threads, or this is already the relaunched JVM); {@code window} adds
+     * {@link #WINDOW_JIT}.
      */
-    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched) {
+    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched, boolean window) {
         boolean heapSet = jvmArgs.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"));
         boolean wantOmp = !ompSet && cores <= 4;
         if (relaunched || (heapSet && !wantOmp)) return List.of();
@@ -91,25 +98,9 @@ public final class Launcher {
         for (String option : COLLECTOR_OPTIONS) {
             if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(option)))) options.add(option);
         }
+        if (window && jvmArgs.stream().noneMatch(a -> flagName(a).startsWith("Tiered"))) options.add(WINDOW_JIT);
         options.add("-D" + RELAUNCHED + "=true");
         return options;
-    }
-
-    /**
-     * The options that give the relaunched JVM {@link #JIT_DIRECTIVES}: the directives are written to
-     * a file that this (waiting) launcher deletes when it exits; none when the user gave their own
-     * directives file or the file cannot be written (then the JVM compiles as usual).
-     */
-    static List<String> jitOptions(List<String> jvmArgs) {
-        if (jvmArgs.stream().anyMatch(a -> flagName(a).equals("CompilerDirectivesFile"))) return List.of();
-        try {
-            Path file = java.nio.file.Files.createTempFile("classlab-jit-", ".json");
-            file.toFile().deleteOnExit();
-            java.nio.file.Files.writeString(file, JIT_DIRECTIVES);
-            return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + file);
-        } catch (java.io.IOException | SecurityException e) {
-            return List.of();
-        }
     }
 
     /** The name of a {@code -XX:} option ({@code -XX:+Name}, {@code -XX:Name=value}), or "" for other options. */
@@ -121,7 +112,6 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.addAll(jitOptions(jvmOptions));
         cmd.addAll(NativeSettings.jvmOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

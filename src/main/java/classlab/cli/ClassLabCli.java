@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class ClassLabCli {
     static final String USAGE = String.join("\n",
-            "usage: classlab [app [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]]   start the app",
+            "usage: classlab [app] [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]   start the app",
             "       classlab lessons [--lang ko|en]   list lessons (id, tab, title)",
             "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]... [--lang ko|en] [--no-figures]",
             "       classlab snapshot LESSON --out FILE.png [--experiment NAME] [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
@@ -19,12 +19,28 @@ public final class ClassLabCli {
 
     private ClassLabCli() {}
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+     * every start from the class path (our jar's layout, see the Launcher): true, and nothing a
+     * teacher can act on. JavaFX logs it through its logger "javafx" (com.sun.javafx.util.Logging),
+     * which java.util.logging backs. Held here so the logger, and its level, are not garbage-collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("javafx");
+
+    /** Drops that one warning; every other message of JavaFX (and of its child loggers: CSS, layout) still prints. */
+    static void quietJavaFxStartup() {
+        JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
+
     /** Runs a command and returns the process exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
             out.println(USAGE);
             return 0;
         }
+        quietJavaFxStartup();
+        // `classlab --lang ko` starts the app as `classlab` alone does: the word app is optional before its options
+        if (args[0].startsWith("--") && APP_OPTIONS.contains(optionName(args[0]))) args = prepend("app", args);
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             switch (args[0]) {
@@ -39,6 +55,22 @@ public final class ClassLabCli {
             err.println("classlab: " + e.message(errorLanguage(args)));
             return 2;
         }
+    }
+
+    /** The options of {@code app}, which may come without the word {@code app}. */
+    private static final java.util.Set<String> APP_OPTIONS = java.util.Set.of("lang", "theme", "data-dir", "lesson");
+
+    /** {@code lang} of {@code --lang} or {@code --lang=ko}. */
+    private static String optionName(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.substring(2, eq < 0 ? arg.length() : eq);
+    }
+
+    private static String[] prepend(String first, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = first;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 
     /**

@@ -105,7 +105,7 @@ public final class Deferred {
             boolean nested = a.length() >= 2 && a.charAt(0) == OPEN && a.charAt(a.length() - 1) == CLOSE;
             args[i - 1] = nested ? resolve(text, a.substring(1, a.length() - 1)) : orSelf(text, a);
         }
-        return new MessageFormat(pattern, Locale.ROOT).format(args);
+        return KoreanParticles.resolve(new MessageFormat(pattern, Locale.ROOT).format(args));
     }
 
     /** {@code s} cut at each {@code separator} outside enclosed texts. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LauncherTest {
     @Test
     void aPlainJavaJarRelaunchesWithABoundedHeap() {
-        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false);
+        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, false);
         List<String> expected = new java.util.ArrayList<>(List.of(Launcher.DEFAULT_HEAP));
         expected.addAll(Launcher.COLLECTOR_OPTIONS);
         expected.add("-D" + Launcher.RELAUNCHED + "=true");
@@ -18,15 +18,15 @@ class LauncherTest {
 
     @Test
     void theUsersOwnOptionsAreKept() {
-        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false);
+        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false, false);
         assertTrue(options.contains("-Dfoo=1"));
     }
 
     @Test
     void aChosenHeapIsRespectedAndOnlyThreadsCanStillCauseARelaunch() {
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false));
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false));
-        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false);
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false, false));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false, false));
+        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false, false);
         List<String> expected = new java.util.ArrayList<>(List.of("-Xmx4g"));
         expected.addAll(Launcher.COLLECTOR_OPTIONS);
         expected.add("-D" + Launcher.RELAUNCHED + "=true");
@@ -36,7 +36,7 @@ class LauncherTest {
     /** The memory policy's collector settings are added, except where the user chose that flag. */
     @Test
     void theMemoryPolicysCollectorSettingsGiveWayToTheUsersOwn() {
-        List<String> options = Launcher.relaunchCommand(List.of("-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false);
+        List<String> options = Launcher.relaunchCommand(List.of("-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false, false);
         assertTrue(options.contains("-XX:MaxHeapFreeRatio=50"));
         assertTrue(options.contains("-XX:-ExplicitGCInvokesConcurrent"));
         assertTrue(options.stream().noneMatch(o -> o.equals("-XX:MaxHeapFreeRatio=30") || o.equals("-XX:+ExplicitGCInvokesConcurrent")), options.toString());
@@ -45,25 +45,18 @@ class LauncherTest {
 
     @Test
     void theRelaunchedJvmDoesNotRelaunchAgain() {
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true, false));
     }
 
-    /** The window's code is kept from C2 in a JVM that parses the directives (a malformed file would stop the JVM at start). */
+    /** The window's JVM compiles with C1 only; run and bench keep tiered compilation; a user's tiered choice wins. */
     @Test
-    void theJitDirectivesParseAndKeepTheWindowsCodeFromC2() throws Exception {
-        List<String> jit = Launcher.jitOptions(List.of());
-        assertEquals(2, jit.size(), jit.toString());
-        List<String> cmd = new java.util.ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jit);
-        cmd.addAll(List.of("-XX:+CompilerDirectivesPrint", "-version"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("com/sun/marlin/*.*") && out.contains("javafx/*.*"), out);
-        String c2 = out.substring(out.indexOf("c2 directives:"));
-        assertTrue(c2.contains("Exclude:true"), out);
-        assertEquals(List.of(), Launcher.jitOptions(List.of("-XX:CompilerDirectivesFile=mine.json")));
+    void theWindowsJvmCompilesWithC1Only() {
+        assertTrue(Launcher.isWindow(new String[] {"app"}) && Launcher.isWindow(new String[] {"snapshot", "pattern"}));
+        assertTrue(!Launcher.isWindow(new String[] {"run", "pattern"}) && !Launcher.isWindow(new String[] {"bench"}));
+        assertTrue(Launcher.relaunchCommand(List.of(), true, 8, false, true).contains(Launcher.WINDOW_JIT));
+        assertTrue(!Launcher.relaunchCommand(List.of(), true, 8, false, false).contains(Launcher.WINDOW_JIT));
+        List<String> own = Launcher.relaunchCommand(List.of("-XX:TieredStopAtLevel=4"), true, 8, false, true);
+        assertTrue(own.contains("-XX:TieredStopAtLevel=4") && !own.contains(Launcher.WINDOW_JIT), own.toString());
     }
 
     /** A child that ignores SIGTERM (as a JVM frozen in native start-up did) is killed after the grace period. */

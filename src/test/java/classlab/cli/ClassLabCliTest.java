@@ -70,6 +70,16 @@ class ClassLabCliTest {
         assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--data-dir", missing), "--data-dir", "no such folder");
     }
 
+    /** Trial 2 item 24: a folder that cannot be made (ENOENT, which Java reports as the bare path) gets its real reason. */
+    @Test
+    void outFolderThatCannotBeMadeSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")), "Linux /proc");
+        assertOneLineError(run("run", "pattern", "--out", "/proc/classlab-out"), "no such file or folder", "/proc/classlab-out");
+        assertFalse(error().contains("the system said \"/proc"), error());
+        err.reset();
+        assertOneLineError(run("run", "pattern", "--out", "/proc/classlab-out", "--lang", "ko"), "폴더가 없다고", "/proc/classlab-out");
+    }
+
     @Test
     void snapshotChecksItsOutputFolderBeforeTraining() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("classlab", ".txt");
@@ -131,6 +141,19 @@ class ClassLabCliTest {
     @Test
     void badLanguage() {
         assertOneLineError(run("snapshot", "pattern", "--out", "x.png", "--lang", "fr"), "--lang", "'fr'");
+    }
+
+    /** Trial 2 item 16: app options without the word app are the app's options (here refused by the app's own checks, before any window). */
+    @Test
+    void appOptionsWithoutTheWordAppAreTheApps() {
+        assertOneLineError(run("--lang", "fr"), "--lang", "'fr'");
+        assertFalse(error().contains("unknown command"), error());
+        err.reset();
+        assertOneLineError(run("--theme=neon", "--lang", "ko"), "neon");
+        err.reset();
+        assertOneLineError(run("--lang", "en", "--lesson", "no-such-lesson"), "unknown lesson 'no-such-lesson'");
+        err.reset();
+        assertOneLineError(run("--epochs", "3"), "unknown command '--epochs'");
     }
 
     @Test

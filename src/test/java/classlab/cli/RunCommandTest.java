@@ -214,4 +214,20 @@ class RunCommandTest {
                 "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString());
         assertTrue(stderr().contains("학습률(lr)"), stderr());
     }
+
+    /**
+     * Trial 2 item 17: at lr 1e19 the mini-batch model's weights explode yet it keeps classifying 0 and 1
+     * (test accuracy 0.995 in the trial); the report must not call it "going nowhere" beside that accuracy.
+     */
+    @Test
+    void hugeLrThatStillClassifiesIsToldAsFarTooLargeNotAsGoingNowhere() throws Exception {
+        Path outDir = tmp.resolve("lr19");
+        assertEquals(0, run("run", "pattern", "--experiment", "minibatch", "--epochs", "1", "--set", "lr=1e19", "--no-figures",
+                "--data-dir", MNIST_MINI.toString(), "--out", outDir.toString()), stderr());
+        JsonNode e = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile()).get("experiments").get(0);
+        double accuracy = e.get("final").get("test_accuracy").asDouble();
+        assertTrue(accuracy > 0.9, "measured 0.9954: " + accuracy);
+        assertFalse(stderr().contains("going nowhere"), stderr());
+        assertTrue(stderr().contains("far too large") && stderr().contains("8.48e+17"), stderr());
+    }
 }

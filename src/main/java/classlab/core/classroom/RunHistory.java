@@ -191,7 +191,7 @@ public final class RunHistory {
                     for (RunRecord.Curve c : r.curves()) {
                         if (!c.figure().equals(f.id())) continue;
                         String label = previousLabel(c.series(), r, current.get(section));
-                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y()));
+                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y(), r.number()));
                         labels.add(label);
                     }
                 }
@@ -278,7 +278,7 @@ public final class RunHistory {
         Map<String, String> settings = settingsText(model.inEffect(p.values()));
         List<String> training = new ArrayList<>();
         for (ParamSpec spec : p.values().specs()) {
-            if (!spec.demo() && (spec.section() == null || spec.section().equals(p.section()))) training.add(spec.key());
+            if (!spec.demo() && spec.shownIn(p.section())) training.add(spec.key());
         }
         ParamValues defaults = model.defaults();
         Map<String, String> changed = new LinkedHashMap<>();

@@ -23,7 +23,7 @@ public final class FileAccessException extends IOException implements Localized 
     public enum Attempt { RESULTS, EXPORTS, DATA, READ_DATA }
 
     /** What the operating system said, in the categories a user can act on. */
-    public enum Reason { PERMISSION_DENIED, NOT_A_DIRECTORY, IS_A_DIRECTORY, NO_SPACE, READ_ONLY, OTHER }
+    public enum Reason { PERMISSION_DENIED, NOT_A_DIRECTORY, IS_A_DIRECTORY, NO_SPACE, READ_ONLY, NO_SUCH_PLACE, OTHER }
 
     private final Attempt attempt;
     private final Reason reason;
@@ -63,6 +63,9 @@ public final class FileAccessException extends IOException implements Localized 
             reason = Reason.NO_SPACE;
         } else if (lower.contains("read-only file system")) {
             reason = Reason.READ_ONLY;
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            // ENOENT, which Java reports with the path only: creating a folder where none can be (/proc/foo)
+            reason = Reason.NO_SUCH_PLACE;
         } else {
             reason = Reason.OTHER;
         }

@@ -40,6 +40,8 @@ public final class LineFigure extends Figure {
     /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
     private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
     private List<Series> previous = List.of();
+    /** The run number of each {@link #previous} curve. */
+    private List<Integer> previousRuns = List.of();
 
     public LineFigure(String id, String titleKey, String xLabelKey, String yLabelKey) {
         super(id, titleKey);
@@ -124,8 +126,9 @@ public final class LineFigure extends Figure {
      * @param label  legend text: a message key or deferred message (unique within the figure)
      * @param colorOf the live series name whose colour it takes (the same configuration)
      * @param x      x values; {@code y} has the same length
+     * @param run    the earlier run's number in the run history (the {@code run} column of {@link #toCsv()})
      */
-    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y) {}
+    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y, int run) {}
 
     /**
      * Replaces the earlier runs' curves. They are kept apart from the live series: {@link #clear()},
@@ -140,6 +143,7 @@ public final class LineFigure extends Figure {
         }
         synchronized (this) {
             previous = List.copyOf(list);
+            previousRuns = curves.stream().map(Previous::run).toList();
             for (Previous p : curves) colorSlot(p.colorOf());
         }
         changed();
@@ -199,15 +203,31 @@ public final class LineFigure extends Figure {
         changed();
     }
 
+    /**
+     * {@code series,x,y}, one row per point of the current run. While earlier runs are drawn faded
+     * ({@link #setPrevious}), their points follow and a fourth column {@code run} names the run of each
+     * row: {@code csv.run.current} for the current run, {@code #n} for run n, so the CSV holds what the
+     * figure shows.
+     */
     @Override public String toCsv() {
-        StringBuilder sb = new StringBuilder("series,x,y\n");
-        for (Series s : allSeries()) {
-            double[][] xy = s.snapshot();
-            for (int i = 0; i < xy[0].length; i++) {
-                sb.append(csvCell(s.name())).append(',').append(xy[0][i]).append(',').append(xy[1][i]).append('\n');
-            }
+        List<Series> earlier;
+        List<Integer> runs;
+        synchronized (this) {
+            earlier = previous;
+            runs = previousRuns;
         }
+        boolean withRuns = !earlier.isEmpty();
+        StringBuilder sb = new StringBuilder(withRuns ? "series,x,y,run\n" : "series,x,y\n");
+        for (Series s : allSeries()) csvRows(sb, s, withRuns ? ",csv.run.current" : "");
+        for (int k = 0; k < earlier.size(); k++) csvRows(sb, earlier.get(k), ",#" + runs.get(k));
         return sb.toString();
+    }
+
+    private static void csvRows(StringBuilder sb, Series s, String suffix) {
+        double[][] xy = s.snapshot();
+        for (int i = 0; i < xy[0].length; i++) {
+            sb.append(csvCell(s.name())).append(',').append(xy[0][i]).append(',').append(xy[1][i]).append(suffix).append('\n');
+        }
     }
 
     /** A growable list of (x, y) points; optional per-point text (for example ROC thresholds). */

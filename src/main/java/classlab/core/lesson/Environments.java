@@ -39,6 +39,44 @@ public final class Environments {
         return create(dataDirOverride, progress, true);
     }
 
+    /**
+     * The environment of a replay ({@code snapshot --replay}): a recording needs no data set, so
+     * nothing is downloaded. MNIST and CIFAR-10 files already in the data folder are used (for the
+     * data tab's figures); when they are absent, {@link LessonEnvironment#mnist()} and
+     * {@link LessonEnvironment#cifar10()} throw {@link NotHere} at once, which the pane takes as
+     * "no data figures", not as an error.
+     *
+     * @param dataDirOverride {@code --data-dir}, or null for {@code CLASSLAB_DATA_DIR} / the user cache
+     */
+    public static LessonEnvironment withoutDownloads(Path dataDirOverride) {
+        LessonEnvironment local = create(dataDirOverride, ProgressListener.NONE, true);
+        return new LessonEnvironment() {
+            @Override public Path dataDir() { return local.dataDir(); }
+
+            @Override public Path cifarDir() { return local.cifarDir(); }
+
+            @Override public MnistData mnist() throws Exception {
+                Path dir = DataCache.resolve(dataDirOverride == null ? null : dataDirOverride.toString()).mnistDir();
+                if (!MnistFiles.missing(dir).isEmpty()) throw new NotHere(dir);
+                return local.mnist();
+            }
+
+            @Override public CifarData cifar10() throws Exception {
+                if (classlab.core.data.CifarFiles.find(local.cifarDir()) == null) throw new NotHere(local.cifarDir());
+                return local.cifar10();
+            }
+
+            @Override public Optional<MnistData> loadedMnist() { return local.loadedMnist(); }
+        };
+    }
+
+    /** A data set absent from {@code folder} in an environment that does not download ({@link #withoutDownloads}). */
+    public static final class NotHere extends classlab.core.data.DatasetUnavailableException {
+        public NotHere(Path folder) {
+            super("data.not_downloaded_for_replay", folder.toAbsolutePath());
+        }
+    }
+
     private static LessonEnvironment create(Path dataDirOverride, ProgressListener progress, boolean rememberFailure) {
         DataCache cache = DataCache.resolve(dataDirOverride == null ? null : dataDirOverride.toString());
         return new LessonEnvironment() {

@@ -1,5 +1,6 @@
 package classlab.core.lesson;
 
+import classlab.core.KoreanParticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -53,7 +54,7 @@ public final class LessonStrings implements Function<String, String> {
 
     /** The pattern under {@code key} filled with {@link MessageFormat} arguments. */
     public String format(String key, Object... args) {
-        return new MessageFormat(apply(key), Locale.forLanguageTag(language)).format(args);
+        return KoreanParticles.resolve(new MessageFormat(apply(key), Locale.forLanguageTag(language)).format(args));
     }
 
     /** Separates the key and the arguments of a {@link #message deferred message}. */

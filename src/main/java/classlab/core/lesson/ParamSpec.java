@@ -11,45 +11,50 @@ import java.util.List;
  * only redraws instant demo figures ({@code demo}) or configures a training run. The label is
  * the message key {@code param.<key>} in the lesson's strings.
  *
- * @param section the lesson section whose form shows it, or null for every section
+ * @param sections the lesson sections whose forms show it; empty for every section
  */
 public record ParamSpec(String key, Type type, String defaultValue, double min, double max,
-                        List<String> choices, String section, boolean demo) {
+                        List<String> choices, List<String> sections, boolean demo) {
 
     public enum Type { INT, DOUBLE, BOOL, CHOICE, INT_LIST, DOUBLE_LIST }
 
     public static ParamSpec integer(String key, int def, int min, int max) {
-        return new ParamSpec(key, Type.INT, Integer.toString(def), min, max, List.of(), null, false);
+        return new ParamSpec(key, Type.INT, Integer.toString(def), min, max, List.of(), List.of(), false);
     }
 
     public static ParamSpec real(String key, double def, double min, double max) {
-        return new ParamSpec(key, Type.DOUBLE, format(def), min, max, List.of(), null, false);
+        return new ParamSpec(key, Type.DOUBLE, format(def), min, max, List.of(), List.of(), false);
     }
 
     public static ParamSpec bool(String key, boolean def) {
-        return new ParamSpec(key, Type.BOOL, Boolean.toString(def), 0, 1, List.of(), null, false);
+        return new ParamSpec(key, Type.BOOL, Boolean.toString(def), 0, 1, List.of(), List.of(), false);
     }
 
     public static ParamSpec choice(String key, String def, String... choices) {
-        return new ParamSpec(key, Type.CHOICE, def, 0, 0, List.of(choices), null, false);
+        return new ParamSpec(key, Type.CHOICE, def, 0, 0, List.of(choices), List.of(), false);
     }
 
     public static ParamSpec intList(String key, String def, int min, int max) {
-        return new ParamSpec(key, Type.INT_LIST, def, min, max, List.of(), null, false);
+        return new ParamSpec(key, Type.INT_LIST, def, min, max, List.of(), List.of(), false);
     }
 
     public static ParamSpec realList(String key, String def, double min, double max) {
-        return new ParamSpec(key, Type.DOUBLE_LIST, def, min, max, List.of(), null, false);
+        return new ParamSpec(key, Type.DOUBLE_LIST, def, min, max, List.of(), List.of(), false);
     }
 
-    /** The same parameter shown only in one section's form. */
-    public ParamSpec in(String sectionId) {
-        return new ParamSpec(key, type, defaultValue, min, max, choices, sectionId, demo);
+    /** The same parameter shown only in these sections' forms (e.g. not in an exercise that has its own). */
+    public ParamSpec in(String... sectionIds) {
+        return new ParamSpec(key, type, defaultValue, min, max, choices, List.of(sectionIds), demo);
+    }
+
+    /** Whether the form of section {@code sectionId} shows (and its runs use) this parameter. */
+    public boolean shownIn(String sectionId) {
+        return sections.isEmpty() || sections.contains(sectionId);
     }
 
     /** Marks the parameter as driving instant demo figures (redrawn on change, no training). */
     public ParamSpec asDemo() {
-        return new ParamSpec(key, type, defaultValue, min, max, choices, section, true);
+        return new ParamSpec(key, type, defaultValue, min, max, choices, sections, true);
     }
 
     /**

@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * array that nothing references during the native call: a collection at that moment let ND4J's
  * deallocator free it under the running op (SIGSEGV in {@code DataBuffer::primary()}, seen twice on
  * 2026-11-30). libnd4j's {@code subtract}/{@code multiply} custom ops broadcast by shape and take only
- * the arrays given here, which the caller holds; they also skip the Java-side TAD set-up (a [256, 10]
- * minus [256, 1] into an existing array: 9 µs against 33 µs).
+ * the arrays given here, which the caller holds; they also skip the Java-side set-up of the
+ * dimension list and its sub-array shapes, and write into an existing array.
  */
 public final class NdArrays {
     private NdArrays() {}
@@ -54,8 +54,8 @@ public final class NdArrays {
 
     /**
      * {@code Σ a·b} over all elements of two arrays of the same shape: one BLAS dot product when both are
-     * contiguous row-major float or double arrays (no libnd4j op: 6 µs for 256×10 against 60 µs for
-     * a multiply and two sums), else an element-wise product and its sum.
+     * contiguous row-major float or double arrays (no libnd4j op, no temporary array), else an
+     * element-wise product and its sum.
      */
     public static double dot(INDArray a, INDArray b) {
         DataType type = a.dataType();

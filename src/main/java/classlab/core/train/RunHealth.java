@@ -11,7 +11,11 @@ import java.util.Locale;
  * loss, its training accuracy and, when known, its largest weight:
  * <ul>
  *   <li><b>exploded</b>: a weight's magnitude passed {@value #EXPLODED_WEIGHT} (initial weights are
- *       below 1; trained classifiers here stay below 100);</li>
+ *       below 1; trained classifiers here stay below 100) and the accuracy is within
+ *       {@value #CHANCE_MARGIN} of guessing;</li>
+ *   <li><b>overshooting</b>: such a weight while the accuracy is still well above guessing (a huge
+ *       step can keep which output is largest right, as SGD at lr 1e19 on 0-vs-1 keeps 0.99): not
+ *       "going nowhere", but the learning rate is still far too large and the loss shows it;</li>
  *   <li><b>diverged</b>: for the last {@value #WINDOW} epochs the accuracy stayed within
  *       {@value #CHANCE_MARGIN} of what guessing gives and the loss stayed above {@value #WORSE}
  *       times its best before them (the learning rate threw the network out of the region where
@@ -26,7 +30,7 @@ import java.util.Locale;
  */
 public final class RunHealth {
     /** The kinds of runs that go nowhere; {@code run.<kind>} is the message key. */
-    public enum Verdict { EXPLODED, DIVERGED, SATURATED }
+    public enum Verdict { EXPLODED, OVERSHOOTING, DIVERGED, SATURATED }
 
     static final double EXPLODED_WEIGHT = 1e4;
     static final int WINDOW = 3;
@@ -69,8 +73,10 @@ public final class RunHealth {
     }
 
     private Verdict verdict(double largestWeight) {
-        if (Math.abs(largestWeight) > EXPLODED_WEIGHT) return Verdict.EXPLODED;
         int n = losses.size();
+        if (Math.abs(largestWeight) > EXPLODED_WEIGHT) {
+            return accuracies.get(n - 1) > chanceAccuracy + CHANCE_MARGIN ? Verdict.OVERSHOOTING : Verdict.EXPLODED;
+        }
         if (n < WINDOW) return null;
         for (double a : accuracies.subList(n - WINDOW, n)) if (a > chanceAccuracy + CHANCE_MARGIN) return null;
         List<Double> recent = losses.subList(n - WINDOW, n);

@@ -170,6 +170,7 @@ public final class ClassroomTools {
             String message;
             try {
                 RunFiles.write(r, file);
+                session.markSaved(r.number());
                 message = text.format("runs.saved", file);
             } catch (IOException | RuntimeException e) {
                 String failed = text.format("runs.save_failed", file, userMessage(e));

@@ -63,6 +63,8 @@ public final class DigitPadView extends VBox {
     private final AtomicReference<double[][]> pending = new AtomicReference<>();
     private double lastX = Double.NaN, lastY = Double.NaN;
     private double[] lastProbabilities;
+    /** Whether the status line shows the prompt (no drawing classified since the last clear). */
+    private boolean prompting;
 
     public DigitPadView(DigitClassifier classifier, Messages text) {
         super(8);
@@ -104,6 +106,15 @@ public final class DigitPadView extends VBox {
         status.setStyle("-fx-font-weight: bold;");
         getChildren().addAll(title, hint, status, frame, clear, seen);
         clear();
+        // Built with the pane, often before the first run: the prompt is worded again each time the panel is shown.
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) showPrompt();
+        });
+    }
+
+    /** While nothing is classified: "Draw a digit." once a run has trained the network, else "Run an experiment first…". */
+    private void showPrompt() {
+        if (prompting) status.setText(text.get(classifier.isTrained() ? "digits.draw" : "digits.untrained"));
     }
 
     /** Stamps the brush along the segment from the last point (FX thread), then classifies. */
@@ -151,7 +162,8 @@ public final class DigitPadView extends VBox {
         for (double[] row : ink) java.util.Arrays.fill(row, 0);
         showInput(new double[DigitPreprocessing.SIZE * DigitPreprocessing.SIZE]);
         showBars(null);
-        status.setText(text.get(classifier.isTrained() ? "digits.draw" : "digits.untrained"));
+        prompting = true;
+        showPrompt();
     }
 
     /** Classifies the current drawing on the worker; bursts of strokes collapse into one classification. */
@@ -180,6 +192,7 @@ public final class DigitPadView extends VBox {
             Platform.runLater(() -> {
                 showInput(input);
                 showBars(probs);
+                prompting = false;
                 status.setText(message != null ? message : text.format("digits.result", best(probs)));
             });
         });

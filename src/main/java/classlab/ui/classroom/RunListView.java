@@ -124,7 +124,8 @@ public final class RunListView extends VBox {
         if (!r.changed().isEmpty()) sb.append(" · ").append(r.changed());
         if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
         TrainingEngine.State s = state == TrainingEngine.State.PAUSED || state == TrainingEngine.State.STOPPING ? state : TrainingEngine.State.RUNNING;
-        return sb.append(" · ").append(text.get("runs.state." + s.name())).toString();
+        String word = s == TrainingEngine.State.RUNNING && r.replayOf() != null ? "REPLAYING" : s.name();
+        return sb.append(" · ").append(text.get("runs.state." + word)).toString();
     }
 
     /** The text shown for a run: "#2 · Dropout · 14:03:12 · seed 42 · lr=0.01 · stopped". */

@@ -1,5 +1,6 @@
 package classlab.ui.fx;
 
+import classlab.core.KoreanParticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,6 +36,6 @@ public final class Messages {
     public String get(String key) { return props.getProperty(key, key); }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), Locale.forLanguageTag(language)).format(args);
+        return KoreanParticles.resolve(new MessageFormat(get(key), Locale.forLanguageTag(language)).format(args));
     }
 }

@@ -54,11 +54,35 @@ final class FormValues {
     /** The first refused field's problem, or null when every field holds what it shows. */
     String firstProblem() { return invalid.isEmpty() ? null : invalid.values().iterator().next(); }
 
-    /** Replaces every value (defaults, a recorded run's settings): nothing refused, no quick demo. */
+    /**
+     * Replaces every value (defaults, a recorded run's settings): nothing refused. Quick demo stays
+     * on only when {@code v}'s epoch counts are the quick-demo ones (a run made in quick demo, run
+     * again with "Again"): then turning it off brings the epoch counts from before it back.
+     */
     void replaceAll(ParamValues v) {
+        ParamValues before = beforeQuickDemo;
         values = v;
         invalid.clear();
         beforeQuickDemo = null;
+        if (before != null && epochCounts(v).equals(epochCounts(shortened(before)))) beforeQuickDemo = withEpochCountsOf(v, before);
+    }
+
+    /** The epoch counts of {@code v} (parameter → text). */
+    private static Map<String, String> epochCounts(ParamValues v) {
+        Map<String, String> counts = new LinkedHashMap<>();
+        for (ParamSpec p : v.specs()) if (ParamValues.isEpochCount(p)) counts.put(p.key(), v.text(p.key()));
+        return counts;
+    }
+
+    /** {@code v} with every epoch count taken from {@code source}. */
+    private static ParamValues withEpochCountsOf(ParamValues v, ParamValues source) {
+        for (Map.Entry<String, String> e : epochCounts(source).entrySet()) v = v.with(e.getKey(), e.getValue());
+        return v;
+    }
+
+    /** Every epoch count divided by {@value #QUICK_DEMO_FACTOR}, rounded up. */
+    private static ParamValues shortened(ParamValues v) {
+        return v.withEpochs(n -> (n + QUICK_DEMO_FACTOR - 1) / QUICK_DEMO_FACTOR);
     }
 
     /** Sets every training epoch count to {@code epochs} (within each parameter's range): {@code --epochs}. */
@@ -74,15 +98,11 @@ final class FormValues {
         if (on == quickDemo()) return;
         if (on) {
             beforeQuickDemo = values;
-            values = values.withEpochs(n -> (n + QUICK_DEMO_FACTOR - 1) / QUICK_DEMO_FACTOR);
+            values = shortened(values);
         } else {
             ParamValues before = beforeQuickDemo;
             beforeQuickDemo = null;
-            ParamValues v = values;
-            for (ParamSpec p : v.specs()) {
-                if (ParamValues.isEpochCount(p)) v = v.with(p.key(), before.text(p.key()));
-            }
-            values = v;
+            values = withEpochCountsOf(values, before);
         }
     }
 }

@@ -144,12 +144,12 @@ public final class LessonPaneController {
         root.setRight(classroom.drawer());
         FormDrawerTurns.install(root, formToggle, classroom, theme);
 
-        session.stateProperty().addListener((o, a, s) -> runState.showState(s));
+        session.stateProperty().addListener((o, a, s) -> runState.showState(s, session.showsReplayProperty().get()));
         // Empty charts name the button as the run bar shows it: Resume (F5) while paused.
         session.stateProperty().addListener((o, a, s) -> figureViews().forEach(v -> v.setEmptyHint(
                 s == TrainingEngine.State.PAUSED ? FigureView.EMPTY_HINT_PAUSED : FigureView.EMPTY_HINT)));
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
-        runState.showState(session.stateProperty().get());
+        runState.showState(session.stateProperty().get(), session.showsReplayProperty().get());
         showProblem(session.problemProperty().get());
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();

@@ -148,6 +148,20 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
+    /** Numbers of the runs written to a file (Runs → Save…, or on quitting). */
+    private final java.util.Set<Integer> saved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Notes that run {@code number} was written to a file, so quitting does not count it as unsaved. Any thread. */
+    public void markSaved(int number) { saved.add(number); }
+
+    /**
+     * The runs that would be lost on quitting: every run of this session not yet written to a file,
+     * oldest first. Replays are left out (their recording is a file already).
+     */
+    public java.util.List<RunRecord> unsavedRuns() {
+        return history.runs().stream().filter(r -> r.replayOf() == null && !saved.contains(r.number())).toList();
+    }
+
     /** The last run's experiment and settings, or null before the first run and after a reset. */
     public RunStart lastRun() { return lastRun; }
 
@@ -252,6 +266,8 @@ public final class LessonSession {
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
                 ParamValues used = model.inEffect(shown);
                 Platform.runLater(() -> inEffect.set(used));
+            } catch (classlab.core.lesson.Environments.NotHere e) {
+                // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {
                 Platform.runLater(() -> problem.set(problemOf(e)));
             }
@@ -371,7 +387,7 @@ public final class LessonSession {
         for (String section : new java.util.LinkedHashSet<>(model.experiments().stream().map(Experiment::section).toList())) {
             int planned = 0;
             for (ParamSpec spec : values.specs()) {
-                if (ParamValues.isEpochCount(spec) && (spec.section() == null || spec.section().equals(section))) {
+                if (ParamValues.isEpochCount(spec) && spec.shownIn(section)) {
                     planned = Math.max(planned, values.getInt(spec.key()));
                 }
             }

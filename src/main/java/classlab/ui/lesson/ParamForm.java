@@ -181,12 +181,21 @@ final class ParamForm extends VBox {
     }
 
     /** Shows {@code problem} (a deferred message) under the field of {@code key} and marks it, or clears both (null). */
+    /**
+     * The problem as shown under its field: messages start with the key typed in {@code --set}
+     * ("lr: ..."), which the form's reader has never seen; the field's label replaces it.
+     */
+    private String withLabel(String key, String message) {
+        String prefix = key + ": ";
+        return message.startsWith(prefix) ? text.apply("param." + key) + ": " + message.substring(prefix.length()) : message;
+    }
+
     private void show(String key, String problem) {
         Label error = errors.get(key);
         Node editor = editors.get(key);
         if (error == null) return;  // a setting of another section's form
         boolean ok = problem == null;
-        error.setText(ok ? "" : LessonStrings.resolve(text, problem));
+        error.setText(ok ? "" : withLabel(key, LessonStrings.resolve(text, problem)));
         error.setManaged(!ok);
         error.setVisible(!ok);
         if (ok) editor.getStyleClass().remove("invalid");

@@ -35,11 +35,14 @@ public final class RunBarModel {
         this.strings = strings;
     }
 
-    public void showState(State s) {
+    public void showState(State s) { showState(s, false); }
+
+    /** {@link #showState(State)} of a replay: a recording playing back reads "Replaying…", not "Training…". */
+    public void showState(State s, boolean replay) {
         boolean running = s == State.RUNNING;
         boolean paused = s == State.PAUSED;
         boolean stopping = s == State.STOPPING;
-        stateText.set(messages.get("state." + s.name()));
+        stateText.set(messages.get("state." + (running && replay ? "REPLAYING" : s.name())));
         stateStyle.set("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
         runText.set(messages.get(paused ? "run.resume" : "run.run"));
         runDisabled.set(running || stopping);

@@ -60,7 +60,7 @@ final class SectionView {
         this.theme = theme;
         List<ParamSpec> specs = new ArrayList<>();
         for (ParamSpec p : session.values().specs()) {
-            if (p.section() == null || p.section().equals(section)) specs.add(p);
+            if (p.shownIn(section)) specs.add(p);
         }
         Label formTitle = new Label(messages.get("params.title"));
         formTitle.getStyleClass().add("panel-title");
@@ -110,9 +110,15 @@ final class SectionView {
     /** The section's scroll pane (snapshot needs the height hidden below its viewport). */
     ScrollPane scroll() { return scroll; }
 
-    /** Columns at the theme's minimum tile width; tile height follows the width, bounded by the viewport. */
+    /**
+     * Columns at the theme's minimum tile width; tile height follows the width, bounded by the viewport.
+     * The width is taken as if the vertical scrollbar were shown: otherwise tiles that fit without it
+     * grow taller than the viewport once it hides, bring it back, shrink, and so on at every pulse
+     * (seen in cifar's hidden "Inside the CNN" tab: its viewport alternated 1,345/1,359 px and four
+     * canvases were resized and repainted in every frame of a run, most of the window's CPU).
+     */
     private void fitTiles(Bounds viewport) {
-        double available = viewport.getWidth() - 2 * GAP - 2;
+        double available = viewport.getWidth() - hiddenScrollBarWidth() - 2 * GAP - 2;
         if (available <= 0) return;
         int columns = Math.max(1, (int) Math.floor((available + GAP) / (theme.figureWidth() + GAP)));
         double width = Math.floor((available - (columns - 1) * GAP) / columns);
@@ -123,6 +129,16 @@ final class SectionView {
         double height = Math.max(floor, Math.min(width * 0.62, fit));
         charts.setPrefTileWidth(width);
         charts.setPrefTileHeight(height);
+    }
+
+    /** The vertical scrollbar's width while it is hidden (0 while it shows: the viewport already leaves it room). */
+    private double hiddenScrollBarWidth() {
+        for (Node n : scroll.getChildrenUnmodifiable()) {   // the pane's own bars, not those of tables in it
+            if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                return bar.isVisible() ? 0 : bar.prefWidth(-1);
+            }
+        }
+        return 0;
     }
 
     private Node tile(Figure f, LessonStrings strings, Messages messages, TileActions actions) {

@@ -69,10 +69,13 @@ public final class ClassLabApp extends Application {
     public void start(Stage stage) throws IOException {
         StartOptions options = OPTIONS.get();
         loadFonts();
-        LessonEnvironment env = Environments.create(options.dataDir(), (file, done, total) -> {
-            MainWindowController c = controller;
-            if (c != null) c.downloadProgress(file, done, total);
-        });
+        // A replayed snapshot draws a recording: it needs no data set and downloads none.
+        LessonEnvironment env = options.replay() != null && options.snapshotOut() != null
+                ? Environments.withoutDownloads(options.dataDir())
+                : Environments.create(options.dataDir(), (file, done, total) -> {
+                    MainWindowController c = controller;
+                    if (c != null) c.downloadProgress(file, done, total);
+                });
         controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
                 exportDir(), folder -> getHostServices().showDocument(folder.toUri().toString()));
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
@@ -88,7 +91,12 @@ public final class ClassLabApp extends Application {
         scene.getStylesheets().addAll(Resources.url("/styles/app.css").toExternalForm(),
                 Resources.url("/styles/charts.css").toExternalForm());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> controller.shutdown());
+        controller.setRunsDir(runsDir());
+        // A close asks first while a run trains or runs are unsaved (MainWindowController.requestQuit).
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            controller.requestQuit();
+        });
         controller.installShortcuts();
         stage.show();
         if (options.exitAfterShow()) {
@@ -121,6 +129,12 @@ public final class ClassLabApp extends Application {
     @Override
     public void stop() {
         if (controller != null) controller.shutdown();
+    }
+
+    /** Where "Save and quit" writes unsaved runs: {@code ~/ClassLab/runs}, or the {@code classlab.runsDir} property. */
+    private static Path runsDir() {
+        String override = System.getProperty("classlab.runsDir");
+        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), "ClassLab", "runs");
     }
 
     private static Path exportDir() {

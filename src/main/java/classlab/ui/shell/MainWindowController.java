@@ -3,6 +3,7 @@ package classlab.ui.shell;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.lesson.LessonStrings;
+import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Messages;
 import classlab.ui.fx.Resources;
 import classlab.ui.fx.Theme;
@@ -46,6 +47,8 @@ public final class MainWindowController {
     private final LessonCatalog catalog;
     private final ExportService exports;
     private final Consumer<Path> openFolder;
+    /** Where unsaved runs are written when the user quits with "Save and quit". */
+    private Path runsDir;
     private final Map<String, LessonSession> sessions = new LinkedHashMap<>();
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private Messages messages;
@@ -125,8 +128,16 @@ public final class MainWindowController {
             s.stateProperty().addListener((o, a, st) -> showRunState(s));
             return s;
         });
+        boolean another = pane == null || pane.session() != session;
         showPane(session);
         nav.select(lessonId);
+        if (another) status.clear();
+        for (LessonSession other : sessions.values()) {
+            // The switch happens at once; a run of the lesson left behind keeps training there, and the status bar says so.
+            if (other != session && other.isRunning()) {
+                status.show(m -> m.format("status.run_elsewhere", other.entry().title(m.language())));
+            }
+        }
         return pane;
     }
 
@@ -170,7 +181,16 @@ public final class MainWindowController {
     public boolean notesShown() { return panels.notesShown(); }
 
     private void showRunState(LessonSession session) {
-        if (pane != null && pane.session() == session) status.showRunState(messages.get("state." + session.stateProperty().get().name()));
+        TrainingEngine.State state = session.stateProperty().get();
+        if (pane != null && pane.session() == session) {
+            boolean replay = state == TrainingEngine.State.RUNNING && session.showsReplayProperty().get();
+            status.showRunState(messages.get("state." + (replay ? "REPLAYING" : state.name())));
+            if (state == TrainingEngine.State.RUNNING) status.clear();
+        } else if (!session.isRunning() && state != TrainingEngine.State.IDLE) {
+            // A run left training in another lesson has ended: said here, the window stays where the teacher is.
+            status.show(m -> m.format("status.run_elsewhere_ended", session.entry().title(m.language()),
+                    m.get("state." + state.name())));
+        }
     }
 
     private void setLanguage(String lang) {
@@ -223,6 +243,117 @@ public final class MainWindowController {
 
     @FXML
     public void toggleSpotlight() { withPane(LessonPaneController::toggleSpotlight); }
+
+    /** Sets the folder that "Save and quit" writes unsaved runs to (the app gives {@code ~/ClassLab/runs}). */
+    public void setRunsDir(Path dir) { runsDir = dir; }
+
+    /**
+     * The user asked to quit (title-bar close, Ctrl+Q). With nothing to lose the window closes at
+     * once; while a run trains or runs are unsaved a dialog names them and offers "Save and quit"
+     * (the run in progress is stopped, kept as a stopped run, and every unsaved run is written as a
+     * {@code .classlab-run.json} file into a timestamped folder under {@link #setRunsDir the runs
+     * folder}), "Quit without saving" and "Keep working". FX thread.
+     */
+    public void requestQuit() {
+        if (shutDown.get()) return;
+        List<String> running = new java.util.ArrayList<>();
+        List<String> unsaved = new java.util.ArrayList<>();
+        for (LessonSession s : sessions.values()) {
+            LessonStrings strings = LessonStrings.load(s.entry().id(), messages.language());
+            String lesson = s.entry().title(messages.language());
+            if (s.isRunning()) {
+                var r = s.history().running();
+                var p = s.engine().progress();
+                String experiment = strings.apply("experiment." + (r != null ? r.experiment() : s.selectedExperiment()));
+                running.add(messages.format("quit.running", lesson, r != null ? r.number() : s.history().runs().size() + 1,
+                        experiment, messages.get("quit.unit." + s.progressUnit()), p.epoch(), p.epochs()));
+            }
+            List<classlab.core.classroom.RunRecord> runs = s.unsavedRuns();
+            if (!runs.isEmpty()) {
+                String numbers = String.join(", ", runs.stream().map(r -> "#" + r.number()).toList());
+                unsaved.add(messages.format("quit.unsaved", lesson, runs.size(), numbers));
+            }
+        }
+        if (running.isEmpty() && unsaved.isEmpty()) {
+            quit();
+            return;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType(messages.get("quit.save"),
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(messages.get("quit.discard"),
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.ButtonType cancel = new javafx.scene.control.ButtonType(messages.get("quit.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
+                save, discard, cancel);
+        ask.initOwner(stage);
+        ask.setTitle(messages.get("quit.title"));
+        ask.setHeaderText(messages.get(running.isEmpty() ? "quit.header.unsaved" : "quit.header.running"));
+        List<String> lines = new java.util.ArrayList<>(running);
+        lines.addAll(unsaved);
+        lines.add("");
+        lines.add(messages.format("quit.where", runsDir));
+        Label body = new Label(String.join("\n", lines));
+        body.setId("quitText");
+        body.setWrapText(true);
+        body.setMaxWidth(theme.fontSize() * 40);
+        ask.getDialogPane().setContent(body);
+        ask.getDialogPane().setId("quitDialog");
+        ((Button) ask.getDialogPane().lookupButton(save)).setId("quitSave");
+        ((Button) ask.getDialogPane().lookupButton(discard)).setId("quitDiscard");
+        ((Button) ask.getDialogPane().lookupButton(cancel)).setId("quitCancel");
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == save) saveAndQuit();
+            else if (ask.getResult() == discard) quit();
+        });
+        ask.show();
+    }
+
+    /** Stops every run, waits for them to be recorded, writes the unsaved runs, then quits (or stays open if writing fails). */
+    private void saveAndQuit() {
+        root.setDisable(true);
+        Path dir = runsDir.resolve(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
+        status.show(m -> m.format("quit.saving", dir));
+        for (LessonSession s : sessions.values()) s.stop();
+        List<LessonSession> all = List.copyOf(sessions.values());
+        Thread saver = new Thread(() -> {
+            int written = 0;
+            try {
+                for (LessonSession s : all) {
+                    s.engine().await(30, TimeUnit.SECONDS);
+                    for (classlab.core.classroom.RunRecord r : s.unsavedRuns()) {
+                        java.nio.file.Files.createDirectories(dir);
+                        classlab.core.classroom.RunFiles.write(r, dir.resolve(r.lesson() + "-" + r.experiment() + "-run" + r.number()
+                                + classlab.core.classroom.RunFiles.EXTENSION));
+                        s.markSaved(r.number());
+                        written++;
+                    }
+                }
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                javafx.application.Platform.runLater(() -> {
+                    root.setDisable(false);
+                    status.show(m -> m.format("quit.save_failed", dir, reason));
+                });
+                return;
+            }
+            int count = written;
+            javafx.application.Platform.runLater(() -> {
+                System.out.println(messages.format("quit.saved", count, dir));
+                quit();
+            });
+        }, "classlab-save-on-quit");
+        saver.setDaemon(true);
+        saver.start();
+    }
+
+    /** Stops the runs and closes every window of the app (the app ends with its last window). */
+    private void quit() {
+        shutdown();
+        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w instanceof Stage s) s.close();
+        }
+    }
 
     /**
      * Window closing (once, however often called): asks every run to stop, then waits off the FX

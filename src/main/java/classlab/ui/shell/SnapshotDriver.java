@@ -45,8 +45,9 @@ final class SnapshotDriver {
                     if (options.repeat() > 1 && startedAt != 0) System.out.println(memoryLine());
                     session.stateProperty().removeListener(this);
                     frames.stop();
-                    // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line.
-                    if (startedAt != 0) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6)
+                    // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line
+                    // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
+                    if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6)
                             + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f", settledMs));
                     if (s == TrainingEngine.State.FAILED) {
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));

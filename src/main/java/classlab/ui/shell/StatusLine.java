@@ -92,6 +92,12 @@ final class StatusLine {
         bar.setText(text.apply(messages));
     }
 
+    /** Clears the left message (a new run, another lesson: an export's "wrote …" belongs to the moment it was made). */
+    void clear() {
+        message = null;
+        bar.setText("");
+    }
+
     void showRunState(String text) { runLabel.setText(text); }
 
     /** From the downloading thread. */

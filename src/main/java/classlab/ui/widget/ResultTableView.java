@@ -95,7 +95,7 @@ public final class ResultTableView extends FigureView {
 
     /**
      * Fits columns and rows to what they hold, before layout once the header's font is known. Each
-     * column is at least as wide as its widest number, and a column holding text (row names such as
+     * column is at least as wide as its widest number and its header's longest word, and a column holding text (row names such as
      * "Momentum" or "기본 (정규화 없음)", notes) as its longest entry up to {@value #TEXT_COLUMN_MAX_EM}
      * em, as far as the table's width allows beside the numbers: in a projector tile a name is not cut
      * to "Mom..." and no column is pushed out of the table. A longer text (a sentence) wraps: every row gets as many lines as the longest needs
@@ -115,6 +115,11 @@ public final class ResultTableView extends FigureView {
         int lines = 1;
         for (int i = 0; i < columns; i++) {
             TableColumn<List<Object>, ?> column = table.getColumns().get(i);
+            // a header wraps at spaces, but its longest word must fit (cifar's "에폭" read "...")
+            for (String word : t(fig.columnKeys().get(i)).split("\\s+")) {
+                probe.setText(word);
+                numberMin[i] = Math.max(numberMin[i], probe.getLayoutBounds().getWidth() + padding);
+            }
             for (List<Object> row : fig.rows()) {
                 if (i >= row.size() || row.get(i) == null) continue;
                 boolean text = row.get(i) instanceof String;
@@ -122,8 +127,9 @@ public final class ResultTableView extends FigureView {
                 double w = probe.getLayoutBounds().getWidth() + padding;
                 if (text) {
                     textMin[i] = Math.max(textMin[i], Math.min(w, font.getSize() * TEXT_COLUMN_MAX_EM));
-                    // a little narrower than the cell, so JavaFX's own wrapping never needs a line more
-                    double room = column.getWidth() - padding - 4;
+                    // a little narrower than the cell's text area (its padding is about a third of an em),
+                    // so JavaFX's own wrapping never needs a line more, nor one less
+                    double room = column.getWidth() - padding / 2;
                     if (room > 0) {
                         int needed = 0;   // a note may hold line breaks of its own
                         for (String paragraph : probe.getText().split("\n")) needed += CanvasPane.wrap(paragraph, font, room).size();
@@ -142,9 +148,15 @@ public final class ResultTableView extends FigureView {
         }
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 2;
         double share = table.getWidth() <= 0 || texts <= 0 ? 1 : Math.max(0, Math.min(1, (room - numbers) / texts));
+        // Where even the numbers do not fit, every column shrinks alike: a cut number ("2.116e...") shows
+        // its column, which a table wider than its tile would push out of sight.
+        double squeeze = table.getWidth() <= 0 || numbers <= room ? 1 : room / numbers;
         for (int i = 0; i < columns; i++) {
-            double min = numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
-            if (min > 0) table.getColumns().get(i).setMinWidth(min);
+            double min = squeeze * numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
+            if (min > 0) {   // the resize policy starts from the preferred widths: content-sized, the table shares out the rest
+                table.getColumns().get(i).setMinWidth(min);
+                table.getColumns().get(i).setPrefWidth(min);
+            }
         }
         if (table.getStyle().isEmpty()) singleLineRow = table.getFixedCellSize();
         lines = Math.min(lines, MAX_ROW_LINES);

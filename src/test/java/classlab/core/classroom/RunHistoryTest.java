@@ -54,11 +54,19 @@ class RunHistoryTest {
         LessonStrings en = LessonStrings.load(null, "en");
         assertEquals("Loss a · #1 (lr=0.1)", LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : en.apply(k), previous.get(0).name()));
 
+        // Trial report 2, item 11: the CSV holds what the figure shows, the faded run #1 too, with a run column.
+        List<String> csv = lesson.loss.toCsv().lines().toList();
+        assertEquals("series,x,y,run", csv.get(0));
+        assertTrue(csv.stream().skip(1).anyMatch(l -> l.startsWith("series.b,") && l.endsWith(",csv.run.current")), csv.toString());
+        long earlierRows = csv.stream().filter(l -> l.endsWith(",#1")).count();
+        assertEquals(previous.stream().mapToInt(LineFigure.Series::size).sum(), earlierRows, "every faded point, named #1");
+
         RunRecord second = history.last();
         assertEquals(Map.of("lr", "0.2"), second.changed(), "demo parameters and defaults are not listed");
         assertEquals(42L, second.seed());
         history.setOverlaid(1, false);
         assertTrue(lesson.loss.previousSeries().isEmpty());
+        assertEquals("series,x,y", lesson.loss.toCsv().lines().findFirst().orElseThrow(), "no earlier run shown: the usual columns");
         history.setOverlaid(1, true);
         RunRecord third = run("a", lesson.defaults());
         // Run #2 (lr=0.2) was replaced: its curve now shows faded with its changed setting.

@@ -49,4 +49,17 @@ class EnvironmentsTest {
         assertEquals(1, ko.split("오프라인", -1).length - 1, "offline is said once, not once per mirror: " + ko);
         assertEquals("error.mnist.unavailable", e.key());
     }
+
+    /** Trial 2 item 3: a replayed snapshot without data must not try the mirrors (nor draw their failure). */
+    @Test
+    void replayEnvironmentNeverDownloadsAndUsesLocalFiles(@TempDir Path empty) throws Exception {
+        LessonEnvironment none = Environments.withoutDownloads(empty);
+        Environments.NotHere e = assertThrows(Environments.NotHere.class, none::mnist);
+        assertTrue(e.getMessage().contains(empty.toAbsolutePath().toString()), e.getMessage());
+        assertThrows(Environments.NotHere.class, none::cifar10);
+        assertTrue(Files.list(empty).findAny().isEmpty(), "nothing downloaded or created");
+
+        LessonEnvironment local = Environments.withoutDownloads(SharedData.mnistMini());
+        assertEquals(8000, local.mnist().train().size());
+    }
 }

@@ -53,6 +53,19 @@ class RunHealthTest {
         assertTrue(m.startsWith("run.exploded|1|") && m.endsWith("|5.74e+04"), m);
     }
 
+    /**
+     * Trial 2 item 17: pattern/minibatch at lr 1e19 (run pattern --set lr=1e19 --epochs 3): a weight of
+     * 8.48e17 after epoch 1 while test accuracy stays 0.995. Not "going nowhere": the lr is told as far
+     * too large without contradicting the accuracy printed beside it.
+     */
+    @Test
+    void hugeWeightsWithAccuracyWellAboveGuessingAreOvershootingNotGoingNowhere() {
+        String m = judge(new double[] {37.43}, new double[] {0.9905}, 8.48e17);
+        assertTrue(m.startsWith("run.overshooting|1|37.43|") && m.endsWith("|8.48e+17"), m);
+        String en = classlab.core.Deferred.english(m);
+        assertTrue(en.contains("far too large") && en.contains("0.9905") && !en.contains("going nowhere"), en);
+    }
+
     /** The notebook's lr 0.001: guessing-level accuracy for 30 epochs while the loss falls 0.1 % per epoch. */
     @Test
     void aSlowButFallingLossIsNotJudged() {

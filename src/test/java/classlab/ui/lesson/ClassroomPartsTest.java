@@ -113,6 +113,42 @@ class ClassroomPartsTest {
         assertTrue(form.isDemo("k") && !form.isDemo("epochs"));
     }
 
+    /** Trial report 2, item 14: a recording playing back is announced as a replay, in both languages. */
+    @Test
+    void aReplayReadsAsReplayingNotTraining() {
+        for (String lang : new String[] {"en", "ko"}) {
+            Messages m = new Messages(lang);
+            RunBarModel bar = new RunBarModel(m, LessonStrings.load("pattern", lang));
+            bar.showState(classlab.core.train.TrainingEngine.State.RUNNING, true);
+            assertEquals(m.get("state.REPLAYING"), bar.stateTextProperty().get());
+            assertNotEquals(m.get("state.RUNNING"), bar.stateTextProperty().get());
+            bar.showState(classlab.core.train.TrainingEngine.State.RUNNING, false);
+            assertEquals(m.get("state.RUNNING"), bar.stateTextProperty().get());
+        }
+        assertEquals("Replaying…", new Messages("en").get("state.REPLAYING"));
+        assertEquals("재생 중…", new Messages("ko").get("state.REPLAYING"));
+    }
+
+    /** Trial report 2, item 7: "Again" on a quick-demo run keeps quick demo on, so turning it off brings 30 back. */
+    @Test
+    void quickDemoSurvivesRunningAQuickDemoRunAgain() {
+        ParamValues defaults = ParamValues.defaults(List.of(ParamSpec.integer("epochs", 30, 1, 500),
+                ParamSpec.integer("batch_size", 64, 1, 1024)));
+        FormValues form = new FormValues(defaults);
+        form.setQuickDemo(true);
+        ParamValues quickRun = form.values();
+        form.replaceAll(quickRun.with("batch_size", "32"));   // Again: the run's settings come back
+        assertTrue(form.quickDemo(), "the toggle stays lit with the quick-demo epochs in the form");
+        assertEquals(6, form.values().getInt("epochs"));
+        form.setQuickDemo(false);
+        assertEquals(30, form.values().getInt("epochs"), "the notebook's epochs come back");
+        assertEquals(32, form.values().getInt("batch_size"));
+        form.setQuickDemo(true);
+        form.replaceAll(defaults);
+        assertFalse(form.quickDemo(), "notebook defaults: quick demo off");
+        assertEquals(30, form.values().getInt("epochs"));
+    }
+
     @Test
     void everyExportGetsItsOwnFolder(@TempDir Path root) throws Exception {
         try (ExportService service = new ExportService(root)) {

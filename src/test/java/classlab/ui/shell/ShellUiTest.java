@@ -108,7 +108,8 @@ public class ShellUiTest extends FxRobot {
         javafx.scene.Node field = lookup("#param-test_size").query();
         assertTrue(field.getStyleClass().contains("invalid"), "the field is marked");
         Label error = (Label) ((javafx.scene.layout.VBox) field.getParent()).getChildren().get(2);
-        assertTrue(error.isVisible() && error.getText().contains("test_size") && error.getText().contains("5000"), error.getText());
+        // Under the field it starts with the field's label, not the key typed in --set (new-user trial).
+        assertTrue(error.isVisible() && error.getText().startsWith("Test images:") && error.getText().contains("5000"), error.getText());
         interact(() -> assertEquals(null, session.setParam("test_size", "500")));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(error.isVisible(), "changing the setting clears the mark");
@@ -158,6 +159,7 @@ public class ShellUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> pointsIn(session) >= 3);
         javafx.stage.Window window = lookup("#navigator").query().getScene().getWindow();
         interact(() -> window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        clickOn("#quitDiscard");   // the run in training is named first (SessionLifecycleUiTest)
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !session.isRunning());
         assertEquals(TrainingEngine.State.STOPPED, session.engine().state());
     }

@@ -486,16 +486,21 @@ class FigureViewsTest extends FxRobot {
     @Test
     void cellsAreNotCutInANarrowProjectorTable() throws Exception {
         // the race's positions as a 1280-pixel projector's tile shows them (about 640 px), a longer name first
-        ResultTable t = new ResultTable("t", "results", List.of("optimizer", "lr", "steps", "x", "y", "f", "seconds"));
-        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 0.0133, 10.523456);
-        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 0.0479, 4.14);
-        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 0.0243, 4.1);
+        ResultTable t = new ResultTable("t", "results", List.of("name", "lr", "epochs", "x", "y", "s"));
+        t.putRow("none", "기본 (정규화 없음)", 0.95, 30, -0.3504, 0.0848, 10.523456);
+        t.putRow("momentum", "Momentum", 0.1, 30, 0.8964, 0.0881, 4.14);
+        t.putRow("rmsprop", "RMSProp", 0.1, 30, -0.6974, 0.0, 4.1);
         ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
         fx(() -> { v.getScene().getWindow().setWidth(700); return null; });
         WaitForAsyncUtils.waitForFxEvents();
         List<String[]> cells = cellTexts(v);
-        assertEquals(21, cells.size());
+        assertEquals(18, cells.size());
         for (String[] cell : cells) assertEquals(cell[0], cell[1], "cell shown whole");
+        for (Node n : fx(() -> v.table().lookupAll(".column-header .label"))) {
+            javafx.scene.control.Labeled header = (javafx.scene.control.Labeled) n;
+            String shown = fx(() -> ((javafx.scene.text.Text) header.lookup(".text")).getText());
+            assertFalse(shown.endsWith("..."), "header '" + header.getText() + "' shown as '" + shown + "'");
+        }
         double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
         double table = fx(() -> v.table().getWidth());
         assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
@@ -532,6 +537,28 @@ class FigureViewsTest extends FxRobot {
             assertFalse(boxes.get(i).intersects(boxes.get(j)), "captions overlap: " + boxes.get(i) + " and " + boxes.get(j));
         }
         assertNotNull(fx(() -> v.cellCenter(4, 0, 0)), "all five masks are drawn");
+    }
+
+    /** Where even the numbers do not fit (batchnorm-gradients' five layers of "2.116e-04"), no column is pushed out of the table. */
+    @Test
+    void tooManyNumbersShrinkAlikeInsteadOfLeavingTheTable() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("net", "1", "2", "3", "4", "5", "6", "7"));
+        t.putRow("no_bn", "BatchNorm 없음", 2.116e-4, 1.842e-4, 2.325e-4, 3.667e-4, 7.146e-3, 1.5e-4, 2.5e-4);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double table = fx(() -> v.table().getWidth());
+        assertTrue(columns <= table, "every column inside the table: " + columns + " of " + table);
+    }
+
+    /** A name that fits its column keeps rows of one line (the wrap estimate once took a whole em off the column). */
+    @Test
+    void aNameThatFitsKeepsRowsOfOneLine() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("name", "loss"));
+        t.putRow("none", "기본 (정규화 없음)", 0.7043);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2 * ChartTheme.PRESENTATION.fontSize(), fx(() -> v.table().getFixedCellSize()), 1e-9, "one line: charts.css's 2 em");
     }
 
     /** In a tile taller than its rows a table shows no empty striped rows below its data (seen with one-row tables at 1920x1080). */

@@ -123,7 +123,7 @@ public final class ImbalanceLesson extends LessonModel {
                 ParamSpec.real("dropout_p", 0.3, 0.0, 0.95),
                 CommonParams.trainSize(6000),
                 CommonParams.testSize(1000),
-                ParamSpec.integer("minority_percent", 10, 1, 100).asDemo(),
+                ParamSpec.integer("minority_percent", 10, 1, 100).asDemo().in("data", "experiment"),
                 ParamSpec.intList("minority_classes", "5, 6, 7, 8, 9", 0, CLASSES - 1).asDemo(),
                 ParamSpec.integer("exercise_percent", 5, 1, 100).in("exercise2"));
     }

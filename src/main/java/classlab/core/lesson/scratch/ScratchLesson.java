@@ -114,11 +114,12 @@ public final class ScratchLesson extends LessonModel {
 
     @Override public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>(List.of(
-                CommonParams.seed(4321),
-                ParamSpec.integer("epochs", 3, 1, 100),
-                CommonParams.batchSize(100),
-                CommonParams.trainSize(50000),
-                CommonParams.testSize(10000),
+                // The race moves points on a formula's surface: no data, seed or epochs of its own.
+                CommonParams.seed(4321).in("layers", "optimizers", "init"),
+                ParamSpec.integer("epochs", 3, 1, 100).in("optimizers", "init"),
+                CommonParams.batchSize(100).in("optimizers", "init"),
+                CommonParams.trainSize(50000).in("optimizers", "init"),
+                CommonParams.testSize(10000).in("optimizers", "init"),
                 ParamSpec.real("demo_p", 0.5, 0.0, 0.95).in("layers").asDemo(),
                 ParamSpec.choice("surface", "bowl", "bowl", "rosenbrock", "saddle").in("race").asDemo()));
         double[] raceLr = {0.95, 0.1, 0.1, 1.5, 0.1, 0.3};
@@ -126,7 +127,7 @@ public final class ScratchLesson extends LessonModel {
         p.add(ParamSpec.integer("race_steps", 30, 1, 2000).in("race"));
         p.add(ParamSpec.integer("race_delay_ms", 100, 0, 2000).in("race"));
         p.add(ParamSpec.realList("mnist_lr", "0.01, 0.01, 0.01, 0.01, 0.001, 0.001", 1e-6, 10).in("optimizers"));
-        p.add(ParamSpec.integer("log_every", 10, 1, 10000));
+        p.add(ParamSpec.integer("log_every", 10, 1, 10000).in("optimizers", "init"));
         p.add(ParamSpec.choice("activation", "relu", "relu", "sigmoid").in("init").asDemo());
         p.add(ParamSpec.real("init_lr", 0.01, 1e-6, 10).in("init"));
         return p;

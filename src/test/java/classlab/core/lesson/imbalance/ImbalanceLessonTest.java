@@ -89,6 +89,15 @@ class ImbalanceLessonTest {
         assertTrue((Double) plain.get(3) < (Double) plain.get(4), "plain: minority recall below majority recall " + plain);
     }
 
+    /** New-user trial: the 5 % exercise's form showed the other experiments' 10 % share, so which share trained was unclear. */
+    @Test
+    void eachFormShowsOnlyTheMinorityShareItsRunsUse() {
+        List<String> exercise = lesson.params().stream().filter(p -> p.shownIn("exercise2")).map(p -> p.key()).toList();
+        List<String> strategies = lesson.params().stream().filter(p -> p.shownIn("experiment")).map(p -> p.key()).toList();
+        assertTrue(exercise.contains("exercise_percent") && !exercise.contains("minority_percent"), exercise.toString());
+        assertTrue(strategies.contains("minority_percent") && !strategies.contains("exercise_percent"), strategies.toString());
+    }
+
     @Test
     void exercise2ReportsPerClassPrecisionRecallAndMinorityMacroRecall() throws Exception {
         ExperimentResult r = lesson.run("exercise2", quick(), RunControl.unattended(new MetricLog()));

@@ -18,6 +18,7 @@ import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The scratch lesson end to end on mnist-mini (few rows), as {@code run scratch} and the pane drive it. */
@@ -59,6 +60,14 @@ class ScratchLessonTest {
         assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
         lesson.updateDemos(v.with("surface", "saddle"));
         assertEquals(0, ((LineFigure) figure("race")).allSeries().size(), "paths of the bowl do not stay on the saddle's contours");
+    }
+
+    /** The race's form shows only what moves its points (the MNIST settings were shown there and did nothing). */
+    @Test
+    void theRaceFormShowsOnlyTheRacesSettings() {
+        List<String> race = lesson.params().stream().filter(p -> p.shownIn("race")).map(p -> p.key()).toList();
+        assertEquals(List.of("surface", "lr_sgd", "lr_momentum", "lr_nesterov", "lr_adagrad", "lr_rmsprop", "lr_adam", "race_steps", "race_delay_ms"), race);
+        assertTrue(lesson.params().stream().filter(p -> p.shownIn("optimizers")).anyMatch(p -> p.key().equals("epochs")));
     }
 
     @Test

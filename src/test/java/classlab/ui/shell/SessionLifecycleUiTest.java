@@ -1,0 +1,129 @@
+package classlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import classlab.core.classroom.RunFiles;
+import classlab.core.classroom.RunRecord;
+import classlab.core.train.TrainingEngine;
+import classlab.ui.fx.Theme;
+import classlab.ui.lesson.LessonSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Quitting and switching lessons while a run trains (trial report 2, items 1 and 2). */
+class SessionLifecycleUiTest extends FxRobot {
+    @TempDir Path runsDir;
+    private ClassLabApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        System.clearProperty("classlab.runsDir");
+        System.clearProperty("classlab.exportDir");
+        AppUnderTest.close(app);
+    }
+
+    /**
+     * One finished run and one in training: Ctrl+Q (and the title-bar close) asks first, naming the
+     * run in training and the unsaved run; "Keep working" keeps training; "Save and quit" stops the
+     * run, keeps it as stopped and writes both runs as recordings, then closes the window.
+     */
+    @Test
+    void quittingDuringARunAsksAndSaveAndQuitKeepsEveryRun() throws Exception {
+        System.setProperty("classlab.runsDir", runsDir.toString());
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        LessonSession session = app.controller().currentPane().session();
+        interact(() -> session.setParam("epochs", "1"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.history().runs().size() == 1);
+        interact(() -> session.setParam("epochs", "5000"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 2);
+
+        push(KeyCode.CONTROL, KeyCode.Q);
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = lookup("#quitText").queryAs(Label.class).getText();
+        assertTrue(text.contains("run #2") && text.contains("is training") && text.contains("#1"), text);
+        clickOn("#quitCancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(session.isRunning(), "Keep working: the run goes on");
+
+        Window window = lookup("#navigator").query().getScene().getWindow();
+        interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isShowing(), "the close waits for an answer");
+        clickOn("#quitSave");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.isShowing());
+        assertEquals(TrainingEngine.State.STOPPED, session.engine().state());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(runsDir)) {
+            files = walk.filter(p -> p.toString().endsWith(RunFiles.EXTENSION)).sorted().toList();
+        }
+        assertEquals(2, files.size(), files.toString());
+        RunRecord first = RunFiles.read(files.get(0));
+        RunRecord second = RunFiles.read(files.get(1));
+        assertEquals("FINISHED", first.outcome());
+        assertEquals("STOPPED", second.outcome(), "the run in training is kept as stopped");
+        assertFalse(second.curves().isEmpty(), "with the curves it drew");
+    }
+
+    /**
+     * Ctrl+PgDn/PgUp change the lesson even with the experiment tabs focused (items 5, 22): an idle
+     * switch clears the last export's message; during a run the switch happens at once, the run
+     * keeps training in its lesson and the status bar says so, and says when it has ended (item 2).
+     */
+    @Test
+    void ctrlPageKeysSwitchLessonsAtOnceAlsoDuringARun() throws Exception {
+        System.setProperty("classlab.exportDir", runsDir.toString());
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        List<classlab.core.lesson.LessonCatalog.Entry> entries = classlab.core.lesson.LessonCatalog.load().entries();
+        String first = "pattern";
+        String next = entries.get((entries.indexOf(classlab.core.lesson.LessonCatalog.load().find(first)) + 1) % entries.size()).id();
+        LessonSession session = app.controller().currentPane().session();
+        org.controlsfx.control.StatusBar bar = lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> classlab.core.train.Backend.whenReady().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> app.controller().currentPane().onExportAll());   // before any run: "nothing to export yet"
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(bar.getText().contains("Nothing"), bar.getText());
+
+        javafx.scene.control.TabPane tabs = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        interact(tabs::requestFocus);
+        push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(next, app.controller().currentPane().session().entry().id(), "Ctrl+PgDn: the next lesson");
+        assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
+        assertEquals("", bar.getText(), "the export message belongs to the other lesson");
+        push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, app.controller().currentPane().session().entry().id(), "Ctrl+PgUp: back");
+
+        interact(() -> session.setParam("epochs", "5000"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 2);
+        push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(next, app.controller().currentPane().session().entry().id(), "switched during the run");
+        assertTrue(session.isRunning(), "the run keeps training in its lesson");
+        String title = classlab.core.lesson.LessonCatalog.load().find(first).title("en");
+        assertTrue(bar.getText().contains(title) && bar.getText().contains("keeps training"), bar.getText());
+        interact(session::stop);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getText().contains("has ended"));
+        assertTrue(bar.getText().contains(title) && bar.getText().contains("Stopped"), bar.getText());
+        assertEquals(next, app.controller().currentPane().session().entry().id(), "the window stays where the teacher is");
+    }
+}
