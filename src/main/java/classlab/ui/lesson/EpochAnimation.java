@@ -70,11 +70,29 @@ final class EpochAnimation {
             target.set(x, y);
         }
         copy.xRange(f.xMin() != null ? f.xMin() : (xMin > 0 ? 0.0 : xMin), f.xMax() != null ? f.xMax() : xMax);
-        if (yMin <= yMax) copy.yRange(f.yMin() != null ? f.yMin() : yMin, f.yMax() != null ? f.yMax() : yMax);
+        if (yMin <= yMax) {
+            double[] nice = niceRange(yMin, yMax, f.logY());
+            copy.yRange(f.yMin() != null ? f.yMin() : nice[0], f.yMax() != null ? f.yMax() : nice[1]);
+        }
         for (LineFigure.Level l : f.levels()) copy.addLevel(l.labelKey(), l.y());
         for (LineFigure.Marker m : f.markers()) if (m.x() <= upTo) copy.addMarker(m.labelKey(), m.x());
         return copy;
     }
+
+    /**
+     * {@code [low, high]} widened to whole tick steps (about {@value #Y_TICKS} of them), whole decades on
+     * a log axis: the frames' fixed y axis then has the ticks the live chart has (0, 0.5, 1, ...),
+     * not ticks counted from the lowest loss (0.3008, 0.8008, ...).
+     */
+    static double[] niceRange(double low, double high, boolean log) {
+        if (log) return new double[] {Math.pow(10, Math.floor(Math.log10(low))), Math.pow(10, Math.ceil(Math.log10(high)))};
+        if (high <= low) return new double[] {low, high};
+        double step = classlab.ui.widget.NumberFormats.niceStep(high - low, Y_TICKS);
+        return new double[] {Math.floor(low / step + 1e-9) * step, Math.ceil(high / step - 1e-9) * step};
+    }
+
+    /** Ticks the GIF's y axis aims for, as the live chart ({@code LineFigureView}). */
+    private static final int Y_TICKS = 6;
 
     /**
      * Draws every frame at {@code width × height} (× {@code scale}) in the theme, one per FX pulse.

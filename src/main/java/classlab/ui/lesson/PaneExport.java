@@ -29,6 +29,8 @@ import javafx.scene.image.WritableImage;
 final class PaneExport {
     /** GIF frame time: a 30-epoch run plays in 6 s. */
     static final int GIF_FRAME_MILLIS = 200;
+    /** GIF frames are drawn at this multiple of the theme's figure size, as PNGs are. */
+    static final double GIF_SCALE = 2;
 
     private final ExportService service;
     private final LessonSession session;
@@ -81,7 +83,8 @@ final class PaneExport {
         ExportStamp stamp = stamp();
         Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
         status.accept(m -> m.get("export.gif.drawing"));
-        EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), 1).whenComplete((frames, error) -> {
+        // 2x, as the PNG export: a 520-pixel GIF was too small to read on a slide.
+        EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), GIF_SCALE).whenComplete((frames, error) -> {
             if (error != null) {
                 status.accept(m -> m.format("export.failed", f.id() + ".gif", stringsIn(m).describe(error)));
                 return;
@@ -135,8 +138,11 @@ final class PaneExport {
     private void submit(Path folder, List<ExportService.FileWrite> writes) {
         service.submit(folder, writes).thenAccept(outcome -> Platform.runLater(() -> {
             lastFolder.set(outcome.folder());
+            // One chart's export names its file ("train_loss.gif"); Export all counts them.
             status.accept(m -> outcome.failures().isEmpty()
-                    ? m.format("export.done", outcome.written().size(), outcome.folder())
+                    ? outcome.written().size() == 1
+                            ? m.format("export.done.one", outcome.written().get(0).getFileName(), outcome.folder())
+                            : m.format("export.done", outcome.written().size(), outcome.folder())
                     : m.format("export.failed", outcome.folder(),
                             String.join("; ", outcome.failures().stream().map(f -> LessonStrings.resolve(stringsIn(m), f)).toList())));
         }));

@@ -47,6 +47,8 @@ final class SectionView {
     private static final double GAP = 10;
     /** Preferred width of the parameter form, in font sizes. */
     static final double FORM_EMS = 17;
+    /** Tiles shrink to fit a short viewport, but not below this share of the theme's figure height. */
+    static final double MIN_HEIGHT_SHARE = 0.6;
     private final List<FigureView> views = new ArrayList<>();
     private final Tab tab;
     private final TilePane charts = new TilePane(GAP, GAP);
@@ -120,7 +122,11 @@ final class SectionView {
         if (available <= 0) return;
         int columns = Math.max(1, (int) Math.floor((available + GAP) / (theme.figureWidth() + GAP)));
         double width = Math.floor((available - (columns - 1) * GAP) / columns);
-        double height = Math.max(theme.figureHeight(), Math.min(width * 0.62, viewport.getHeight() - 3 * GAP));
+        // A tile fits the viewport's height (a 1280x800 projector: the legend under the chart stays in
+        // sight) down to 60 % of the theme's figure height; taller viewports give taller tiles.
+        double fit = viewport.getHeight() - 3 * GAP;
+        double floor = Math.min(theme.figureHeight(), Math.max(theme.figureHeight() * MIN_HEIGHT_SHARE, fit));
+        double height = Math.max(floor, Math.min(width * 0.62, fit));
         charts.setPrefTileWidth(width);
         charts.setPrefTileHeight(height);
     }

@@ -61,21 +61,7 @@ final class CanvasPane extends Pane {
      * matplotlib's {@code wrap=True}); a single word wider than that stays on its own line.
      */
     static List<String> wrap(String text, Font font, double width) {
-        List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && textWidth(candidate, font) > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(candidate);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
+        return StampedImages.wrap(text, s -> textWidth(s, font), width);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 
 /** Number formatting and tick arithmetic shared by the views (locale-independent: '.' decimals). */
-final class NumberFormats {
+public final class NumberFormats {
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private NumberFormats() { }
@@ -54,7 +54,7 @@ final class NumberFormats {
     }
 
     /** A 1-2-5 step giving about {@code targetTicks} intervals over {@code span}. */
-    static double niceStep(double span, int targetTicks) {
+    public static double niceStep(double span, int targetTicks) {
         if (!(span > 0) || !Double.isFinite(span)) return 1;
         double raw = span / Math.max(1, targetTicks);
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));

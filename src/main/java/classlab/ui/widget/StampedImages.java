@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -30,12 +31,48 @@ final class StampedImages {
 
     private StampedImages() { }
 
-    /** {@code image} with a white strip below holding {@code text} in grey, sized to the image width. */
+    /**
+     * {@code text} broken at spaces into lines no wider than {@code width} as measured by
+     * {@code widthOf} (greedy, as matplotlib's {@code wrap=True}); a single word wider than that
+     * stays on its own line.
+     */
+    static List<String> wrap(String text, java.util.function.ToDoubleFunction<String> widthOf, double width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && widthOf.applyAsDouble(candidate) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /**
+     * {@code image} with a white strip below holding {@code text} in grey, sized to the image width;
+     * a line wider than the image wraps at spaces onto further lines (the whole footer is shown).
+     */
     static BufferedImage withFooter(BufferedImage image, String text) {
         int w = image.getWidth();
         float size = Math.max(11f, Math.min(22f, w / 90f));
         Font font = font().deriveFont(size);
-        int strip = Math.round(size * 2.0f);
+        List<String> lines = new ArrayList<>();
+        Graphics2D probe = image.createGraphics();
+        try {
+            probe.setFont(font);
+            java.awt.FontMetrics metrics = probe.getFontMetrics();
+            for (String paragraph : text.split("\n")) lines.addAll(wrap(paragraph, metrics::stringWidth, w - 2 * size));
+        } finally {
+            probe.dispose();
+        }
+        float lineH = size * 1.4f;
+        int strip = Math.round(size * 0.6f + lines.size() * lineH);
         BufferedImage out = new BufferedImage(w, image.getHeight() + strip, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
@@ -45,13 +82,7 @@ final class StampedImages {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(font);
             g.setColor(new Color(0x55, 0x55, 0x55));
-            String shown = text;
-            // Long settings lists are shortened at the end rather than cut off by the image edge.
-            while (shown.length() > 4 && g.getFontMetrics().stringWidth(shown) > w - 2 * size) {
-                shown = shown.substring(0, shown.length() - 2);
-                if (!shown.endsWith("…")) shown = shown.substring(0, shown.length() - 1) + "…";
-            }
-            g.drawString(shown, size, image.getHeight() + strip * 0.68f);
+            for (int i = 0; i < lines.size(); i++) g.drawString(lines.get(i), size, image.getHeight() + size * 0.3f + (i + 0.8f) * lineH);
         } finally {
             g.dispose();
         }

@@ -147,6 +147,12 @@ class ProjectorUiTest extends FxRobot {
         interact(() -> runs.setSelected(true));
         assertFalse(form.isSelected(), "the form folded away for the drawer");
         for (double w : chartWidths()) assertTrue(w >= 560, "charts beside the Runs drawer at 1280 px (were 260): " + w);
+        // ... and as tall as the section's viewport allows: the legend under the chart is in sight, not cut off
+        javafx.scene.control.ScrollPane charts = from(lookup("#sections").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getContent())
+                .lookup(".live-charts").queryAs(javafx.scene.control.ScrollPane.class);
+        Node tile = from(charts).lookup("#figure-test_accuracy").query();
+        double viewport = charts.getViewportBounds().getHeight();
+        assertTrue(tile.getLayoutBounds().getHeight() <= viewport, "tile " + tile.getLayoutBounds().getHeight() + " within viewport " + viewport);
         interact(() -> runs.setSelected(false));
         assertTrue(form.isSelected(), "the form is back when the drawer closes");
         interact(() -> runs.setSelected(true));
@@ -373,6 +379,8 @@ class ProjectorUiTest extends FxRobot {
         try (var in = ImageIO.createImageInputStream(pane.lastExportFolder().resolve("batch_size_loss.gif").toFile())) {
             reader.setInput(in);
             assertEquals(2, reader.getNumImages(true), "one frame per epoch");
+            // trial 2 item 15: 2x the figure size as the PNG export (was 520 px wide)
+            assertEquals(2 * Theme.LIGHT.figureWidth(), reader.getWidth(0), 1, "GIF width");
         } finally {
             reader.dispose();
         }

@@ -44,4 +44,16 @@ class FigureExportTest {
         assertTrue(lines.get(2).startsWith("No regularisation,"), lines.get(2));
         assertTrue(lines.get(3).startsWith("\"p=0.1, 0.2\","), lines.get(3));
     }
+
+    /** Trial 2 item 15: a footer longer than the image wraps onto more lines instead of ending in "… · Clas…". */
+    @org.junit.jupiter.api.Test
+    void aLongFooterWrapsInsteadOfBeingCut() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(520, 340, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        String shortLine = "Regularization · 2026-11-30 23:26";
+        String longLine = "정규화: Dropout과 BatchNorm · 네 가지 구성 모두 · epochs=3, batch_size=256, lr=0.001, dropout=0.3"
+                + " · seed 42 · 2026-11-30 23:26 · ClassLab 1.0";
+        int oneLine = StampedImages.withFooter(image, shortLine).getHeight() - 340;
+        int wrapped = StampedImages.withFooter(image, longLine).getHeight() - 340;
+        assertTrue(wrapped >= 2 * oneLine - 8, "the long footer takes more lines: " + oneLine + " vs " + wrapped);
+    }
 }
