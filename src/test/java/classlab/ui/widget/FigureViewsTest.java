@@ -116,6 +116,36 @@ class FigureViewsTest extends FxRobot {
         assertEquals(2, fx(() -> v.chartSeries("a").getData().size()));
     }
 
+    /**
+     * A growing curve keeps the chart items it has and appends the new points; a thinned one
+     * (stride 2 past MAX_POINTS) moves its items to the new values and drops the rest: the chart
+     * shows exactly the thinned points either way.
+     */
+    @Test
+    void aGrowingCurveKeepsItsChartItems() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigure.Series s = f.series("loss");
+        for (int i = 0; i < 100; i++) s.add(i, 1.0 / (i + 1));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        XYChart.Data<Number, Number> first = fx(() -> v.chartSeries("loss").getData().get(0));
+        for (int i = 100; i < 150; i++) s.add(i, 1.0 / (i + 1));
+        assertTrue(refresh(v));
+        List<XYChart.Data<Number, Number>> grown = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        assertEquals(150, grown.size());
+        assertSame(first, grown.get(0), "the drawn items are kept");
+        assertEquals(149.0, grown.get(149).getXValue().doubleValue());
+        assertEquals(1.0 / 150, grown.get(149).getYValue().doubleValue(), 0);
+        for (int i = 150; i <= LineFigureView.MAX_POINTS; i++) s.add(i, 1.0 / (i + 1));
+        assertTrue(refresh(v));
+        List<XYChart.Data<Number, Number>> thinned = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        assertEquals(LineFigureView.MAX_POINTS / 2 + 1, thinned.size(), "every second point, up to the last");
+        assertSame(first, thinned.get(0));
+        for (int k = 0; k < thinned.size(); k++) {
+            assertEquals(2.0 * k, thinned.get(k).getXValue().doubleValue());
+            assertEquals(1.0 / (2 * k + 1), thinned.get(k).getYValue().doubleValue(), 0);
+        }
+    }
+
     /** Before the first run an empty chart says how to fill it (trial item 12); the first point takes the hint away. */
     @Test
     void anEmptyLineChartSaysPressRun() throws Exception {
