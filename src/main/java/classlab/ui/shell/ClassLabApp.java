@@ -110,6 +110,7 @@ public final class ClassLabApp extends Application {
         String first = options.lesson() != null ? options.lesson() : controller.firstLessonId();
         if (first != null) controller.open(first);
         if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+        else controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
     }
 
     private static LessonCatalog catalog() {
