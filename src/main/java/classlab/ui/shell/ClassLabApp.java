@@ -44,6 +44,10 @@ public final class ClassLabApp extends Application {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
         }
+        // JavaFX draws every window; AWT only draws into images (PNG footers, GIFs). Headless, AWT does not
+        // open its own connection to the X server, whose XSetErrorHandler call inside GTK's error trap made
+        // GDK print "Gdk-WARNING **: XSetErrorHandler() called with a GDK error trap pushed" on every export.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         catalog = CompletableFuture.supplyAsync(LessonCatalog::load);
         Application.launch(ClassLabApp.class);
         return exitCode;
