@@ -27,7 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>A run {@link #begin begins} by clearing the figures of its experiment's section, so no table row
  * or curve of an earlier run stays on screen unmarked (also after Stop, also in exports); the run it
  * replaces is kept and overlaid faded, its curves labelled with its number and changed settings in
- * the legend, in its configuration's colour ({@link LineFigure#colorSlot}). When the run
+ * the legend, in its configuration's colour ({@link LineFigure#colorSlot}). Only that run is overlaid
+ * without being asked: when a later run replaces it, it is unticked again, unless the teacher ticked it
+ * (each overlaid run adds a legend line per curve, and on a projector a few runs' legends would leave
+ * no room for the plot). When the run
  * {@link #end ends} its figures are captured into a {@link RunRecord}.
  *
  * <p>Thread-safe: {@code begin}/{@code end} are called on the training thread, the overlay choice
@@ -38,6 +41,8 @@ public final class RunHistory {
     private final MetricLog log;
     private final List<RunRecord> runs = new ArrayList<>();
     private final Set<Integer> overlaid = new LinkedHashSet<>();
+    /** The overlaid runs that {@link #begin} ticked (the run a new run replaced), not the teacher. */
+    private final Set<Integer> autoOverlaid = new LinkedHashSet<>();
     /** Section → number of the run whose data the section's figures show now. */
     private final Map<String, Integer> live = new HashMap<>();
     private final Map<String, List<String>> applied = new HashMap<>();
@@ -83,7 +88,11 @@ public final class RunHistory {
         String section = model.experiment(experiment).section();
         synchronized (this) {
             Integer shown = live.remove(section);
-            if (shown != null) overlaid.add(shown);
+            // The run replaced before stays overlaid only if the teacher ticked it.
+            for (RunRecord r : runs) {
+                if (r.section().equals(section) && autoOverlaid.remove(r.number())) overlaid.remove(r.number());
+            }
+            if (shown != null && overlaid.add(shown)) autoOverlaid.add(shown);
             pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>(), recording);
         }
         for (Figure f : model.figures(section)) f.clear();
@@ -195,10 +204,14 @@ public final class RunHistory {
 
     public synchronized boolean isOverlaid(int number) { return overlaid.contains(number); }
 
-    /** Chooses whether an earlier run's curves are drawn faded (a live run is drawn anyway). */
+    /**
+     * Chooses whether an earlier run's curves are drawn faded (a live run is drawn anyway). A run
+     * ticked here stays overlaid when later runs begin.
+     */
     public void setOverlaid(int number, boolean on) {
         synchronized (this) {
             run(number);
+            autoOverlaid.remove(number);
             if (on) overlaid.add(number); else overlaid.remove(number);
         }
         applyOverlays();
@@ -210,6 +223,7 @@ public final class RunHistory {
         synchronized (this) {
             live.clear();
             overlaid.clear();
+            autoOverlaid.clear();
         }
         applyOverlays();
         fire();

@@ -131,4 +131,21 @@ class RunHistoryTest {
         assertEquals(2, history.runs().size());
         assertNull(history.end("FINISHED", null), "no run had begun");
     }
+
+    /** Trial report 3, item 4: five runs left nine legend lines and a 90 px plot on a projector. */
+    @Test
+    void onlyTheReplacedRunIsOverlaidUnlessTheTeacherTickedAnother() {
+        for (int i = 0; i < 4; i++) run("all", lesson.defaults());
+        assertFalse(history.isOverlaid(1), "run #1 was replaced twice: unticked");
+        assertFalse(history.isOverlaid(2));
+        assertTrue(history.isOverlaid(3), "the run #4 replaced");
+        assertEquals(3, lesson.loss.previousSeries().size(), "one earlier run's three curves, not three runs' nine");
+
+        history.setOverlaid(1, true);
+        run("all", lesson.defaults());
+        assertTrue(history.isOverlaid(1), "ticked by the teacher: kept");
+        assertFalse(history.isOverlaid(3));
+        assertTrue(history.isOverlaid(4));
+        assertEquals(6, lesson.loss.previousSeries().size(), "runs #1 and #4");
+    }
 }
