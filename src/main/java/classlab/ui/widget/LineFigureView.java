@@ -145,7 +145,7 @@ public final class LineFigureView extends FigureView {
                     extend(e.rightAxis ? yr : yl, py);
                 }
             }
-            e.fx.getData().setAll(data);   // one list change per refresh
+            update(e.fx.getData(), data);
             if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
         }
         List<LineFigure.Marker> markers = fig.markers();
@@ -277,6 +277,41 @@ public final class LineFigureView extends FigureView {
     }
 
     private MarkedLineChart chartOf(Entry e) { return e.rightAxis ? right.chart() : main; }
+
+    /**
+     * Makes the chart series' points {@code fresh}, keeping the points at its start that are unchanged:
+     * a growing curve (the live mini-batch loss, up to {@link #MAX_POINTS} points redrawn every
+     * quarter second while training) only gets its new tail. {@code setAll} of the whole list cost
+     * the FX thread time quadratic in the points (XYChart inserts the new items before the old ones
+     * and then looks each old one up to remove it, and checks duplicates by {@code contains} on a
+     * list): half of its samples during a batch-8 run (JFR), CPU the training shares two cores with.
+     * Points with their own node (dots, scatter symbols) are replaced as before.
+     */
+    static void update(javafx.collections.ObservableList<XYChart.Data<Number, Number>> shown, List<XYChart.Data<Number, Number>> fresh) {
+        int keep = 0;
+        int limit = Math.min(shown.size(), fresh.size());
+        while (keep < limit && samePoint(shown.get(keep), fresh.get(keep))) keep++;
+        if (keep == shown.size() && keep == fresh.size()) return;
+        // Removing from the end of the kept part, and a first point replaced on its own, keeps each
+        // list change cheap for XYChart: it removes items in order and never checks n items against n.
+        if (shown.size() > Math.max(keep, 1)) shown.remove(Math.max(keep, 1), shown.size());
+        int from = keep;
+        if (keep == 0 && !shown.isEmpty()) {
+            if (fresh.isEmpty()) {
+                shown.clear();
+                return;
+            }
+            shown.set(0, fresh.get(0));
+            from = 1;
+        }
+        if (from < fresh.size()) shown.addAll(fresh.subList(from, fresh.size()));
+    }
+
+    /** The same drawn point: equal x and y, and neither has its own node (a symbol is created per refresh). */
+    private static boolean samePoint(XYChart.Data<Number, Number> a, XYChart.Data<Number, Number> b) {
+        return a.getNode() == null && b.getNode() == null && a.getXValue().doubleValue() == b.getXValue().doubleValue()
+                && a.getYValue().doubleValue() == b.getYValue().doubleValue();
+    }
 
     private static void setColor(Entry e, int index) {
         int c = index % 8;
