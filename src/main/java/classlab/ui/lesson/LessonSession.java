@@ -238,9 +238,15 @@ public final class LessonSession {
      */
     public ReadOnlyObjectProperty<ParamValues> valuesProperty() { return values.getReadOnlyProperty(); }
 
-    /** After any change of the settings: publishes them to every section's form. */
+    /**
+     * After any change of the settings: publishes them to every section's form, with what the lesson
+     * will use of them ({@link LessonModel#inEffect}, cheap): an "In use" note compared new settings
+     * with those of the last run or demo (quick demo off after "Again": "In use: 5" over 25 epochs).
+     */
     private void valuesChanged() {
-        values.set(form.values());
+        ParamValues now = form.values();
+        values.set(now);
+        if (inEffect.get() != null) inEffect.set(model.inEffect(now));
     }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
