@@ -867,6 +867,57 @@ class FigureViewsTest extends FxRobot {
         assertTrue(fx(v::categoryFontSize) >= 0.85 * ChartTheme.PRESENTATION.fontSize() - 1e-9, "class labels: " + fx(v::categoryFontSize));
     }
 
+    /**
+     * Trial report 3, item 3: values beyond a fixed x range were dropped without a word. Each panel
+     * with values off the axis now says how many, at the edge they fall beyond; the count axis has a
+     * title (item 8). In a narrow projector tile the captions wrap instead of running into each other.
+     */
+    @Test
+    void valuesBeyondTheRangeAreCountedInTheirPanel() throws Exception {
+        HistogramFigure f = new HistogramFigure("layers", "t", "activation", 10).range(0, 1).smallMultiples(3);
+        f.set("layer 1", new double[] {0.1, 0.5, 0.9});
+        f.set("layer 2", new double[] {0.1, 0.5, 1.5, 2.5});
+        f.set("layer 3", new double[] {-0.5, 0.5});
+        assertEquals(2, f.all().get("layer 2").above());
+        assertEquals(1, f.all().get("layer 3").below());
+        List<String> asked = new ArrayList<>();
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, k -> { asked.add(k); return SampleFigures.TEXT.apply(k); }),
+                ChartTheme.PRESENTATION_CLASS);
+        assertEquals(2, fx(v::overflowMarks), "layers 2 and 3 have values off the axis, layer 1 none");
+        assertTrue(asked.stream().anyMatch(k -> k.startsWith("histogram.above")), asked.toString());
+        assertTrue(asked.stream().anyMatch(k -> k.startsWith("histogram.below")), asked.toString());
+        assertTrue(asked.contains(HistogramFigure.Y_LABEL_KEY), "the count axis is titled");
+        assertTrue(f.messageKeys().contains(HistogramFigure.Y_LABEL_KEY));
+    }
+
+    /**
+     * Trial report 3, item 8: a histogram exported while training showed a second, clipped copy of its
+     * x-axis title under the real one: the drawing of the taller canvas (before the legend took a line)
+     * stayed outside the shrunk canvas, and a 2x snapshot samples it into the canvas's last pixel rows
+     * (43 pixels of old tick marks here before the fix). Those rows and the gap to the legend are now
+     * plain background.
+     */
+    @Test
+    void aShrunkCanvasLeavesNoOldDrawingInA2xExport() throws Exception {
+        HistogramFigure f = new HistogramFigure("h", "t", "activation", 20);
+        java.util.Random r = new java.util.Random(3);
+        double[] a = new double[2000];
+        for (int i = 0; i < a.length; i++) a[i] = r.nextGaussian();
+        f.set("a", a);
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        interact(() -> v.getScene().getWindow().setHeight(v.getScene().getWindow().getHeight() - 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> FigureExport.snapshot(v, 2));
+        double canvasBottom = fx(() -> v.canvasPane().getBoundsInParent().getMaxY());
+        PixelReader px = img.getPixelReader();
+        int ink = 0;
+        for (int y = (int) (2 * canvasBottom) - 3; y < 2 * canvasBottom + 8 && y < img.getHeight(); y++) {
+            Color bg = px.getColor(1, y);
+            for (int x = 0; x < img.getWidth(); x++) if (distance(px.getColor(x, y), bg) > 0.2) ink++;
+        }
+        assertEquals(0, ink, "pixels of an old drawing at the canvas's bottom edge");
+    }
+
     private static int count(WritableImage img, int x0, int x1, Color c) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) for (int x = x0; x < x1; x++) if (distance(img.getPixelReader().getColor(x, y), c) < 0.03) n++;
