@@ -9,6 +9,7 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
+import classlab.core.lesson.SettingsText;
 import classlab.core.train.MetricLog;
 import classlab.core.train.TrainingEngine;
 import java.time.Instant;
@@ -205,28 +206,27 @@ public final class RunHistory {
     }
 
     /**
-     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (lr=0.01)"
+     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (Learning rate 0.01)"
      * with the settings in which run #2 differs from the run on screen ({@code current}), or from the
-     * notebook's defaults when no run is on screen (null).
+     * notebook's defaults when no run is on screen (null), named as the form names them ({@link SettingsText}).
      */
     static String previousLabel(String series, RunRecord r, Map<String, String> current) {
-        String changed = differences(r, current).replace(LessonStrings.MESSAGE_SEPARATOR, '/');
-        if (series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0) {
-            return series + " · #" + r.number() + (changed.isEmpty() ? "" : " (" + changed + ")");
-        }
-        return LessonStrings.message(changed.isEmpty() ? "series.previous_run" : "series.previous_run_changed",
-                series, r.number(), changed);
+        Map<String, String> changed = differences(r, current);
+        // a series named by a deferred message of its own ("Dropout p=0.5") keeps its key and arguments
+        Object name = series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0 ? SettingsText.enclosed(series) : series;
+        if (changed.isEmpty()) return classlab.core.Deferred.of("series.previous_run", name, r.number());
+        return classlab.core.Deferred.of("series.previous_run_changed", name, r.number(), SettingsText.enclosed(SettingsText.message(changed)));
     }
 
-    /** {@code key=value} of the run's training settings that differ from {@code current} (or its changed ones). */
-    private static String differences(RunRecord r, Map<String, String> current) {
-        if (current == null) return r.changedText();
-        List<String> parts = new ArrayList<>();
+    /** The run's training settings that differ from {@code current} (or its changed ones). */
+    private static Map<String, String> differences(RunRecord r, Map<String, String> current) {
+        if (current == null) return r.changed();
+        Map<String, String> parts = new LinkedHashMap<>();
         for (String key : r.training()) {
             String v = r.settings().get(key);
-            if (!v.equals(current.get(key))) parts.add(key + "=" + v);
+            if (!v.equals(current.get(key))) parts.put(key, v);
         }
-        return String.join(", ", parts);
+        return parts;
     }
 
     private static Map<String, String> settingsText(ParamValues values) {
@@ -297,7 +297,7 @@ public final class RunHistory {
      *
      * @param number   the number its record will get
      * @param seed     its {@code seed} parameter, or null if the lesson has none
-     * @param changed  its training settings that differ from the notebook's, {@code lr=0.01, seed=7} ("" when none)
+     * @param changed  its training settings that differ from the notebook's, a deferred message ({@link SettingsText}; "" when none)
      * @param replayOf for a replay, the time the recorded run started; else null
      */
     public record Running(int number, String experiment, Instant started, Long seed, String changed, Instant replayOf) {}
@@ -311,9 +311,7 @@ public final class RunHistory {
             number = runs.size() + 1;
         }
         if (p == null) return null;
-        List<String> parts = new ArrayList<>();
-        settingsOf(p).changed().forEach((k, v) -> parts.add(k + "=" + v));
-        return new Running(number, p.experiment(), p.started(), seed(p), String.join(", ", parts),
+        return new Running(number, p.experiment(), p.started(), seed(p), SettingsText.message(settingsOf(p).changed()),
                 p.recording() == null ? null : p.recording().started());
     }
 
