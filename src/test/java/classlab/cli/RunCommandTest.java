@@ -141,7 +141,7 @@ class RunCommandTest {
     @Test
     void aRefusedSettingIsToldInTheRunsLanguage() {
         assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
-        assertTrue(stderr().contains("lr: 숫자가 필요한데 \"fast\"이(가) 입력되었습니다."), stderr());
+        assertTrue(stderr().contains("lr: 숫자가 필요합니다. 입력한 값: \"fast\"."), stderr());
         assertEquals(2, run("run", "pattern", "--set", "lr=fast", "--out", tmp.toString()));
         assertTrue(stderr().contains("lr: expected a number, got \"fast\"."), stderr());
         assertEquals(0, run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
