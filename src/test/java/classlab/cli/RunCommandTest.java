@@ -151,6 +151,13 @@ class RunCommandTest {
         assertTrue(stdout().contains("결과를 " + tmp.resolve("ko").toAbsolutePath() + " 에 썼습니다"), stdout());
     }
 
+    /** Trial 3, item 20: --epochs above what --help promises (1 to 5000) is refused before training, not trained as 5000. */
+    @Test
+    void epochsBeyondTheRangeAreRefused() {
+        assertEquals(2, run("run", "pattern", "--epochs", "99999", "--no-figures", "--out", tmp.toString()));
+        assertTrue(stderr().contains("epochs: 99999 is outside the allowed range 1 to 5000"), stderr());
+    }
+
     /** A demo setting that does not fit stops the demo figure, not the experiments that do not use it; exit 2 names it. */
     @Test
     void aBadDemoSettingStopsOnlyTheDemo() {
