@@ -268,7 +268,8 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? problem.lines().map(line -> LessonStrings.resolve(strings, line))
+        // a refused setting is named by its field's label, as under the field
+        problemLabel.setText(show ? problem.lines().map(line -> ParamForm.withLabel(strings, session.values().specs(), LessonStrings.resolve(strings, line)))
                 .collect(java.util.stream.Collectors.joining("\n")) : "");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);

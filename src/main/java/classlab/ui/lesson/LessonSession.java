@@ -332,8 +332,8 @@ public final class LessonSession {
                 // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
                 ParamValues shown = form.values();
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
-                ParamValues used = model.inEffect(shown);
-                Platform.runLater(() -> inEffect.set(used));
+                // of the settings when it shows: they may have changed while the demos were drawn
+                Platform.runLater(() -> inEffect.set(model.inEffect(form.values())));
             } catch (classlab.core.lesson.Environments.NotHere e) {
                 // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {

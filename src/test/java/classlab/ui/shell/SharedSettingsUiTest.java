@@ -47,6 +47,13 @@ class SharedSettingsUiTest extends FxRobot {
         interact(() -> tabs.getSelectionModel().select(withBatch.get(1)));
         assertEquals("64", batchField(withBatch.get(1)).getText(), "the other tab's form shows what the next run uses");
 
+        // a refused value: the run bar names the field as the form does, in Korean without "이(가)" (trial 3, items 7, 10)
+        doubleClickOn(first).eraseText(2).write("abc");
+        push(javafx.scene.input.KeyCode.ENTER);
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        String refused = lookup("#problemLabel").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(refused.startsWith("배치 크기: 정수가 필요합니다. 입력한 값: \"abc\"."), refused);
         interact(() -> session.resetParams());
         assertEquals("256", first.getText(), "Defaults shows on every tab");
 
