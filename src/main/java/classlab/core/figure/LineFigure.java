@@ -39,6 +39,8 @@ public final class LineFigure extends Figure {
     private final List<Level> levels = new ArrayList<>();
     /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
     private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
+    /** The lesson's slots, which a new name takes when free here ({@link #shareColors}). */
+    private ColorSlots sharedSlots = new ColorSlots();
     private List<Series> previous = List.of();
     /** The run number of each {@link #previous} curve. */
     private List<Integer> previousRuns = List.of();
@@ -111,13 +113,33 @@ public final class LineFigure extends Figure {
     public synchronized List<Series> allSeries() { return new ArrayList<>(series.values()); }
 
     /**
-     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the order in
-     * which names first appeared in this figure. It survives {@link #clear()} and {@link #removeSeries},
+     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the slot the
+     * name has in the lesson's other figures ({@link #shareColors}) when free here, else the lowest
+     * free one. It survives {@link #clear()} and {@link #removeSeries},
      * so a configuration that is run again keeps its colour and earlier runs' curves share it.
      */
     public synchronized int colorSlot(String name) {
-        // Slots count distinct colours: a renamed curve shares its slot under both names.
-        return colorSlots.computeIfAbsent(name, n -> (int) colorSlots.values().stream().distinct().count());
+        Integer slot = colorSlots.get(name);
+        if (slot != null) return slot;
+        // A renamed curve shares its slot under both names: count the slots, not the names.
+        java.util.Set<Integer> used = new java.util.HashSet<>(colorSlots.values());
+        Integer shared = sharedSlots.of(name);
+        int s = 0;
+        if (shared != null && !used.contains(shared)) s = shared;
+        else while (used.contains(s)) s++;
+        colorSlots.put(name, s);
+        sharedSlots.claim(name, s);
+        return s;
+    }
+
+    /**
+     * Colours series names as the other figures sharing {@code slots} do (a lesson's figures share
+     * one, {@code LessonModel}): a name coloured elsewhere takes that slot here when no other series
+     * of this figure holds it; otherwise the lowest free one. Configuration: call before series exist.
+     */
+    public LineFigure shareColors(ColorSlots slots) {
+        synchronized (this) { sharedSlots = java.util.Objects.requireNonNull(slots, "slots"); }
+        return this;
     }
 
     /**
