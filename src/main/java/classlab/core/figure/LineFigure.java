@@ -37,10 +37,8 @@ public final class LineFigure extends Figure {
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
-    /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
-    private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
-    /** The lesson's slots, which a new name takes when free here ({@link #shareColors}). */
-    private ColorSlots sharedSlots = new ColorSlots();
+    /** Colour slot per series name; kept by clear() and removeSeries. */
+    private final ColorSlots.OfFigure colorSlots = new ColorSlots.OfFigure();
     private List<Series> previous = List.of();
     /** The run number of each {@link #previous} curve. */
     private List<Integer> previousRuns = List.of();
@@ -118,19 +116,7 @@ public final class LineFigure extends Figure {
      * free one. It survives {@link #clear()} and {@link #removeSeries},
      * so a configuration that is run again keeps its colour and earlier runs' curves share it.
      */
-    public synchronized int colorSlot(String name) {
-        Integer slot = colorSlots.get(name);
-        if (slot != null) return slot;
-        // A renamed curve shares its slot under both names: count the slots, not the names.
-        java.util.Set<Integer> used = new java.util.HashSet<>(colorSlots.values());
-        Integer shared = sharedSlots.of(name);
-        int s = 0;
-        if (shared != null && !used.contains(shared)) s = shared;
-        else while (used.contains(s)) s++;
-        colorSlots.put(name, s);
-        sharedSlots.claim(name, s);
-        return s;
-    }
+    public int colorSlot(String name) { return colorSlots.of(name); }
 
     /**
      * Colours series names as the other figures sharing {@code slots} do (a lesson's figures share
@@ -138,7 +124,7 @@ public final class LineFigure extends Figure {
      * of this figure holds it; otherwise the lowest free one. Configuration: call before series exist.
      */
     public LineFigure shareColors(ColorSlots slots) {
-        synchronized (this) { sharedSlots = java.util.Objects.requireNonNull(slots, "slots"); }
+        colorSlots.share(slots);
         return this;
     }
 
@@ -194,7 +180,7 @@ public final class LineFigure extends Figure {
             renamed.set(points[0], points[1]);
             series.remove(from);
             series.put(to, renamed);
-            colorSlots.putIfAbsent(to, colorSlot(from));
+            colorSlots.alias(to, from);
         }
         changed();
     }
