@@ -41,7 +41,7 @@ public final class LineFigure extends Figure {
     private final ColorSlots.OfFigure colorSlots = new ColorSlots.OfFigure();
     private List<Series> previous = List.of();
     /** The run number of each {@link #previous} curve. */
-    private List<Integer> previousRuns = List.of();
+    private List<String> previousRuns = List.of();
 
     public LineFigure(String id, String titleKey, String xLabelKey, String yLabelKey) {
         super(id, titleKey);
@@ -134,9 +134,10 @@ public final class LineFigure extends Figure {
      * @param label  legend text: a message key or deferred message (unique within the figure)
      * @param colorOf the live series name whose colour it takes (the same configuration)
      * @param x      x values; {@code y} has the same length
-     * @param run    the earlier run's number in the run history (the {@code run} column of {@link #toCsv()})
+     * @param run    the earlier run's name as the run history gives it, {@code #2} or a deferred message for a run
+     *               from a file (the {@code run} column of {@link #toCsv()})
      */
-    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y, int run) {}
+    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y, String run) {}
 
     /**
      * Replaces the earlier runs' curves. They are kept apart from the live series: {@link #clear()},
@@ -214,12 +215,12 @@ public final class LineFigure extends Figure {
     /**
      * {@code series,x,y}, one row per point of the current run. While earlier runs are drawn faded
      * ({@link #setPrevious}), their points follow and a fourth column {@code run} names the run of each
-     * row: {@code csv.run.current} for the current run, {@code #n} for run n, so the CSV holds what the
+     * row: {@code csv.run.current} for the current run, {@link Previous#run} for an earlier one, so the CSV holds what the
      * figure shows.
      */
     @Override public String toCsv() {
         List<Series> earlier;
-        List<Integer> runs;
+        List<String> runs;
         synchronized (this) {
             earlier = previous;
             runs = previousRuns;
@@ -227,7 +228,7 @@ public final class LineFigure extends Figure {
         boolean withRuns = !earlier.isEmpty();
         StringBuilder sb = new StringBuilder(withRuns ? "series,x,y,run\n" : "series,x,y\n");
         for (Series s : allSeries()) csvRows(sb, s, withRuns ? ",csv.run.current" : "");
-        for (int k = 0; k < earlier.size(); k++) csvRows(sb, earlier.get(k), ",#" + runs.get(k));
+        for (int k = 0; k < earlier.size(); k++) csvRows(sb, earlier.get(k), "," + csvCell(runs.get(k)));
         return sb.toString();
     }
 

@@ -115,7 +115,7 @@ class RunHistoryTest {
         Instant start = Instant.parse("2026-11-30T16:00:00Z");
         history.begin("b", lesson.defaults().with("seed", "7"), start);
         RunHistory.Running r = history.running();
-        assertEquals(new RunHistory.Running(1, "b", start, 7L, "seed=7", null), r);
+        assertEquals(new RunHistory.Running(1, "b", start, 7L, "seed=7", "#1", null), r);
         assertTrue(history.runs().isEmpty(), "no record until it ends");
         history.end("STOPPED", null);
         assertNull(history.running());

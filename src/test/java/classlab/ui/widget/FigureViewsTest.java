@@ -747,6 +747,14 @@ class FigureViewsTest extends FxRobot {
         double yUnit = fx(() -> (v.yAxis().getUpperBound() - v.yAxis().getLowerBound()) / v.yAxis().getHeight());
         assertEquals(xUnit, yUnit, xUnit * 0.01, "one data unit is as long on both axes");
         assertTrue(fx(() -> xa.getLowerBound()) <= 0 && fx(() -> xa.getUpperBound()) >= 4, "the field's x range is shown");
+        // Both axes start and end on a labelled tick (the chart gives up the rest of its area).
+        for (NumberAxis axis : List.of(xa, v.yAxis())) {
+            for (double end : fx(() -> new double[] {axis.getLowerBound(), axis.getUpperBound()})) {
+                double k = end / axis.getTickUnit();
+                assertEquals(Math.rint(k), k, 1e-6, "end " + end + " is a tick of " + axis.getTickUnit());
+                assertFalse(fx(() -> axis.getTickLabelFormatter().toString(end)).isEmpty(), "end " + end + " is labelled");
+            }
+        }
         WritableImage img = fx(() -> v.snapshot(null, null));
         Color left = fx(() -> colourAt(img, v, 0.15, 0.5));
         Color right = fx(() -> colourAt(img, v, 3.85, 0.5));
