@@ -868,6 +868,35 @@ class FigureViewsTest extends FxRobot {
     }
 
     /**
+     * Trial report 3, item 15: bars took the chart's colour for their position, so the second and third
+     * of a lesson's strategies were blue and orange on a tab showing only those two. Bars and legend
+     * symbols now take the group's slot in the lesson.
+     */
+    @Test
+    void barsTakeTheirGroupsColourInTheLesson() throws Exception {
+        classlab.core.figure.ColorSlots lesson = new classlab.core.figure.ColorSlots().reserve("plain", "weighted", "sampler");
+        BarFigure f = new BarFigure("recall", "t", "class", "recall").shareColors(lesson);
+        f.setGroup("weighted", List.of("0", "1"), new double[] {0.5, 0.7});
+        f.setGroup("sampler", List.of("0", "1"), new double[] {0.6, 0.8});
+        BarFigureView v = show(() -> (BarFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<XYChart.Series<String, Number>> series = fx(() -> List.copyOf(v.chart().getData()));
+        for (int k = 0; k < 2; k++) {
+            String color = "default-color" + (k + 1);
+            for (XYChart.Data<String, Number> d : series.get(k).getData()) {
+                assertTrue(d.getNode().getStyleClass().contains(color), d.getNode().getStyleClass().toString());
+                assertEquals(1, d.getNode().getStyleClass().stream().filter(c -> c.startsWith("default-color")).count());
+            }
+        }
+        List<List<String>> symbols = fx(() -> v.chart().lookupAll(".bar-legend-symbol").stream()
+                .map(n -> List.copyOf(n.getStyleClass())).toList());
+        assertEquals(2, symbols.size());
+        for (List<String> c : symbols) {
+            int k = c.contains("series0") ? 0 : 1;
+            assertTrue(c.contains("default-color" + (k + 1)) && !c.contains("default-color" + k), c.toString());
+        }
+    }
+
+    /**
      * Trial report 3, item 3: values beyond a fixed x range were dropped without a word. Each panel
      * with values off the axis now says how many, at the edge they fall beyond; the count axis has a
      * title (item 8). In a narrow projector tile the captions wrap instead of running into each other.
