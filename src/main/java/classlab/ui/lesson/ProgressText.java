@@ -15,9 +15,6 @@ public final class ProgressText {
 
     private ProgressText() { }
 
-    private static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
-
     /**
      * The run bar's line: while a run is busy ({@code live}) its progress {@code p} with the time left;
      * afterwards how the last run ended, from its record: where it was stopped ("stopped at: … epoch
@@ -31,7 +28,7 @@ public final class ProgressText {
         if (live || ended == null || ended.endedAt() == null) return format(p, experiment, unit, strings, messages, live);
         String text = format(ended.endedAt(), ended.experiment(), unit, strings, messages, false);
         if (ended.stopped()) text = messages.format("progress.stopped_at", text);
-        if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", TIME.format(ended.replayOf()));
+        if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", LessonStrings.resolve(strings, ended.source().label()));
         return text;
     }
 
