@@ -265,7 +265,10 @@ public final class MainWindowController {
     public void toggleSpotlight() { withPane(LessonPaneController::toggleSpotlight); }
 
     /** Sets the folder that "Save and quit" writes unsaved runs to (the app gives {@code ~/ClassLab/runs}). */
-    public void setRunsDir(Path dir) { runsDir = dir; }
+    public void setRunsDir(Path dir) {
+        runsDir = dir;
+        classlab.ui.classroom.ClassroomTools.setRunsFolder(dir);
+    }
 
     /** Runs saved on an earlier quit that belong to lessons not opened yet: given to each lesson when it opens. */
     private final Map<String, List<classlab.core.classroom.SavedRuns.Found>> toRestore = new java.util.HashMap<>();
