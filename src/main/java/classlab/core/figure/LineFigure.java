@@ -37,8 +37,8 @@ public final class LineFigure extends Figure {
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
-    /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
-    private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
+    /** Colour slot per series name; kept by clear() and removeSeries. */
+    private final ColorSlots.OfFigure colorSlots = new ColorSlots.OfFigure();
     private List<Series> previous = List.of();
     /** The run number of each {@link #previous} curve. */
     private List<String> previousRuns = List.of();
@@ -111,13 +111,21 @@ public final class LineFigure extends Figure {
     public synchronized List<Series> allSeries() { return new ArrayList<>(series.values()); }
 
     /**
-     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the order in
-     * which names first appeared in this figure. It survives {@link #clear()} and {@link #removeSeries},
+     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the slot the
+     * name has in the lesson's other figures ({@link #shareColors}) when free here, else the lowest
+     * free one. It survives {@link #clear()} and {@link #removeSeries},
      * so a configuration that is run again keeps its colour and earlier runs' curves share it.
      */
-    public synchronized int colorSlot(String name) {
-        // Slots count distinct colours: a renamed curve shares its slot under both names.
-        return colorSlots.computeIfAbsent(name, n -> (int) colorSlots.values().stream().distinct().count());
+    public int colorSlot(String name) { return colorSlots.of(name); }
+
+    /**
+     * Colours series names as the other figures sharing {@code slots} do (a lesson's figures share
+     * one, {@code LessonModel}): a name coloured elsewhere takes that slot here when no other series
+     * of this figure holds it; otherwise the lowest free one. Configuration: call before series exist.
+     */
+    public LineFigure shareColors(ColorSlots slots) {
+        colorSlots.share(slots);
+        return this;
     }
 
     /**
@@ -173,7 +181,7 @@ public final class LineFigure extends Figure {
             renamed.set(points[0], points[1]);
             series.remove(from);
             series.put(to, renamed);
-            colorSlots.putIfAbsent(to, colorSlot(from));
+            colorSlots.alias(to, from);
         }
         changed();
     }

@@ -47,6 +47,8 @@ public final class LessonSession {
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
+    /** {@link #values()} as last changed: every section's form follows it (the tabs share the settings). */
+    private final ReadOnlyObjectWrapper<ParamValues> values = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper showsReplay = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final FormValues form;
@@ -74,6 +76,7 @@ public final class LessonSession {
         this.entry = entry;
         this.model = model;
         this.form = new FormValues(model.defaults());
+        this.values.set(form.values());
         this.selectedExperiment = model.defaultExperiment().name();
         // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
         engine.addIterationListener((iteration, network, loss) -> liveLossSeries(network).add(iteration, loss));
@@ -223,7 +226,28 @@ public final class LessonSession {
      * Quick demo on: every training epoch count becomes ⌈n / {@value #QUICK_DEMO_FACTOR}⌉ (shown in
      * the form, stamped on exports); off: the epoch counts from before come back.
      */
-    public void setQuickDemo(boolean on) { form.setQuickDemo(on); }
+    public void setQuickDemo(boolean on) {
+        form.setQuickDemo(on);
+        valuesChanged();
+    }
+
+    /**
+     * The settings the next run will use, changed by any section's form, quick demo, Defaults, "Again"
+     * or {@code --epochs}. Every section shows the same settings, so each form follows this property
+     * (a form refreshed only when rebuilt showed a batch size that was no longer the one trained). FX thread.
+     */
+    public ReadOnlyObjectProperty<ParamValues> valuesProperty() { return values.getReadOnlyProperty(); }
+
+    /**
+     * After any change of the settings: publishes them to every section's form, with what the lesson
+     * will use of them ({@link LessonModel#inEffect}, cheap): an "In use" note compared new settings
+     * with those of the last run or demo (quick demo off after "Again": "In use: 5" over 25 epochs).
+     */
+    private void valuesChanged() {
+        ParamValues now = form.values();
+        values.set(now);
+        if (inEffect.get() != null) inEffect.set(model.inEffect(now));
+    }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -264,12 +288,16 @@ public final class LessonSession {
         String refused = form.set(key, raw, LessonSession::problemOf);
         if (refused != null) return refused;
         if (paramProblem.get() != null && paramProblem.get().param().equals(key)) paramProblem.set(null);
+        valuesChanged();
         if (form.isDemo(key)) refreshDemos();
         return null;
     }
 
     /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
-    public void setAllEpochs(int epochs) { form.setAllEpochs(epochs); }
+    public void setAllEpochs(int epochs) {
+        form.setAllEpochs(epochs);
+        valuesChanged();
+    }
 
     /**
      * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
@@ -283,12 +311,14 @@ public final class LessonSession {
     public void applyRun(RunRecord run) {
         form.replaceAll(run.settingsOver(model.defaults()));
         selectExperiment(run.experiment());
+        valuesChanged();
         refreshDemos();
     }
 
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
         form.replaceAll(model.defaults());
+        valuesChanged();
         refreshDemos();
     }
 
@@ -302,8 +332,8 @@ public final class LessonSession {
                 // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
                 ParamValues shown = form.values();
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
-                ParamValues used = model.inEffect(shown);
-                Platform.runLater(() -> inEffect.set(used));
+                // of the settings when it shows: they may have changed while the demos were drawn
+                Platform.runLater(() -> inEffect.set(model.inEffect(form.values())));
             } catch (classlab.core.lesson.Environments.NotHere e) {
                 // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {

@@ -66,6 +66,8 @@ public final class LineFigureView extends FigureView {
         final boolean rightAxis;
         int colorIndex = -1;
         SeriesThinning.Points points = SeriesThinning.Points.EMPTY;
+        /** Whether the chart series' items carry symbol nodes (scatter, or a short dotted line). */
+        boolean symbols;
 
         Entry(boolean rightAxis) { this.rightAxis = rightAxis; }
     }
@@ -126,12 +128,17 @@ public final class LineFigureView extends FigureView {
             e.points = SeriesThinning.thin(s.snapshot(), s.notes(), e.rightAxis ? logRightY : logY, MAX_POINTS);
             markCoincident(e, drawn, style);
             if (!hidden.contains(s.name()) && !s.previous()) drawn.add(e);
-            List<XYChart.Data<Number, Number>> data = new ArrayList<>(e.points.size());
-            if (!hidden.contains(s.name())) {
-                boolean dotted = style == LineFigure.Style.LINE && e.points.size() <= DOTTED_MAX_POINTS;
-                for (int i = 0; i < e.points.size(); i++) {
-                    double x = e.points.xs()[i], py = e.points.plotYs()[i];
-                    XYChart.Data<Number, Number> d = new XYChart.Data<>(x, py);
+            int shown = hidden.contains(s.name()) ? 0 : e.points.size();
+            for (int i = 0; i < shown; i++) {
+                extend(xr, e.points.xs()[i]);
+                extend(e.rightAxis ? yr : yl, e.points.plotYs()[i]);
+            }
+            boolean dotted = style == LineFigure.Style.LINE && shown <= DOTTED_MAX_POINTS;
+            if (style == LineFigure.Style.SCATTER || dotted || e.symbols) {
+                // Points with symbols: new items, each with its symbol node, in one list change.
+                List<XYChart.Data<Number, Number>> data = new ArrayList<>(shown);
+                for (int i = 0; i < shown; i++) {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(e.points.xs()[i], e.points.plotYs()[i]);
                     if (style == LineFigure.Style.SCATTER || dotted) {
                         Region symbol = new Region();
                         symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
@@ -141,11 +148,12 @@ public final class LineFigureView extends FigureView {
                         d.setNode(symbol);
                     }
                     data.add(d);
-                    extend(xr, x);
-                    extend(e.rightAxis ? yr : yl, py);
                 }
+                e.fx.getData().setAll(data);
+                e.symbols = style == LineFigure.Style.SCATTER || dotted;
+            } else {
+                setPoints(e.fx.getData(), e.points.xs(), e.points.plotYs(), shown);
             }
-            e.fx.getData().setAll(data);   // one list change per refresh
             if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
         }
         List<LineFigure.Marker> markers = fig.markers();
@@ -274,6 +282,29 @@ public final class LineFigureView extends FigureView {
         List<javafx.scene.Node> ordered = new ArrayList<>();
         for (LineFigure.Series s : all) ordered.add(entries.get(s.name()).legendItem);
         if (!legend.getChildren().equals(ordered)) legend.getChildren().setAll(ordered);
+    }
+
+    /**
+     * Makes {@code data} hold the first {@code n} points of {@code xs}/{@code ys} (items without
+     * symbol nodes), changing the values of the items it has, dropping or appending only the
+     * difference. Replacing the whole list costs XYChart O(n²): it looks each removed item up in its
+     * list of displayed items (a 2,000-point live loss curve: hundreds of milliseconds of the FX
+     * thread per redraw, pulse logger and JFR); a growing curve now only appends its new points.
+     */
+    static void setPoints(javafx.collections.ObservableList<XYChart.Data<Number, Number>> data, double[] xs, double[] ys, int n) {
+        int kept = Math.min(data.size(), n);
+        for (int i = 0; i < kept; i++) {
+            XYChart.Data<Number, Number> d = data.get(i);
+            if (d.getXValue().doubleValue() != xs[i]) d.setXValue(xs[i]);
+            if (d.getYValue().doubleValue() != ys[i]) d.setYValue(ys[i]);
+        }
+        if (data.size() > n) {
+            data.remove(n, data.size());
+        } else if (n > kept) {
+            List<XYChart.Data<Number, Number>> added = new ArrayList<>(n - kept);
+            for (int i = kept; i < n; i++) added.add(new XYChart.Data<>(xs[i], ys[i]));
+            data.addAll(added);
+        }
     }
 
     private MarkedLineChart chartOf(Entry e) { return e.rightAxis ? right.chart() : main; }
