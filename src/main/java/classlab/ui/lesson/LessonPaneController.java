@@ -299,6 +299,7 @@ public final class LessonPaneController {
 
     /** Writes every figure that has data as PNG (2×, stamped) and CSV into a new timestamped folder. */
     @FXML public void onExportAll() {
+        tabs.attachAll();   // charts of tabs not yet in the scene get their style before they are drawn
         refreshFigures();
         export.all(figureViews());
     }
