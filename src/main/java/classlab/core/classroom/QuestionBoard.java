@@ -17,10 +17,11 @@ public final class QuestionBoard {
      *
      * @param prediction the option index (choice) or value (number), or null before a prediction
      * @param outcome    what the run gave, or null before a run has answered it
-     * @param run        the number of the run that answered it (0 before)
+     * @param run        the name of the run that answered it ({@link RunRecord#label}: "#3" or a deferred
+     *                   message), or null before
      */
-    public record State(Double prediction, Question.Outcome outcome, int run, boolean revealed) {
-        static final State EMPTY = new State(null, null, 0, false);
+    public record State(Double prediction, Question.Outcome outcome, String run, boolean revealed) {
+        static final State EMPTY = new State(null, null, null, false);
 
         /** Whether a prediction was made and the outcome matches it. */
         public boolean right(Question q) {
@@ -38,12 +39,14 @@ public final class QuestionBoard {
 
     /** Follows a lesson's runs: a finished run answers its experiment's open questions. */
     public QuestionBoard follow(RunHistory history) {
-        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(history.runs().size());
+        // Runs that ended after the predictions, in the order they end (a replay too); runs restored from
+        // files at start-up answer nothing.
+        java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        history.runs().forEach(r -> seen.add(r.number()));
         history.addListener(() -> {
             RunRecord last = history.last();
-            if (last != null && last.number() > seen.get()) {   // a run that ended after the predictions
-                seen.set(last.number());
-                answer(last);
+            for (RunRecord r : history.runs()) {
+                if (seen.add(r.number()) && r == last && !(r.fromFile() && !r.source().replayed())) answer(r);
             }
         });
         return this;
@@ -72,7 +75,7 @@ public final class QuestionBoard {
         synchronized (this) {
             State s = state(questionId);
             if (s.outcome() != null && s.prediction() != null) throw new IllegalStateException("question " + questionId + " is already answered");
-            states.put(questionId, new State(prediction, null, 0, false));
+            states.put(questionId, new State(prediction, null, null, false));
         }
         fire();
     }
@@ -104,7 +107,7 @@ public final class QuestionBoard {
             for (Question q : questions(run.experiment())) {
                 State s = state(q.id());
                 if (s.outcome() != null && s.prediction() != null) continue;
-                states.put(q.id(), new State(s.prediction(), q.outcome(run.results()), run.number(), s.revealed()));
+                states.put(q.id(), new State(s.prediction(), q.outcome(run.results()), run.label(), s.revealed()));
                 changed = true;
             }
         }

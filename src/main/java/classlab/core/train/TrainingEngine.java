@@ -59,6 +59,8 @@ public final class TrainingEngine {
     private volatile long runStartNanos;
     /** Time the current run spent paused (a pause must not count as training time in the time left). */
     private volatile long pausedNanos;
+    /** CPU time of the last finished job's thread, ns; -1 before the first or where the JVM does not measure it. */
+    private volatile long jobCpuNanos = -1;
 
     /**
      * @param threadExitCleanup run on the training thread after each job, before the final state is
@@ -140,6 +142,14 @@ public final class TrainingEngine {
         }
     }
 
+    /**
+     * CPU nanoseconds the training thread used for the last job that ended (the job's ND4J work runs on
+     * that thread with one OpenMP thread), or -1 before any job ended or where the JVM cannot measure a
+     * thread's CPU time. What benchmarks compare with {@code run}'s training thread: unlike wall time it
+     * hardly depends on what else runs on the machine.
+     */
+    public long jobCpuNanos() { return jobCpuNanos; }
+
     /** The latest {@link Progress} of the current or last run. */
     public Progress progress() { return progress; }
 
@@ -180,6 +190,7 @@ public final class TrainingEngine {
     private void execute(Job job) {
         State end;
         String message = null;
+        long cpuAtStart = threadCpuNanos();
         Nd4jAccess.acquire();   // released at each checkpoint, so demos and the digit pad get their turn
         try {
             job.run(control);
@@ -197,12 +208,19 @@ public final class TrainingEngine {
             threadExitCleanup.run();
         } finally {
             Nd4jAccess.release();
+            jobCpuNanos = cpuAtStart < 0 ? -1 : threadCpuNanos() - cpuAtStart;
             synchronized (lock) {
                 failure = message;
                 failureMessage = message == null ? null : classlab.core.Deferred.english(message);
                 transition(end, message);
             }
         }
+    }
+
+    /** CPU nanoseconds the calling thread has used, or -1 where the JVM does not measure it. */
+    public static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */

@@ -58,7 +58,7 @@ public final class ClassroomTools {
         this.text = new Messages(strings.language(), "classroom");
         this.settingsChanged = settingsChanged;
         this.strings = strings;
-        runs = new RunListView(session.history(), text, strings, this::rerun, this::chooseAndSave, this::chooseAndReplay);
+        runs = new RunListView(session.history(), text, strings, this::rerun, this::chooseAndSave, this::chooseAndReplay, this::discard);
         questions = new QuestionsView(session.questions(), text, strings, false);
         add("questions", questions);
         add("runs", runs);
@@ -179,6 +179,18 @@ public final class ClassroomTools {
             }
             String shown = message;
             Platform.runLater(() -> runs.showMessage(shown));
+        });
+    }
+
+    /** Takes a run restored at start-up out of the list on a worker thread (its file is moved away); the run list reports a failure. */
+    private void discard(RunRecord r) {
+        FILES.execute(() -> {
+            try {
+                session.discardRestored(r.number());
+            } catch (IOException | RuntimeException e) {
+                String failed = text.format("runs.discard_failed", userMessage(e));
+                Platform.runLater(() -> runs.showProblem(failed));
+            }
         });
     }
 

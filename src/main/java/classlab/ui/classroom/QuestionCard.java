@@ -151,8 +151,9 @@ final class QuestionCard extends VBox {
         if (!s.outcome().available()) return text.get("questions.unavailable");
         String outcome = q.isChoice() ? optionLabel(s.outcome().option()) + " (" + fmt(s.outcome().value()) + ")"
                 : fmt(s.outcome().value());
-        if (predicted == null) return text.format("questions.outcome_only", outcome, s.run());
-        return text.format(s.right(q) ? "questions.right" : "questions.wrong", predicted, outcome, s.run());
+        String run = LessonStrings.resolve(strings, s.run());
+        if (predicted == null) return text.format("questions.outcome_only", outcome, run);
+        return text.format(s.right(q) ? "questions.right" : "questions.wrong", predicted, outcome, run);
     }
 
     private String valueText(double v, boolean prediction) {

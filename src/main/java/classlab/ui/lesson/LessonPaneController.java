@@ -228,7 +228,7 @@ public final class LessonPaneController {
     private void refreshShown() {
         SectionView shown = tabs.visible();
         if (spotlight.isShowing() || shown == null) refresh(List.of());
-        else if (session.stateProperty().get() == TrainingEngine.State.RUNNING) refresh(paced(shown.views(), System.nanoTime()));
+        else if (session.stateProperty().get() == TrainingEngine.State.RUNNING) refresh(paced(shown.views(), System.nanoTime(), shown::shows));
         else refresh(shown.views());
     }
 
@@ -238,15 +238,19 @@ public final class LessonPaneController {
     static final int RUNNING_REDRAWS_PER_TICK = 2;
 
     /**
-     * The views to redraw at this tick of a running training: changed, not redrawn for
-     * {@link #RUNNING_REDRAW_NANOS} before {@code now} ({@link System#nanoTime()}), the longest-waiting
-     * first, at most {@link #RUNNING_REDRAWS_PER_TICK}.
+     * The views to redraw at this tick of a running training: changed, scrolled into sight
+     * ({@code onScreen}), not redrawn for {@link #RUNNING_REDRAW_NANOS} before {@code now}
+     * ({@link System#nanoTime()}), the longest-waiting first, at most {@link #RUNNING_REDRAWS_PER_TICK}.
      * Each redraw costs the FX thread a layout and the render thread a repaint of the chart, on
-     * the cores the training needs; the data is never lost, only drawn later.
+     * the cores the training needs; the data is never lost, only drawn later (a chart scrolled into
+     * sight at the next tick, every chart when the run ends). A chart out of sight would cost that
+     * and more: a frame whose only changes are clipped away repaints the whole window
+     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, regularization: 131 such frames in a run).
      */
-    static List<FigureView> paced(List<FigureView> views, long now) {
+    static List<FigureView> paced(List<FigureView> views, long now, java.util.function.Predicate<FigureView> onScreen) {
         return views.stream()
                 .filter(v -> !v.isUpToDate() && (v.drawnAt() == Long.MIN_VALUE || now - v.drawnAt() >= RUNNING_REDRAW_NANOS))
+                .filter(onScreen)
                 .sorted(java.util.Comparator.comparingLong(FigureView::drawnAt))
                 .limit(RUNNING_REDRAWS_PER_TICK)
                 .toList();

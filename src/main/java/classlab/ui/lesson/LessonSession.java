@@ -165,7 +165,45 @@ public final class LessonSession {
      * oldest first. Replays are left out (their recording is a file already).
      */
     public java.util.List<RunRecord> unsavedRuns() {
-        return history.runs().stream().filter(r -> r.replayOf() == null && !saved.contains(r.number())).toList();
+        return history.runs().stream().filter(r -> !r.fromFile() && !saved.contains(r.number())).toList();
+    }
+
+    /** Files of the runs restored at start-up, by their number in the history, and the runs folder they are in. */
+    private final java.util.Map<Integer, java.nio.file.Path> restoredFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.nio.file.Path runsDir;
+
+    /**
+     * Puts runs saved on an earlier quit back into the run list ({@link RunHistory#restore}), remembering
+     * their files so {@link #discardRestored} can move them away; runs that do not fit this lesson (an
+     * experiment it no longer has) are left out.
+     *
+     * @param runsDir the runs folder {@code found} was read from ({@link classlab.core.classroom.SavedRuns#scan})
+     * @return how many were restored
+     */
+    public int restore(java.nio.file.Path runsDir, java.util.List<classlab.core.classroom.SavedRuns.Found> found) {
+        this.runsDir = runsDir;
+        java.util.List<classlab.core.classroom.SavedRuns.Found> fitting = found.stream()
+                .filter(f -> model.experiments().stream().anyMatch(e -> e.name().equals(f.run().experiment())))
+                .sorted(java.util.Comparator.comparing(f -> f.run().started())).toList();
+        java.util.List<RunRecord> added = history.restore(fitting.stream().map(classlab.core.classroom.SavedRuns.Found::run).toList());
+        for (int i = 0; i < added.size(); i++) restoredFiles.put(added.get(i).number(), fitting.get(i).file());   // both oldest first
+        return added.size();
+    }
+
+    /**
+     * Takes a run restored at start-up out of the run list for good: its file is moved into the runs
+     * folder's {@value classlab.core.classroom.SavedRuns#DISCARDED} folder, so the next start leaves it
+     * out. Blocks on file I/O: call it off the FX thread.
+     *
+     * @throws IllegalArgumentException if the run was not restored at start-up
+     * @throws java.io.IOException if the file cannot be moved (the run stays listed)
+     */
+    public void discardRestored(int number) throws java.io.IOException {
+        java.nio.file.Path file = restoredFiles.get(number);
+        if (file == null) throw new IllegalArgumentException("run " + number + " was not restored from a file");
+        if (java.nio.file.Files.exists(file)) classlab.core.classroom.SavedRuns.discard(runsDir, file);
+        restoredFiles.remove(number);
+        history.remove(number);
     }
 
     /** The last run's experiment and settings, or null before the first run and after a reset. */

@@ -15,9 +15,6 @@ public final class ProgressText {
 
     private ProgressText() { }
 
-    private static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
-
     /**
      * The run bar's line: while a run is busy ({@code live}) its progress {@code p} with the time left;
      * afterwards how the last run ended, from its record: where it was stopped ("stopped at: … epoch
@@ -34,7 +31,7 @@ public final class ProgressText {
         else if (endedEarly(ended)) {
             text = messages.format("progress.stopped_early", text, String.valueOf(Math.round(ended.results().get("best_epoch"))));
         }
-        if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", TIME.format(ended.replayOf()));
+        if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", LessonStrings.resolve(strings, ended.source().label()));
         return text;
     }
 

@@ -143,6 +143,8 @@ public final class MainWindowController {
             s.stateProperty().addListener((o, a, st) -> showRunState(s));
             return s;
         });
+        List<classlab.core.classroom.SavedRuns.Found> saved = toRestore.remove(lessonId);
+        if (saved != null) session.restore(runsDir, saved);
         boolean another = pane == null || pane.session() != session;
         showPane(session);
         nav.select(lessonId);
@@ -264,6 +266,59 @@ public final class MainWindowController {
 
     /** Sets the folder that "Save and quit" writes unsaved runs to (the app gives {@code ~/ClassLab/runs}). */
     public void setRunsDir(Path dir) { runsDir = dir; }
+
+    /** Runs saved on an earlier quit that belong to lessons not opened yet: given to each lesson when it opens. */
+    private final Map<String, List<classlab.core.classroom.SavedRuns.Found>> toRestore = new java.util.HashMap<>();
+
+    /**
+     * Puts the runs that "Save and quit" wrote into {@link #setRunsDir the runs folder} back into their
+     * lessons' run lists ({@link classlab.core.classroom.SavedRuns}): the folder is read on a background
+     * thread, so the window is not held up; open lessons get their runs at once, the others when they
+     * are opened, and the status bar says how many came back from where (and names files it could
+     * not read). FX thread; call once, after the window is shown.
+     */
+    public void restoreSavedRuns() {
+        Path dir = runsDir;
+        Thread reader = new Thread(() -> {
+            try {
+                classlab.core.classroom.SavedRuns.Scan scan = classlab.core.classroom.SavedRuns.scan(dir);
+                if (!scan.runs().isEmpty() || !scan.unreadable().isEmpty()) javafx.application.Platform.runLater(() -> restored(dir, scan));
+            } catch (IOException | RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                javafx.application.Platform.runLater(() -> status.show(m -> m.format("status.runs_restore_failed", dir, reason)));
+            }
+        }, "classlab-restore-runs");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void restored(Path dir, classlab.core.classroom.SavedRuns.Scan scan) {
+        if (shutDown.get()) return;
+        Map<String, List<classlab.core.classroom.SavedRuns.Found>> byLesson = new LinkedHashMap<>();
+        List<String> unreadable = new java.util.ArrayList<>(scan.unreadable());
+        java.util.Set<String> known = new java.util.HashSet<>(catalog.entries().stream().map(LessonCatalog.Entry::id).toList());
+        for (classlab.core.classroom.SavedRuns.Found f : scan.runs()) {
+            if (known.contains(f.run().lesson())) byLesson.computeIfAbsent(f.run().lesson(), k -> new java.util.ArrayList<>()).add(f);
+            else unreadable.add(dir.relativize(f.file()).toString());
+        }
+        int total = 0;
+        for (Map.Entry<String, List<classlab.core.classroom.SavedRuns.Found>> e : byLesson.entrySet()) {
+            LessonSession open = sessions.get(e.getKey());
+            if (open != null) open.restore(dir, e.getValue());
+            else toRestore.put(e.getKey(), e.getValue());
+            total += e.getValue().size();
+        }
+        int count = total;
+        status.show(m -> {
+            List<String> parts = new java.util.ArrayList<>();
+            byLesson.forEach((id, runs) -> parts.add(m.format("status.runs_restored.lesson", catalog.find(id).title(m.language()), runs.size())));
+            String text = count == 0 ? "" : m.format("status.runs_restored", count, String.join(", ", parts));
+            if (!unreadable.isEmpty()) {
+                text += (text.isEmpty() ? "" : " ") + m.format("status.runs_unreadable", unreadable.size(), String.join(", ", unreadable));
+            }
+            return text;
+        });
+    }
 
     /**
      * The user asked to quit (title-bar close, Ctrl+Q). With nothing to lose the window closes at

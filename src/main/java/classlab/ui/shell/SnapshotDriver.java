@@ -48,7 +48,8 @@ final class SnapshotDriver {
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6)
-                            + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f", settledMs));
+                            + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f", settledMs,
+                                    session.engine().jobCpuNanos() / 1e6));
                     if (s == TrainingEngine.State.FAILED) {
                         // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));

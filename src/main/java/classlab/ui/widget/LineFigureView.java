@@ -357,14 +357,29 @@ public final class LineFigureView extends FigureView {
         range[1] = Math.max(range[1], v);
     }
 
-    /** Widens the x or y range so both axes have the same scale in the current plot area size. */
+    /**
+     * Widens the x or y range so both axes have the same scale in the current plot area size, both
+     * ending on labelled ticks ({@link AxisScale#equalAspectOnTicks}); the chart gives up the part of
+     * the area that whole ticks cannot fill (it is centred in what is left). Called in every layout.
+     */
     private void fitAspect() {
         if (aspectBase == null) return;
+        double width = xAxis.getWidth() + unplotted[0], height = yAxis.getHeight() + unplotted[1];
         double[] r = AxisScale.equalAspectOnTicks(aspectBase[0], aspectBase[1], aspectBase[2], aspectBase[3],
-                xAxis.getWidth(), yAxis.getHeight(), X_TICKS, Y_TICKS);
+                width, height, X_TICKS, Y_TICKS);
         setBounds(xAxis, r[0], r[1], r[4]);
         setBounds(yAxis, r[2], r[3], r[5]);
+        if (width > 0 && height > 0) {
+            unplotted[0] = width - r[6];
+            unplotted[1] = height - r[7];
+        }
+        javafx.geometry.Insets in = plots.getInsets();
+        main.setMaxSize(Math.max(0, plots.getWidth() - in.getLeft() - in.getRight() - unplotted[0]),
+                Math.max(0, plots.getHeight() - in.getTop() - in.getBottom() - unplotted[1]));
     }
+
+    /** Pixels of the plot area {width, height} that the equal-aspect chart leaves out ({@link #fitAspect}). */
+    private final double[] unplotted = new double[2];
 
     private static void setBounds(NumberAxis axis, double lo, double hi, double step) {
         double tolerance = 1e-9 * (hi - lo);

@@ -124,17 +124,17 @@ class QuestionsTest {
             history.begin("b", lesson.defaults(), Instant.now());
             history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
             history.end("FINISHED", null);
-            assertEquals(run, board.state("n").run(), "the card shows run #" + run);
+            assertEquals("#" + run, board.state("n").run(), "the card shows run #" + run);
         }
         board.predict("n", 0.05);
         assertNull(board.state("n").outcome(), "a prediction opens the question again");
         history.begin("b", lesson.defaults(), Instant.now());
         history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
         history.end("FINISHED", null);
-        assertEquals(3, board.state("n").run());
+        assertEquals("#3", board.state("n").run());
         history.begin("b", lesson.defaults(), Instant.now());
         history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
         history.end("FINISHED", null);
-        assertEquals(3, board.state("n").run(), "an answered prediction keeps the run that answered it");
+        assertEquals("#3", board.state("n").run(), "an answered prediction keeps the run that answered it");
     }
 }

@@ -116,7 +116,7 @@ class RunHistoryTest {
         Instant start = Instant.parse("2026-11-30T16:00:00Z");
         history.begin("b", lesson.defaults().with("seed", "7"), start);
         RunHistory.Running r = history.running();
-        assertEquals(new RunHistory.Running(1, "b", start, 7L, classlab.core.lesson.SettingsText.message(Map.of("seed", "7")), null), r);
+        assertEquals(new RunHistory.Running(1, "b", start, 7L, classlab.core.lesson.SettingsText.message(Map.of("seed", "7")), "#1", null), r);
         assertEquals("Random seed 7", LessonStrings.resolve(LessonStrings.load(null, "en"), r.changed()));
         assertTrue(history.runs().isEmpty(), "no record until it ends");
         history.end("STOPPED", null);
@@ -132,5 +132,22 @@ class RunHistoryTest {
         assertTrue(lesson.loss.previousSeries().isEmpty());
         assertEquals(2, history.runs().size());
         assertNull(history.end("FINISHED", null), "no run had begun");
+    }
+
+    /** Trial report 3, item 4: five runs left nine legend lines and a 90 px plot on a projector. */
+    @Test
+    void onlyTheReplacedRunIsOverlaidUnlessTheTeacherTickedAnother() {
+        for (int i = 0; i < 4; i++) run("all", lesson.defaults());
+        assertFalse(history.isOverlaid(1), "run #1 was replaced twice: unticked");
+        assertFalse(history.isOverlaid(2));
+        assertTrue(history.isOverlaid(3), "the run #4 replaced");
+        assertEquals(3, lesson.loss.previousSeries().size(), "one earlier run's three curves, not three runs' nine");
+
+        history.setOverlaid(1, true);
+        run("all", lesson.defaults());
+        assertTrue(history.isOverlaid(1), "ticked by the teacher: kept");
+        assertFalse(history.isOverlaid(3));
+        assertTrue(history.isOverlaid(4));
+        assertEquals(6, lesson.loss.previousSeries().size(), "runs #1 and #4");
     }
 }

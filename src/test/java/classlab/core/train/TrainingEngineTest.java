@@ -43,6 +43,22 @@ class TrainingEngineTest {
         }
     }
 
+    /** The training thread's CPU time of the last job is kept (bench/app-vs-run compares it with `run`'s); none before a job. */
+    @Test
+    void theJobsThreadCpuTimeIsKept() throws Exception {
+        assertEquals(-1, engine.jobCpuNanos());
+        long[] spent = new long[1];
+        engine.start(control -> {
+            long start = TrainingEngine.threadCpuNanos();
+            double x = 0;
+            for (int i = 0; i < 2_000_000; i++) x += Math.sqrt(i);
+            spent[0] = TrainingEngine.threadCpuNanos() - start + (x < 0 ? 1 : 0);
+        }, false);
+        assertTrue(engine.await(10, TimeUnit.SECONDS));
+        if (TrainingEngine.threadCpuNanos() < 0) return;   // a JVM without thread CPU time reports -1
+        assertTrue(engine.jobCpuNanos() >= spent[0] && spent[0] > 0, engine.jobCpuNanos() + " ns for a job whose work took " + spent[0]);
+    }
+
     /** The time left is estimated from training time: a pause does not count (trial item 14: 0:13 grew to 0:18 while paused). */
     @Test
     void timePausedIsNotTrainingTime() throws Exception {

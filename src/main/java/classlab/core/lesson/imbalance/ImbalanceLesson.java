@@ -109,6 +109,8 @@ public final class ImbalanceLesson extends LessonModel {
                         "column.precision_sampler", "column.recall_sampler")));
         ex2Summary = figure("exercise2", new ResultTable("ex2_summary", "figure.ex2_summary",
                 List.of("column.strategy", "column.test_accuracy", "column.macro_f1", "column.minority_recall")));
+        // Exercise 2 shows two of the three strategies: each keeps the colour it has on the comparison tab.
+        colors().reserve(java.util.Arrays.stream(Strategy.values()).map(Strategy::seriesKey).toArray(String[]::new));
     }
 
     @Override public String id() { return ID; }

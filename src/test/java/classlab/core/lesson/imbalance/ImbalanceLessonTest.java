@@ -198,4 +198,19 @@ class ImbalanceLessonTest {
             for (Figure f : lesson.allFigures()) assertTrue(s.has(f.titleKey()), lang + " " + f.titleKey());
         }
     }
+
+    /** Trial report 3, item 15: Weighted Loss was orange on the comparison tab and blue on exercise 2. */
+    @Test
+    void eachStrategyHasOneColourOnBothTabs() {
+        LineFigure exercise = fig("ex2_minority_recall", LineFigure.class);
+        exercise.series("series.weighted_loss");   // exercise 2 run first, as a teacher may
+        exercise.series("series.sampler");
+        LineFigure accuracy = fig("test_accuracy", LineFigure.class);
+        for (String s : List.of("series.plain", "series.weighted_loss", "series.sampler")) accuracy.series(s);
+        for (String s : List.of("series.weighted_loss", "series.sampler")) {
+            assertEquals(accuracy.colorSlot(s), exercise.colorSlot(s), s);
+            assertEquals(accuracy.colorSlot(s), fig("macro_f1", LineFigure.class).colorSlot(s), s);
+        }
+        assertEquals(0, accuracy.colorSlot("series.plain"));
+    }
 }

@@ -123,6 +123,36 @@ class ScratchLessonTest {
         assertTrue(spreadHe > 100 * spreadStd, "ReLU: He keeps layer 5 spread (" + spreadHe + "), std 0.01 collapses (" + spreadStd + ")");
     }
 
+    /**
+     * Trial report 3, item 3: the ReLU panels were binned over the sigmoid's 0-1, and everything of He
+     * above 1 (about half its values, μ ≈ 1.2) fell off the chart unmarked. Now the x axis covers 99 %
+     * of the values, the same axis for the three initialisations, and what lies beyond it is counted.
+     */
+    @Test
+    void reluHistogramsShowTheHeDistributionOnOneAxisForAllThreeInitialisations() throws Exception {
+        lesson.updateDemos(lesson.defaults().with("activation", "relu"));
+        HistogramFigure he = (HistogramFigure) figure("hist_he");
+        double[] edges = he.all().get(he.names().get(0)).edges();
+        double high = edges[edges.length - 1];
+        assertEquals(0, edges[0]);
+        assertTrue(high > 2, "the axis reaches past He's mean + σ: " + high);
+        for (String id : List.of("hist_std001", "hist_xavier", "hist_he")) {
+            HistogramFigure h = (HistogramFigure) figure(id);
+            for (HistogramFigure.Bins b : h.all().values()) {
+                assertEquals(high, b.edges()[b.edges().length - 1], id + ": one x axis for the three initialisations");
+                double total = java.util.Arrays.stream(b.counts()).sum() + b.above();
+                assertTrue(b.above() <= 0.03 * total, id + ": " + b.above() + " of " + total + " values off the axis");
+            }
+        }
+        assertTrue(he.all().values().stream().anyMatch(b -> b.above() > 0), "He's longest tail is counted, not dropped");
+        assertEquals(2.5, ScratchLesson.reluHistogramHigh(List.of(new double[] {0.5, 2.1})), 1e-12, "rounded up to 2.5");
+
+        lesson.updateDemos(lesson.defaults().with("activation", "sigmoid"));
+        HistogramFigure.Bins sigmoid = ((HistogramFigure) figure("hist_he")).all().values().iterator().next();
+        assertEquals(1, sigmoid.edges()[sigmoid.edges().length - 1], "sigmoid: the book's range=(0, 1)");
+        assertEquals(0, sigmoid.above() + sigmoid.below());
+    }
+
     private classlab.core.figure.Figure figure(String id) {
         return lesson.allFigures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }
