@@ -272,6 +272,9 @@ public final class LessonPaneController {
         // a refused setting is named by its field's label, as under the field
         problemLabel.setText(show ? problem.lines().map(line -> ParamForm.withLabel(strings, session.values().specs(), LessonStrings.resolve(strings, line)))
                 .collect(java.util.stream.Collectors.joining("\n")) : "");
+        // a failure in the error colour, notes of a run (a data fallback) as plain text
+        problemLabel.getStyleClass().removeAll("problem", "run-note");
+        problemLabel.getStyleClass().add(session.problemIsNote() ? "run-note" : "problem");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }
