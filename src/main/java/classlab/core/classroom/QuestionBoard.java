@@ -17,10 +17,11 @@ public final class QuestionBoard {
      *
      * @param prediction the option index (choice) or value (number), or null before a prediction
      * @param outcome    what the run gave, or null before a run has answered it
-     * @param run        the number of the run that answered it (0 before)
+     * @param run        the name of the run that answered it ({@link RunRecord#label}: "#3" or a deferred
+     *                   message), or null before
      */
-    public record State(Double prediction, Question.Outcome outcome, int run, boolean revealed) {
-        static final State EMPTY = new State(null, null, 0, false);
+    public record State(Double prediction, Question.Outcome outcome, String run, boolean revealed) {
+        static final State EMPTY = new State(null, null, null, false);
 
         /** Whether a prediction was made and the outcome matches it. */
         public boolean right(Question q) {
@@ -38,12 +39,14 @@ public final class QuestionBoard {
 
     /** Follows a lesson's runs: a finished run answers its experiment's open questions. */
     public QuestionBoard follow(RunHistory history) {
-        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(history.runs().size());
+        // Runs that ended after the predictions, in the order they end (a replay too); runs restored from
+        // files at start-up answer nothing.
+        java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        history.runs().forEach(r -> seen.add(r.number()));
         history.addListener(() -> {
             RunRecord last = history.last();
-            if (last != null && last.number() > seen.get()) {   // a run that ended after the predictions
-                seen.set(last.number());
-                answer(last);
+            for (RunRecord r : history.runs()) {
+                if (seen.add(r.number()) && r == last && !(r.fromFile() && !r.source().replayed())) answer(r);
             }
         });
         return this;
@@ -65,13 +68,14 @@ public final class QuestionBoard {
     /**
      * Records a prediction (an option index for a choice).
      *
-     * @throws IllegalStateException if a run has already answered the question (predict again first)
+     * @throws IllegalStateException if a run has already answered a prediction of the question (predict again first);
+     *         a question only showing a run's result (nobody predicted) takes a prediction for the next run
      */
     public void predict(String questionId, double prediction) {
         synchronized (this) {
             State s = state(questionId);
-            if (s.outcome() != null) throw new IllegalStateException("question " + questionId + " is already answered");
-            states.put(questionId, new State(prediction, null, 0, false));
+            if (s.outcome() != null && s.prediction() != null) throw new IllegalStateException("question " + questionId + " is already answered");
+            states.put(questionId, new State(prediction, null, null, false));
         }
         fire();
     }
@@ -91,15 +95,19 @@ public final class QuestionBoard {
         fire();
     }
 
-    /** A finished run answers every open question of its experiment (a stopped run answers none). */
+    /**
+     * A finished run answers every open question of its experiment (a stopped run answers none), and
+     * shows its result on the questions nobody predicted: those followed run #1 while the charts showed
+     * #2 (trial 3, item 16). An answered prediction keeps the run that answered it.
+     */
     void answer(RunRecord run) {
         if (!run.outcome().equals("FINISHED")) return;
         boolean changed = false;
         synchronized (this) {
             for (Question q : questions(run.experiment())) {
                 State s = state(q.id());
-                if (s.outcome() != null) continue;
-                states.put(q.id(), new State(s.prediction(), q.outcome(run.results()), run.number(), s.revealed()));
+                if (s.outcome() != null && s.prediction() != null) continue;
+                states.put(q.id(), new State(s.prediction(), q.outcome(run.results()), run.label(), s.revealed()));
                 changed = true;
             }
         }

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * A recorded run as a JSON file ({@code .classlab-run.json}): {@code {"format": "classlab-run",
- * "version": 1, "lesson", "experiment", "section", "settings", "changed", "training", "seed",
+ * "version": 1, "number", "lesson", "experiment", "section", "settings", "changed", "training", "seed",
  * "started" (ISO-8601), "outcome", "results", "curves": [{"figure", "series", "rightAxis", "x", "y"}],
  * "tableRows": [{"figure", "key", "cells"}], "bars", "grids", "metrics", "endedAt": {"label",
  * "configuration", "configurations", "epoch", "epochs", "iteration"}}} ({@code endedAt}: where the run
@@ -40,7 +40,10 @@ public final class RunFiles {
     public static void write(RunRecord r, Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("version", VERSION).put("lesson", r.lesson()).put("experiment", r.experiment())
-            .put("section", r.section()).put("outcome", r.outcome()).put("started", r.started().toString());
+            .put("section", r.section()).put("outcome", r.outcome())
+            .put("started", (r.fromFile() ? r.source().started() : r.started()).toString());
+        Integer number = r.fromFile() ? r.source().number() : Integer.valueOf(r.number());
+        if (number != null && number > 0) root.put("number", number);
         if (r.seed() != null) root.put("seed", r.seed());
         root.set("settings", JSON.valueToTree(r.settings()));
         root.set("changed", JSON.valueToTree(r.changed()));
@@ -98,7 +101,8 @@ public final class RunFiles {
     }
 
     /**
-     * Reads a run written by {@link #write} (number 0: it is no run of this session).
+     * Reads a run written by {@link #write} (number 0: it is no run of this session; its
+     * {@link RunRecord#source() source} names the recorded number and start time).
      *
      * @throws IOException if the file cannot be read
      * @throws UserException naming the file and the problem when it is not a ClassLab run (other
@@ -159,7 +163,9 @@ public final class RunFiles {
         return new RunRecord(0, text(root, "lesson", file), text(root, "experiment", file), text(root, "section", file),
                 textMap(root.path("settings")), textMap(root.path("changed")), training,
                 root.hasNonNull("seed") ? root.path("seed").asLong() : null, started, text(root, "outcome", file), results,
-                curves, rows, bars, grids, metrics, null, endedAt(root.get("endedAt")));
+                curves, rows, bars, grids, metrics,
+                new RunRecord.Source(root.path("number").asInt() > 0 ? Integer.valueOf(root.path("number").asInt()) : null, started, false),
+                endedAt(root.get("endedAt")));
     }
 
     private static TrainingEngine.Progress endedAt(JsonNode n) {

@@ -9,6 +9,7 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
+import classlab.core.lesson.SettingsText;
 import classlab.core.train.MetricLog;
 import classlab.core.train.TrainingEngine;
 import java.time.Instant;
@@ -27,7 +28,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>A run {@link #begin begins} by clearing the figures of its experiment's section, so no table row
  * or curve of an earlier run stays on screen unmarked (also after Stop, also in exports); the run it
  * replaces is kept and overlaid faded, its curves labelled with its number and changed settings in
- * the legend, in its configuration's colour ({@link LineFigure#colorSlot}). When the run
+ * the legend, in its configuration's colour ({@link LineFigure#colorSlot}). Only that run is overlaid
+ * without being asked: when a later run replaces it, it is unticked again, unless the teacher ticked it
+ * (each overlaid run adds a legend line per curve, and on a projector a few runs' legends would leave
+ * no room for the plot). When the run
  * {@link #end ends} its figures are captured into a {@link RunRecord}.
  *
  * <p>Thread-safe: {@code begin}/{@code end} are called on the training thread, the overlay choice
@@ -38,11 +42,15 @@ public final class RunHistory {
     private final MetricLog log;
     private final List<RunRecord> runs = new ArrayList<>();
     private final Set<Integer> overlaid = new LinkedHashSet<>();
+    /** The overlaid runs that {@link #begin} ticked (the run a new run replaced), not the teacher. */
+    private final Set<Integer> autoOverlaid = new LinkedHashSet<>();
     /** Section → number of the run whose data the section's figures show now. */
     private final Map<String, Integer> live = new HashMap<>();
     private final Map<String, List<String>> applied = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private Pending pending;
+    /** The next number of a run trained here (1, 2...) and of a run from a file (taken as -1, -2...). */
+    private int nextTrained = 1, nextFile = 1;
 
     private record Pending(String experiment, String section, ParamValues values, Instant started, int logOffset,
                            Map<String, Double> results, RunRecord recording) {}
@@ -81,7 +89,11 @@ public final class RunHistory {
         String section = model.experiment(experiment).section();
         synchronized (this) {
             Integer shown = live.remove(section);
-            if (shown != null) overlaid.add(shown);
+            // The run replaced before stays overlaid only if the teacher ticked it.
+            for (RunRecord r : runs) {
+                if (r.section().equals(section) && autoOverlaid.remove(r.number())) overlaid.remove(r.number());
+            }
+            if (shown != null && overlaid.add(shown)) autoOverlaid.add(shown);
             pending = new Pending(experiment, section, values, started, log.rows().size(), new LinkedHashMap<>(), recording);
         }
         for (Figure f : model.figures(section)) f.clear();
@@ -109,7 +121,7 @@ public final class RunHistory {
             p = pending;
             pending = null;
             if (p == null) return null;
-            number = runs.size() + 1;
+            number = p.recording() == null ? nextTrained++ : -nextFile++;
         }
         List<MetricLog.Row> rows = log.rows();
         List<RunRecord.Metric> metrics = new ArrayList<>();
@@ -138,8 +150,51 @@ public final class RunHistory {
 
     /** The run with this number. @throws IllegalArgumentException if there is none */
     public synchronized RunRecord run(int number) {
-        if (number < 1 || number > runs.size()) throw new IllegalArgumentException("no run #" + number);
-        return runs.get(number - 1);
+        for (RunRecord r : runs) if (r.number() == number) return r;
+        throw new IllegalArgumentException("no run #" + number);
+    }
+
+    /**
+     * Puts runs read from files ({@link RunFiles#read}) into the list as they were saved, before the
+     * runs of this session and oldest first, without drawing them (tick one to overlay it). Each takes
+     * a number of the file runs' sequence ({@link RunRecord#number}), so the trained runs' numbers
+     * stay 1, 2, 3...; runs of another lesson are refused.
+     *
+     * @return the runs as listed
+     * @throws IllegalArgumentException for a run of another lesson or of an experiment this lesson does not have
+     */
+    public List<RunRecord> restore(List<RunRecord> saved) {
+        for (RunRecord r : saved) {
+            if (!r.lesson().equals(model.id())) throw new IllegalArgumentException("run of " + r.lesson() + " in " + model.id());
+            model.experiment(r.experiment());
+        }
+        List<RunRecord> added = new ArrayList<>();
+        synchronized (this) {
+            int at = 0;
+            while (at < runs.size() && runs.get(at).fromFile() && !runs.get(at).source().replayed()) at++;
+            for (RunRecord r : saved.stream().sorted(java.util.Comparator.comparing(RunRecord::started)).toList()) {
+                added.add(r.restoredAs(-nextFile++));
+            }
+            runs.addAll(at, added);
+        }
+        fire();
+        return added;
+    }
+
+    /**
+     * Takes a run from a file out of the list (and off the charts).
+     *
+     * @throws IllegalArgumentException if there is no such run or it trained in this session
+     */
+    public void remove(int number) {
+        synchronized (this) {
+            RunRecord r = run(number);
+            if (!r.fromFile() || live.containsValue(number)) throw new IllegalArgumentException("run #" + number + " cannot be removed");
+            runs.remove(r);
+            overlaid.remove(number);
+        }
+        applyOverlays();
+        fire();
     }
 
     /** The most recent run, or null. */
@@ -150,10 +205,14 @@ public final class RunHistory {
 
     public synchronized boolean isOverlaid(int number) { return overlaid.contains(number); }
 
-    /** Chooses whether an earlier run's curves are drawn faded (a live run is drawn anyway). */
+    /**
+     * Chooses whether an earlier run's curves are drawn faded (a live run is drawn anyway). A run
+     * ticked here stays overlaid when later runs begin.
+     */
     public void setOverlaid(int number, boolean on) {
         synchronized (this) {
             run(number);
+            autoOverlaid.remove(number);
             if (on) overlaid.add(number); else overlaid.remove(number);
         }
         applyOverlays();
@@ -165,6 +224,7 @@ public final class RunHistory {
         synchronized (this) {
             live.clear();
             overlaid.clear();
+            autoOverlaid.clear();
         }
         applyOverlays();
         fire();
@@ -178,7 +238,7 @@ public final class RunHistory {
             for (RunRecord r : runs) {
                 if (overlaid.contains(r.number()) && !Integer.valueOf(r.number()).equals(live.get(r.section()))) shown.add(r);
             }
-            live.forEach((section, n) -> current.put(section, runs.get(n - 1).settings()));
+            live.forEach((section, n) -> current.put(section, run(n).settings()));
             if (pending != null) current.put(pending.section(), settingsText(pending.values()));
         }
         for (String section : model.sections()) {
@@ -191,7 +251,7 @@ public final class RunHistory {
                     for (RunRecord.Curve c : r.curves()) {
                         if (!c.figure().equals(f.id())) continue;
                         String label = previousLabel(c.series(), r, current.get(section));
-                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y(), r.number()));
+                        previous.add(new LineFigure.Previous(label, c.series(), c.rightAxis(), c.x(), c.y(), r.label()));
                         labels.add(label);
                     }
                 }
@@ -205,28 +265,34 @@ public final class RunHistory {
     }
 
     /**
-     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (lr=0.01)"
+     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (Learning rate 0.01)"
      * with the settings in which run #2 differs from the run on screen ({@code current}), or from the
-     * notebook's defaults when no run is on screen (null).
+     * notebook's defaults when no run is on screen (null), named as the form names them ({@link SettingsText});
+     * a run from a file is named as {@link RunRecord#label} names it: "No regularisation · #2 (file 23:08)".
      */
     static String previousLabel(String series, RunRecord r, Map<String, String> current) {
-        String changed = differences(r, current).replace(LessonStrings.MESSAGE_SEPARATOR, '/');
-        if (series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0) {
-            return series + " · #" + r.number() + (changed.isEmpty() ? "" : " (" + changed + ")");
+        Map<String, String> changed = differences(r, current);
+        // a series named by a deferred message of its own ("Dropout p=0.5") keeps its key and arguments
+        Object name = series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0 ? SettingsText.enclosed(series) : series;
+        Object settings = SettingsText.enclosed(SettingsText.message(changed));
+        if (r.fromFile()) {
+            String number = r.source().numberText(), time = r.source().time();
+            return changed.isEmpty() ? classlab.core.Deferred.of("series.previous_file_run", name, number, time)
+                    : classlab.core.Deferred.of("series.previous_file_run_changed", name, number, time, settings);
         }
-        return LessonStrings.message(changed.isEmpty() ? "series.previous_run" : "series.previous_run_changed",
-                series, r.number(), changed);
+        if (changed.isEmpty()) return classlab.core.Deferred.of("series.previous_run", name, r.number());
+        return classlab.core.Deferred.of("series.previous_run_changed", name, r.number(), settings);
     }
 
-    /** {@code key=value} of the run's training settings that differ from {@code current} (or its changed ones). */
-    private static String differences(RunRecord r, Map<String, String> current) {
-        if (current == null) return r.changedText();
-        List<String> parts = new ArrayList<>();
+    /** The run's training settings that differ from {@code current} (or its changed ones). */
+    private static Map<String, String> differences(RunRecord r, Map<String, String> current) {
+        if (current == null) return r.changed();
+        Map<String, String> parts = new LinkedHashMap<>();
         for (String key : r.training()) {
             String v = r.settings().get(key);
-            if (!v.equals(current.get(key))) parts.add(key + "=" + v);
+            if (!v.equals(current.get(key))) parts.put(key, v);
         }
-        return String.join(", ", parts);
+        return parts;
     }
 
     private static Map<String, String> settingsText(ParamValues values) {
@@ -267,7 +333,7 @@ public final class RunHistory {
         Settings used = settingsOf(p);
         return new RunRecord(number, model.id(), p.experiment(), p.section(), used.settings(), used.changed(), used.training(),
                 seed(p), p.started(), outcome, p.results(), curves, rows, bars, grids, metrics,
-                p.recording() == null ? null : p.recording().started(), at);
+                p.recording() == null ? null : replayOf(p.recording()), at);
     }
 
     /** A run's settings as typed, the keys that configure it, and those of them that differ from the notebook's. */
@@ -288,6 +354,13 @@ public final class RunHistory {
         return new Settings(settings, training, changed);
     }
 
+    /** The source of a replay of {@code recording}: the recorded run's number and start (a file's, or a run of this session). */
+    private static RunRecord.Source replayOf(RunRecord recording) {
+        RunRecord.Source s = recording.source();
+        return s != null ? new RunRecord.Source(s.number(), s.started(), true)
+                : new RunRecord.Source(recording.number() > 0 ? recording.number() : null, recording.started(), true);
+    }
+
     private static Long seed(Pending p) {
         return p.values().has("seed") ? Long.valueOf(p.values().getInt("seed")) : null;
     }
@@ -297,10 +370,11 @@ public final class RunHistory {
      *
      * @param number   the number its record will get
      * @param seed     its {@code seed} parameter, or null if the lesson has none
-     * @param changed  its training settings that differ from the notebook's, {@code lr=0.01, seed=7} ("" when none)
+     * @param changed  its training settings that differ from the notebook's, a deferred message ({@link SettingsText}; "" when none)
+     * @param label    how it is named ({@link RunRecord#label}): "#3", or for a replay the recorded run's name
      * @param replayOf for a replay, the time the recorded run started; else null
      */
-    public record Running(int number, String experiment, Instant started, Long seed, String changed, Instant replayOf) {}
+    public record Running(int number, String experiment, Instant started, Long seed, String changed, String label, Instant replayOf) {}
 
     /** The run in progress (begun, not ended), or null when none is. */
     public Running running() {
@@ -308,13 +382,13 @@ public final class RunHistory {
         int number;
         synchronized (this) {
             p = pending;
-            number = runs.size() + 1;
+            number = p == null || p.recording() == null ? nextTrained : -nextFile;
         }
         if (p == null) return null;
-        List<String> parts = new ArrayList<>();
-        settingsOf(p).changed().forEach((k, v) -> parts.add(k + "=" + v));
-        return new Running(number, p.experiment(), p.started(), seed(p), String.join(", ", parts),
-                p.recording() == null ? null : p.recording().started());
+        String changed = SettingsText.message(settingsOf(p).changed());
+        if (p.recording() == null) return new Running(number, p.experiment(), p.started(), seed(p), changed, "#" + number, null);
+        RunRecord.Source source = replayOf(p.recording());
+        return new Running(number, p.experiment(), p.started(), seed(p), changed, source.label(), source.started());
     }
 
     private void fire() {

@@ -24,6 +24,7 @@ public final class BarFigure extends Figure {
     private final List<String> categories = new ArrayList<>();
     private final Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
     private final List<LineFigure.Level> levels = new ArrayList<>();
+    private final ColorSlots.OfFigure colorSlots = new ColorSlots.OfFigure();
     private boolean logY;
     private int panelColumns;
     private double yLow = Double.NaN, yHigh = Double.NaN;
@@ -122,6 +123,19 @@ public final class BarFigure extends Figure {
 
     public synchronized List<String> categories() { return new ArrayList<>(categories); }
     public synchronized List<String> groups() { return new ArrayList<>(groups.keySet()); }
+
+    /**
+     * The colour slot (0, 1, 2…; views take it modulo their palette) of a group: its slot in the
+     * lesson's other figures ({@link #shareColors}) when free here, else the lowest free one; kept
+     * by {@link #clear()}, so a strategy has one colour in the line and the bar charts of every tab.
+     */
+    public int colorSlot(String group) { return colorSlots.of(group); }
+
+    /** Colours groups as the other figures sharing {@code slots} do ({@link LineFigure#shareColors}). */
+    public BarFigure shareColors(ColorSlots slots) {
+        colorSlots.share(slots);
+        return this;
+    }
 
     /** The value of a bar, or NaN if it was never set. */
     public synchronized double value(String group, String category) {

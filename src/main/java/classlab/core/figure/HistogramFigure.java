@@ -18,8 +18,17 @@ import java.util.Set;
  * bin range as numpy's {@code np.histogram(..., range=(lo, hi))} (the book's {@code range=(0, 1)}).
  */
 public final class HistogramFigure extends Figure {
-    /** Bin edges (length bins+1) and counts (length bins) of one distribution. */
-    public record Bins(double[] edges, double[] counts, double mean, double std) {}
+    /**
+     * Bin edges (length bins+1) and counts (length bins) of one distribution; {@code below} and
+     * {@code above} count the finite values left out below the first and above the last edge (0
+     * without a {@link #range}), so a view can mark what its axis does not show.
+     */
+    public record Bins(double[] edges, double[] counts, double mean, double std, int below, int above) {
+        public Bins(double[] edges, double[] counts, double mean, double std) { this(edges, counts, mean, std, 0, 0); }
+    }
+
+    /** Title of the count axis of every histogram (matplotlib's {@code plt.hist} counts; no density). */
+    public static final String Y_LABEL_KEY = "axis.histogram_count";
 
     private final String xLabelKey;
     private final int bins;
@@ -79,10 +88,11 @@ public final class HistogramFigure extends Figure {
 
     @Override public synchronized boolean hasData() { return !series.isEmpty(); }
 
-    /** Title, x label, and distribution names that are keys. */
+    /** Title, axis labels, and distribution names that are keys. */
     @Override public synchronized Set<String> messageKeys() {
         Set<String> keys = super.messageKeys();
         keys.add(xLabelKey);
+        keys.add(Y_LABEL_KEY);
         series.keySet().forEach(n -> addLabelKeys(keys, n));
         return keys;
     }
@@ -102,20 +112,23 @@ public final class HistogramFigure extends Figure {
 
     /**
      * Equal-width histogram of the finite values over {@code [low, high]}; values outside are not
-     * counted ({@code np.histogram(values, bins, range=(low, high))}). Mean and σ (population) are
-     * of all finite values.
+     * counted ({@code np.histogram(values, bins, range=(low, high))}) but tallied in
+     * {@link Bins#below()}/{@link Bins#above()}. Mean and σ (population) are of all finite values.
      */
     public static Bins histogram(double[] values, int bins, double low, double high) {
         Bins all = histogram(values, 1);
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) edges[i] = low + (high - low) * i / bins;
         double[] counts = new double[bins];
+        int below = 0, above = 0;
         for (double v : values) {
-            if (!Double.isFinite(v) || v < low || v > high) continue;
+            if (!Double.isFinite(v)) continue;
+            if (v < low) { below++; continue; }
+            if (v > high) { above++; continue; }
             int b = (int) ((v - low) / (high - low) * bins);
             counts[Math.min(b, bins - 1)]++;
         }
-        return new Bins(edges, counts, all.mean(), all.std());
+        return new Bins(edges, counts, all.mean(), all.std(), below, above);
     }
 
     /** Equal-width histogram over [min, max] of the finite values; NaN/∞ are ignored. */

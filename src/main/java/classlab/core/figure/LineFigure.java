@@ -37,11 +37,11 @@ public final class LineFigure extends Figure {
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
-    /** Colour slot per series name in order of first appearance; kept by clear() and removeSeries. */
-    private final Map<String, Integer> colorSlots = new java.util.HashMap<>();
+    /** Colour slot per series name; kept by clear() and removeSeries. */
+    private final ColorSlots.OfFigure colorSlots = new ColorSlots.OfFigure();
     private List<Series> previous = List.of();
     /** The run number of each {@link #previous} curve. */
-    private List<Integer> previousRuns = List.of();
+    private List<String> previousRuns = List.of();
 
     public LineFigure(String id, String titleKey, String xLabelKey, String yLabelKey) {
         super(id, titleKey);
@@ -111,13 +111,21 @@ public final class LineFigure extends Figure {
     public synchronized List<Series> allSeries() { return new ArrayList<>(series.values()); }
 
     /**
-     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the order in
-     * which names first appeared in this figure. It survives {@link #clear()} and {@link #removeSeries},
+     * The colour slot (0, 1, 2...; views take it modulo their palette) of a series name: the slot the
+     * name has in the lesson's other figures ({@link #shareColors}) when free here, else the lowest
+     * free one. It survives {@link #clear()} and {@link #removeSeries},
      * so a configuration that is run again keeps its colour and earlier runs' curves share it.
      */
-    public synchronized int colorSlot(String name) {
-        // Slots count distinct colours: a renamed curve shares its slot under both names.
-        return colorSlots.computeIfAbsent(name, n -> (int) colorSlots.values().stream().distinct().count());
+    public int colorSlot(String name) { return colorSlots.of(name); }
+
+    /**
+     * Colours series names as the other figures sharing {@code slots} do (a lesson's figures share
+     * one, {@code LessonModel}): a name coloured elsewhere takes that slot here when no other series
+     * of this figure holds it; otherwise the lowest free one. Configuration: call before series exist.
+     */
+    public LineFigure shareColors(ColorSlots slots) {
+        colorSlots.share(slots);
+        return this;
     }
 
     /**
@@ -126,9 +134,10 @@ public final class LineFigure extends Figure {
      * @param label  legend text: a message key or deferred message (unique within the figure)
      * @param colorOf the live series name whose colour it takes (the same configuration)
      * @param x      x values; {@code y} has the same length
-     * @param run    the earlier run's number in the run history (the {@code run} column of {@link #toCsv()})
+     * @param run    the earlier run's name as the run history gives it, {@code #2} or a deferred message for a run
+     *               from a file (the {@code run} column of {@link #toCsv()})
      */
-    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y, int run) {}
+    public record Previous(String label, String colorOf, boolean rightAxis, double[] x, double[] y, String run) {}
 
     /**
      * Replaces the earlier runs' curves. They are kept apart from the live series: {@link #clear()},
@@ -172,7 +181,7 @@ public final class LineFigure extends Figure {
             renamed.set(points[0], points[1]);
             series.remove(from);
             series.put(to, renamed);
-            colorSlots.putIfAbsent(to, colorSlot(from));
+            colorSlots.alias(to, from);
         }
         changed();
     }
@@ -206,12 +215,12 @@ public final class LineFigure extends Figure {
     /**
      * {@code series,x,y}, one row per point of the current run. While earlier runs are drawn faded
      * ({@link #setPrevious}), their points follow and a fourth column {@code run} names the run of each
-     * row: {@code csv.run.current} for the current run, {@code #n} for run n, so the CSV holds what the
+     * row: {@code csv.run.current} for the current run, {@link Previous#run} for an earlier one, so the CSV holds what the
      * figure shows.
      */
     @Override public String toCsv() {
         List<Series> earlier;
-        List<Integer> runs;
+        List<String> runs;
         synchronized (this) {
             earlier = previous;
             runs = previousRuns;
@@ -219,7 +228,7 @@ public final class LineFigure extends Figure {
         boolean withRuns = !earlier.isEmpty();
         StringBuilder sb = new StringBuilder(withRuns ? "series,x,y,run\n" : "series,x,y\n");
         for (Series s : allSeries()) csvRows(sb, s, withRuns ? ",csv.run.current" : "");
-        for (int k = 0; k < earlier.size(); k++) csvRows(sb, earlier.get(k), ",#" + runs.get(k));
+        for (int k = 0; k < earlier.size(); k++) csvRows(sb, earlier.get(k), "," + csvCell(runs.get(k)));
         return sb.toString();
     }
 

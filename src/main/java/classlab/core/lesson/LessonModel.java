@@ -20,6 +20,7 @@ import java.util.Map;
 public abstract class LessonModel {
     private final LessonEnvironment env;
     private final Map<String, List<Figure>> figuresBySection = new LinkedHashMap<>();
+    private final classlab.core.figure.ColorSlots colors = new classlab.core.figure.ColorSlots();
 
     protected LessonModel(LessonEnvironment env) {
         this.env = env;
@@ -82,11 +83,19 @@ public abstract class LessonModel {
 
     protected LessonEnvironment env() { return env; }
 
-    /** Registers a figure under a section; returns it for assignment to a field. */
+    /**
+     * Registers a figure under a section; returns it for assignment to a field. Line and bar figures
+     * share the lesson's {@link #colors() colour slots}: a configuration keeps its colour on every tab.
+     */
     protected <F extends Figure> F figure(String section, F figure) {
         figuresBySection.computeIfAbsent(section, s -> new ArrayList<>()).add(figure);
+        if (figure instanceof classlab.core.figure.LineFigure line) line.shareColors(colors);
+        if (figure instanceof classlab.core.figure.BarFigure bars) bars.shareColors(colors);
         return figure;
     }
+
+    /** The colour slots of this lesson's line and bar figures (to {@link classlab.core.figure.ColorSlots#reserve reserve} an order). */
+    protected classlab.core.figure.ColorSlots colors() { return colors; }
 
     public List<String> sections() { return new ArrayList<>(figuresBySection.keySet()); }
 

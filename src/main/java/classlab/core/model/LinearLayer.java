@@ -137,7 +137,7 @@ public class LinearLayer extends org.deeplearning4j.nn.conf.layers.DenseLayer {
             Gradient ret = new DefaultGradient();
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-                delta.sum(biasGrad, 0);
+                MatrixProducts.columnSums(delta, biasGrad);
                 ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
             }
             INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);

@@ -104,7 +104,7 @@ public class LinearOutputLayer extends OutputLayer {
             gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-                delta.sum(biasGrad, 0);
+                MatrixProducts.columnSums(delta, biasGrad);
                 gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
             }
             INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);

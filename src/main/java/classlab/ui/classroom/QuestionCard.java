@@ -116,17 +116,19 @@ final class QuestionCard extends VBox {
         updating = true;
         QuestionBoard.State s = board.state(q.id());
         boolean answered = s.outcome() != null;
+        // a result shown without a prediction takes one for the next run (QuestionBoard#predict)
+        boolean locked = answered && s.prediction() != null;
         if (q.isChoice()) {
             choice.selectToggle(null);
             for (var t : choice.getToggles()) {
                 if (s.prediction() != null && (Integer) t.getUserData() == s.prediction().intValue()) choice.selectToggle(t);
-                ((RadioButton) t).setDisable(answered);
+                ((RadioButton) t).setDisable(locked);
             }
         } else {
             if (s.prediction() != null) number.setText(fmt(s.prediction()));
             else if (!number.isFocused()) number.clear();
-            number.setDisable(answered);
-            predictNumber.setDisable(answered);
+            number.setDisable(locked);
+            predictNumber.setDisable(locked);
         }
         status.setText(statusText(s));
         // Mid-tone green and red read on the light, dark and projector themes alike.
@@ -149,8 +151,9 @@ final class QuestionCard extends VBox {
         if (!s.outcome().available()) return text.get("questions.unavailable");
         String outcome = q.isChoice() ? optionLabel(s.outcome().option()) + " (" + fmt(s.outcome().value()) + ")"
                 : fmt(s.outcome().value());
-        if (predicted == null) return text.format("questions.outcome_only", outcome, s.run());
-        return text.format(s.right(q) ? "questions.right" : "questions.wrong", predicted, outcome, s.run());
+        String run = LessonStrings.resolve(strings, s.run());
+        if (predicted == null) return text.format("questions.outcome_only", outcome, run);
+        return text.format(s.right(q) ? "questions.right" : "questions.wrong", predicted, outcome, run);
     }
 
     private String valueText(double v, boolean prediction) {

@@ -31,6 +31,7 @@ public final class RunListView extends VBox {
     private final LessonStrings strings;
     private final Consumer<RunRecord> rerun;
     private final Consumer<RunRecord> save;
+    private final Consumer<RunRecord> discard;
     private final javafx.scene.control.ComboBox<Double> speed = new javafx.scene.control.ComboBox<>();
     private final VBox rows = new VBox(4);
     private final Label empty = new Label();
@@ -46,15 +47,17 @@ public final class RunListView extends VBox {
      * @param rerun restores a run's settings and runs it again (FX thread)
      * @param save  saves a run to a file the user chooses
      * @param open  opens a recorded run and replays it at {@link #speed()}
+     * @param discard takes a run restored at start-up out of the list for good (its file is moved away)
      */
     public RunListView(RunHistory history, Messages text, LessonStrings strings, Consumer<RunRecord> rerun,
-                       Consumer<RunRecord> save, Runnable open) {
+                       Consumer<RunRecord> save, Runnable open, Consumer<RunRecord> discard) {
         super(6);
         this.history = history;
         this.text = text;
         this.strings = strings;
         this.rerun = rerun;
         this.save = save;
+        this.discard = discard;
         setId("runList");
         getStyleClass().add("run-list");
         Label title = new Label(text.get("runs.title"));
@@ -115,31 +118,48 @@ public final class RunListView extends VBox {
         rebuild();
     }
 
-    /** The text shown for the run in progress: "#3 · Dropout · 14:03:12 · seed 42 · lr=0.01 · training…". */
+    /**
+     * The text shown for the run in progress: "#3 · Dropout · 14:03:12 · seed 42 · lr=0.01 · training…";
+     * a replay is named as the recorded run, with the time that run started: "#2 (file 23:08) · Dropout ·
+     * 23:08:31 · … · from its file · replaying…".
+     */
     public String describe(RunHistory.Running r) {
-        StringBuilder sb = new StringBuilder("#").append(r.number()).append(" · ")
+        StringBuilder sb = new StringBuilder(LessonStrings.resolve(strings, r.label())).append(" · ")
                 .append(strings.apply("experiment." + r.experiment()))
-                .append(" · ").append(TIME.format(r.started()));
+                .append(" · ").append(time(r.replayOf() != null ? r.replayOf() : r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
-        if (!r.changed().isEmpty()) sb.append(" · ").append(r.changed());
-        if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
+        if (!r.changed().isEmpty()) sb.append(" · ").append(LessonStrings.resolve(strings, r.changed()));
+        if (r.replayOf() != null) sb.append(" · ").append(text.get("runs.from_file.replayed"));
         TrainingEngine.State s = state == TrainingEngine.State.PAUSED || state == TrainingEngine.State.STOPPING ? state : TrainingEngine.State.RUNNING;
         String word = s == TrainingEngine.State.RUNNING && r.replayOf() != null ? "REPLAYING" : s.name();
         return sb.append(" · ").append(text.get("runs.state." + word)).toString();
     }
 
-    /** The text shown for a run: "#2 · Dropout · 14:03:12 · seed 42 · lr=0.01 · stopped". */
+    /**
+     * The text shown for a run: "#2 · Dropout · 14:03:12 · seed 42 · lr=0.01 · stopped"; a run from a
+     * file is named as it was recorded, with the time (and day, if not today) it started: "#2 (file
+     * 23:08) · Dropout · 11-30 23:08:31 · … · restored from its file".
+     */
     public String describe(RunRecord r) {
-        StringBuilder sb = new StringBuilder("#").append(r.number()).append(" · ")
+        StringBuilder sb = new StringBuilder(LessonStrings.resolve(strings, r.label())).append(" · ")
                 .append(strings.apply("experiment." + r.experiment()))
-                .append(" · ").append(TIME.format(r.started()));
+                .append(" · ").append(time(r.fromFile() ? r.source().started() : r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
-        if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
+        if (!r.changed().isEmpty()) sb.append(" · ").append(LessonStrings.resolve(strings, r.changedMessage()));
         if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.experiment(), r.endedAt()));
         else if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
-        if (r.replayOf() != null) sb.append(" · ").append(text.format("runs.replay_of", TIME.format(r.replayOf())));
+        if (r.fromFile()) sb.append(" · ").append(text.get(r.source().replayed() ? "runs.from_file.replayed" : "runs.from_file.restored"));
         return sb.toString();
     }
+
+    /** "14:03:12" for today, "11-30 14:03:12" for another day. */
+    private static String time(java.time.Instant t) {
+        java.time.ZoneId zone = ZoneId.systemDefault();
+        boolean today = t.atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone));
+        return today ? TIME.format(t) : DAY_TIME.format(t);
+    }
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /**
      * "stopped at epoch 7/30" ("stopped at step 7/30" for an experiment that counts steps), or with the
@@ -152,6 +172,11 @@ public final class RunListView extends VBox {
         return at.configurations() > 1
                 ? text.format("runs.stopped_at_configuration" + suffix, at.configuration(), at.configurations(), at.epoch(), at.epochs())
                 : text.format("runs.stopped_at" + suffix, at.epoch(), at.epochs());
+    }
+
+    /** Node id of a run's row or button: {@code run-3}, or {@code run-file-1} for a run from a file (number -1). */
+    public static String id(String prefix, RunRecord r) {
+        return prefix + (r.number() < 0 ? "file" + r.number() : String.valueOf(r.number()));
     }
 
     private void rebuild() {
@@ -174,7 +199,7 @@ public final class RunListView extends VBox {
             RunRecord r = runs.get(i);
             boolean live = history.isLive(r.number());
             CheckBox overlay = new CheckBox(describe(r));
-            overlay.setId("run-" + r.number());
+            overlay.setId(id("run-", r));
             overlay.setWrapText(true);
             overlay.setMnemonicParsing(false);   // settings such as train_size keep their underscore
             overlay.setMaxWidth(Double.MAX_VALUE);
@@ -187,20 +212,29 @@ public final class RunListView extends VBox {
             overlay.setTooltip(new Tooltip(text.get(live ? "runs.live" : "runs.overlay")));
             overlay.selectedProperty().addListener((o, a, on) -> history.setOverlaid(r.number(), on));
             Button again = new Button(text.get("runs.rerun"));
-            again.setId("rerun-" + r.number());
+            again.setId(id("rerun-", r));
             again.setTooltip(new Tooltip(text.get("runs.rerun.tip")));
             again.setDisable(busy);
             again.setMinWidth(Region.USE_PREF_SIZE);
             again.setOnAction(e -> rerun.accept(r));
             Button store = new Button(text.get("runs.save"));
-            store.setId("save-" + r.number());
+            store.setId(id("save-", r));
             store.setTooltip(new Tooltip(text.get("runs.save.tip")));
             store.setMinWidth(Region.USE_PREF_SIZE);
             store.setOnAction(e -> save.accept(r));
             // Buttons under the description: in a narrow drawer at projector type size the text keeps the width.
-            HBox buttons = new HBox(6, again, store);
+            javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, again, store);   // wraps in a narrow drawer
+            if (r.fromFile() && !r.source().replayed()) {   // restored at start-up: it can be put away for good
+                Button remove = new Button(text.get("runs.discard"));
+                remove.setId(id("discard-", r));
+                remove.setTooltip(new Tooltip(text.get("runs.discard.tip")));
+                remove.setMinWidth(Region.USE_PREF_SIZE);
+                remove.setOnAction(e -> discard.accept(r));
+                buttons.getChildren().add(remove);
+            }
             buttons.setAlignment(Pos.CENTER_LEFT);
             buttons.setPadding(new javafx.geometry.Insets(0, 0, 4, 24));
+            buttons.setPrefWrapLength(0);
             rows.getChildren().add(new VBox(2, overlay, buttons));
         }
     }

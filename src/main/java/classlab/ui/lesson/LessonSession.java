@@ -46,7 +46,11 @@ public final class LessonSession {
     private final AtomicBoolean demoQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    /** Whether {@link #problem} holds notes of a running experiment (a data fallback, a dropped batch), not a failure. */
+    private volatile boolean problemIsNote;
     private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
+    /** {@link #values()} as last changed: every section's form follows it (the tabs share the settings). */
+    private final ReadOnlyObjectWrapper<ParamValues> values = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ParamProblem> paramProblem = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyBooleanWrapper showsReplay = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final FormValues form;
@@ -74,6 +78,7 @@ public final class LessonSession {
         this.entry = entry;
         this.model = model;
         this.form = new FormValues(model.defaults());
+        this.values.set(form.values());
         this.selectedExperiment = model.defaultExperiment().name();
         // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
         engine.addIterationListener((iteration, network, loss) -> liveLossSeries(network).add(iteration, loss));
@@ -105,6 +110,7 @@ public final class LessonSession {
         // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
         boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
         String before = problem.get();
+        problemIsNote = note || problemIsNote && s == TrainingEngine.State.FINISHED;
         problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
     }
 
@@ -159,7 +165,45 @@ public final class LessonSession {
      * oldest first. Replays are left out (their recording is a file already).
      */
     public java.util.List<RunRecord> unsavedRuns() {
-        return history.runs().stream().filter(r -> r.replayOf() == null && !saved.contains(r.number())).toList();
+        return history.runs().stream().filter(r -> !r.fromFile() && !saved.contains(r.number())).toList();
+    }
+
+    /** Files of the runs restored at start-up, by their number in the history, and the runs folder they are in. */
+    private final java.util.Map<Integer, java.nio.file.Path> restoredFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.nio.file.Path runsDir;
+
+    /**
+     * Puts runs saved on an earlier quit back into the run list ({@link RunHistory#restore}), remembering
+     * their files so {@link #discardRestored} can move them away; runs that do not fit this lesson (an
+     * experiment it no longer has) are left out.
+     *
+     * @param runsDir the runs folder {@code found} was read from ({@link classlab.core.classroom.SavedRuns#scan})
+     * @return how many were restored
+     */
+    public int restore(java.nio.file.Path runsDir, java.util.List<classlab.core.classroom.SavedRuns.Found> found) {
+        this.runsDir = runsDir;
+        java.util.List<classlab.core.classroom.SavedRuns.Found> fitting = found.stream()
+                .filter(f -> model.experiments().stream().anyMatch(e -> e.name().equals(f.run().experiment())))
+                .sorted(java.util.Comparator.comparing(f -> f.run().started())).toList();
+        java.util.List<RunRecord> added = history.restore(fitting.stream().map(classlab.core.classroom.SavedRuns.Found::run).toList());
+        for (int i = 0; i < added.size(); i++) restoredFiles.put(added.get(i).number(), fitting.get(i).file());   // both oldest first
+        return added.size();
+    }
+
+    /**
+     * Takes a run restored at start-up out of the run list for good: its file is moved into the runs
+     * folder's {@value classlab.core.classroom.SavedRuns#DISCARDED} folder, so the next start leaves it
+     * out. Blocks on file I/O: call it off the FX thread.
+     *
+     * @throws IllegalArgumentException if the run was not restored at start-up
+     * @throws java.io.IOException if the file cannot be moved (the run stays listed)
+     */
+    public void discardRestored(int number) throws java.io.IOException {
+        java.nio.file.Path file = restoredFiles.get(number);
+        if (file == null) throw new IllegalArgumentException("run " + number + " was not restored from a file");
+        if (java.nio.file.Files.exists(file)) classlab.core.classroom.SavedRuns.discard(runsDir, file);
+        restoredFiles.remove(number);
+        history.remove(number);
     }
 
     /** The last run's experiment and settings, or null before the first run and after a reset. */
@@ -185,7 +229,28 @@ public final class LessonSession {
      * Quick demo on: every training epoch count becomes ⌈n / {@value #QUICK_DEMO_FACTOR}⌉ (shown in
      * the form, stamped on exports); off: the epoch counts from before come back.
      */
-    public void setQuickDemo(boolean on) { form.setQuickDemo(on); }
+    public void setQuickDemo(boolean on) {
+        form.setQuickDemo(on);
+        valuesChanged();
+    }
+
+    /**
+     * The settings the next run will use, changed by any section's form, quick demo, Defaults, "Again"
+     * or {@code --epochs}. Every section shows the same settings, so each form follows this property
+     * (a form refreshed only when rebuilt showed a batch size that was no longer the one trained). FX thread.
+     */
+    public ReadOnlyObjectProperty<ParamValues> valuesProperty() { return values.getReadOnlyProperty(); }
+
+    /**
+     * After any change of the settings: publishes them to every section's form, with what the lesson
+     * will use of them ({@link LessonModel#inEffect}, cheap): an "In use" note compared new settings
+     * with those of the last run or demo (quick demo off after "Again": "In use: 5" over 25 epochs).
+     */
+    private void valuesChanged() {
+        ParamValues now = form.values();
+        values.set(now);
+        if (inEffect.get() != null) inEffect.set(model.inEffect(now));
+    }
 
     public ReadOnlyObjectProperty<TrainingEngine.State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -202,6 +267,18 @@ public final class LessonSession {
      * hides the "Loss per mini-batch (live)" chart meanwhile instead of showing it empty. FX thread.
      */
     public javafx.beans.property.ReadOnlyBooleanProperty showsReplayProperty() { return showsReplay.getReadOnlyProperty(); }
+
+    /** Shows {@code message} (deferred) as a failure: a run or demo that could not be done. */
+    private void failed(String message) {
+        problemIsNote = false;
+        problem.set(message);
+    }
+
+    /**
+     * Whether {@link #problemProperty()} holds notes of a run (the MNIST fallback of cifar, a last batch
+     * left out), which the pane shows as information, not in the colour of a failure. FX thread.
+     */
+    public boolean problemIsNote() { return problemIsNote; }
 
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
@@ -226,12 +303,16 @@ public final class LessonSession {
         String refused = form.set(key, raw, LessonSession::problemOf);
         if (refused != null) return refused;
         if (paramProblem.get() != null && paramProblem.get().param().equals(key)) paramProblem.set(null);
+        valuesChanged();
         if (form.isDemo(key)) refreshDemos();
         return null;
     }
 
     /** Sets every training epoch count of the lesson to {@code epochs} (within each parameter's range): {@code --epochs}. */
-    public void setAllEpochs(int epochs) { form.setAllEpochs(epochs); }
+    public void setAllEpochs(int epochs) {
+        form.setAllEpochs(epochs);
+        valuesChanged();
+    }
 
     /**
      * The problem text of an exception: a deferred message for a {@link classlab.core.Localized} failure
@@ -245,12 +326,14 @@ public final class LessonSession {
     public void applyRun(RunRecord run) {
         form.replaceAll(run.settingsOver(model.defaults()));
         selectExperiment(run.experiment());
+        valuesChanged();
         refreshDemos();
     }
 
     /** Restores every parameter to the notebook's default. */
     public void resetParams() {
         form.replaceAll(model.defaults());
+        valuesChanged();
         refreshDemos();
     }
 
@@ -264,12 +347,12 @@ public final class LessonSession {
                 // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
                 ParamValues shown = form.values();
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
-                ParamValues used = model.inEffect(shown);
-                Platform.runLater(() -> inEffect.set(used));
+                // of the settings when it shows: they may have changed while the demos were drawn
+                Platform.runLater(() -> inEffect.set(model.inEffect(form.values())));
             } catch (classlab.core.lesson.Environments.NotHere e) {
                 // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(problemOf(e)));
+                Platform.runLater(() -> failed(problemOf(e)));
             }
         });
     }
@@ -285,7 +368,7 @@ public final class LessonSession {
                 Backend.awaitReady();
                 classlab.core.train.Nd4jAccess.run(() -> model.select(figureId, selection));
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(problemOf(e)));
+                Platform.runLater(() -> failed(problemOf(e)));
             }
         });
     }
@@ -310,7 +393,7 @@ public final class LessonSession {
     /** Starts the selected experiment; refuses (returns false, the problem line says why) while a field is invalid. */
     private boolean start(boolean paused) {
         if (form.firstProblem() != null) {
-            problem.set(form.firstProblem());
+            failed(form.firstProblem());
             return false;
         }
         Experiment experiment = model.experiment(selectedExperiment);
@@ -354,7 +437,8 @@ public final class LessonSession {
         showsReplay.set(replayOf != null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
-        unpinEpochAxes();
+        // Only the running section's charts are cleared and re-framed: the other tabs keep the run they show in its frame.
+        unpinEpochAxes(model.figures(experiment.section()));
         engine.start(control -> {
             if (replayOf == null) Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
@@ -409,6 +493,18 @@ public final class LessonSession {
     private void unpinEpochAxes() {
         for (LineFigure f : pinnedAxes) f.xRange(null, null);
         pinnedAxes.clear();
+    }
+
+    /**
+     * {@link #unpinEpochAxes()} for the pinned charts among {@code figures} only (trial report 3, item 19:
+     * a run on one tab gave every other tab's epoch charts their data's range back, 1..5 instead of 0..5).
+     */
+    private void unpinEpochAxes(java.util.List<classlab.core.figure.Figure> figures) {
+        pinnedAxes.removeIf(f -> {
+            if (figures.stream().noneMatch(g -> g == f)) return false;
+            f.xRange(null, null);
+            return true;
+        });
     }
 
     public void pause() { engine.pause(); }

@@ -35,6 +35,12 @@ final class ParamForm extends VBox {
     /** Each field's note of the value in use when the lesson replaced the chosen one, by parameter key. */
     private final java.util.Map<String, Label> notes = new java.util.HashMap<>();
     private final javafx.beans.value.ChangeListener<ParamValues> onInEffect = (o, before, now) -> showInEffect(now);
+    /** Shows a value in each field's editor, by parameter key (without committing it again). */
+    private final java.util.Map<String, java.util.function.Consumer<String>> shows = new java.util.HashMap<>();
+    /** True while {@link #showValues} writes into the editors: their listeners then commit nothing. */
+    private boolean showing;
+    /** Another section's form (or quick demo, Defaults, Again) changed the shared settings: show them here too. */
+    private final javafx.beans.value.ChangeListener<ParamValues> onValues = (o, before, now) -> showValues(now);
     /** Held strongly here, registered weakly: the session outlives forms rebuilt on a language switch. */
     private final javafx.beans.value.ChangeListener<LessonSession.ParamProblem> onRunRefused;
 
@@ -80,6 +86,22 @@ final class ParamForm extends VBox {
         if (refused != null) show(refused.param(), refused.message());
         session.inEffectProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onInEffect));
         showInEffect(session.inEffectProperty().get());
+        session.valuesProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onValues));
+    }
+
+    /**
+     * Puts {@code now}'s value into every editor that shows another one, except fields whose last
+     * typed value was refused (they keep the text to correct, under its message).
+     */
+    private void showValues(ParamValues now) {
+        showing = true;
+        try {
+            for (java.util.Map.Entry<String, java.util.function.Consumer<String>> e : shows.entrySet()) {
+                if (!session.isInvalid(e.getKey()) && now.has(e.getKey())) e.getValue().accept(now.text(e.getKey()));
+            }
+        } finally {
+            showing = false;
+        }
     }
 
     /** Under each field whose value the lesson replaced: "In use: MNIST" (the choice's label); other notes cleared. */
@@ -105,6 +127,7 @@ final class ParamForm extends VBox {
                 CheckBox box = new CheckBox();
                 box.setSelected(Boolean.parseBoolean(current));
                 box.selectedProperty().addListener((o, a, b) -> commit(spec, Boolean.toString(b), error, box));
+                shows.put(spec.key(), v -> box.setSelected(Boolean.parseBoolean(v)));
                 return box;
             }
             case CHOICE: {
@@ -116,6 +139,7 @@ final class ParamForm extends VBox {
                 });
                 combo.setValue(current);
                 combo.valueProperty().addListener((o, a, b) -> commit(spec, b, error, combo));
+                shows.put(spec.key(), combo::setValue);
                 return combo;
             }
             case INT:
@@ -140,6 +164,9 @@ final class ParamForm extends VBox {
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) commit(spec, field.getText(), error, field);
         });
+        shows.put(spec.key(), v -> {
+            if (!v.equals(field.getText())) field.setText(v);
+        });
         return field;
     }
 
@@ -163,6 +190,11 @@ final class ParamForm extends VBox {
         value.setOnAction(e -> {
             if (commit(spec, value.getText(), error, value)) slider.setValue(Double.parseDouble(value.getText().trim()));
         });
+        shows.put(spec.key(), v -> {
+            if (v.equals(value.getText())) return;
+            value.setText(v);
+            slider.setValue(Double.parseDouble(v));
+        });
         HBox box = new HBox(6, slider, value);
         HBox.setHgrow(slider, Priority.ALWAYS);
         return box;
@@ -175,27 +207,32 @@ final class ParamForm extends VBox {
     }
 
     private boolean commit(ParamSpec spec, String raw, Label error, Node editor) {
+        if (showing) return true;
         String problem = session.setParam(spec.key(), raw);
         show(spec.key(), problem);
         return problem == null;
     }
 
-    /** Shows {@code problem} (a deferred message) under the field of {@code key} and marks it, or clears both (null). */
     /**
-     * The problem as shown under its field: messages start with the key typed in {@code --set}
-     * ("lr: ..."), which the form's reader has never seen; the field's label replaces it.
+     * {@code message} (localised) as the user reads it: messages of a setting start with the key typed
+     * in {@code --set} ("epochs: ..."), which the form's reader has never seen; the field's label
+     * ("Epochs: ...") replaces it. Other messages are returned unchanged.
      */
-    private String withLabel(String key, String message) {
-        String prefix = key + ": ";
-        return message.startsWith(prefix) ? text.apply("param." + key) + ": " + message.substring(prefix.length()) : message;
+    static String withLabel(java.util.function.Function<String, String> text, java.util.Collection<ParamSpec> specs, String message) {
+        for (ParamSpec spec : specs) {
+            String prefix = spec.key() + ": ";
+            if (message.startsWith(prefix)) return text.apply("param." + spec.key()) + ": " + message.substring(prefix.length());
+        }
+        return message;
     }
 
+    /** Shows {@code problem} (a deferred message) under the field of {@code key} and marks it, or clears both (null). */
     private void show(String key, String problem) {
         Label error = errors.get(key);
         Node editor = editors.get(key);
         if (error == null) return;  // a setting of another section's form
         boolean ok = problem == null;
-        error.setText(ok ? "" : withLabel(key, LessonStrings.resolve(text, problem)));
+        error.setText(ok ? "" : withLabel(text, session.values().specs(), LessonStrings.resolve(text, problem)));
         error.setManaged(!ok);
         error.setVisible(!ok);
         if (ok) editor.getStyleClass().remove("invalid");

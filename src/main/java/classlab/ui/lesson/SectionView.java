@@ -107,6 +107,15 @@ final class SectionView {
 
     List<FigureView> views() { return views; }
 
+    /**
+     * Whether the drawing of {@code view} (its chart or table, not only its title or legend) is
+     * scrolled into the section's viewport ({@link classlab.ui.fx.Viewports#shows}).
+     */
+    boolean shows(FigureView view) {
+        javafx.scene.Node drawing = view.getCenter();
+        return classlab.ui.fx.Viewports.shows(scroll, drawing == null ? view : drawing);
+    }
+
     /** The section's scroll pane (snapshot needs the height hidden below its viewport). */
     ScrollPane scroll() { return scroll; }
 

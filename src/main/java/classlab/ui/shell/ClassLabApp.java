@@ -44,6 +44,10 @@ public final class ClassLabApp extends Application {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
         }
+        // JavaFX draws every window; AWT only draws into images (PNG footers, GIFs). Headless, AWT does not
+        // open its own connection to the X server, whose XSetErrorHandler call inside GTK's error trap made
+        // GDK print "Gdk-WARNING **: XSetErrorHandler() called with a GDK error trap pushed" on every export.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         catalog = CompletableFuture.supplyAsync(LessonCatalog::load);
         Application.launch(ClassLabApp.class);
         return exitCode;
@@ -110,6 +114,7 @@ public final class ClassLabApp extends Application {
         String first = options.lesson() != null ? options.lesson() : controller.firstLessonId();
         if (first != null) controller.open(first);
         if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+        else controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
     }
 
     private static LessonCatalog catalog() {

@@ -58,7 +58,9 @@ final class StatusLine {
             backend = info;
             backendError = error;
             showBackend();
-            show(error == null ? m -> m.format("status.backend.ready", info.startMillis()) : this::backendFailure);
+            // "ready" is the least of the messages: it does not push out one the user has still to read (runs restored at start).
+            if (error != null) show(this::backendFailure);
+            else if (message == null) show(m -> m.format("status.backend.ready", info.startMillis()));
         }));
         // A start-up that never ends (seen once in 25 starts) gets a thread dump and a word to the user.
         StartupWatchdog.watch(Backend.whenReady(), StartupWatchdog.DEFAULT_LIMIT, DataCache.resolve(null).dataDir().resolve("logs"))

@@ -51,10 +51,36 @@ final class AxisScale {
             step = hi - lo <= 1 ? 0.25 : Math.max(1, Math.ceil((hi - lo) / ticks));
         } else {
             step = NumberFormats.niceStep(hi - lo, ticks);
+            if (fixedMin != null || fixedMax != null) step = stepOnFixedBounds(fixedMin != null ? lo : null, fixedMax != null ? hi : null, step, hi - lo, ticks);
             if (fixedMin == null) lo = Math.floor(lo / step + 1e-9) * step;
             if (fixedMax == null) hi = Math.ceil(hi / step - 1e-9) * step;
         }
         return new Range(lo, hi, step, log);
+    }
+
+    /**
+     * A tick step on which the fixed bounds lie: an axis counts its ticks from its lower bound, so a
+     * fixed 0.3 … 1 with step 0.2 read 0.3, 0.5, 0.7, 0.9, 1 (trial report 3, item 19). Tries
+     * {@code step} and the next finer 1-2-5 steps (at most {@code 2 × ticks} intervals); keeps
+     * {@code step} if none fits.
+     */
+    private static double stepOnFixedBounds(Double low, Double high, double step, double span, int ticks) {
+        for (double s = step; span / s <= 2 * ticks + 1e-9; s = finer(s)) {
+            if ((low == null || onStep(low, s)) && (high == null || onStep(high, s))) return s;
+        }
+        return step;
+    }
+
+    /** The next finer 1-2-5 step: 0.5 → 0.2 → 0.1 → 0.05. */
+    private static double finer(double step) {
+        double mag = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        long m = Math.round(step / mag);
+        return m >= 5 ? 2 * mag : m >= 2 ? mag : mag / 2;
+    }
+
+    private static boolean onStep(double v, double step) {
+        double k = v / step;
+        return Math.abs(k - Math.rint(k)) < 1e-6;
     }
 
     /**
@@ -98,37 +124,53 @@ final class AxisScale {
     }
 
     /**
-     * {@link #equalAspect} whose lower bounds are whole multiples of nice tick steps, so both axes
-     * start at a labelled tick (JavaFX's NumberAxis counts ticks from the lower bound). Each centred
-     * equal-aspect window is moved to the tick nearest its lower end when it then still covers the
-     * input range; otherwise both windows start at the tick below and the axis with smaller units is
-     * extended at its upper end until the scales match again.
+     * Equal-aspect ranges whose both ends are labelled ticks (matplotlib's {@code set_aspect('equal')}
+     * with whole-tick limits): each axis takes the smallest range of whole tick steps that covers its
+     * data, at the scale the tighter of the two needs in the plot area; then the other axis is given
+     * as many more whole steps as the area holds at that scale, evenly on both sides ({@link #grow}).
+     * What is left of the area in that direction is not plotted: the plot box shrinks by less than
+     * two tick steps instead of ending between ticks. Steps come from the
+     * centred {@link #equalAspect} window (about {@code xTicks}/{@code yTicks} ticks).
      *
-     * @return {@code {xLow, xHigh, yLow, yHigh, xStep, yStep}}; the input with steps for its spans
-     *         if a size or a range is not positive
+     * @param width  plot area width in pixels
+     * @param height plot area height in pixels
+     * @return {@code {xLow, xHigh, yLow, yHigh, xStep, yStep, plotWidth, plotHeight}} with
+     *         plotWidth &le; width and plotHeight &le; height; the input ranges, nice steps and the
+     *         given size if a size or a range is not positive
      */
     static double[] equalAspectOnTicks(double xLow, double xHigh, double yLow, double yHigh, double width, double height,
                                        int xTicks, int yTicks) {
         double[] r = equalAspect(xLow, xHigh, yLow, yHigh, width, height);
         double xStep = NumberFormats.niceStep(r[1] - r[0], xTicks), yStep = NumberFormats.niceStep(r[3] - r[2], yTicks);
-        if (!(width > 0 && height > 0 && r[1] > r[0] && r[3] > r[2])) return new double[] {r[0], r[1], r[2], r[3], xStep, yStep};
-        double xw = r[1] - r[0], yw = r[3] - r[2];
-        double x0 = nearestCoveringTick(r[0], xw, xLow, xHigh, xStep), y0 = nearestCoveringTick(r[2], yw, yLow, yHigh, yStep);
-        if (Double.isFinite(x0) && Double.isFinite(y0)) return new double[] {x0, x0 + xw, y0, y0 + yw, xStep, yStep};
-        x0 = Math.floor(r[0] / xStep + 1e-9) * xStep;
-        y0 = Math.floor(r[2] / yStep + 1e-9) * yStep;
-        double unitsPerPixel = Math.max((r[1] - x0) / width, (r[3] - y0) / height);
-        return new double[] {x0, x0 + unitsPerPixel * width, y0, y0 + unitsPerPixel * height, xStep, yStep};
+        if (!(width > 0 && height > 0 && xHigh > xLow && yHigh > yLow)) {
+            return new double[] {xLow, xHigh, yLow, yHigh, xStep, yStep, width, height};
+        }
+        double[] x = covering(xLow, xHigh, xStep), y = covering(yLow, yHigh, yStep);
+        double unitsPerPixel = Math.max((x[1] - x[0]) / width, (y[1] - y[0]) / height);
+        grow(x, xStep, unitsPerPixel * width, xLow, xHigh);
+        grow(y, yStep, unitsPerPixel * height, yLow, yHigh);
+        return new double[] {x[0], x[1], y[0], y[1], xStep, yStep,
+                Math.min(width, (x[1] - x[0]) / unitsPerPixel), Math.min(height, (y[1] - y[0]) / unitsPerPixel)};
     }
 
-    /** The multiple of {@code step} nearest to {@code start} from which a window of {@code span} covers {@code [low, high]}, or NaN. */
-    private static double nearestCoveringTick(double start, double span, double low, double high, double step) {
-        double below = Math.floor(start / step + 1e-9) * step, above = below + step;
-        double best = Double.NaN;
-        for (double t : new double[] {below, above}) {
-            boolean covers = t <= low + 1e-9 * span && t + span >= high - 1e-9 * span;
-            if (covers && (Double.isNaN(best) || Math.abs(t - start) < Math.abs(best - start))) best = t;
+    /** The smallest {@code {low, high}} on multiples of {@code step} that covers {@code [low, high]}. */
+    private static double[] covering(double low, double high, double step) {
+        return new double[] {Math.floor(low / step + 1e-9) * step, Math.ceil(high / step - 1e-9) * step};
+    }
+
+    /**
+     * Adds whole steps to {@code range} while its span stays within {@code span}: the same number on
+     * both sides, and an odd one on the side nearer the data only if that centres the data better.
+     */
+    private static void grow(double[] range, double step, double span, double low, double high) {
+        int n = (int) Math.floor((span - (range[1] - range[0])) / step + 1e-9);
+        if (n <= 0) return;
+        range[0] -= (n / 2) * step;
+        range[1] += (n / 2) * step;
+        if (n % 2 == 1) {
+            double below = low - range[0], above = range[1] - high;
+            if (below < above - 1e-9 * step) range[0] -= step;
+            else if (above < below - 1e-9 * step) range[1] += step;
         }
-        return best;
     }
 }

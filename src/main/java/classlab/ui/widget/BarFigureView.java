@@ -35,6 +35,8 @@ public final class BarFigureView extends FigureView {
     /** On a log axis: plotted value = log10(v) - logBase. */
     private double logBase;
     private boolean logY;
+    /** The figure's groups in the order of the chart's series. */
+    private List<String> shownGroups = List.of();
 
     /** BarChart with level lines and value labels in its plot children. */
     private final class Chart extends BarChart<String, Number> {
@@ -78,6 +80,7 @@ public final class BarFigureView extends FigureView {
 
         @Override protected void layoutPlotChildren() {
             super.layoutPlotChildren();
+            applyGroupColors();
             for (Label l : valueLabels) {
                 @SuppressWarnings("unchecked")
                 Node bar = ((XYChart.Data<String, Number>) l.getUserData()).getNode();
@@ -161,6 +164,8 @@ public final class BarFigureView extends FigureView {
         }
         // Bars are few: rebuilding the series is simpler and safer than diffing categories.
         chart.getData().setAll(series);
+        shownGroups = groups;
+        applyGroupColors();
         if (!labels.equals(xAxis.getCategories())) {
             // A CategoryAxis that does not auto-range keeps the tick marks of the categories it had
             // when first laid out (none for a figure that fills during a run): let it range once on
@@ -192,6 +197,33 @@ public final class BarFigureView extends FigureView {
         xAxis.setLabel(t(fig.xLabelKey()));
         yAxis.setLabel(t(fig.yLabelKey()));
         redraw();
+    }
+
+    /**
+     * Gives each group's bars and legend symbol the colour of the group's slot in the lesson
+     * ({@link BarFigure#colorSlot}) instead of the chart's colour for its position: "WeightedSampler"
+     * is not blue here because it is the first of two groups and green next door, where it is third.
+     */
+    private void applyGroupColors() {
+        List<XYChart.Series<String, Number>> data = chart.getData();
+        List<String> colors = new ArrayList<>();
+        for (int k = 0; k < data.size() && k < shownGroups.size(); k++) {
+            String color = "default-color" + fig.colorSlot(shownGroups.get(k)) % 8;
+            colors.add(color);
+            for (XYChart.Data<String, Number> d : data.get(k).getData()) recolor(d.getNode(), color);
+        }
+        for (Node symbol : chart.lookupAll(".bar-legend-symbol")) {
+            // The chart names a legend symbol's series by its position: style class "series<k>".
+            int k = symbol.getStyleClass().stream().filter(c -> c.matches("series\\d+"))
+                    .mapToInt(c -> Integer.parseInt(c.substring("series".length()))).findFirst().orElse(-1);
+            if (k >= 0 && k < colors.size()) recolor(symbol, colors.get(k));
+        }
+    }
+
+    private static void recolor(Node node, String color) {
+        if (node == null || node.getStyleClass().contains(color)) return;
+        node.getStyleClass().removeIf(c -> c.startsWith("default-color"));
+        node.getStyleClass().add(color);
     }
 
     private double plot(double v) {

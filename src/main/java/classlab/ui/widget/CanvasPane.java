@@ -30,6 +30,10 @@ final class CanvasPane extends Pane {
     @Override protected void layoutChildren() {
         double w = Math.floor(getWidth()), h = Math.floor(getHeight());
         if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            // Clear the old size first: a canvas that shrinks keeps its drawing outside the new size, and
+            // a 2x snapshot (PNG export) showed it as a second, clipped copy of the x-axis title below the
+            // real one (trial report 3, item 8).
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             canvas.setWidth(w);
             canvas.setHeight(h);
             repaint();

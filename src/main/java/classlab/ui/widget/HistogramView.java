@@ -1,6 +1,7 @@
 package classlab.ui.widget;
 
 import classlab.core.figure.HistogramFigure;
+import classlab.core.lesson.LessonStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,12 @@ public final class HistogramView extends FigureView {
     }
 
     private void paint(GraphicsContext g, double w, double h) {
+        overflowMarks = 0;
+        paintPlots(g, w, h);
+        overflowMarksPainted = overflowMarks;
+    }
+
+    private void paintPlots(GraphicsContext g, double w, double h) {
         ChartTheme th = theme();
         g.setFill(th.background());
         g.fillRect(0, 0, w, h);
@@ -95,8 +102,11 @@ public final class HistogramView extends FigureView {
         int columns = Math.min(fig.panelColumns(), names.size());
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) all.add(i);
+        // The count axis' title, turned, left of the tick labels (overlay) or of the first column (panels).
+        double yTitleW = th.fontSize() * 1.4;
+        paintYTitle(g, th, yTitleW, h);
         if (columns == 0) {
-            plot(g, th, 0, 0, w, h, all, range, t(fig.xLabelKey()), true);
+            plot(g, th, yTitleW, 0, w - yTitleW, h, all, range, t(fig.xLabelKey()), true);
             return;
         }
         // Small multiples: one panel per distribution on shared axes, captioned with its name and
@@ -104,24 +114,42 @@ public final class HistogramView extends FigureView {
         Font font = Font.font(th.fontSize());
         Font small = Font.font(Math.max(8, th.fontSize() * 0.85));
         double lineH = th.fontSize() * 1.3;
-        double captionH = 2 * lineH + 2;
+        double captionH;
         int rows = (names.size() + columns - 1) / columns;
         double panelStep = NumberFormats.niceStep(range[2], 5);
-        double yLabelW = yTickWidth(Math.ceil(range[2] / panelStep) * panelStep, panelStep, font) + 14;
+        double yLabelW = yTitleW + yTickWidth(Math.ceil(range[2] / panelStep) * panelStep, panelStep, font) + 14;
         double cw = (w - yLabelW) / columns, ch = (h - lineH - 4) / rows;
+        // Narrow panels (a 1280-pixel projector): a caption that does not fit at 80 % of the type size
+        // wraps, and "μ = …, σ = …" goes on two lines, instead of running into the next panel's.
+        List<List<String>> captions = new ArrayList<>();
+        int captionLines = 0;
+        for (String n : names) {
+            List<String> lines = captionLines(t(n), font, cw - 8);
+            HistogramFigure.Bins b = data.get(n);
+            String stats = stats(b);
+            if (CanvasPane.textWidth(stats, small) * 0.8 <= cw - 4) lines.add(stats);
+            else lines.addAll(List.of(stats.split(", ")));
+            captions.add(lines);
+            captionLines = Math.max(captionLines, lines.size());
+        }
+        captionH = captionLines * lineH + 2;
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < names.size(); i++) {
             boolean first = i % columns == 0;
-            double x = first ? 0 : yLabelW + (i % columns) * cw, y = (i / columns) * ch;
-            double pw = first ? cw + yLabelW : cw;
+            double x = first ? yTitleW : yLabelW + (i % columns) * cw, y = (i / columns) * ch;
+            double pw = first ? cw + yLabelW - yTitleW : cw;
             double cx = (first ? yLabelW : x) + cw / 2;
-            String caption = t(names.get(i)), stats = stats(data.get(names.get(i)));
             g.setFill(th.foreground());
-            g.setFont(CanvasPane.fitted(caption, font, cw - 8));
-            g.fillText(caption, cx, y + 2);
-            g.setFont(CanvasPane.fitted(stats, small, cw - 4));
-            g.fillText(stats, cx, y + 2 + lineH, cw - 4);
+            List<String> lines = captions.get(i);
+            int statsFrom = lines.size() - (lines.get(lines.size() - 1).startsWith("σ") ? 2 : 1);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            for (int k = 0; k < lines.size(); k++) {
+                Font f = k < statsFrom ? font : small;
+                g.setFont(CanvasPane.fitted(lines.get(k), f, cw - 4));
+                g.fillText(lines.get(k), cx, y + 2 + k * lineH, cw - 4);
+            }
             plot(g, th, x, y + captionH, pw, ch - captionH, List.of(i), range, null, first);
         }
         g.setFill(th.foreground());
@@ -207,6 +235,29 @@ public final class HistogramView extends FigureView {
             g.lineTo(px.applyAsDouble(b.edges()[b.edges().length - 1]), top + ph);
             g.stroke();
         }
+        // Values off the axis (a fixed range): counted at the edge they fall beyond, never dropped silently.
+        Font small = Font.font(Math.max(8, th.fontSize() * 0.8));
+        double markY = top + 2;
+        for (int i : series) {
+            HistogramFigure.Bins b = data.get(names.get(i));
+            if (b.above() == 0 && b.below() == 0) continue;
+            g.setFill(series.size() > 1 ? th.seriesColor(i) : th.foreground());
+            g.setTextBaseline(VPos.TOP);
+            if (b.above() > 0) {
+                String mark = t(LessonStrings.message("histogram.above", String.format(java.util.Locale.ROOT, "%,d", b.above()), NumberFormats.compact(xMax)));
+                g.setFont(CanvasPane.fitted(mark, small, pw - 4));
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(mark, left + pw - 2, markY);
+            }
+            if (b.below() > 0) {
+                String mark = t(LessonStrings.message("histogram.below", String.format(java.util.Locale.ROOT, "%,d", b.below()), NumberFormats.compact(xMin)));
+                g.setFont(CanvasPane.fitted(mark, small, pw - 4));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(mark, left + 2, markY);
+            }
+            markY += lineH;
+            overflowMarks++;
+        }
         // Axes on top.
         g.setStroke(th.foreground());
         g.setLineWidth(1);
@@ -215,6 +266,38 @@ public final class HistogramView extends FigureView {
         if (data.isEmpty()) CanvasPane.paintEmptyHint(g, th, emptyHintText(), left, top, pw, ph);
         yTickLeft = left;
     }
+
+    /**
+     * A panel caption as lines no wider than {@code width}: one line if it fits at 80 % of the type
+     * size; else broken after its first comma ("Layer 1," / "active units (> 0)"), each part shrunk
+     * when drawn; else wrapped at spaces.
+     */
+    private static List<String> captionLines(String caption, Font font, double width) {
+        if (CanvasPane.textWidth(caption, font) * 0.8 <= width) return new ArrayList<>(List.of(caption));
+        int comma = caption.indexOf(", ");
+        if (comma > 0 && CanvasPane.textWidth(caption.substring(comma + 2), font) * 0.6 <= width) {
+            return new ArrayList<>(List.of(caption.substring(0, comma + 1), caption.substring(comma + 2)));
+        }
+        return new ArrayList<>(CanvasPane.wrap(caption, font, width));
+    }
+
+    private void paintYTitle(GraphicsContext g, ChartTheme th, double width, double h) {
+        String title = t(HistogramFigure.Y_LABEL_KEY);
+        g.save();
+        g.translate(width / 2, h / 2);
+        g.rotate(-90);
+        g.setFill(th.foreground());
+        g.setFont(CanvasPane.fitted(title, Font.font(th.fontSize()), h - 8));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(title, 0, 0);
+        g.restore();
+    }
+
+    /** Overflow marks drawn in the last paint (tests). */
+    int overflowMarks() { return overflowMarksPainted; }
+
+    private int overflowMarks, overflowMarksPainted;
 
     /** Left edge of the plot area last painted (tests: the y tick labels fit left of it). */
     double plotLeft() { return yTickLeft; }

@@ -66,6 +66,8 @@ public final class LineFigureView extends FigureView {
         final boolean rightAxis;
         int colorIndex = -1;
         SeriesThinning.Points points = SeriesThinning.Points.EMPTY;
+        /** Whether the chart series' items carry symbol nodes (scatter, or a short dotted line). */
+        boolean symbols;
 
         Entry(boolean rightAxis) { this.rightAxis = rightAxis; }
     }
@@ -126,12 +128,17 @@ public final class LineFigureView extends FigureView {
             e.points = SeriesThinning.thin(s.snapshot(), s.notes(), e.rightAxis ? logRightY : logY, MAX_POINTS);
             markCoincident(e, drawn, style);
             if (!hidden.contains(s.name()) && !s.previous()) drawn.add(e);
-            List<XYChart.Data<Number, Number>> data = new ArrayList<>(e.points.size());
-            if (!hidden.contains(s.name())) {
-                boolean dotted = style == LineFigure.Style.LINE && e.points.size() <= DOTTED_MAX_POINTS;
-                for (int i = 0; i < e.points.size(); i++) {
-                    double x = e.points.xs()[i], py = e.points.plotYs()[i];
-                    XYChart.Data<Number, Number> d = new XYChart.Data<>(x, py);
+            int shown = hidden.contains(s.name()) ? 0 : e.points.size();
+            for (int i = 0; i < shown; i++) {
+                extend(xr, e.points.xs()[i]);
+                extend(e.rightAxis ? yr : yl, e.points.plotYs()[i]);
+            }
+            boolean dotted = style == LineFigure.Style.LINE && shown <= DOTTED_MAX_POINTS;
+            if (style == LineFigure.Style.SCATTER || dotted || e.symbols) {
+                // Points with symbols: new items, each with its symbol node, in one list change.
+                List<XYChart.Data<Number, Number>> data = new ArrayList<>(shown);
+                for (int i = 0; i < shown; i++) {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(e.points.xs()[i], e.points.plotYs()[i]);
                     if (style == LineFigure.Style.SCATTER || dotted) {
                         Region symbol = new Region();
                         symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
@@ -141,11 +148,12 @@ public final class LineFigureView extends FigureView {
                         d.setNode(symbol);
                     }
                     data.add(d);
-                    extend(xr, x);
-                    extend(e.rightAxis ? yr : yl, py);
                 }
+                e.fx.getData().setAll(data);
+                e.symbols = style == LineFigure.Style.SCATTER || dotted;
+            } else {
+                setPoints(e.fx.getData(), e.points.xs(), e.points.plotYs(), shown);
             }
-            update(e.fx.getData(), data);
             if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
         }
         List<LineFigure.Marker> markers = fig.markers();
@@ -276,42 +284,30 @@ public final class LineFigureView extends FigureView {
         if (!legend.getChildren().equals(ordered)) legend.getChildren().setAll(ordered);
     }
 
-    private MarkedLineChart chartOf(Entry e) { return e.rightAxis ? right.chart() : main; }
-
     /**
-     * Makes the chart series' points {@code fresh}, keeping the points at its start that are unchanged:
-     * a growing curve (the live mini-batch loss, up to {@link #MAX_POINTS} points redrawn every
-     * quarter second while training) only gets its new tail. {@code setAll} of the whole list cost
-     * the FX thread time quadratic in the points (XYChart inserts the new items before the old ones
-     * and then looks each old one up to remove it, and checks duplicates by {@code contains} on a
-     * list): half of its samples during a batch-8 run (JFR), CPU the training shares two cores with.
-     * Points with their own node (dots, scatter symbols) are replaced as before.
+     * Makes {@code data} hold the first {@code n} points of {@code xs}/{@code ys} (items without
+     * symbol nodes), changing the values of the items it has, dropping or appending only the
+     * difference. Replacing the whole list costs XYChart O(n²): it looks each removed item up in its
+     * list of displayed items (a 2,000-point live loss curve: hundreds of milliseconds of the FX
+     * thread per redraw, pulse logger and JFR); a growing curve now only appends its new points.
      */
-    static void update(javafx.collections.ObservableList<XYChart.Data<Number, Number>> shown, List<XYChart.Data<Number, Number>> fresh) {
-        int keep = 0;
-        int limit = Math.min(shown.size(), fresh.size());
-        while (keep < limit && samePoint(shown.get(keep), fresh.get(keep))) keep++;
-        if (keep == shown.size() && keep == fresh.size()) return;
-        // Removing from the end of the kept part, and a first point replaced on its own, keeps each
-        // list change cheap for XYChart: it removes items in order and never checks n items against n.
-        if (shown.size() > Math.max(keep, 1)) shown.remove(Math.max(keep, 1), shown.size());
-        int from = keep;
-        if (keep == 0 && !shown.isEmpty()) {
-            if (fresh.isEmpty()) {
-                shown.clear();
-                return;
-            }
-            shown.set(0, fresh.get(0));
-            from = 1;
+    static void setPoints(javafx.collections.ObservableList<XYChart.Data<Number, Number>> data, double[] xs, double[] ys, int n) {
+        int kept = Math.min(data.size(), n);
+        for (int i = 0; i < kept; i++) {
+            XYChart.Data<Number, Number> d = data.get(i);
+            if (d.getXValue().doubleValue() != xs[i]) d.setXValue(xs[i]);
+            if (d.getYValue().doubleValue() != ys[i]) d.setYValue(ys[i]);
         }
-        if (from < fresh.size()) shown.addAll(fresh.subList(from, fresh.size()));
+        if (data.size() > n) {
+            data.remove(n, data.size());
+        } else if (n > kept) {
+            List<XYChart.Data<Number, Number>> added = new ArrayList<>(n - kept);
+            for (int i = kept; i < n; i++) added.add(new XYChart.Data<>(xs[i], ys[i]));
+            data.addAll(added);
+        }
     }
 
-    /** The same drawn point: equal x and y, and neither has its own node (a symbol is created per refresh). */
-    private static boolean samePoint(XYChart.Data<Number, Number> a, XYChart.Data<Number, Number> b) {
-        return a.getNode() == null && b.getNode() == null && a.getXValue().doubleValue() == b.getXValue().doubleValue()
-                && a.getYValue().doubleValue() == b.getYValue().doubleValue();
-    }
+    private MarkedLineChart chartOf(Entry e) { return e.rightAxis ? right.chart() : main; }
 
     private static void setColor(Entry e, int index) {
         int c = index % 8;
@@ -361,14 +357,29 @@ public final class LineFigureView extends FigureView {
         range[1] = Math.max(range[1], v);
     }
 
-    /** Widens the x or y range so both axes have the same scale in the current plot area size. */
+    /**
+     * Widens the x or y range so both axes have the same scale in the current plot area size, both
+     * ending on labelled ticks ({@link AxisScale#equalAspectOnTicks}); the chart gives up the part of
+     * the area that whole ticks cannot fill (it is centred in what is left). Called in every layout.
+     */
     private void fitAspect() {
         if (aspectBase == null) return;
+        double width = xAxis.getWidth() + unplotted[0], height = yAxis.getHeight() + unplotted[1];
         double[] r = AxisScale.equalAspectOnTicks(aspectBase[0], aspectBase[1], aspectBase[2], aspectBase[3],
-                xAxis.getWidth(), yAxis.getHeight(), X_TICKS, Y_TICKS);
+                width, height, X_TICKS, Y_TICKS);
         setBounds(xAxis, r[0], r[1], r[4]);
         setBounds(yAxis, r[2], r[3], r[5]);
+        if (width > 0 && height > 0) {
+            unplotted[0] = width - r[6];
+            unplotted[1] = height - r[7];
+        }
+        javafx.geometry.Insets in = plots.getInsets();
+        main.setMaxSize(Math.max(0, plots.getWidth() - in.getLeft() - in.getRight() - unplotted[0]),
+                Math.max(0, plots.getHeight() - in.getTop() - in.getBottom() - unplotted[1]));
     }
+
+    /** Pixels of the plot area {width, height} that the equal-aspect chart leaves out ({@link #fitAspect}). */
+    private final double[] unplotted = new double[2];
 
     private static void setBounds(NumberAxis axis, double lo, double hi, double step) {
         double tolerance = 1e-9 * (hi - lo);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import classlab.core.figure.LineFigure;
+import classlab.core.lesson.LessonStrings;
 import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
 import java.nio.file.Files;
@@ -116,5 +117,68 @@ class RunFilesTest {
         history.begin("all", lesson.defaults(), Instant.now(), back);
         RunRecord cut = history.end("STOPPED", new classlab.core.train.TrainingEngine.Progress("all", 1, 1, 3, 7, 0, Double.NaN, 0));
         assertEquals(3, cut.endedAt().epoch(), "a replay stopped by the user is stopped where the replay was");
+    }
+
+    /**
+     * A replay takes no number of the trained runs: it is named as the recorded run from a file, the
+     * same in the run's label, the legend of its faded curves and the CSV's run column; saved again, it
+     * is the recording again.
+     */
+    @Test
+    void aReplayIsNamedAsTheRecordedRunFromAFileEverywhere() throws Exception {
+        FakeLesson lesson = new FakeLesson();
+        MetricLog log = new MetricLog();
+        Path file = dir.resolve("run" + RunFiles.EXTENSION);
+        RunRecord recorded = recordedRun(lesson, log);
+        RunFiles.write(recorded, file);
+        RunRecord back = RunFiles.read(file);
+        assertEquals(new RunRecord.Source(1, recorded.started(), false), back.source());
+
+        RunHistory session = new RunHistory(lesson, log);   // the next session opens the file
+        session.begin("all", back.settingsOver(lesson.defaults()), Instant.now(), back);
+        RunReplay.play(lesson, back, RunControl.unattended(log), 1000);
+        RunRecord replay = session.end("FINISHED", null);
+        assertEquals(-1, replay.number());
+        assertEquals(new RunRecord.Source(1, recorded.started(), true), replay.source());
+        LessonStrings en = LessonStrings.load(null, "en");
+        String time = replay.source().time();
+        assertEquals("#1 (file " + time + ")", LessonStrings.resolve(en, replay.label()));
+
+        session.begin("all", lesson.defaults(), Instant.now());
+        lesson.run("all", lesson.defaults(), RunControl.unattended(log));
+        RunRecord trained = session.end("FINISHED", null);
+        assertEquals("#1", trained.label(), "the first run trained in this session is #1");
+        List<LineFigure.Series> faded = lesson.loss.previousSeries();
+        assertEquals(3, faded.size(), "the replay is now drawn faded");
+        assertEquals("Loss a · #1 (file " + time + ") (Learning rate 0.3)",
+                LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : en.apply(k), faded.get(0).name()));
+        assertTrue(lesson.loss.toCsv().lines().anyMatch(l -> l.endsWith("," + replay.label())), lesson.loss.toCsv());
+
+        Path again = dir.resolve("again" + RunFiles.EXTENSION);
+        RunFiles.write(replay, again);
+        assertEquals(back.source(), RunFiles.read(again).source(), "saved again, the replay is the recording: same number and start");
+    }
+
+    /** The runs folder: runs of every quit's sub-folder come back oldest first; a discarded or unreadable one does not. */
+    @Test
+    void savedRunsAreFoundExceptDiscardedOnesAndUnreadableFilesAreNamed() throws Exception {
+        assertTrue(SavedRuns.scan(dir.resolve("absent")).runs().isEmpty(), "no runs folder yet: nothing");
+        RunRecord older = recordedRun(new FakeLesson(), new MetricLog());
+        Path first = dir.resolve("2026-11-30_15-10-00").resolve("fake-all-run1" + RunFiles.EXTENSION);
+        Path second = dir.resolve("2026-11-30_16-00-00").resolve("fake-all-run2" + RunFiles.EXTENSION);
+        RunFiles.write(older, second);
+        FakeLesson lesson = new FakeLesson();
+        RunHistory history = new RunHistory(lesson, new MetricLog());
+        history.begin("b", lesson.defaults(), Instant.parse("2026-11-30T16:00:00Z"));
+        RunFiles.write(history.end("FINISHED", null), first);
+        Files.writeString(dir.resolve("2026-11-30_16-00-00").resolve("broken" + RunFiles.EXTENSION), "{");
+
+        SavedRuns.Scan scan = SavedRuns.scan(dir);
+        assertEquals(List.of(second, first), scan.runs().stream().map(SavedRuns.Found::file).toList(), "oldest run first");
+        assertEquals(List.of(Path.of("2026-11-30_16-00-00", "broken" + RunFiles.EXTENSION).toString()), scan.unreadable());
+
+        Path moved = SavedRuns.discard(dir, second);
+        assertEquals(dir.resolve(SavedRuns.DISCARDED).resolve("2026-11-30_16-00-00").resolve(second.getFileName()), moved);
+        assertEquals(List.of(first), SavedRuns.scan(dir).runs().stream().map(SavedRuns.Found::file).toList(), "not restored again");
     }
 }

@@ -54,7 +54,7 @@ class FigureVocabularyTest {
         HistogramFigure hist = new HistogramFigure("h", "figure.bn", "axis.activation", 5);
         hist.set("series.before_bn", new double[] {1});
         hist.set("layer 1", new double[] {1});
-        assertEquals(Set.of("figure.bn", "axis.activation", "series.before_bn"), hist.messageKeys());
+        assertEquals(Set.of("figure.bn", "axis.activation", HistogramFigure.Y_LABEL_KEY, "series.before_bn"), hist.messageKeys());
 
         GridFigure grid = new GridFigure("g", "figure.confusion", GridFigure.Palette.HEAT, 1);
         grid.setPanels(List.of(new GridFigure.Panel(LessonStrings.message("message.accuracy", "0.9"), new double[][] {{1}},

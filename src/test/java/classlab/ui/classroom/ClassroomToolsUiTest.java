@@ -155,7 +155,7 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#tool-runs");
         WaitForAsyncUtils.waitForFxEvents();
         String running = lookup("#run-running").queryAs(Label.class).getText();
-        assertTrue(running.startsWith("#" + (before + 2) + " · 기본 (정규화 없음) · ") && running.contains("epochs=200")
+        assertTrue(running.startsWith("#" + (before + 2) + " · 기본 (정규화 없음) · ") && running.contains("에폭 200")
                 && running.endsWith("학습 중…"), running);
         clickOn("#tool-runs");
         clickOn("#stopButton");
@@ -233,6 +233,9 @@ class ClassroomToolsUiTest extends FxRobot {
         awaitRuns(session, before + 1);
         RunRecord replay = session.history().last();
         assertEquals(original.started(), replay.replayOf());
+        assertTrue(replay.number() < 0, "a replay takes no number of the trained runs");
+        assertEquals(before + 1, session.history().runs().size());
+        assertEquals(Integer.valueOf(original.number()), replay.source().number(), "it keeps the recorded run's number");
         assertEquals(original.tableRows(), replay.tableRows(), "the tables as recorded");
         assertEquals(original.curves().size(), replay.curves().size());
         for (int i = 0; i < original.curves().size(); i++) {
@@ -259,9 +262,10 @@ class ClassroomToolsUiTest extends FxRobot {
         assertEquals("Stopped", lookup("#stateLabel").queryAs(Label.class).getText());
         String progress = lookup("#progressLabel").queryAs(Label.class).getText();
         assertTrue(progress.startsWith("stopped at: ") && progress.contains("epoch " + stopped.endedAt().epoch() + "/200")
-                && progress.contains("replay of the ") && !progress.contains("left"), progress);
-        String listed = lookup("#run-" + replayed.number()).queryAs(javafx.scene.control.CheckBox.class).getText();
-        assertTrue(listed.contains("stopped at epoch " + stopped.endedAt().epoch() + "/200"), listed);
+                && progress.contains("replay of #" + stopped.number() + " (file ") && !progress.contains("left"), progress);
+        String listed = lookup("#" + classlab.ui.classroom.RunListView.id("run-", replayed)).queryAs(javafx.scene.control.CheckBox.class).getText();
+        assertTrue(listed.startsWith("#" + stopped.number() + " (file ") && listed.contains("replayed from its file")
+                && listed.contains("stopped at epoch " + stopped.endedAt().epoch() + "/200"), listed);
         interact(() -> app.controller().currentPane().onReset());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#figure-live_batch_loss").queryAll().stream()
                 .allMatch(javafx.scene.Node::isVisible));

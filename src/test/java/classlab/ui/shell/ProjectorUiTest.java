@@ -236,7 +236,8 @@ class ProjectorUiTest extends FxRobot {
         TrainingEngine.Progress live = new TrainingEngine.Progress("both", 2, 4, 17, 30, 12345, 0.5, 600_000_000_000L);
         classlab.core.classroom.RunRecord stoppedReplay = new classlab.core.classroom.RunRecord(1, "regularization", "all_four",
                 "experiment", java.util.Map.of(), java.util.Map.of(), List.of(), 42L, java.time.Instant.now(), "STOPPED",
-                java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), java.time.Instant.now(), live);
+                java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                new classlab.core.classroom.RunRecord.Source(12, java.time.Instant.now(), true), live);
         for (Theme theme : List.of(Theme.PRESENTATION, Theme.LIGHT)) {
             for (String lang : List.of("ko", "en")) {
                 MainWindowController shell = start(lang, theme, "regularization");
@@ -363,8 +364,8 @@ class ProjectorUiTest extends FxRobot {
             assertTrue(content.lines().count() > 2, csv + " has rows");
             for (String raw : new String[] {"column.", "series.", "csv."}) assertFalse(content.contains(raw), csv + " holds " + raw + ":\n" + content);
         }
-        assertTrue(Files.readString(first.resolve("batch_size_loss.csv")).lines().findFirst().orElseThrow().contains("batch_sizes=64, 128"),
-                "the stamp names the changed settings");
+        assertTrue(Files.readString(first.resolve("batch_size_loss.csv")).lines().findFirst().orElseThrow().contains("Batch sizes 64, 128"),
+                "the stamp names the changed settings as the form does (trial 3, item 7)");
 
         interact(() -> pane.onExportAll());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !first.equals(pane.lastExportFolder()));

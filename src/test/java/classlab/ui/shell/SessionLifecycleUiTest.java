@@ -28,10 +28,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class SessionLifecycleUiTest extends FxRobot {
     @TempDir Path runsDir;
     private ClassLabApp app;
+    /** The build's runs folder for tests (pom.xml), put back after each test: never the user's ~/ClassLab/runs. */
+    private final String testRunsDir = System.getProperty("classlab.runsDir");
 
     @AfterEach
     void stop() throws Exception {
-        System.clearProperty("classlab.runsDir");
+        if (testRunsDir != null) System.setProperty("classlab.runsDir", testRunsDir);
         System.clearProperty("classlab.exportDir");
         AppUnderTest.close(app);
     }
@@ -57,6 +59,10 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         String text = lookup("#quitText").queryAs(Label.class).getText();
         assertTrue(text.contains("run #2") && text.contains("is training") && text.contains("#1"), text);
+        // the run trains on behind the dialog, and the dialog follows it (trial 3, item 12: it showed where it was when asked)
+        assertTrue(text.contains("epoch ") && text.contains("iteration "), text);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(
+                () -> lookup("#quitText").queryAs(Label.class).getText()).get().equals(text));
         clickOn("#quitCancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(session.isRunning(), "Keep working: the run goes on");
@@ -80,6 +86,40 @@ class SessionLifecycleUiTest extends FxRobot {
         assertEquals("FINISHED", first.outcome());
         assertEquals("STOPPED", second.outcome(), "the run in training is kept as stopped");
         assertFalse(second.curves().isEmpty(), "with the curves it drew");
+
+        // The next start puts both back into the lesson's Runs list, named as they were, from their files.
+        AppUnderTest.close(app);
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        LessonSession again = app.controller().currentPane().session();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.history().runs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<RunRecord> restored = again.history().runs();
+        assertEquals(List.of("#1 (file " + restored.get(0).source().time() + ")", "#2 (file " + restored.get(1).source().time() + ")"),
+                restored.stream().map(r -> classlab.core.lesson.LessonStrings.resolve(
+                        classlab.core.lesson.LessonStrings.load("pattern", "en"), r.label())).toList());
+        assertEquals(first.curves().size(), restored.get(0).curves().size());
+        assertTrue(again.unsavedRuns().isEmpty(), "restored runs are files already: quitting does not ask about them");
+        String bar = lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText();
+        assertTrue(bar.contains("2 runs saved at the last quit are back in Runs") && bar.contains("binary classification (2)"), bar);
+        clickOn("#tool-runs");
+        String listed = lookup("#" + classlab.ui.classroom.RunListView.id("run-", restored.get(1))).queryAs(javafx.scene.control.CheckBox.class).getText();
+        assertTrue(listed.startsWith("#2 (file ") && listed.contains("saved on quit"), listed);
+        // A run trained now is #1 of this session, not #3: the restored runs keep their own names.
+        interact(() -> again.setParam("epochs", "1"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> again.history().runs().size() == 3 && !again.isRunning());
+        assertEquals("#1", again.history().last().label());
+        // "Remove" takes a restored run out for good: its file moves to discarded/, the next start leaves it out.
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#" + classlab.ui.classroom.RunListView.id("discard-", restored.get(0)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> again.history().runs().size() == 2);
+        assertFalse(Files.exists(files.get(0)), "moved away");
+        AppUnderTest.close(app);
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        LessonSession third = app.controller().currentPane().session();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !third.history().runs().isEmpty());
+        Thread.sleep(300);   // nothing more arrives
+        assertEquals(List.of("STOPPED"), third.history().runs().stream().map(RunRecord::outcome).toList(), "only the run not removed");
     }
 
     /**
@@ -111,6 +151,15 @@ class SessionLifecycleUiTest extends FxRobot {
         awaitLesson(next);
         assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
         assertEquals("", bar.getText(), "the export message belongs to the other lesson");
+        // Task 5 of the polish brief: a hidden section tab joins the scene (CSS, layout) only when it is chosen.
+        javafx.scene.control.TabPane shown = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.Tab hidden = shown.getTabs().stream()
+                .filter(t -> t.getUserData() != null && t != shown.getSelectionModel().getSelectedItem()).findFirst().orElseThrow();
+        assertEquals(null, hidden.getContent(), "not built into the scene before it is chosen");
+        interact(() -> shown.getSelectionModel().select(hidden));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(hidden.getContent() != null && hidden.getContent().getScene() != null, "there once chosen");
+        interact(() -> shown.getSelectionModel().select(tab));
         push(KeyCode.CONTROL, KeyCode.PAGE_UP);
         awaitLesson(first);
 

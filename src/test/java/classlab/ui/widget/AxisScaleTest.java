@@ -20,17 +20,26 @@ class AxisScaleTest {
     }
 
     @Test
-    void equalAspectOnTicksStartsBothAxesAtATick() {
-        // x -10…10 over 400 px, y -4…4 over 100 px: centred x is -16…16 (step 5), y -4…4 (step 2).
-        // x moves to the nearest tick that still covers -10…10: -15 … 17; y already starts on one.
+    void equalAspectOnTicksStartsAndEndsBothAxesAtALabelledTick() {
+        // x -10…10 over 400 px, y -4…4 over 100 px: steps 5 and 2 (from the centred -16…16 and -4…4).
+        // y needs 0.08 units/px; at that scale x holds 32 units: two more steps of 5 around -10…10, -15…15,
+        // so the plot box is 30 / 0.08 = 375 px wide instead of ending at 17 between ticks (the scratch lesson's contour).
         double[] r = AxisScale.equalAspectOnTicks(-10, 10, -4, 4, 400, 100, 8, 6);
-        assertArrayEquals(new double[] {-15, 17, -4, 4, 5, 2}, r, 1e-12);
-        // y -5…5: centred -5…5 cannot move to -4 (it would leave -5 out) nor -6 (5 out): both start at the tick
-        // below (x -20, y -6) and x's upper end grows to match y's scale.
+        assertArrayEquals(new double[] {-15, 15, -4, 4, 5, 2, 375, 100}, r, 1e-9);
+        // y -5…5: covered by -6…6 (step 2), which sets the scale (0.12/px); x holds 48 units: -20…20 at 333 px.
         double[] f = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6);
-        assertArrayEquals(new double[] {-20, -6, 5, 2}, new double[] {f[0], f[2], f[4], f[5]}, 1e-12);
-        assertEquals((f[1] - f[0]) / 400, (f[3] - f[2]) / 100, 1e-12);
-        assertTrue(f[1] >= 10 && f[3] >= 5, "input ranges still covered");
+        assertArrayEquals(new double[] {-20, 20, -6, 6, 5, 2}, java.util.Arrays.copyOf(f, 6), 1e-9);
+        for (double[] q : new double[][] {r, f}) {
+            assertEquals((q[1] - q[0]) / q[6], (q[3] - q[2]) / q[7], 1e-12, "one unit spans as many pixels on both axes");
+            for (int i = 0; i < 4; i++) {
+                double step = q[4 + i / 2], k = q[i] / step;
+                assertEquals(Math.rint(k), k, 1e-9, "every end is a whole tick");
+            }
+        }
+        // Data off the ticks (0.3…9.7 × 0…2.5, 300×300 px): ends still on ticks, the data covered.
+        double[] o = AxisScale.equalAspectOnTicks(0.3, 9.7, 0, 2.5, 300, 300, 8, 6);
+        assertTrue(o[0] <= 0.3 && o[1] >= 9.7 && o[2] <= 0 && o[3] >= 2.5, java.util.Arrays.toString(o));
+        assertTrue(o[6] <= 300 && o[7] <= 300 && (o[6] == 300 || o[7] == 300), "one axis fills its side: " + java.util.Arrays.toString(o));
     }
 
     @Test
@@ -53,6 +62,17 @@ class AxisScaleTest {
         AxisScale.Range widened = AxisScale.fit(0.2, 1.2, 0.0, 1.0, false, 6);
         assertEquals(0, widened.low(), 0);
         assertTrue(widened.high() >= 1.2, widened.toString());
+    }
+
+    /** Trial report 3, item 19: imbalance's Macro F1 (ylim 0.3 … 1) had ticks 0.3, 0.5, 0.7, 0.9, 1. */
+    @Test
+    void aFixedBoundIsATickAndTheTicksAreEven() {
+        AxisScale.Range f1 = AxisScale.fit(0.45, 0.92, 0.3, 1.0, false, 6);
+        assertArrayEquals(new double[] {0.3, 1, 0.1}, new double[] {f1.low(), f1.high(), f1.step()}, 1e-12);
+        AxisScale.Range accuracy = AxisScale.fit(0.5, 0.9, 0.5, 1.0, false, 6);
+        assertEquals(0.1, accuracy.step(), 1e-12, "0.5 … 1 keeps its 1-2-5 step: " + accuracy);
+        AxisScale.Range lowOnly = AxisScale.fit(0.35, 0.93, 0.3, null, false, 6);
+        assertArrayEquals(new double[] {0.3, 1, 0.1}, new double[] {lowOnly.low(), lowOnly.high(), lowOnly.step()}, 1e-12);
     }
 
     @Test

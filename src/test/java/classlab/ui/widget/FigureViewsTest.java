@@ -116,6 +116,36 @@ class FigureViewsTest extends FxRobot {
         assertEquals(2, fx(() -> v.chartSeries("a").getData().size()));
     }
 
+    /**
+     * A growing curve keeps the chart items it has and appends the new points; a thinned one
+     * (stride 2 past MAX_POINTS) moves its items to the new values and drops the rest: the chart
+     * shows exactly the thinned points either way.
+     */
+    @Test
+    void aGrowingCurveKeepsItsChartItems() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigure.Series s = f.series("loss");
+        for (int i = 0; i < 100; i++) s.add(i, 1.0 / (i + 1));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        XYChart.Data<Number, Number> first = fx(() -> v.chartSeries("loss").getData().get(0));
+        for (int i = 100; i < 150; i++) s.add(i, 1.0 / (i + 1));
+        assertTrue(refresh(v));
+        List<XYChart.Data<Number, Number>> grown = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        assertEquals(150, grown.size());
+        assertSame(first, grown.get(0), "the drawn items are kept");
+        assertEquals(149.0, grown.get(149).getXValue().doubleValue());
+        assertEquals(1.0 / 150, grown.get(149).getYValue().doubleValue(), 0);
+        for (int i = 150; i <= LineFigureView.MAX_POINTS; i++) s.add(i, 1.0 / (i + 1));
+        assertTrue(refresh(v));
+        List<XYChart.Data<Number, Number>> thinned = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        assertEquals(LineFigureView.MAX_POINTS / 2 + 1, thinned.size(), "every second point, up to the last");
+        assertSame(first, thinned.get(0));
+        for (int k = 0; k < thinned.size(); k++) {
+            assertEquals(2.0 * k, thinned.get(k).getXValue().doubleValue());
+            assertEquals(1.0 / (2 * k + 1), thinned.get(k).getYValue().doubleValue(), 0);
+        }
+    }
+
     /** Before the first run an empty chart says how to fill it (trial item 12); the first point takes the hint away. */
     @Test
     void anEmptyLineChartSaysPressRun() throws Exception {
@@ -717,6 +747,14 @@ class FigureViewsTest extends FxRobot {
         double yUnit = fx(() -> (v.yAxis().getUpperBound() - v.yAxis().getLowerBound()) / v.yAxis().getHeight());
         assertEquals(xUnit, yUnit, xUnit * 0.01, "one data unit is as long on both axes");
         assertTrue(fx(() -> xa.getLowerBound()) <= 0 && fx(() -> xa.getUpperBound()) >= 4, "the field's x range is shown");
+        // Both axes start and end on a labelled tick (the chart gives up the rest of its area).
+        for (NumberAxis axis : List.of(xa, v.yAxis())) {
+            for (double end : fx(() -> new double[] {axis.getLowerBound(), axis.getUpperBound()})) {
+                double k = end / axis.getTickUnit();
+                assertEquals(Math.rint(k), k, 1e-6, "end " + end + " is a tick of " + axis.getTickUnit());
+                assertFalse(fx(() -> axis.getTickLabelFormatter().toString(end)).isEmpty(), "end " + end + " is labelled");
+            }
+        }
         WritableImage img = fx(() -> v.snapshot(null, null));
         Color left = fx(() -> colourAt(img, v, 0.15, 0.5));
         Color right = fx(() -> colourAt(img, v, 3.85, 0.5));
@@ -827,6 +865,86 @@ class FigureViewsTest extends FxRobot {
         // trial 2 item 13: the 0-9 class labels under narrow panels were shrunk to ~8 px; now at most to 85 %
         // of the projector's size (neighbours that would touch are left out instead)
         assertTrue(fx(v::categoryFontSize) >= 0.85 * ChartTheme.PRESENTATION.fontSize() - 1e-9, "class labels: " + fx(v::categoryFontSize));
+    }
+
+    /**
+     * Trial report 3, item 15: bars took the chart's colour for their position, so the second and third
+     * of a lesson's strategies were blue and orange on a tab showing only those two. Bars and legend
+     * symbols now take the group's slot in the lesson.
+     */
+    @Test
+    void barsTakeTheirGroupsColourInTheLesson() throws Exception {
+        classlab.core.figure.ColorSlots lesson = new classlab.core.figure.ColorSlots().reserve("plain", "weighted", "sampler");
+        BarFigure f = new BarFigure("recall", "t", "class", "recall").shareColors(lesson);
+        f.setGroup("weighted", List.of("0", "1"), new double[] {0.5, 0.7});
+        f.setGroup("sampler", List.of("0", "1"), new double[] {0.6, 0.8});
+        BarFigureView v = show(() -> (BarFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<XYChart.Series<String, Number>> series = fx(() -> List.copyOf(v.chart().getData()));
+        for (int k = 0; k < 2; k++) {
+            String color = "default-color" + (k + 1);
+            for (XYChart.Data<String, Number> d : series.get(k).getData()) {
+                assertTrue(d.getNode().getStyleClass().contains(color), d.getNode().getStyleClass().toString());
+                assertEquals(1, d.getNode().getStyleClass().stream().filter(c -> c.startsWith("default-color")).count());
+            }
+        }
+        List<List<String>> symbols = fx(() -> v.chart().lookupAll(".bar-legend-symbol").stream()
+                .map(n -> List.copyOf(n.getStyleClass())).toList());
+        assertEquals(2, symbols.size());
+        for (List<String> c : symbols) {
+            int k = c.contains("series0") ? 0 : 1;
+            assertTrue(c.contains("default-color" + (k + 1)) && !c.contains("default-color" + k), c.toString());
+        }
+    }
+
+    /**
+     * Trial report 3, item 3: values beyond a fixed x range were dropped without a word. Each panel
+     * with values off the axis now says how many, at the edge they fall beyond; the count axis has a
+     * title (item 8). In a narrow projector tile the captions wrap instead of running into each other.
+     */
+    @Test
+    void valuesBeyondTheRangeAreCountedInTheirPanel() throws Exception {
+        HistogramFigure f = new HistogramFigure("layers", "t", "activation", 10).range(0, 1).smallMultiples(3);
+        f.set("layer 1", new double[] {0.1, 0.5, 0.9});
+        f.set("layer 2", new double[] {0.1, 0.5, 1.5, 2.5});
+        f.set("layer 3", new double[] {-0.5, 0.5});
+        assertEquals(2, f.all().get("layer 2").above());
+        assertEquals(1, f.all().get("layer 3").below());
+        List<String> asked = new ArrayList<>();
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, k -> { asked.add(k); return SampleFigures.TEXT.apply(k); }),
+                ChartTheme.PRESENTATION_CLASS);
+        assertEquals(2, fx(v::overflowMarks), "layers 2 and 3 have values off the axis, layer 1 none");
+        assertTrue(asked.stream().anyMatch(k -> k.startsWith("histogram.above")), asked.toString());
+        assertTrue(asked.stream().anyMatch(k -> k.startsWith("histogram.below")), asked.toString());
+        assertTrue(asked.contains(HistogramFigure.Y_LABEL_KEY), "the count axis is titled");
+        assertTrue(f.messageKeys().contains(HistogramFigure.Y_LABEL_KEY));
+    }
+
+    /**
+     * Trial report 3, item 8: a histogram exported while training showed a second, clipped copy of its
+     * x-axis title under the real one: the drawing of the taller canvas (before the legend took a line)
+     * stayed outside the shrunk canvas, and a 2x snapshot samples it into the canvas's last pixel rows
+     * (43 pixels of old tick marks here before the fix). Those rows and the gap to the legend are now
+     * plain background.
+     */
+    @Test
+    void aShrunkCanvasLeavesNoOldDrawingInA2xExport() throws Exception {
+        HistogramFigure f = new HistogramFigure("h", "t", "activation", 20);
+        java.util.Random r = new java.util.Random(3);
+        double[] a = new double[2000];
+        for (int i = 0; i < a.length; i++) a[i] = r.nextGaussian();
+        f.set("a", a);
+        HistogramView v = show(() -> (HistogramView) FigureView.create(f, SampleFigures.TEXT), ChartTheme.PRESENTATION_CLASS);
+        interact(() -> v.getScene().getWindow().setHeight(v.getScene().getWindow().getHeight() - 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> FigureExport.snapshot(v, 2));
+        double canvasBottom = fx(() -> v.canvasPane().getBoundsInParent().getMaxY());
+        PixelReader px = img.getPixelReader();
+        int ink = 0;
+        for (int y = (int) (2 * canvasBottom) - 3; y < 2 * canvasBottom + 8 && y < img.getHeight(); y++) {
+            Color bg = px.getColor(1, y);
+            for (int x = 0; x < img.getWidth(); x++) if (distance(px.getColor(x, y), bg) > 0.2) ink++;
+        }
+        assertEquals(0, ink, "pixels of an old drawing at the canvas's bottom edge");
     }
 
     private static int count(WritableImage img, int x0, int x1, Color c) {

@@ -102,7 +102,7 @@ public final class ScratchLesson extends LessonModel {
                 List.of("column.optimizer", "column.lr", "column.train_loss", "column.valid_accuracy", "column.test_accuracy")));
         for (WeightInit w : WeightInit.values()) {
             histograms.put(w, figure("init", new HistogramFigure("hist_" + w.id(), "figure.hist_" + w.id(), "axis.activation", 30)
-                    .smallMultiples(HIST_LAYERS).range(0, 1)));
+                    .smallMultiples(HIST_LAYERS)));
         }
         initLoss = figure("init", new LineFigure("init_loss", "figure.init_loss", "axis.iteration", "axis.loss"));
         initData = figure("init", new ResultTable("init_data", "figure.mnist_data", List.of("column.split", "column.images")));
@@ -253,7 +253,10 @@ public final class ScratchLesson extends LessonModel {
         race.background(field).xRange(w[0], w[1]).yRange(w[2], w[3]);
     }
 
-    /** Contour levels: log-spaced above the window's minimum, as the book's contour plot crowds lines near the minimum. */
+    /**
+     * Contour levels: log-spaced above the window's minimum, as the book's contour plot crowds lines near the
+     * minimum, all below the window's maximum.
+     */
     private static double[] levels(Surface s) {
         double[] w = s.window();
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
@@ -264,31 +267,62 @@ public final class ScratchLesson extends LessonModel {
                 max = Math.max(max, v);
             }
         }
-        double[] offsets = ScalarField.geomspace(Math.max((max - min) * 1e-3, 1e-6), max - min, CONTOUR_LEVELS);
-        for (int i = 0; i < offsets.length; i++) offsets[i] += min;
-        return offsets;
+        // One more step than drawn: a level at the window's maximum touches only the corner points and
+        // was drawn as stray dots there (trial report 3, item 9).
+        double[] offsets = ScalarField.geomspace(Math.max((max - min) * 1e-3, 1e-6), max - min, CONTOUR_LEVELS + 1);
+        double[] levels = new double[CONTOUR_LEVELS];
+        for (int i = 0; i < levels.length; i++) levels[i] = offsets[i] + min;
+        return levels;
     }
 
-    /** The book's §6.2.2 experiment: 1,000 rows ~ N(0, 1) through 5 hidden layers of 100 for each initialisation. */
+    /**
+     * The book's §6.2.2 experiment: 1,000 rows ~ N(0, 1) through 5 hidden layers of 100 for each
+     * initialisation. Sigmoid outputs lie in (0, 1): binned over the book's {@code range=(0, 1)}. ReLU
+     * outputs have no upper bound (He keeps μ ≈ 1.2, σ ≈ 0.9 in every layer): binned over
+     * [0, {@link #reluHistogramHigh}], one x axis for the three initialisations so their panels compare;
+     * the few values above it are counted ({@link HistogramFigure.Bins#above()}) and marked by the view.
+     */
     private void fillHistograms(ScratchNet.Activation activation, long seed) {
         double[][] x = gaussian(HIST_ROWS, HIST_WIDTH, new Random(seed));
         int[] sizes = new int[HIST_LAYERS + 2];
         java.util.Arrays.fill(sizes, HIST_WIDTH);
         sizes[sizes.length - 1] = 10;
-        for (Map.Entry<WeightInit, HistogramFigure> e : histograms.entrySet()) {
-            ScratchNet net = new ScratchNet(sizes, activation, e.getKey(), Optimizers.create("sgd", 0.01), seed);
-            List<double[][]> acts = net.hiddenActivations(x);
-            HistogramFigure h = e.getValue();
+        // ReLU outputs exactly 0 for about half of the units; that spike would flatten every other bar,
+        // so for ReLU the panels count the active units (output > 0) and say so in their captions.
+        boolean relu = activation == ScratchNet.Activation.RELU;
+        Map<WeightInit, List<double[]>> layers = new LinkedHashMap<>();
+        for (WeightInit w : histograms.keySet()) {
+            ScratchNet net = new ScratchNet(sizes, activation, w, Optimizers.create("sgd", 0.01), seed);
+            List<double[]> values = new ArrayList<>();
+            for (double[][] a : net.hiddenActivations(x)) {
+                double[] v = flatten(a);
+                values.add(relu ? java.util.Arrays.stream(v).filter(d -> d > 0).toArray() : v);
+            }
+            layers.put(w, values);
+        }
+        double high = relu ? reluHistogramHigh(layers.values().stream().flatMap(List::stream).toList()) : 1;
+        for (Map.Entry<WeightInit, List<double[]>> e : layers.entrySet()) {
+            HistogramFigure h = histograms.get(e.getKey()).range(0, high);
             h.clear();
-            // ReLU outputs exactly 0 for about half of the units; that spike would flatten every other bar,
-            // so for ReLU the panels count the active units (output > 0) and say so in their captions.
-            boolean relu = activation == ScratchNet.Activation.RELU;
-            for (int l = 0; l < acts.size(); l++) {
-                double[] values = flatten(acts.get(l));
-                h.set(LessonStrings.message(relu ? "series.layer_active" : "series.layer", l + 1),
-                        relu ? java.util.Arrays.stream(values).filter(v -> v > 0).toArray() : values);
+            for (int l = 0; l < e.getValue().size(); l++) {
+                h.set(LessonStrings.message(relu ? "series.layer_active" : "series.layer", l + 1), e.getValue().get(l));
             }
         }
+    }
+
+    /**
+     * Upper end of the ReLU panels' x axis: the 99th percentile of all the values, rounded up to 1, 2,
+     * 2.5 or 5 × 10^k (a tick-friendly number), so the axis shows the distributions rather than their
+     * longest tails. 1 (the book's range) when there are no values.
+     */
+    static double reluHistogramHigh(List<double[]> values) {
+        double[] all = values.stream().flatMapToDouble(java.util.Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        if (all.length == 0) return 1;
+        double q = all[(int) Math.min(all.length - 1, Math.ceil(0.99 * all.length) - 1)];
+        if (!(q > 0)) return 1;
+        double step = Math.pow(10, Math.floor(Math.log10(q)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * step >= q * (1 - 1e-12)) return m * step;
+        return 10 * step;
     }
 
     // ---------------------------------------------------------------- runs
@@ -380,7 +414,8 @@ public final class ScratchLesson extends LessonModel {
         for (WeightInit w : WeightInit.values()) {
             String name = activation.id() + "_" + w.id();
             ScratchNet net = new ScratchNet(INIT_NET, activation, w, Optimizers.create("sgd", values.getDouble("init_lr")), values.getInt("seed"));
-            Outcome o = train(name, net, split, values, control, initLoss.series("series." + w.id()), null);
+            // progress and live-loss legend name the initialisation as the charts do ("He"), not "relu_he"
+            Outcome o = train(w.id(), net, split, values, control, initLoss.series("series." + w.id()), null);
             initResults.putRow(name, "series." + w.id(), "layer." + activation.id(), o.trainLoss, o.validAccuracy, o.testAccuracy);
             metrics.put("test_accuracy_" + name, o.testAccuracy);
             metrics.put("train_loss_" + name, o.trainLoss);

@@ -56,6 +56,10 @@ class ScratchLessonTest {
             assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
         }
         assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        // Every contour level lies below the field's maximum: a level at the maximum was drawn as dots in the corners.
+        classlab.core.figure.ScalarField field = ((LineFigure) figure("race")).background();
+        double max = java.util.Arrays.stream(field.values()).flatMapToDouble(java.util.Arrays::stream).max().orElseThrow();
+        assertTrue(java.util.Arrays.stream(field.levels()).allMatch(l -> l < max * 0.99), java.util.Arrays.toString(field.levels()) + " max " + max);
         lesson.updateDemos(v.with("activation", "sigmoid"));
         assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
         lesson.updateDemos(v.with("surface", "saddle"));
@@ -85,6 +89,9 @@ class ScratchLessonTest {
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
+        // each configuration is reported under its chart's name (series.he: "He"), not "relu_he" (trial 3, item 7)
+        assertEquals(java.util.Set.of("std001", "xavier", "he"),
+                log.rows().stream().map(MetricLog.Row::experiment).collect(java.util.stream.Collectors.toSet()));
         ResultTable data = (ResultTable) figure("init_data");
         assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
         assertEquals("500", data.row("valid").get(1));
@@ -121,6 +128,36 @@ class ScratchLessonTest {
         double spreadHe = he.all().get(he.names().get(4)).std();
         double spreadStd = ((HistogramFigure) figure("hist_std001")).all().get(std.names().get(4)).std();
         assertTrue(spreadHe > 100 * spreadStd, "ReLU: He keeps layer 5 spread (" + spreadHe + "), std 0.01 collapses (" + spreadStd + ")");
+    }
+
+    /**
+     * Trial report 3, item 3: the ReLU panels were binned over the sigmoid's 0-1, and everything of He
+     * above 1 (about half its values, μ ≈ 1.2) fell off the chart unmarked. Now the x axis covers 99 %
+     * of the values, the same axis for the three initialisations, and what lies beyond it is counted.
+     */
+    @Test
+    void reluHistogramsShowTheHeDistributionOnOneAxisForAllThreeInitialisations() throws Exception {
+        lesson.updateDemos(lesson.defaults().with("activation", "relu"));
+        HistogramFigure he = (HistogramFigure) figure("hist_he");
+        double[] edges = he.all().get(he.names().get(0)).edges();
+        double high = edges[edges.length - 1];
+        assertEquals(0, edges[0]);
+        assertTrue(high > 2, "the axis reaches past He's mean + σ: " + high);
+        for (String id : List.of("hist_std001", "hist_xavier", "hist_he")) {
+            HistogramFigure h = (HistogramFigure) figure(id);
+            for (HistogramFigure.Bins b : h.all().values()) {
+                assertEquals(high, b.edges()[b.edges().length - 1], id + ": one x axis for the three initialisations");
+                double total = java.util.Arrays.stream(b.counts()).sum() + b.above();
+                assertTrue(b.above() <= 0.03 * total, id + ": " + b.above() + " of " + total + " values off the axis");
+            }
+        }
+        assertTrue(he.all().values().stream().anyMatch(b -> b.above() > 0), "He's longest tail is counted, not dropped");
+        assertEquals(2.5, ScratchLesson.reluHistogramHigh(List.of(new double[] {0.5, 2.1})), 1e-12, "rounded up to 2.5");
+
+        lesson.updateDemos(lesson.defaults().with("activation", "sigmoid"));
+        HistogramFigure.Bins sigmoid = ((HistogramFigure) figure("hist_he")).all().values().iterator().next();
+        assertEquals(1, sigmoid.edges()[sigmoid.edges().length - 1], "sigmoid: the book's range=(0, 1)");
+        assertEquals(0, sigmoid.above() + sigmoid.below());
     }
 
     private classlab.core.figure.Figure figure(String id) {
