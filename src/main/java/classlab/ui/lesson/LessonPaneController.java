@@ -245,7 +245,8 @@ public final class LessonPaneController {
      * the cores the training needs; the data is never lost, only drawn later (a chart scrolled into
      * sight at the next tick, every chart when the run ends). A chart out of sight would cost that
      * and more: a frame whose only changes are clipped away repaints the whole window
-     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, regularization: 131 such frames in a run).
+     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, pattern: 10 such frames in a run, from its
+     * printout table below the viewport, 1 since).
      */
     static List<FigureView> paced(List<FigureView> views, long now, java.util.function.Predicate<FigureView> onScreen) {
         return views.stream()
@@ -271,6 +272,9 @@ public final class LessonPaneController {
         // a refused setting is named by its field's label, as under the field
         problemLabel.setText(show ? problem.lines().map(line -> ParamForm.withLabel(strings, session.values().specs(), LessonStrings.resolve(strings, line)))
                 .collect(java.util.stream.Collectors.joining("\n")) : "");
+        // a failure in the error colour, notes of a run (a data fallback) as plain text
+        problemLabel.getStyleClass().removeAll("problem", "run-note");
+        problemLabel.getStyleClass().add(session.problemIsNote() ? "run-note" : "problem");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }

@@ -59,6 +59,10 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         String text = lookup("#quitText").queryAs(Label.class).getText();
         assertTrue(text.contains("run #2") && text.contains("is training") && text.contains("#1"), text);
+        // the run trains on behind the dialog, and the dialog follows it (trial 3, item 12: it showed where it was when asked)
+        assertTrue(text.contains("epoch ") && text.contains("iteration "), text);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(
+                () -> lookup("#quitText").queryAs(Label.class).getText()).get().equals(text));
         clickOn("#quitCancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(session.isRunning(), "Keep working: the run goes on");

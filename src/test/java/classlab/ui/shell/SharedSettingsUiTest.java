@@ -55,6 +55,9 @@ class SharedSettingsUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         String refused = lookup("#problemLabel").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(refused.startsWith("배치 크기: 정수가 필요합니다. 입력한 값: \"abc\"."), refused);
+        // ... in the error colour, which the '.text' rule of app.css used to override with the text colour (item 17)
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) lookup("#problemLabel").query().lookup(".text");
+        assertEquals(javafx.scene.paint.Color.web("#cf222e"), shown.getFill(), "a refused run is told in the error colour");
         interact(() -> session.resetParams());
         assertEquals("256", first.getText(), "Defaults shows on every tab");
 

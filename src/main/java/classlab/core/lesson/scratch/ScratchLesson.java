@@ -414,7 +414,8 @@ public final class ScratchLesson extends LessonModel {
         for (WeightInit w : WeightInit.values()) {
             String name = activation.id() + "_" + w.id();
             ScratchNet net = new ScratchNet(INIT_NET, activation, w, Optimizers.create("sgd", values.getDouble("init_lr")), values.getInt("seed"));
-            Outcome o = train(name, net, split, values, control, initLoss.series("series." + w.id()), null);
+            // progress and live-loss legend name the initialisation as the charts do ("He"), not "relu_he"
+            Outcome o = train(w.id(), net, split, values, control, initLoss.series("series." + w.id()), null);
             initResults.putRow(name, "series." + w.id(), "layer." + activation.id(), o.trainLoss, o.validAccuracy, o.testAccuracy);
             metrics.put("test_accuracy_" + name, o.testAccuracy);
             metrics.put("train_loss_" + name, o.trainLoss);

@@ -89,6 +89,9 @@ class ScratchLessonTest {
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
+        // each configuration is reported under its chart's name (series.he: "He"), not "relu_he" (trial 3, item 7)
+        assertEquals(java.util.Set.of("std001", "xavier", "he"),
+                log.rows().stream().map(MetricLog.Row::experiment).collect(java.util.stream.Collectors.toSet()));
         ResultTable data = (ResultTable) figure("init_data");
         assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
         assertEquals("500", data.row("valid").get(1));
