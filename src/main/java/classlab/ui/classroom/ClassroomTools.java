@@ -165,7 +165,9 @@ public final class ClassroomTools {
 
     private void chooseAndSave(RunRecord r) {
         javafx.stage.FileChooser chooser = chooser();
-        chooser.setInitialFileName(r.lesson() + "-" + r.experiment() + "-run" + r.number() + RunFiles.EXTENSION);
+        // a run from a file is offered under the number it was recorded with ("-run2"), not its list number (-1)
+        int number = r.fromFile() ? (r.source().number() != null ? r.source().number() : 0) : r.number();
+        chooser.setInitialFileName(r.lesson() + "-" + r.experiment() + (number > 0 ? "-run" + number : "-run") + RunFiles.EXTENSION);
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) saveRun(r, file.toPath());
     }

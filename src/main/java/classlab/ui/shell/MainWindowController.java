@@ -95,6 +95,7 @@ public final class MainWindowController {
         nav = new Navigator(navigator, catalog, () -> messages.language(), this::openChosen);
         relabel();
         panels = new SidePanels(split, navigatorPanel, lessonHost, notesPanel, navigatorToggle, notesToggle);
+        notesToggle.selectedProperty().addListener((o, a, on) -> { if (on) buildNotes(); });
         // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
         appTitle.visibleProperty().bind(root.widthProperty().greaterThan(1500));
         appTitle.managedProperty().bind(appTitle.visibleProperty());
@@ -173,12 +174,29 @@ public final class MainWindowController {
         }
         pane = controller;
         lessonHost.getChildren().setAll(controller.root());
-        String notes = Resources.text("/lessons/" + session.entry().id() + "/instructor." + messages.language() + ".md");
-        MarkdownView view = new MarkdownView(notes, theme.fontSize() * 0.95, theme.textColour());
-        view.setPadding(new javafx.geometry.Insets(8));
-        notesScroll.setContent(view);
+        // The notes start hidden (they hold the answers): their Markdown is laid out when they are shown.
+        String id = session.entry().id(), language = messages.language();
+        Theme shown = theme;
+        pendingNotes = () -> {
+            String notes = Resources.text("/lessons/" + id + "/instructor." + language + ".md");
+            MarkdownView view = new MarkdownView(notes, shown.fontSize() * 0.95, shown.textColour());
+            view.setPadding(new javafx.geometry.Insets(8));
+            notesScroll.setContent(view);
+        };
+        notesScroll.setContent(null);
+        if (notesToggle.isSelected()) buildNotes();
         showRunState(session);
     }
+
+    /** Builds the open lesson's instructor notes, if not done yet (the notes panel is being shown). */
+    private void buildNotes() {
+        Runnable build = pendingNotes;
+        pendingNotes = null;
+        if (build != null) build.run();
+    }
+
+    /** Builds the open lesson's notes in the current language and theme; null once built. */
+    private Runnable pendingNotes;
 
     /** Rebuilds the open pane from its session (after parameters were changed from outside the form). */
     public void rebuildPane() {
@@ -196,6 +214,9 @@ public final class MainWindowController {
 
     /** Whether the instructor notes (with the answers) are on screen. */
     public boolean notesShown() { return panels.notesShown(); }
+
+    /** Whether the open lesson's instructor notes have been built (they are, once shown). */
+    boolean notesBuilt() { return notesScroll.getContent() != null; }
 
     private void showRunState(LessonSession session) {
         TrainingEngine.State state = session.stateProperty().get();

@@ -107,7 +107,9 @@ class ProjectorUiTest extends FxRobot {
         for (double w : widths) assertTrue(w >= 960, "every chart at least half of a 1920 px screen: " + widths);
         assertFalse(horizontalScrollBarShown(), "no horizontal scrollbar");
 
+        assertFalse(shell.notesBuilt(), "hidden notes are not built at each lesson switch");
         interact(() -> lookup("#notesToggle").queryAs(ToggleButton.class).setSelected(true));
+        assertTrue(shell.notesBuilt(), "shown, they are there");
         double withNotes = chartWidths().get(0);
         interact(() -> lookup("#notesToggle").queryAs(ToggleButton.class).setSelected(false));
         interact(() -> lookup("#navigatorToggle").queryAs(ToggleButton.class).setSelected(false));
