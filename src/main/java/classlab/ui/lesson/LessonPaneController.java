@@ -245,7 +245,8 @@ public final class LessonPaneController {
      * the cores the training needs; the data is never lost, only drawn later (a chart scrolled into
      * sight at the next tick, every chart when the run ends). A chart out of sight would cost that
      * and more: a frame whose only changes are clipped away repaints the whole window
-     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, regularization: 131 such frames in a run).
+     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, pattern: 10 such frames in a run, from its
+     * printout table below the viewport, 1 since).
      */
     static List<FigureView> paced(List<FigureView> views, long now, java.util.function.Predicate<FigureView> onScreen) {
         return views.stream()
@@ -301,6 +302,7 @@ public final class LessonPaneController {
 
     /** Writes every figure that has data as PNG (2×, stamped) and CSV into a new timestamped folder. */
     @FXML public void onExportAll() {
+        tabs.attachAll();   // charts of tabs not yet in the scene get their style before they are drawn
         refreshFigures();
         export.all(figureViews());
     }

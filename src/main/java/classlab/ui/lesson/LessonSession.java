@@ -437,7 +437,8 @@ public final class LessonSession {
         showsReplay.set(replayOf != null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
-        unpinEpochAxes();
+        // Only the running section's charts are cleared and re-framed: the other tabs keep the run they show in its frame.
+        unpinEpochAxes(model.figures(experiment.section()));
         engine.start(control -> {
             if (replayOf == null) Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
@@ -492,6 +493,18 @@ public final class LessonSession {
     private void unpinEpochAxes() {
         for (LineFigure f : pinnedAxes) f.xRange(null, null);
         pinnedAxes.clear();
+    }
+
+    /**
+     * {@link #unpinEpochAxes()} for the pinned charts among {@code figures} only (trial report 3, item 19:
+     * a run on one tab gave every other tab's epoch charts their data's range back, 1..5 instead of 0..5).
+     */
+    private void unpinEpochAxes(java.util.List<classlab.core.figure.Figure> figures) {
+        pinnedAxes.removeIf(f -> {
+            if (figures.stream().noneMatch(g -> g == f)) return false;
+            f.xRange(null, null);
+            return true;
+        });
     }
 
     public void pause() { engine.pause(); }

@@ -203,8 +203,10 @@ public final class MainWindowController {
             boolean replay = state == TrainingEngine.State.RUNNING && session.showsReplayProperty().get();
             status.showRunState(messages.get("state." + (replay ? "REPLAYING" : state.name())));
             if (state == TrainingEngine.State.RUNNING) status.clear();
-        } else if (!session.isRunning() && state != TrainingEngine.State.IDLE) {
+        } else if (state == TrainingEngine.State.FINISHED || state == TrainingEngine.State.STOPPED
+                || state == TrainingEngine.State.FAILED) {
             // A run left training in another lesson has ended: said here, the window stays where the teacher is.
+            // (By its state: the trainer thread that announced it may still be alive, so isRunning() can still be true.)
             status.show(m -> m.format("status.run_elsewhere_ended", session.entry().title(m.language()),
                     m.get("state." + state.name())));
         }
@@ -265,7 +267,10 @@ public final class MainWindowController {
     public void toggleSpotlight() { withPane(LessonPaneController::toggleSpotlight); }
 
     /** Sets the folder that "Save and quit" writes unsaved runs to (the app gives {@code ~/ClassLab/runs}). */
-    public void setRunsDir(Path dir) { runsDir = dir; }
+    public void setRunsDir(Path dir) {
+        runsDir = dir;
+        classlab.ui.classroom.ClassroomTools.setRunsFolder(dir);
+    }
 
     /** Runs saved on an earlier quit that belong to lessons not opened yet: given to each lesson when it opens. */
     private final Map<String, List<classlab.core.classroom.SavedRuns.Found>> toRestore = new java.util.HashMap<>();

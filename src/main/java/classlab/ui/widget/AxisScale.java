@@ -51,10 +51,36 @@ final class AxisScale {
             step = hi - lo <= 1 ? 0.25 : Math.max(1, Math.ceil((hi - lo) / ticks));
         } else {
             step = NumberFormats.niceStep(hi - lo, ticks);
+            if (fixedMin != null || fixedMax != null) step = stepOnFixedBounds(fixedMin != null ? lo : null, fixedMax != null ? hi : null, step, hi - lo, ticks);
             if (fixedMin == null) lo = Math.floor(lo / step + 1e-9) * step;
             if (fixedMax == null) hi = Math.ceil(hi / step - 1e-9) * step;
         }
         return new Range(lo, hi, step, log);
+    }
+
+    /**
+     * A tick step on which the fixed bounds lie: an axis counts its ticks from its lower bound, so a
+     * fixed 0.3 … 1 with step 0.2 read 0.3, 0.5, 0.7, 0.9, 1 (trial report 3, item 19). Tries
+     * {@code step} and the next finer 1-2-5 steps (at most {@code 2 × ticks} intervals); keeps
+     * {@code step} if none fits.
+     */
+    private static double stepOnFixedBounds(Double low, Double high, double step, double span, int ticks) {
+        for (double s = step; span / s <= 2 * ticks + 1e-9; s = finer(s)) {
+            if ((low == null || onStep(low, s)) && (high == null || onStep(high, s))) return s;
+        }
+        return step;
+    }
+
+    /** The next finer 1-2-5 step: 0.5 → 0.2 → 0.1 → 0.05. */
+    private static double finer(double step) {
+        double mag = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        long m = Math.round(step / mag);
+        return m >= 5 ? 2 * mag : m >= 2 ? mag : mag / 2;
+    }
+
+    private static boolean onStep(double v, double step) {
+        double k = v / step;
+        return Math.abs(k - Math.rint(k)) < 1e-6;
     }
 
     /**

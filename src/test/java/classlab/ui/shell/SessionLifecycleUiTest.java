@@ -151,6 +151,15 @@ class SessionLifecycleUiTest extends FxRobot {
         awaitLesson(next);
         assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
         assertEquals("", bar.getText(), "the export message belongs to the other lesson");
+        // Task 5 of the polish brief: a hidden section tab joins the scene (CSS, layout) only when it is chosen.
+        javafx.scene.control.TabPane shown = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.Tab hidden = shown.getTabs().stream()
+                .filter(t -> t.getUserData() != null && t != shown.getSelectionModel().getSelectedItem()).findFirst().orElseThrow();
+        assertEquals(null, hidden.getContent(), "not built into the scene before it is chosen");
+        interact(() -> shown.getSelectionModel().select(hidden));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(hidden.getContent() != null && hidden.getContent().getScene() != null, "there once chosen");
+        interact(() -> shown.getSelectionModel().select(tab));
         push(KeyCode.CONTROL, KeyCode.PAGE_UP);
         awaitLesson(first);
 

@@ -34,6 +34,7 @@ class SharedSettingsUiTest extends FxRobot {
         app = AppUnderTest.start("ko", Theme.LIGHT, ShellUiTest.mnistMini(), "regularization");
         LessonSession session = app.controller().currentPane().session();
         TabPane tabs = lookup("#sections").queryAs(TabPane.class);
+        interact(() -> List.copyOf(tabs.getTabs()).forEach(t -> tabs.getSelectionModel().select(t)));   // a tab's content joins when chosen
         List<Tab> withBatch = tabs.getTabs().stream().filter(t -> batchField(t) != null).toList();
         assertTrue(withBatch.size() >= 2, "two tabs have a batch size field");
         interact(() -> tabs.getSelectionModel().select(withBatch.get(0)));

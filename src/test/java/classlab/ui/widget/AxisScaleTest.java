@@ -64,6 +64,17 @@ class AxisScaleTest {
         assertTrue(widened.high() >= 1.2, widened.toString());
     }
 
+    /** Trial report 3, item 19: imbalance's Macro F1 (ylim 0.3 … 1) had ticks 0.3, 0.5, 0.7, 0.9, 1. */
+    @Test
+    void aFixedBoundIsATickAndTheTicksAreEven() {
+        AxisScale.Range f1 = AxisScale.fit(0.45, 0.92, 0.3, 1.0, false, 6);
+        assertArrayEquals(new double[] {0.3, 1, 0.1}, new double[] {f1.low(), f1.high(), f1.step()}, 1e-12);
+        AxisScale.Range accuracy = AxisScale.fit(0.5, 0.9, 0.5, 1.0, false, 6);
+        assertEquals(0.1, accuracy.step(), 1e-12, "0.5 … 1 keeps its 1-2-5 step: " + accuracy);
+        AxisScale.Range lowOnly = AxisScale.fit(0.35, 0.93, 0.3, null, false, 6);
+        assertArrayEquals(new double[] {0.3, 1, 0.1}, new double[] {lowOnly.low(), lowOnly.high(), lowOnly.step()}, 1e-12);
+    }
+
     @Test
     void logRangesAreWholeDecadesOrQuarterDecades() {
         // log10 of 0.02 … 2.7: decades 10^-2 … 10^1, one tick per decade.

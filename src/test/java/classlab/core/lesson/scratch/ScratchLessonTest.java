@@ -56,6 +56,10 @@ class ScratchLessonTest {
             assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
         }
         assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        // Every contour level lies below the field's maximum: a level at the maximum was drawn as dots in the corners.
+        classlab.core.figure.ScalarField field = ((LineFigure) figure("race")).background();
+        double max = java.util.Arrays.stream(field.values()).flatMapToDouble(java.util.Arrays::stream).max().orElseThrow();
+        assertTrue(java.util.Arrays.stream(field.levels()).allMatch(l -> l < max * 0.99), java.util.Arrays.toString(field.levels()) + " max " + max);
         lesson.updateDemos(v.with("activation", "sigmoid"));
         assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
         lesson.updateDemos(v.with("surface", "saddle"));
