@@ -58,6 +58,8 @@ final class SnapshotCommand {
 
     /** A recording that cannot be replayed is a usage error, told before any window opens (in the language of {@code text}). */
     private static void checkRecording(Path file, String lesson, classlab.core.lesson.LessonStrings text) throws UsageException {
+        // named in the user's terms, not as Java's "(No such file or directory)"
+        if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("cli.replay_missing", file);
         classlab.core.classroom.RunRecord r;
         try {
             r = classlab.core.classroom.RunFiles.read(file);

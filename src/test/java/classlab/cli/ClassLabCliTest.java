@@ -194,6 +194,14 @@ class ClassLabCliTest {
                 "--replay", "junk.json is not a ClassLab run");
     }
 
+    /** Trial 3, item 20: a missing recording is named in the user's terms, not with Java's "(No such file or directory)". */
+    @Test
+    void snapshotReplayOfAMissingFileExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertOneLineError(run("snapshot", "pattern", "--out", dir.resolve("a.png").toString(), "--replay", dir.resolve("nonexist.json").toString()),
+                "there is no recording", "nonexist.json", ".classlab-run.json");
+        assertFalse(error().contains("No such file"), error());
+    }
+
     @Test
     void snapshotReplayOfAnotherLessonsRunExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("other.classlab-run.json"), """
