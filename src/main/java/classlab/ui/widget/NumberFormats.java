@@ -44,6 +44,26 @@ public final class NumberFormats {
         return s.equals("-0") ? "0" : s;
     }
 
+    /**
+     * {@link #compact} texts of values shown side by side (the value labels of one bar chart), all with
+     * the same number of decimals: "1.0000" beside "0.9918", not "1" (trial report 3, item 19). Values
+     * that compact writes with an exponent keep their own text.
+     */
+    static java.util.List<String> alike(double[] values) {
+        int decimals = 0;
+        for (double v : values) {
+            String c = compact(v);
+            int dot = c.indexOf('.');
+            if (dot >= 0 && c.indexOf('e') < 0) decimals = Math.max(decimals, c.length() - dot - 1);
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (double v : values) {
+            String c = compact(v);
+            texts.add(!Double.isFinite(v) || c.indexOf('e') >= 0 ? c : String.format(Locale.ROOT, "%." + decimals + "f", v));
+        }
+        return texts;
+    }
+
     /** "10⁻³" for exponent -3. */
     static String powerOfTen(int exponent) {
         StringBuilder sb = new StringBuilder("10");
