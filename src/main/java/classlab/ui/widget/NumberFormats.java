@@ -15,7 +15,14 @@ public final class NumberFormats {
      * 4 significant digits in scientific form when that would hide a small or huge value; NaN (undefined)
      * as a dash, infinities as ∞.
      */
-    static String tableCell(Object value) {
+    static String tableCell(Object value) { return tableCell(value, false); }
+
+    /**
+     * {@link #tableCell(Object)}, or with {@code scientific} every finite non-integer number in
+     * scientific form ("1.170e-02"): for a column in which some value needs it, so the column does not
+     * read "2.116e-04" beside "0.0117" (trial report 3, item 19).
+     */
+    static String tableCell(Object value, boolean scientific) {
         if (value == null) return "";
         if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger) {
@@ -27,11 +34,16 @@ public final class NumberFormats {
             // the row's label or the run's notes say why.
             if (Double.isNaN(v)) return "—";
             if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-            double a = Math.abs(v);
-            if (a != 0 && (a < 1e-3 || a >= 1e7)) return String.format(Locale.ROOT, "%.3e", v);
+            if (scientific || needsExponent(v)) return String.format(Locale.ROOT, "%.3e", v);
             return String.format(Locale.ROOT, "%.4f", v);
         }
         return value.toString();
+    }
+
+    /** Whether {@link #tableCell(Object)} writes this value in scientific form (too small or too large for 4 decimals). */
+    static boolean needsExponent(double v) {
+        double a = Math.abs(v);
+        return Double.isFinite(v) && a != 0 && (a < 1e-3 || a >= 1e7);
     }
 
     /** Short text for a value on a tick or in a tooltip: at most 4 significant digits, no trailing zeros. */

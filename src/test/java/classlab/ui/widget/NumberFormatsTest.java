@@ -13,6 +13,9 @@ class NumberFormatsTest {
         assertEquals("0.9120", NumberFormats.tableCell(0.912));
         assertEquals("42", NumberFormats.tableCell(42));
         assertEquals("1.000e-04", NumberFormats.tableCell(1e-4));
+        assertEquals("1.170e-02", NumberFormats.tableCell(0.0117, true), "in a column that needs exponents");
+        assertEquals("42", NumberFormats.tableCell(42, true));
+        assertEquals("—", NumberFormats.tableCell(Double.NaN, true));
     }
 
     /** Trial report 3, item 19: AUC bar labels read "1" beside "0.9918". */
