@@ -48,18 +48,17 @@ public final class Launcher {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     /**
-     * The window's JVM compiles with C1 only (no C2), unless the user chose a tiered setting. On two
-     * cores the one C2 compiler thread worked through the whole first run of a fresh window: JFR's
-     * jdk.Compilation events during {@code snapshot pattern} showed 8.2 s of C2 compile time, most of
-     * it on JavaFX (Marlin's Renderer._endRendering about 2 s, CSS matching, bounds), while ND4J's
-     * dispatch code waited in the same queue at the slower profiled tier, and the trainer, the FX and
-     * render threads and both compilers shared the two cores. A lesson's run in the window lasts
-     * seconds to a minute: C1's code for ND4J's per-op Java work is as fast per CPU-second over such
-     * a span as C2's after its compile time (bench and bench/app-vs-run, README, Benchmark), and the
-     * window's code at C1 draws a chart in the same CPU time. {@code run} and {@code bench} keep
-     * HotSpot's default tiered compilation.
+     * Every command's JVM (window, {@code run}, {@code bench}) compiles with C1 only (no C2), unless the
+     * user chose a tiered setting. On two cores the one C2 compiler thread worked through the whole first
+     * run of a fresh window: JFR's jdk.Compilation events during {@code snapshot pattern} showed 8.2 s of
+     * C2 compile time, most of it on JavaFX (Marlin's Renderer._endRendering about 2 s, CSS matching,
+     * bounds), while ND4J's dispatch code waited in the same queue at the slower profiled tier. Training
+     * runs last seconds to minutes, and ND4J's per-op Java work at C1 was faster over such spans than
+     * tiered compilation with its profiled tier and C2's compile time on the same cores, also without a
+     * window: {@code bench} per CPU-second of the training thread, C1 against tiered (5 and 4 alternated
+     * runs, load 21-25), MLP 1.03 (wall 1.11), batch 8 1.33 (wall 1.63); README, Benchmark.
      */
-    static final String WINDOW_JIT = "-XX:TieredStopAtLevel=1";
+    static final String JIT = "-XX:TieredStopAtLevel=1";
 
     /** How long a child asked to end (SIGTERM) may take before it is killed. */
     static final Duration CHILD_GRACE = Duration.ofSeconds(5);
@@ -73,23 +72,18 @@ public final class Launcher {
         QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
-                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), isWindow(command));
+                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED));
         if (relaunch.isEmpty()) NativeMemoryGuard.start();   // in the JVM that trains, not in a launcher that waits
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
         System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, command));
     }
 
-    /** Whether {@code command} opens the window ({@code app}, {@code snapshot}). */
-    static boolean isWindow(String[] command) {
-        return command.length > 0 && (command[0].equals("app") || command[0].equals("snapshot"));
-    }
-
     /**
      * The JVM options of the relaunch, or an empty list when this JVM can run as it is (the user
-     * set the heap and the threads, or this is already the relaunched JVM); {@code window} adds
-     * {@link #WINDOW_JIT}.
+     * set the heap and the threads, or this is already the relaunched JVM), with {@link #JIT} unless the
+     * user gave a tiered setting.
      */
-    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched, boolean window) {
+    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched) {
         boolean heapSet = jvmArgs.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"));
         boolean wantOmp = !ompSet && cores <= 4;
         if (relaunched || (heapSet && !wantOmp)) return List.of();
@@ -98,7 +92,7 @@ public final class Launcher {
         for (String option : COLLECTOR_OPTIONS) {
             if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(option)))) options.add(option);
         }
-        if (window && jvmArgs.stream().noneMatch(a -> flagName(a).startsWith("Tiered"))) options.add(WINDOW_JIT);
+        if (jvmArgs.stream().noneMatch(a -> flagName(a).startsWith("Tiered"))) options.add(JIT);
         options.add("-D" + RELAUNCHED + "=true");
         return options;
     }

@@ -255,6 +255,7 @@ final class RunCommand {
                 if (values.specs().stream().noneMatch(ParamValues::isEpochCount)) {
                     throw new UsageException("cli.no_epoch_count", model.id());
                 }
+                values.checkEpochs(epochs);   // --help says "1 to 5000": 99999 is refused, not trained as 5000
                 values = values.withEpochs(n -> epochs);
                 fromOptions.put("epochs", Integer.toString(epochs));
             }

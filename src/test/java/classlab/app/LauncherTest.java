@@ -9,26 +9,28 @@ import org.junit.jupiter.api.Test;
 class LauncherTest {
     @Test
     void aPlainJavaJarRelaunchesWithABoundedHeap() {
-        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, false);
+        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false);
         List<String> expected = new java.util.ArrayList<>(List.of(Launcher.DEFAULT_HEAP));
         expected.addAll(Launcher.COLLECTOR_OPTIONS);
+        expected.add(Launcher.JIT);
         expected.add("-D" + Launcher.RELAUNCHED + "=true");
         assertEquals(expected, options);
     }
 
     @Test
     void theUsersOwnOptionsAreKept() {
-        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false, false);
+        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false);
         assertTrue(options.contains("-Dfoo=1"));
     }
 
     @Test
     void aChosenHeapIsRespectedAndOnlyThreadsCanStillCauseARelaunch() {
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false, false));
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false, false));
-        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false, false);
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false));
+        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false);
         List<String> expected = new java.util.ArrayList<>(List.of("-Xmx4g"));
         expected.addAll(Launcher.COLLECTOR_OPTIONS);
+        expected.add(Launcher.JIT);
         expected.add("-D" + Launcher.RELAUNCHED + "=true");
         assertEquals(expected, options);
     }
@@ -36,7 +38,7 @@ class LauncherTest {
     /** The memory policy's collector settings are added, except where the user chose that flag. */
     @Test
     void theMemoryPolicysCollectorSettingsGiveWayToTheUsersOwn() {
-        List<String> options = Launcher.relaunchCommand(List.of("-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false, false);
+        List<String> options = Launcher.relaunchCommand(List.of("-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false);
         assertTrue(options.contains("-XX:MaxHeapFreeRatio=50"));
         assertTrue(options.contains("-XX:-ExplicitGCInvokesConcurrent"));
         assertTrue(options.stream().noneMatch(o -> o.equals("-XX:MaxHeapFreeRatio=30") || o.equals("-XX:+ExplicitGCInvokesConcurrent")), options.toString());
@@ -45,18 +47,16 @@ class LauncherTest {
 
     @Test
     void theRelaunchedJvmDoesNotRelaunchAgain() {
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true, false));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true));
     }
 
-    /** The window's JVM compiles with C1 only; run and bench keep tiered compilation; a user's tiered choice wins. */
+    /** Every command's JVM (window, run, bench) compiles with C1 only; a user's tiered choice wins. */
     @Test
-    void theWindowsJvmCompilesWithC1Only() {
-        assertTrue(Launcher.isWindow(new String[] {"app"}) && Launcher.isWindow(new String[] {"snapshot", "pattern"}));
-        assertTrue(!Launcher.isWindow(new String[] {"run", "pattern"}) && !Launcher.isWindow(new String[] {"bench"}));
-        assertTrue(Launcher.relaunchCommand(List.of(), true, 8, false, true).contains(Launcher.WINDOW_JIT));
-        assertTrue(!Launcher.relaunchCommand(List.of(), true, 8, false, false).contains(Launcher.WINDOW_JIT));
-        List<String> own = Launcher.relaunchCommand(List.of("-XX:TieredStopAtLevel=4"), true, 8, false, true);
-        assertTrue(own.contains("-XX:TieredStopAtLevel=4") && !own.contains(Launcher.WINDOW_JIT), own.toString());
+    void everyCommandsJvmCompilesWithC1Only() {
+        assertTrue(Launcher.relaunchCommand(List.of(), true, 8, false).contains(Launcher.JIT));
+        assertTrue(Launcher.relaunchCommand(List.of("-Dx=1"), false, 2, false).contains(Launcher.JIT));
+        List<String> own = Launcher.relaunchCommand(List.of("-XX:TieredStopAtLevel=4"), true, 8, false);
+        assertTrue(own.contains("-XX:TieredStopAtLevel=4") && !own.contains(Launcher.JIT), own.toString());
     }
 
     /** A child that ignores SIGTERM (as a JVM frozen in native start-up did) is killed after the grace period. */

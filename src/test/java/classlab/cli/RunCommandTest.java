@@ -141,7 +141,7 @@ class RunCommandTest {
     @Test
     void aRefusedSettingIsToldInTheRunsLanguage() {
         assertEquals(2, run("run", "pattern", "--lang", "ko", "--set", "lr=fast", "--out", tmp.toString()));
-        assertTrue(stderr().contains("lr: 숫자가 필요한데 \"fast\"이(가) 입력되었습니다."), stderr());
+        assertTrue(stderr().contains("lr: 숫자가 필요합니다. 입력한 값: \"fast\"."), stderr());
         assertEquals(2, run("run", "pattern", "--set", "lr=fast", "--out", tmp.toString()));
         assertTrue(stderr().contains("lr: expected a number, got \"fast\"."), stderr());
         assertEquals(0, run("run", "pattern", "--lang", "ko", "--experiment", "full_batch", "--epochs", "1", "--no-figures",
@@ -149,6 +149,13 @@ class RunCommandTest {
         assertTrue(stdout().contains("사용한 MNIST 파일: " + MNIST_MINI.resolve("train-images-idx3-ubyte.gz").toAbsolutePath().normalize()), stdout());
         assertTrue(stdout().contains("pattern/full_batch: 1 에폭, "), stdout());
         assertTrue(stdout().contains("결과를 " + tmp.resolve("ko").toAbsolutePath() + " 에 썼습니다"), stdout());
+    }
+
+    /** Trial 3, item 20: --epochs above what --help promises (1 to 5000) is refused before training, not trained as 5000. */
+    @Test
+    void epochsBeyondTheRangeAreRefused() {
+        assertEquals(2, run("run", "pattern", "--epochs", "99999", "--no-figures", "--out", tmp.toString()));
+        assertTrue(stderr().contains("epochs: 99999 is outside the allowed range 1 to 5000"), stderr());
     }
 
     /** A demo setting that does not fit stops the demo figure, not the experiments that do not use it; exit 2 names it. */

@@ -68,12 +68,13 @@ public final class QuestionBoard {
     /**
      * Records a prediction (an option index for a choice).
      *
-     * @throws IllegalStateException if a run has already answered the question (predict again first)
+     * @throws IllegalStateException if a run has already answered a prediction of the question (predict again first);
+     *         a question only showing a run's result (nobody predicted) takes a prediction for the next run
      */
     public void predict(String questionId, double prediction) {
         synchronized (this) {
             State s = state(questionId);
-            if (s.outcome() != null) throw new IllegalStateException("question " + questionId + " is already answered");
+            if (s.outcome() != null && s.prediction() != null) throw new IllegalStateException("question " + questionId + " is already answered");
             states.put(questionId, new State(prediction, null, null, false));
         }
         fire();
@@ -94,14 +95,18 @@ public final class QuestionBoard {
         fire();
     }
 
-    /** A finished run answers every open question of its experiment (a stopped run answers none). */
+    /**
+     * A finished run answers every open question of its experiment (a stopped run answers none), and
+     * shows its result on the questions nobody predicted: those followed run #1 while the charts showed
+     * #2 (trial 3, item 16). An answered prediction keeps the run that answered it.
+     */
     void answer(RunRecord run) {
         if (!run.outcome().equals("FINISHED")) return;
         boolean changed = false;
         synchronized (this) {
             for (Question q : questions(run.experiment())) {
                 State s = state(q.id());
-                if (s.outcome() != null) continue;
+                if (s.outcome() != null && s.prediction() != null) continue;
                 states.put(q.id(), new State(s.prediction(), q.outcome(run.results()), run.label(), s.revealed()));
                 changed = true;
             }

@@ -9,6 +9,7 @@ import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
 import classlab.core.lesson.ParamSpec;
 import classlab.core.lesson.ParamValues;
+import classlab.core.lesson.SettingsText;
 import classlab.core.train.MetricLog;
 import classlab.core.train.TrainingEngine;
 import java.time.Instant;
@@ -264,34 +265,34 @@ public final class RunHistory {
     }
 
     /**
-     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (lr=0.01)"
+     * Legend text of an earlier run's curve, localised when shown: "No regularisation · #2 (Learning rate 0.01)"
      * with the settings in which run #2 differs from the run on screen ({@code current}), or from the
-     * notebook's defaults when no run is on screen (null); a run from a file is named as
-     * {@link RunRecord#label} names it: "No regularisation · #2 (file 23:08)".
+     * notebook's defaults when no run is on screen (null), named as the form names them ({@link SettingsText});
+     * a run from a file is named as {@link RunRecord#label} names it: "No regularisation · #2 (file 23:08)".
      */
     static String previousLabel(String series, RunRecord r, Map<String, String> current) {
-        String changed = differences(r, current).replace(LessonStrings.MESSAGE_SEPARATOR, '/');
-        if (series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0) {   // a deferred message takes no nested one: numbers only
-            String run = r.fromFile() ? r.source().numberText() + "(" + r.source().time() + ")" : "#" + r.number();
-            return series + " · " + run + (changed.isEmpty() ? "" : " (" + changed + ")");
-        }
+        Map<String, String> changed = differences(r, current);
+        // a series named by a deferred message of its own ("Dropout p=0.5") keeps its key and arguments
+        Object name = series.indexOf(LessonStrings.MESSAGE_SEPARATOR) >= 0 ? SettingsText.enclosed(series) : series;
+        Object settings = SettingsText.enclosed(SettingsText.message(changed));
         if (r.fromFile()) {
-            return LessonStrings.message(changed.isEmpty() ? "series.previous_file_run" : "series.previous_file_run_changed",
-                    series, r.source().numberText(), r.source().time(), changed);
+            String number = r.source().numberText(), time = r.source().time();
+            return changed.isEmpty() ? classlab.core.Deferred.of("series.previous_file_run", name, number, time)
+                    : classlab.core.Deferred.of("series.previous_file_run_changed", name, number, time, settings);
         }
-        return LessonStrings.message(changed.isEmpty() ? "series.previous_run" : "series.previous_run_changed",
-                series, r.number(), changed);
+        if (changed.isEmpty()) return classlab.core.Deferred.of("series.previous_run", name, r.number());
+        return classlab.core.Deferred.of("series.previous_run_changed", name, r.number(), settings);
     }
 
-    /** {@code key=value} of the run's training settings that differ from {@code current} (or its changed ones). */
-    private static String differences(RunRecord r, Map<String, String> current) {
-        if (current == null) return r.changedText();
-        List<String> parts = new ArrayList<>();
+    /** The run's training settings that differ from {@code current} (or its changed ones). */
+    private static Map<String, String> differences(RunRecord r, Map<String, String> current) {
+        if (current == null) return r.changed();
+        Map<String, String> parts = new LinkedHashMap<>();
         for (String key : r.training()) {
             String v = r.settings().get(key);
-            if (!v.equals(current.get(key))) parts.add(key + "=" + v);
+            if (!v.equals(current.get(key))) parts.put(key, v);
         }
-        return String.join(", ", parts);
+        return parts;
     }
 
     private static Map<String, String> settingsText(ParamValues values) {
@@ -369,7 +370,7 @@ public final class RunHistory {
      *
      * @param number   the number its record will get
      * @param seed     its {@code seed} parameter, or null if the lesson has none
-     * @param changed  its training settings that differ from the notebook's, {@code lr=0.01, seed=7} ("" when none)
+     * @param changed  its training settings that differ from the notebook's, a deferred message ({@link SettingsText}; "" when none)
      * @param label    how it is named ({@link RunRecord#label}): "#3", or for a replay the recorded run's name
      * @param replayOf for a replay, the time the recorded run started; else null
      */
@@ -384,13 +385,10 @@ public final class RunHistory {
             number = p == null || p.recording() == null ? nextTrained : -nextFile;
         }
         if (p == null) return null;
-        List<String> parts = new ArrayList<>();
-        settingsOf(p).changed().forEach((k, v) -> parts.add(k + "=" + v));
-        if (p.recording() == null) {
-            return new Running(number, p.experiment(), p.started(), seed(p), String.join(", ", parts), "#" + number, null);
-        }
+        String changed = SettingsText.message(settingsOf(p).changed());
+        if (p.recording() == null) return new Running(number, p.experiment(), p.started(), seed(p), changed, "#" + number, null);
         RunRecord.Source source = replayOf(p.recording());
-        return new Running(number, p.experiment(), p.started(), seed(p), String.join(", ", parts), source.label(), source.started());
+        return new Running(number, p.experiment(), p.started(), seed(p), changed, source.label(), source.started());
     }
 
     private void fire() {

@@ -129,6 +129,9 @@ public record RunRecord(int number, String lesson, String experiment, String sec
                 curves, tableRows, bars, grids, metrics, from, endedAt);
     }
 
+    /** The changed settings as the form names them, a deferred message ({@link classlab.core.lesson.SettingsText}; "" when none). */
+    public String changedMessage() { return classlab.core.lesson.SettingsText.message(changed); }
+
     /** Whether the run was stopped before it finished (a replay of a stopped run is one too). */
     public boolean stopped() { return "STOPPED".equals(outcome); }
 

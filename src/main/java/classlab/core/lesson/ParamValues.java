@@ -60,6 +60,18 @@ public final class ParamValues {
         return new ParamValues(specs, Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * Refuses an epoch count that none of the lesson's training epoch counts accepts ({@code --epochs
+     * 99999} where they go up to 5000); within that, {@link #withEpochs} gives each count its own range.
+     *
+     * @throws classlab.core.UserException ({@code error.param.range}) naming the epoch count with the widest range
+     */
+    public void checkEpochs(int epochs) {
+        ParamSpec widest = null;
+        for (ParamSpec p : specs.values()) if (isEpochCount(p) && (widest == null || p.max() > widest.max())) widest = p;
+        if (widest != null) widest.parse(Integer.toString(epochs));
+    }
+
     /** Whether {@code p} is a training epoch count ({@code epochs} or {@code *_epochs}, not a demo parameter). */
     public static boolean isEpochCount(ParamSpec p) {
         return p.type() == ParamSpec.Type.INT && !p.demo() && (p.key().equals("epochs") || p.key().endsWith("_epochs"));

@@ -98,7 +98,8 @@ public final class TrainLoop<D> {
         if (all % b != 1) return all;
         if (!droppedLastNoted) {
             droppedLastNoted = true;
-            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", batchSizeParam, b, all).deferredMessage());
+            // the setting named by its form label ("배치 크기 = 256"), a key the note's reader translates
+            control.note(new UserException(batchSizeParam, "note.batchnorm.drop_last", "param." + batchSizeParam, b, all).deferredMessage());
         }
         return all - 1;
     }

@@ -42,6 +42,11 @@ public final class ClassroomTools {
     public static final double DRAWER_EMS = 21, DRAWER_SHARE = 0.25;
     /** The folder of the last saved or opened recording (the file chooser starts there). */
     private static final java.util.concurrent.atomic.AtomicReference<Path> RECORDINGS = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Where "Save and quit" writes runs: the file chooser's first folder before any recording was saved or opened. */
+    private static final java.util.concurrent.atomic.AtomicReference<Path> RUNS_FOLDER = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The runs folder of "Save and quit" ({@code ~/ClassLab/runs}): "Open recording…" starts there while it exists. */
+    public static void setRunsFolder(Path folder) { RUNS_FOLDER.set(folder); }
     /** Recordings are read and written here, never on the FX thread. */
     private static final java.util.concurrent.ExecutorService FILES = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classlab-recordings");
@@ -141,12 +146,19 @@ public final class ClassroomTools {
     private javafx.stage.FileChooser chooser() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text.get("runs.file_type"), "*" + RunFiles.EXTENSION));
-        // The folder used last, else the user's home: the process's working directory may be the
-        // installation folder or a source checkout.
-        Path dir = RECORDINGS.get();
-        if (dir == null || !Files.isDirectory(dir)) dir = Path.of(System.getProperty("user.home"));
-        if (Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
+        Path dir = firstFolder(RECORDINGS.get(), RUNS_FOLDER.get(), Path.of(System.getProperty("user.home")));
+        if (dir != null) chooser.setInitialDirectory(dir.toFile());
         return chooser;
+    }
+
+    /**
+     * Where the file chooser opens: the folder used last, else the runs saved on quitting, else the
+     * user's home (the process's working directory may be the installation folder or a source
+     * checkout); the first of them that is a folder, or null.
+     */
+    static Path firstFolder(Path... candidates) {
+        for (Path p : candidates) if (p != null && Files.isDirectory(p)) return p;
+        return null;
     }
 
     private javafx.stage.Window window() { return toolbar.getScene() == null ? null : toolbar.getScene().getWindow(); }

@@ -116,17 +116,19 @@ final class QuestionCard extends VBox {
         updating = true;
         QuestionBoard.State s = board.state(q.id());
         boolean answered = s.outcome() != null;
+        // a result shown without a prediction takes one for the next run (QuestionBoard#predict)
+        boolean locked = answered && s.prediction() != null;
         if (q.isChoice()) {
             choice.selectToggle(null);
             for (var t : choice.getToggles()) {
                 if (s.prediction() != null && (Integer) t.getUserData() == s.prediction().intValue()) choice.selectToggle(t);
-                ((RadioButton) t).setDisable(answered);
+                ((RadioButton) t).setDisable(locked);
             }
         } else {
             if (s.prediction() != null) number.setText(fmt(s.prediction()));
             else if (!number.isFocused()) number.clear();
-            number.setDisable(answered);
-            predictNumber.setDisable(answered);
+            number.setDisable(locked);
+            predictNumber.setDisable(locked);
         }
         status.setText(statusText(s));
         // Mid-tone green and red read on the light, dark and projector themes alike.

@@ -128,7 +128,7 @@ public final class RunListView extends VBox {
                 .append(strings.apply("experiment." + r.experiment()))
                 .append(" · ").append(time(r.replayOf() != null ? r.replayOf() : r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
-        if (!r.changed().isEmpty()) sb.append(" · ").append(r.changed());
+        if (!r.changed().isEmpty()) sb.append(" · ").append(LessonStrings.resolve(strings, r.changed()));
         if (r.replayOf() != null) sb.append(" · ").append(text.get("runs.from_file.replayed"));
         TrainingEngine.State s = state == TrainingEngine.State.PAUSED || state == TrainingEngine.State.STOPPING ? state : TrainingEngine.State.RUNNING;
         String word = s == TrainingEngine.State.RUNNING && r.replayOf() != null ? "REPLAYING" : s.name();
@@ -145,7 +145,7 @@ public final class RunListView extends VBox {
                 .append(strings.apply("experiment." + r.experiment()))
                 .append(" · ").append(time(r.fromFile() ? r.source().started() : r.started()));
         if (r.seed() != null) sb.append(" · ").append(text.format("runs.seed", String.valueOf(r.seed())));
-        if (!r.changedText().isEmpty()) sb.append(" · ").append(r.changedText());
+        if (!r.changed().isEmpty()) sb.append(" · ").append(LessonStrings.resolve(strings, r.changedMessage()));
         if (r.stopped() && r.endedAt() != null) sb.append(" · ").append(stoppedAt(r.experiment(), r.endedAt()));
         else if (!r.outcome().equals("FINISHED")) sb.append(" · ").append(text.get("runs.outcome." + r.outcome()));
         if (r.fromFile()) sb.append(" · ").append(text.get(r.source().replayed() ? "runs.from_file.replayed" : "runs.from_file.restored"));

@@ -245,7 +245,8 @@ public final class LessonPaneController {
      * the cores the training needs; the data is never lost, only drawn later (a chart scrolled into
      * sight at the next tick, every chart when the run ends). A chart out of sight would cost that
      * and more: a frame whose only changes are clipped away repaints the whole window
-     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, regularization: 131 such frames in a run).
+     * ({@link classlab.ui.fx.Viewports#shows}; pulse logger, pattern: 10 such frames in a run, from its
+     * printout table below the viewport, 1 since).
      */
     static List<FigureView> paced(List<FigureView> views, long now, java.util.function.Predicate<FigureView> onScreen) {
         return views.stream()
@@ -268,8 +269,12 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
-        problemLabel.setText(show ? problem.lines().map(line -> LessonStrings.resolve(strings, line))
+        // a refused setting is named by its field's label, as under the field
+        problemLabel.setText(show ? problem.lines().map(line -> ParamForm.withLabel(strings, session.values().specs(), LessonStrings.resolve(strings, line)))
                 .collect(java.util.stream.Collectors.joining("\n")) : "");
+        // a failure in the error colour, notes of a run (a data fallback) as plain text
+        problemLabel.getStyleClass().removeAll("problem", "run-note");
+        problemLabel.getStyleClass().add(session.problemIsNote() ? "run-note" : "problem");
         problemLabel.setVisible(show);
         problemLabel.setManaged(show);
     }
@@ -297,6 +302,7 @@ public final class LessonPaneController {
 
     /** Writes every figure that has data as PNG (2×, stamped) and CSV into a new timestamped folder. */
     @FXML public void onExportAll() {
+        tabs.attachAll();   // charts of tabs not yet in the scene get their style before they are drawn
         refreshFigures();
         export.all(figureViews());
     }

@@ -46,6 +46,8 @@ public final class LessonSession {
     private final AtomicBoolean demoQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<TrainingEngine.State> state = new ReadOnlyObjectWrapper<>(TrainingEngine.State.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    /** Whether {@link #problem} holds notes of a running experiment (a data fallback, a dropped batch), not a failure. */
+    private volatile boolean problemIsNote;
     private final ReadOnlyObjectWrapper<ParamValues> inEffect = new ReadOnlyObjectWrapper<>();
     /** {@link #values()} as last changed: every section's form follows it (the tabs share the settings). */
     private final ReadOnlyObjectWrapper<ParamValues> values = new ReadOnlyObjectWrapper<>();
@@ -108,6 +110,7 @@ public final class LessonSession {
         // notes of a running experiment (undefined metrics, a dropped last batch) add up, one per line
         boolean note = s == TrainingEngine.State.RUNNING || s == TrainingEngine.State.PAUSED;
         String before = problem.get();
+        problemIsNote = note || problemIsNote && s == TrainingEngine.State.FINISHED;
         problem.set(note && before != null && !before.isEmpty() ? before + "\n" + message : message);
     }
 
@@ -265,6 +268,18 @@ public final class LessonSession {
      */
     public javafx.beans.property.ReadOnlyBooleanProperty showsReplayProperty() { return showsReplay.getReadOnlyProperty(); }
 
+    /** Shows {@code message} (deferred) as a failure: a run or demo that could not be done. */
+    private void failed(String message) {
+        problemIsNote = false;
+        problem.set(message);
+    }
+
+    /**
+     * Whether {@link #problemProperty()} holds notes of a run (the MNIST fallback of cifar, a last batch
+     * left out), which the pane shows as information, not in the colour of a failure. FX thread.
+     */
+    public boolean problemIsNote() { return problemIsNote; }
+
     /** The last failure or validation message for the user ("" when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
@@ -332,12 +347,12 @@ public final class LessonSession {
                 // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
                 ParamValues shown = form.values();
                 classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
-                ParamValues used = model.inEffect(shown);
-                Platform.runLater(() -> inEffect.set(used));
+                // of the settings when it shows: they may have changed while the demos were drawn
+                Platform.runLater(() -> inEffect.set(model.inEffect(form.values())));
             } catch (classlab.core.lesson.Environments.NotHere e) {
                 // a replay without local data: the data figures stay empty, which is no error
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(problemOf(e)));
+                Platform.runLater(() -> failed(problemOf(e)));
             }
         });
     }
@@ -353,7 +368,7 @@ public final class LessonSession {
                 Backend.awaitReady();
                 classlab.core.train.Nd4jAccess.run(() -> model.select(figureId, selection));
             } catch (Exception e) {
-                Platform.runLater(() -> problem.set(problemOf(e)));
+                Platform.runLater(() -> failed(problemOf(e)));
             }
         });
     }
@@ -378,7 +393,7 @@ public final class LessonSession {
     /** Starts the selected experiment; refuses (returns false, the problem line says why) while a field is invalid. */
     private boolean start(boolean paused) {
         if (form.firstProblem() != null) {
-            problem.set(form.firstProblem());
+            failed(form.firstProblem());
             return false;
         }
         Experiment experiment = model.experiment(selectedExperiment);

@@ -213,22 +213,26 @@ final class ParamForm extends VBox {
         return problem == null;
     }
 
-    /** Shows {@code problem} (a deferred message) under the field of {@code key} and marks it, or clears both (null). */
     /**
-     * The problem as shown under its field: messages start with the key typed in {@code --set}
-     * ("lr: ..."), which the form's reader has never seen; the field's label replaces it.
+     * {@code message} (localised) as the user reads it: messages of a setting start with the key typed
+     * in {@code --set} ("epochs: ..."), which the form's reader has never seen; the field's label
+     * ("Epochs: ...") replaces it. Other messages are returned unchanged.
      */
-    private String withLabel(String key, String message) {
-        String prefix = key + ": ";
-        return message.startsWith(prefix) ? text.apply("param." + key) + ": " + message.substring(prefix.length()) : message;
+    static String withLabel(java.util.function.Function<String, String> text, java.util.Collection<ParamSpec> specs, String message) {
+        for (ParamSpec spec : specs) {
+            String prefix = spec.key() + ": ";
+            if (message.startsWith(prefix)) return text.apply("param." + spec.key()) + ": " + message.substring(prefix.length());
+        }
+        return message;
     }
 
+    /** Shows {@code problem} (a deferred message) under the field of {@code key} and marks it, or clears both (null). */
     private void show(String key, String problem) {
         Label error = errors.get(key);
         Node editor = editors.get(key);
         if (error == null) return;  // a setting of another section's form
         boolean ok = problem == null;
-        error.setText(ok ? "" : withLabel(key, LessonStrings.resolve(text, problem)));
+        error.setText(ok ? "" : withLabel(text, session.values().specs(), LessonStrings.resolve(text, problem)));
         error.setManaged(!ok);
         error.setVisible(!ok);
         if (ok) editor.getStyleClass().remove("invalid");

@@ -28,6 +28,9 @@ public final class ProgressText {
         if (live || ended == null || ended.endedAt() == null) return format(p, experiment, unit, strings, messages, live);
         String text = format(ended.endedAt(), ended.experiment(), unit, strings, messages, false);
         if (ended.stopped()) text = messages.format("progress.stopped_at", text);
+        else if (endedEarly(ended)) {
+            text = messages.format("progress.stopped_early", text, String.valueOf(Math.round(ended.results().get("best_epoch"))));
+        }
         if (ended.replayOf() != null) text += SEPARATOR + messages.format("progress.replay_of", LessonStrings.resolve(strings, ended.source().label()));
         return text;
     }
@@ -57,6 +60,15 @@ public final class ProgressText {
             sb.append(SEPARATOR).append(messages.format("progress.left", String.format("%d:%02d", s / 60, s % 60)));
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether {@code ended} finished before its planned epochs by itself: early stopping ended it
+     * (its results say {@code stopped_early} = 1 and the {@code best_epoch} it restored).
+     */
+    static boolean endedEarly(RunRecord ended) {
+        return "FINISHED".equals(ended.outcome()) && ended.results().getOrDefault("stopped_early", 0.0) > 0
+                && ended.results().containsKey("best_epoch");
     }
 
     /**

@@ -61,7 +61,8 @@ public final class RunBarModel {
         progressText.set(backendReady ? ProgressText.status(p, experiment, unit, ended, live, strings, messages)
                 : messages.get("status.backend.loading"));
         TrainingEngine.Progress shown = live || ended == null || ended.endedAt() == null ? p : ended.endedAt();
-        progress.set(shown.fraction());
+        // a run that early stopping ended has done its work: a full bar, not 24 of 149 epochs
+        progress.set(!live && ended != null && ProgressText.endedEarly(ended) ? 1 : shown.fraction());
     }
 
     public ReadOnlyStringProperty runTextProperty() { return runText.getReadOnlyProperty(); }

@@ -19,6 +19,12 @@ import javafx.scene.control.TabPane;
 /**
  * The pane's tabs: the lesson's explanation, then one {@link SectionView} per section. Sections
  * that run an experiment also show the live per-mini-batch loss of the current run.
+ *
+ * <p>Every section is built at once (its figure views exist for exports and redraws), but a hidden
+ * tab's content joins the scene only when the tab is first chosen (or an export draws every chart):
+ * JavaFX styles and lays out every node in the scene, hidden tabs too, and doing that for all tabs
+ * made most of a lesson switch (JFR on the FX thread: two thirds of it were the first pulse's CSS
+ * and layout passes).
  */
 final class SectionTabs {
     private final TabPane tabs;
@@ -30,6 +36,8 @@ final class SectionTabs {
     private final Runnable onDefaults;
     private final SectionView.TileActions actions;
     private final List<SectionView> views = new ArrayList<>();
+    /** Contents of tabs that have not joined the scene yet. */
+    private final java.util.Map<Tab, javafx.scene.Node> detached = new java.util.LinkedHashMap<>();
 
     SectionTabs(TabPane tabs, LessonSession session, LessonStrings strings, Messages messages, Theme theme,
                 ObservableBooleanValue formShown, Runnable onDefaults, SectionView.TileActions actions) {
@@ -43,7 +51,26 @@ final class SectionTabs {
         this.actions = actions;
         tabs.getTabs().add(explanationTab());
         buildSections();
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> attach(tab));
     }
+
+    /**
+     * Puts every tab's content into the scene now and styles and lays it out (an export draws the
+     * charts of hidden tabs too, at the size they have there).
+     */
+    void attachAll() {
+        if (detached.isEmpty()) return;
+        for (Tab t : List.copyOf(detached.keySet())) attach(t);
+        tabs.applyCss();
+        tabs.layout();
+    }
+
+    private void attach(Tab tab) {
+        javafx.scene.Node content = tab == null ? null : detached.remove(tab);
+        if (content != null) tab.setContent(content);
+    }
+
+
 
     /** Calls {@code shown} with the section id whenever the user moves to a section's tab. */
     void onSectionShown(Consumer<String> shown) {
@@ -64,6 +91,7 @@ final class SectionTabs {
     void rebuild() {
         int index = tabs.getSelectionModel().getSelectedIndex();
         views.clear();
+        detached.clear();
         tabs.getTabs().remove(1, tabs.getTabs().size());
         buildSections();
         tabs.getSelectionModel().select(index);
@@ -110,7 +138,10 @@ final class SectionTabs {
             }
             SectionView view = new SectionView(section, session, figures, strings, messages, theme, formShown, onDefaults, actions);
             views.add(view);
+            detached.put(view.tab(), view.tab().getContent());
+            view.tab().setContent(null);
             tabs.getTabs().add(view.tab());
         }
+        attach(tabs.getSelectionModel().getSelectedItem());
     }
 }

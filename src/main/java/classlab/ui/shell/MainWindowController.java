@@ -203,8 +203,10 @@ public final class MainWindowController {
             boolean replay = state == TrainingEngine.State.RUNNING && session.showsReplayProperty().get();
             status.showRunState(messages.get("state." + (replay ? "REPLAYING" : state.name())));
             if (state == TrainingEngine.State.RUNNING) status.clear();
-        } else if (!session.isRunning() && state != TrainingEngine.State.IDLE) {
+        } else if (state == TrainingEngine.State.FINISHED || state == TrainingEngine.State.STOPPED
+                || state == TrainingEngine.State.FAILED) {
             // A run left training in another lesson has ended: said here, the window stays where the teacher is.
+            // (By its state: the trainer thread that announced it may still be alive, so isRunning() can still be true.)
             status.show(m -> m.format("status.run_elsewhere_ended", session.entry().title(m.language()),
                     m.get("state." + state.name())));
         }
@@ -265,7 +267,10 @@ public final class MainWindowController {
     public void toggleSpotlight() { withPane(LessonPaneController::toggleSpotlight); }
 
     /** Sets the folder that "Save and quit" writes unsaved runs to (the app gives {@code ~/ClassLab/runs}). */
-    public void setRunsDir(Path dir) { runsDir = dir; }
+    public void setRunsDir(Path dir) {
+        runsDir = dir;
+        classlab.ui.classroom.ClassroomTools.setRunsFolder(dir);
+    }
 
     /** Runs saved on an earlier quit that belong to lessons not opened yet: given to each lesson when it opens. */
     private final Map<String, List<classlab.core.classroom.SavedRuns.Found>> toRestore = new java.util.HashMap<>();
@@ -329,25 +334,8 @@ public final class MainWindowController {
      */
     public void requestQuit() {
         if (shutDown.get() || quitQuestion != null && quitQuestion.isShowing()) return;   // asked already
-        List<String> running = new java.util.ArrayList<>();
-        List<String> unsaved = new java.util.ArrayList<>();
-        for (LessonSession s : sessions.values()) {
-            LessonStrings strings = LessonStrings.load(s.entry().id(), messages.language());
-            String lesson = s.entry().title(messages.language());
-            if (s.isRunning()) {
-                var r = s.history().running();
-                var p = s.engine().progress();
-                String experiment = strings.apply("experiment." + (r != null ? r.experiment() : s.selectedExperiment()));
-                running.add(messages.format("quit.running", lesson, r != null ? r.number() : s.history().runs().size() + 1,
-                        experiment, messages.get("quit.unit." + s.progressUnit()), p.epoch(), p.epochs()));
-            }
-            List<classlab.core.classroom.RunRecord> runs = s.unsavedRuns();
-            if (!runs.isEmpty()) {
-                String numbers = String.join(", ", runs.stream().map(r -> "#" + r.number()).toList());
-                unsaved.add(messages.format("quit.unsaved", lesson, runs.size(), numbers));
-            }
-        }
-        if (running.isEmpty() && unsaved.isEmpty()) {
+        List<String> running = quitRunning();
+        if (running.isEmpty() && quitUnsaved().isEmpty()) {
             quit();
             return;
         }
@@ -362,11 +350,7 @@ public final class MainWindowController {
         ask.initOwner(stage);
         ask.setTitle(messages.get("quit.title"));
         ask.setHeaderText(messages.get(running.isEmpty() ? "quit.header.unsaved" : "quit.header.running"));
-        List<String> lines = new java.util.ArrayList<>(running);
-        lines.addAll(unsaved);
-        lines.add("");
-        lines.add(messages.format("quit.where", runsDir));
-        Label body = new Label(String.join("\n", lines));
+        Label body = new Label(quitText());
         body.setId("quitText");
         body.setWrapText(true);
         body.setMaxWidth(theme.fontSize() * 40);
@@ -375,12 +359,57 @@ public final class MainWindowController {
         ((Button) ask.getDialogPane().lookupButton(save)).setId("quitSave");
         ((Button) ask.getDialogPane().lookupButton(discard)).setId("quitDiscard");
         ((Button) ask.getDialogPane().lookupButton(cancel)).setId("quitCancel");
+        // In the window's theme (a light dialog over the dark theme; its colours did not resolve without it)
+        ask.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ask.getDialogPane().getStyleClass().add(theme.styleClass());
+        // The run trains on behind the dialog: say where it is now, not where it was when asked.
+        javafx.animation.Timeline live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(500), e -> body.setText(quitText())));
+        live.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        live.play();
         quitQuestion = ask;
         ask.setOnHidden(e -> {
+            live.stop();
             if (ask.getResult() == save) saveAndQuit();
             else if (ask.getResult() == discard) quit();
         });
         ask.show();
+    }
+
+    /** The quit dialog's text: the runs in training and where they are now, the unsaved runs, where "Save" writes. */
+    private String quitText() {
+        List<String> lines = new java.util.ArrayList<>(quitRunning());
+        lines.addAll(quitUnsaved());
+        lines.add("");
+        lines.add(messages.format("quit.where", runsDir));
+        return String.join("\n", lines);
+    }
+
+    /** One line per lesson whose run trains: "Pattern: run #2 (Full batch) is training: configuration 2/3 · epoch 11/25 ...". */
+    private List<String> quitRunning() {
+        List<String> running = new java.util.ArrayList<>();
+        for (LessonSession s : sessions.values()) {
+            if (!s.isRunning()) continue;
+            LessonStrings strings = LessonStrings.load(s.entry().id(), messages.language());
+            var r = s.history().running();
+            String name = r != null ? r.experiment() : s.selectedExperiment();
+            running.add(messages.format("quit.running", s.entry().title(messages.language()),
+                    r != null ? r.number() : s.history().runs().size() + 1, strings.apply("experiment." + name),
+                    classlab.ui.lesson.ProgressText.format(s.engine().progress(), name, s.progressUnit(), strings, messages, false)));
+        }
+        return running;
+    }
+
+    /** One line per lesson with runs not saved: "Pattern: 2 unsaved runs (#1, #2)". */
+    private List<String> quitUnsaved() {
+        List<String> unsaved = new java.util.ArrayList<>();
+        for (LessonSession s : sessions.values()) {
+            List<classlab.core.classroom.RunRecord> runs = s.unsavedRuns();
+            if (runs.isEmpty()) continue;
+            String numbers = String.join(", ", runs.stream().map(r -> "#" + r.number()).toList());
+            unsaved.add(messages.format("quit.unsaved", s.entry().title(messages.language()), runs.size(), numbers));
+        }
+        return unsaved;
     }
 
     /** The open "quit?" dialog, so a second close or Ctrl+Q does not stack another. */

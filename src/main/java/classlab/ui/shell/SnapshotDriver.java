@@ -48,8 +48,8 @@ final class SnapshotDriver {
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6)
-                            + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f", settledMs,
-                                    session.engine().jobCpuNanos() / 1e6));
+                            + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f jit=%s", settledMs,
+                                    session.engine().jobCpuNanos() / 1e6, jitFlags()));
                     if (s == TrainingEngine.State.FAILED) {
                         // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
@@ -104,6 +104,16 @@ final class SnapshotDriver {
             settledMs = (System.nanoTime() - since) / 1e6;
             then.run();
         }
+    }
+
+    /**
+     * This JVM's compiler settings as JVM options joined by commas ({@code -XX:TieredStopAtLevel=1} in
+     * the window the launcher starts), or {@code default}: bench/app-vs-run gives {@code run} the same.
+     */
+    private static String jitFlags() {
+        java.util.List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.matches("-XX:([+-]?Tiered\\w*|TieredStopAtLevel=\\d)")).toList();
+        return flags.isEmpty() ? "default" : String.join(",", flags);
     }
 
     private static final int SETTLED_FRAMES = 30;

@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * @param lesson     the lesson's title, localised
  * @param experiment the experiment's label, localised ("" when not known)
- * @param settings   {@code key=value} pairs that differ from the defaults, or the localised "notebook defaults"
+ * @param settings   the settings that differ from the defaults as the form names them ("Epochs 6"), or the localised "notebook defaults"
  * @param seed       the run's random seed, localised ("seed 42"), or "" when the lesson has none
  * @param date       local date and time of the export, {@code yyyy-MM-dd HH:mm}
  * @param version    ClassLab's version (jar manifest), {@code dev} when run from classes
@@ -30,17 +30,12 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
                                  Function<String, String> text, LocalDateTime when) {
         String seed = values.has("seed") ? new java.text.MessageFormat(text.apply("export.stamp.seed"), java.util.Locale.ROOT)
                 .format(new Object[] {values.text("seed")}) : "";
-        String changed = changedSettings(values, defaults);
+        // named as the form names them ("Epochs 6"), not as --set takes them
+        String changed = classlab.core.lesson.LessonStrings.resolve(text,
+                classlab.core.lesson.SettingsText.message(values.changedFrom(defaults)));
         return new ExportStamp(lessonTitle, experiment == null ? "" : text.apply("experiment." + experiment),
                 changed.isEmpty() ? text.apply("export.stamp.defaults") : changed,
                 seed, DATE.format(when), appVersion());
-    }
-
-    /** {@code key=value, ...} for every parameter whose value differs from {@code defaults} (seed excluded). */
-    public static String changedSettings(ParamValues values, ParamValues defaults) {
-        List<String> out = new ArrayList<>();
-        values.changedFrom(defaults).forEach((key, text) -> out.add(key + "=" + text));
-        return String.join(", ", out);
     }
 
     /** ClassLab's version from the jar manifest, {@code dev} when run from a class folder. */

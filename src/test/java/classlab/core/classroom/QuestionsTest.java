@@ -109,4 +109,32 @@ class QuestionsTest {
         assertNull(board.state("n").outcome(), "a stopped run answers nothing");
         assertNull(board.state("q").outcome(), "questions of other experiments stay open");
     }
+
+    /** Trial 3, item 16: a question nobody predicted shows the latest finished run, not run #1 for ever. */
+    @Test
+    void anUnpredictedQuestionFollowsTheLatestRun() throws Exception {
+        FakeLesson lesson = new FakeLesson();
+        MetricLog log = new MetricLog();
+        RunHistory history = new RunHistory(lesson, log);
+        Question n = parseOne("""
+                {"questions": [{"id": "n", "experiment": "b", "text": {"ko": "?", "en": "?"}, "answer": {"ko": "-", "en": "-"},
+                  "number": {"metric": "loss", "min": 0, "max": 1, "tolerance": 0.01}}]}""");
+        QuestionBoard board = new QuestionBoard(List.of(n)).follow(history);
+        for (int run = 1; run <= 2; run++) {
+            history.begin("b", lesson.defaults(), Instant.now());
+            history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
+            history.end("FINISHED", null);
+            assertEquals("#" + run, board.state("n").run(), "the card shows run #" + run);
+        }
+        board.predict("n", 0.05);
+        assertNull(board.state("n").outcome(), "a prediction opens the question again");
+        history.begin("b", lesson.defaults(), Instant.now());
+        history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
+        history.end("FINISHED", null);
+        assertEquals("#3", board.state("n").run());
+        history.begin("b", lesson.defaults(), Instant.now());
+        history.results(lesson.run("b", lesson.defaults(), RunControl.unattended(log)).finalMetrics());
+        history.end("FINISHED", null);
+        assertEquals("#3", board.state("n").run(), "an answered prediction keeps the run that answered it");
+    }
 }

@@ -150,7 +150,7 @@ class RunFilesTest {
         assertEquals("#1", trained.label(), "the first run trained in this session is #1");
         List<LineFigure.Series> faded = lesson.loss.previousSeries();
         assertEquals(3, faded.size(), "the replay is now drawn faded");
-        assertEquals("Loss a · #1 (file " + time + ") (lr=0.3)",
+        assertEquals("Loss a · #1 (file " + time + ") (Learning rate 0.3)",
                 LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : en.apply(k), faded.get(0).name()));
         assertTrue(lesson.loss.toCsv().lines().anyMatch(l -> l.endsWith("," + replay.label())), lesson.loss.toCsv());
 

@@ -49,10 +49,11 @@ class RunHistoryTest {
         assertEquals(3, previous.size(), "run #1's three curves are overlaid");
         assertTrue(previous.stream().allMatch(LineFigure.Series::previous));
         assertEquals(List.of("series.a", "series.b", "series.c"), previous.stream().map(LineFigure.Series::colorKey).toList());
-        // Labelled with the setting in which run #1 differs from the run on screen.
-        assertEquals(LessonStrings.message("series.previous_run_changed", "series.a", 1, "lr=0.1"), previous.get(0).name());
+        // Labelled with the setting in which run #1 differs from the run on screen, as the form names it (trial 3, item 7).
         LessonStrings en = LessonStrings.load(null, "en");
-        assertEquals("Loss a · #1 (lr=0.1)", LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : en.apply(k), previous.get(0).name()));
+        assertEquals("Loss a · #1 (Learning rate 0.1)", LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : en.apply(k), previous.get(0).name()));
+        assertEquals("Loss a · #1 (학습률 0.1)", LessonStrings.resolve(k -> k.equals("series.a") ? "Loss a" : LessonStrings.load(null, "ko").apply(k),
+                previous.get(0).name()));
 
         // Trial report 2, item 11: the CSV holds what the figure shows, the faded run #1 too, with a run column.
         List<String> csv = lesson.loss.toCsv().lines().toList();
@@ -70,9 +71,8 @@ class RunHistoryTest {
         history.setOverlaid(1, true);
         RunRecord third = run("a", lesson.defaults());
         // Run #2 (lr=0.2) was replaced: its curve now shows faded with its changed setting.
-        assertTrue(names(lesson.loss.previousSeries()).contains(
-                LessonStrings.message("series.previous_run_changed", "series.b", 2, "lr=0.2")));
-        assertEquals("Loss b · #2 (lr=0.2)", LessonStrings.resolve(k -> k.equals("series.b") ? "Loss b" : en.apply(k),
+        assertTrue(names(lesson.loss.previousSeries()).contains(RunHistory.previousLabel("series.b", second, third.settings())));
+        assertEquals("Loss b · #2 (Learning rate 0.2)", LessonStrings.resolve(k -> k.equals("series.b") ? "Loss b" : en.apply(k),
                 RunHistory.previousLabel("series.b", second, null)));
         assertTrue(history.isLive(third.number()));
         assertFalse(history.isLive(second.number()));
@@ -106,6 +106,7 @@ class RunHistoryTest {
         assertEquals(7, again.getInt("seed"));
         assertEquals(2, again.getInt("epochs"));
         assertEquals("seed=7, epochs=2", r.changedText());
+        assertEquals("난수 시드 7, 에폭 수 2", LessonStrings.resolve(LessonStrings.load(null, "ko"), r.changedMessage()));
     }
 
     /** The run list shows a run from the moment it begins (the first run too), before it has a record. */
@@ -115,7 +116,8 @@ class RunHistoryTest {
         Instant start = Instant.parse("2026-11-30T16:00:00Z");
         history.begin("b", lesson.defaults().with("seed", "7"), start);
         RunHistory.Running r = history.running();
-        assertEquals(new RunHistory.Running(1, "b", start, 7L, "seed=7", "#1", null), r);
+        assertEquals(new RunHistory.Running(1, "b", start, 7L, classlab.core.lesson.SettingsText.message(Map.of("seed", "7")), "#1", null), r);
+        assertEquals("Random seed 7", LessonStrings.resolve(LessonStrings.load(null, "en"), r.changed()));
         assertTrue(history.runs().isEmpty(), "no record until it ends");
         history.end("STOPPED", null);
         assertNull(history.running());

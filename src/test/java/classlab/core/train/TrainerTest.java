@@ -83,7 +83,7 @@ class TrainerTest {
         trainer.fitEpoch(data);
         trainer.fitEpoch(data);
         assertEquals(2 * 2, trainer.iteration());
-        assertEquals(List.of("note.batchnorm.drop_last|bn_effect_batch_size|17|35"), notes);
+        assertEquals(List.of("note.batchnorm.drop_last|param.bn_effect_batch_size|17|35"), notes);
         // without BatchNorm nothing is left out: 3 iterations per epoch
         NetSpec plain = NetSpec.mlp(10, List.of(8), NetSpec.Output.SOFTMAX_CE, 2, NetSpec.Optimizer.ADAM, 0.01, 3);
         Trainer noBn = new Trainer(NetBuilder.build(plain), RunControl.unattended(new MetricLog()), 17, 3);

@@ -155,7 +155,7 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#tool-runs");
         WaitForAsyncUtils.waitForFxEvents();
         String running = lookup("#run-running").queryAs(Label.class).getText();
-        assertTrue(running.startsWith("#" + (before + 2) + " · 기본 (정규화 없음) · ") && running.contains("epochs=200")
+        assertTrue(running.startsWith("#" + (before + 2) + " · 기본 (정규화 없음) · ") && running.contains("에폭 200")
                 && running.endsWith("학습 중…"), running);
         clickOn("#tool-runs");
         clickOn("#stopButton");

@@ -364,8 +364,8 @@ class ProjectorUiTest extends FxRobot {
             assertTrue(content.lines().count() > 2, csv + " has rows");
             for (String raw : new String[] {"column.", "series.", "csv."}) assertFalse(content.contains(raw), csv + " holds " + raw + ":\n" + content);
         }
-        assertTrue(Files.readString(first.resolve("batch_size_loss.csv")).lines().findFirst().orElseThrow().contains("batch_sizes=64, 128"),
-                "the stamp names the changed settings");
+        assertTrue(Files.readString(first.resolve("batch_size_loss.csv")).lines().findFirst().orElseThrow().contains("Batch sizes 64, 128"),
+                "the stamp names the changed settings as the form does (trial 3, item 7)");
 
         interact(() -> pane.onExportAll());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !first.equals(pane.lastExportFolder()));

@@ -59,6 +59,10 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         String text = lookup("#quitText").queryAs(Label.class).getText();
         assertTrue(text.contains("run #2") && text.contains("is training") && text.contains("#1"), text);
+        // the run trains on behind the dialog, and the dialog follows it (trial 3, item 12: it showed where it was when asked)
+        assertTrue(text.contains("epoch ") && text.contains("iteration "), text);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(
+                () -> lookup("#quitText").queryAs(Label.class).getText()).get().equals(text));
         clickOn("#quitCancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(session.isRunning(), "Keep working: the run goes on");
@@ -147,6 +151,15 @@ class SessionLifecycleUiTest extends FxRobot {
         awaitLesson(next);
         assertEquals(tab, tabs.getSelectionModel().getSelectedIndex(), "not the next tab");
         assertEquals("", bar.getText(), "the export message belongs to the other lesson");
+        // Task 5 of the polish brief: a hidden section tab joins the scene (CSS, layout) only when it is chosen.
+        javafx.scene.control.TabPane shown = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.Tab hidden = shown.getTabs().stream()
+                .filter(t -> t.getUserData() != null && t != shown.getSelectionModel().getSelectedItem()).findFirst().orElseThrow();
+        assertEquals(null, hidden.getContent(), "not built into the scene before it is chosen");
+        interact(() -> shown.getSelectionModel().select(hidden));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(hidden.getContent() != null && hidden.getContent().getScene() != null, "there once chosen");
+        interact(() -> shown.getSelectionModel().select(tab));
         push(KeyCode.CONTROL, KeyCode.PAGE_UP);
         awaitLesson(first);
 

@@ -34,6 +34,7 @@ class SharedSettingsUiTest extends FxRobot {
         app = AppUnderTest.start("ko", Theme.LIGHT, ShellUiTest.mnistMini(), "regularization");
         LessonSession session = app.controller().currentPane().session();
         TabPane tabs = lookup("#sections").queryAs(TabPane.class);
+        interact(() -> List.copyOf(tabs.getTabs()).forEach(t -> tabs.getSelectionModel().select(t)));   // a tab's content joins when chosen
         List<Tab> withBatch = tabs.getTabs().stream().filter(t -> batchField(t) != null).toList();
         assertTrue(withBatch.size() >= 2, "two tabs have a batch size field");
         interact(() -> tabs.getSelectionModel().select(withBatch.get(0)));
@@ -47,6 +48,16 @@ class SharedSettingsUiTest extends FxRobot {
         interact(() -> tabs.getSelectionModel().select(withBatch.get(1)));
         assertEquals("64", batchField(withBatch.get(1)).getText(), "the other tab's form shows what the next run uses");
 
+        // a refused value: the run bar names the field as the form does, in Korean without "이(가)" (trial 3, items 7, 10)
+        doubleClickOn(first).eraseText(2).write("abc");
+        push(javafx.scene.input.KeyCode.ENTER);
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        String refused = lookup("#problemLabel").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(refused.startsWith("배치 크기: 정수가 필요합니다. 입력한 값: \"abc\"."), refused);
+        // ... in the error colour, which the '.text' rule of app.css used to override with the text colour (item 17)
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) lookup("#problemLabel").query().lookup(".text");
+        assertEquals(javafx.scene.paint.Color.web("#cf222e"), shown.getFill(), "a refused run is told in the error colour");
         interact(() -> session.resetParams());
         assertEquals("256", first.getText(), "Defaults shows on every tab");
 

@@ -253,7 +253,10 @@ public final class ScratchLesson extends LessonModel {
         race.background(field).xRange(w[0], w[1]).yRange(w[2], w[3]);
     }
 
-    /** Contour levels: log-spaced above the window's minimum, as the book's contour plot crowds lines near the minimum. */
+    /**
+     * Contour levels: log-spaced above the window's minimum, as the book's contour plot crowds lines near the
+     * minimum, all below the window's maximum.
+     */
     private static double[] levels(Surface s) {
         double[] w = s.window();
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
@@ -264,9 +267,12 @@ public final class ScratchLesson extends LessonModel {
                 max = Math.max(max, v);
             }
         }
-        double[] offsets = ScalarField.geomspace(Math.max((max - min) * 1e-3, 1e-6), max - min, CONTOUR_LEVELS);
-        for (int i = 0; i < offsets.length; i++) offsets[i] += min;
-        return offsets;
+        // One more step than drawn: a level at the window's maximum touches only the corner points and
+        // was drawn as stray dots there (trial report 3, item 9).
+        double[] offsets = ScalarField.geomspace(Math.max((max - min) * 1e-3, 1e-6), max - min, CONTOUR_LEVELS + 1);
+        double[] levels = new double[CONTOUR_LEVELS];
+        for (int i = 0; i < levels.length; i++) levels[i] = offsets[i] + min;
+        return levels;
     }
 
     /**
@@ -408,7 +414,8 @@ public final class ScratchLesson extends LessonModel {
         for (WeightInit w : WeightInit.values()) {
             String name = activation.id() + "_" + w.id();
             ScratchNet net = new ScratchNet(INIT_NET, activation, w, Optimizers.create("sgd", values.getDouble("init_lr")), values.getInt("seed"));
-            Outcome o = train(name, net, split, values, control, initLoss.series("series." + w.id()), null);
+            // progress and live-loss legend name the initialisation as the charts do ("He"), not "relu_he"
+            Outcome o = train(w.id(), net, split, values, control, initLoss.series("series." + w.id()), null);
             initResults.putRow(name, "series." + w.id(), "layer." + activation.id(), o.trainLoss, o.validAccuracy, o.testAccuracy);
             metrics.put("test_accuracy_" + name, o.testAccuracy);
             metrics.put("train_loss_" + name, o.trainLoss);

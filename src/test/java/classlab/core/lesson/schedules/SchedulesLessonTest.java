@@ -224,7 +224,10 @@ class SchedulesLessonTest {
         java.util.List<String> notes = new java.util.ArrayList<>();
         ParamValues v = lesson.defaults().with("epochs", "1").with("train_size", "4801").with("test_size", "200");
         lesson.run("early_stopping", v, RunControl.unattended(new MetricLog(), notes::add));
-        assertEquals(java.util.List.of("note.batchnorm.drop_last|batch_size|256|3841"), notes);
+        assertEquals(java.util.List.of("note.batchnorm.drop_last|param.batch_size|256|3841"), notes);
+        // the setting as the form names it (trial 3, item 7: "batch_size = 256" in the Korean note)
+        assertTrue(classlab.core.lesson.LessonStrings.resolve(classlab.core.lesson.LessonStrings.load("schedules", "ko"), notes.get(0))
+                .startsWith("참고: 배치 크기 = 256, 학습 이미지 3841장"), notes.get(0));
     }
 
     @Test

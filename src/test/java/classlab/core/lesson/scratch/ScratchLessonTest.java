@@ -56,6 +56,10 @@ class ScratchLessonTest {
             assertEquals(31, ((LineFigure) figure("race")).series("series." + id).size(), id + ": start + 30 steps drawn");
         }
         assertTrue(((LineFigure) figure("race")).background() != null && ((LineFigure) figure("race")).equalAspect());
+        // Every contour level lies below the field's maximum: a level at the maximum was drawn as dots in the corners.
+        classlab.core.figure.ScalarField field = ((LineFigure) figure("race")).background();
+        double max = java.util.Arrays.stream(field.values()).flatMapToDouble(java.util.Arrays::stream).max().orElseThrow();
+        assertTrue(java.util.Arrays.stream(field.levels()).allMatch(l -> l < max * 0.99), java.util.Arrays.toString(field.levels()) + " max " + max);
         lesson.updateDemos(v.with("activation", "sigmoid"));
         assertEquals(6, ((LineFigure) figure("race")).allSeries().size(), "another demo parameter keeps the paths");
         lesson.updateDemos(v.with("surface", "saddle"));
@@ -85,6 +89,9 @@ class ScratchLessonTest {
         Map<String, Double> m = lesson.run("init_mnist", v, control).finalMetrics();
         double he = m.get("test_accuracy_relu_he"), std = m.get("test_accuracy_relu_std001");
         assertTrue(he > std + 0.1, "He " + he + " vs std 0.01 " + std);
+        // each configuration is reported under its chart's name (series.he: "He"), not "relu_he" (trial 3, item 7)
+        assertEquals(java.util.Set.of("std001", "xavier", "he"),
+                log.rows().stream().map(MetricLog.Row::experiment).collect(java.util.stream.Collectors.toSet()));
         ResultTable data = (ResultTable) figure("init_data");
         assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
         assertEquals("500", data.row("valid").get(1));

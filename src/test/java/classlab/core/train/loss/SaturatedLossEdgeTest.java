@@ -72,6 +72,26 @@ class SaturatedLossEdgeTest {
                 new ActivationIdentity());
     }
 
+    /** The training step's fused score and gradient (libnd4j's sigm_cross_entropy_loss) equal the separate ones. */
+    @Test
+    void bceWithLogitsScoreAndGradientTogetherEqualTheSeparateOnes() {
+        double[] z = {30, -30, 100, -100, 30, -30, 100, -100, 0, 0.5, -2, 1e4};
+        double[] y = {0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 0.25, 1};
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray zs = Nd4j.createFromArray(z).castTo(type).reshape(z.length, 1);
+            INDArray ys = Nd4j.createFromArray(y).castTo(type).reshape(y.length, 1);
+            BceWithLogitsLoss loss = new BceWithLogitsLoss();
+            var both = loss.computeGradientAndScore(ys, zs, new ActivationIdentity(), null, true);
+            double separate = loss.computeScore(ys, zs, new ActivationIdentity(), null, true);
+            assertEquals(separate, both.getFirst(), 1e-5 * separate, type + " score");
+            INDArray g = loss.computeGradient(ys, zs, new ActivationIdentity(), null);
+            for (int i = 0; i < z.length; i++) {
+                assertEquals(g.getDouble(i), both.getSecond().getDouble(i), 1e-7, type + " gradient " + i);
+            }
+            assertEquals(z[1], zs.getDouble(1), 0, "the logits are not changed");
+        }
+    }
+
     @Test
     void softmaxCrossEntropyUsesLogSoftmaxOfTheLogits() {
         // rows: logits, target, PyTorch loss; DL4J's LossMCXENT reports 23.03 for the first row
