@@ -192,9 +192,11 @@ class LocalizationConsistencyTest {
     /**
      * Keys built from literals in code: prefix + literal ({@code "message.split_" + split}), prefix +
      * lower-cased enum constant ({@code "variant." + CLASSIC}), or several such pieces
-     * ({@code "cell." + "cnn_v2_" + ADAM}).
+     * ({@code "cell." + "cnn_v2_" + ADAM}), or a literal and a number ({@code "layer" + (index + 1)}).
      */
     private static boolean constructed(String key) {
+        java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("(\\D+)\\d+").matcher(key);
+        if (numbered.matches() && literals.contains(numbered.group(1))) return true;
         for (int i = 1; i < key.length(); i++) {
             char c = key.charAt(i - 1);
             if ((c == '.' || c == '_') && literals.contains(key.substring(0, i)) && builtFrom(key.substring(i))) return true;

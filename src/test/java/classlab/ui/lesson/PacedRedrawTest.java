@@ -72,6 +72,8 @@ class PacedRedrawTest {
             views.add(v);
         }
         ScrollPane scroll = fx(() -> Viewports.uncached(new ScrollPane(content)));
+        // A 300 x 200 viewport whatever size earlier tests left the shared stage in (maximised, full screen).
+        fx(() -> { scroll.setMaxSize(300, 200); return null; });
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(new StackPane(scroll), 300, 200));
             stage.show();
