@@ -90,9 +90,12 @@ public final class DigitPadView extends VBox {
         input.setSmooth(false);
         input.setFitWidth(DigitPreprocessing.SIZE * PREVIEW_SCALE);
         input.setFitHeight(DigitPreprocessing.SIZE * PREVIEW_SCALE);
+        // The caption spans the drawer above the input and the bars: beside the bars, in the input's
+        // 90 px column, it stood one word per line (trial report 3, item 19).
         Label inputCaption = new Label(text.get("digits.input"));
+        inputCaption.setId("digitInputCaption");
         inputCaption.setWrapText(true);
-        VBox inputBox = new VBox(4, inputCaption, new StackPane(input));
+        VBox inputBox = new VBox(4, new StackPane(input));
         inputBox.setMaxWidth(DigitPreprocessing.SIZE * PREVIEW_SCALE + 10);
         bars.setHgap(6);
         bars.setVgap(2);
@@ -104,7 +107,7 @@ public final class DigitPadView extends VBox {
         seen.setAlignment(Pos.TOP_LEFT);
         // The network's answer above the canvas: visible on a 1280x800 projector without scrolling.
         status.setStyle("-fx-font-weight: bold;");
-        getChildren().addAll(title, hint, status, frame, clear, seen);
+        getChildren().addAll(title, hint, status, frame, clear, inputCaption, seen);
         clear();
         // Built with the pane, often before the first run: the prompt is worded again each time the panel is shown.
         sceneProperty().addListener((o, a, scene) -> {

@@ -125,9 +125,14 @@ final class PaneExport {
 
     private ExportStamp stamp() {
         LessonSession.RunStart run = session.lastRun();
-        return ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
+        ExportStamp stamp = ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
                 session.model().inEffect(run == null ? session.values() : run.values()), session.model().defaults(), strings,
                 LocalDateTime.now());
+        classlab.core.classroom.RunRecord ended = session.endedRun();
+        if (ended != null && "STOPPED".equals(ended.outcome()) && ended.endedAt() != null && ended.endedAt().epochs() > 0) {
+            stamp = stamp.stopped(ended.endedAt().epoch(), ended.endedAt().epochs(), session.progressUnit(), strings);
+        }
+        return stamp;
     }
 
     /** The lesson's strings in the language of {@code m} (the status bar words its message again after a language switch). */

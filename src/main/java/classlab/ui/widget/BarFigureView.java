@@ -64,14 +64,15 @@ public final class BarFigureView extends FigureView {
             getPlotChildren().removeAll(valueLabels);
             valueLabels.clear();
             if (on) {
-                for (XYChart.Series<String, Number> s : getData()) {
-                    for (XYChart.Data<String, Number> d : s.getData()) {
-                        Label l = new Label(NumberFormats.compact((Double) d.getExtraValue()));
-                        l.getStyleClass().add("figure-value-label");
-                        l.setManaged(false);
-                        l.setUserData(d);
-                        valueLabels.add(l);
-                    }
+                List<XYChart.Data<String, Number>> bars = new ArrayList<>();
+                for (XYChart.Series<String, Number> s : getData()) bars.addAll(s.getData());
+                List<String> texts = NumberFormats.alike(bars.stream().mapToDouble(d -> (Double) d.getExtraValue()).toArray());
+                for (int i = 0; i < bars.size(); i++) {
+                    Label l = new Label(texts.get(i));
+                    l.getStyleClass().add("figure-value-label");
+                    l.setManaged(false);
+                    l.setUserData(bars.get(i));
+                    valueLabels.add(l);
                 }
                 getPlotChildren().addAll(valueLabels);
             }

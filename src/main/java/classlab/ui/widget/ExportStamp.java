@@ -16,11 +16,29 @@ import java.util.function.Function;
  * @param experiment the experiment's label, localised ("" when not known)
  * @param settings   the settings that differ from the defaults as the form names them ("Epochs 6"), or the localised "notebook defaults"
  * @param seed       the run's random seed, localised ("seed 42"), or "" when the lesson has none
+ * @param state      how the run on the charts ended when that is not as planned, localised ("stopped at
+ *                   epoch 4/6"), or ""
  * @param date       local date and time of the export, {@code yyyy-MM-dd HH:mm}
  * @param version    ClassLab's version (jar manifest), {@code dev} when run from classes
  */
-public record ExportStamp(String lesson, String experiment, String settings, String seed, String date, String version) {
+public record ExportStamp(String lesson, String experiment, String settings, String seed, String state, String date, String version) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A stamp of a run that ended as planned (or of no run). */
+    public ExportStamp(String lesson, String experiment, String settings, String seed, String date, String version) {
+        this(lesson, experiment, settings, seed, "", date, version);
+    }
+
+    /**
+     * This stamp saying the run was stopped at {@code done} of {@code planned} epochs (or steps, for
+     * {@code unit} {@code Experiment.STEP}): a slide of a stopped run must not pass for a finished one
+     * (trial report 3, item 19). {@code text} localises {@code export.stamp.stopped_<unit>}.
+     */
+    public ExportStamp stopped(int done, int planned, String unit, Function<String, String> text) {
+        String state = new java.text.MessageFormat(text.apply("export.stamp.stopped_" + unit), java.util.Locale.ROOT)
+                .format(new Object[] {done, planned});
+        return new ExportStamp(lesson, experiment, settings, seed, state, date, version);
+    }
 
     /**
      * The stamp of a run: {@code text} localises the lesson's keys ({@code experiment.<name>},
@@ -44,13 +62,14 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
         return v == null ? "dev" : v;
     }
 
-    /** One line: "Lesson · Experiment · settings · seed 42 · 2026-11-30 15:40 · ClassLab 0.1.0". */
+    /** One line: "Lesson · Experiment · settings · seed 42 [· stopped at epoch 4/6] · 2026-11-30 15:40 · ClassLab 0.1.0". */
     public String line() {
         List<String> parts = new ArrayList<>();
         parts.add(lesson);
         if (!experiment.isEmpty()) parts.add(experiment);
         parts.add(settings);
         if (!seed.isEmpty()) parts.add(seed);
+        if (!state.isEmpty()) parts.add(state);
         parts.add(date);
         parts.add("ClassLab " + version);
         return String.join(" · ", parts);

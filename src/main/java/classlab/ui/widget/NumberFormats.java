@@ -15,7 +15,14 @@ public final class NumberFormats {
      * 4 significant digits in scientific form when that would hide a small or huge value; NaN (undefined)
      * as a dash, infinities as ∞.
      */
-    static String tableCell(Object value) {
+    static String tableCell(Object value) { return tableCell(value, false); }
+
+    /**
+     * {@link #tableCell(Object)}, or with {@code scientific} every finite non-integer number in
+     * scientific form ("1.170e-02"): for a column in which some value needs it, so the column does not
+     * read "2.116e-04" beside "0.0117" (trial report 3, item 19).
+     */
+    static String tableCell(Object value, boolean scientific) {
         if (value == null) return "";
         if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger) {
@@ -27,11 +34,16 @@ public final class NumberFormats {
             // the row's label or the run's notes say why.
             if (Double.isNaN(v)) return "—";
             if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-            double a = Math.abs(v);
-            if (a != 0 && (a < 1e-3 || a >= 1e7)) return String.format(Locale.ROOT, "%.3e", v);
+            if (scientific || needsExponent(v)) return String.format(Locale.ROOT, "%.3e", v);
             return String.format(Locale.ROOT, "%.4f", v);
         }
         return value.toString();
+    }
+
+    /** Whether {@link #tableCell(Object)} writes this value in scientific form (too small or too large for 4 decimals). */
+    static boolean needsExponent(double v) {
+        double a = Math.abs(v);
+        return Double.isFinite(v) && a != 0 && (a < 1e-3 || a >= 1e7);
     }
 
     /** Short text for a value on a tick or in a tooltip: at most 4 significant digits, no trailing zeros. */
@@ -42,6 +54,26 @@ public final class NumberFormats {
         if (a < 1e-4 || a >= 1e6) return String.format(Locale.ROOT, "%.3g", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
         String s = new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
+    }
+
+    /**
+     * {@link #compact} texts of values shown side by side (the value labels of one bar chart), all with
+     * the same number of decimals: "1.0000" beside "0.9918", not "1" (trial report 3, item 19). Values
+     * that compact writes with an exponent keep their own text.
+     */
+    static java.util.List<String> alike(double[] values) {
+        int decimals = 0;
+        for (double v : values) {
+            String c = compact(v);
+            int dot = c.indexOf('.');
+            if (dot >= 0 && c.indexOf('e') < 0) decimals = Math.max(decimals, c.length() - dot - 1);
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (double v : values) {
+            String c = compact(v);
+            texts.add(!Double.isFinite(v) || c.indexOf('e') >= 0 ? c : String.format(Locale.ROOT, "%." + decimals + "f", v));
+        }
+        return texts;
     }
 
     /** "10⁻³" for exponent -3. */

@@ -50,6 +50,11 @@ public final class ResultTableView extends FigureView {
         }
     }
 
+    /** Columns in which some value needs an exponent: all their numbers are written with one. */
+    private boolean[] scientificColumns = new boolean[0];
+
+    private boolean scientific(int column) { return column < scientificColumns.length && scientificColumns[column]; }
+
     ResultTableView(ResultTable figure, Function<String, String> text) {
         super(figure, text);
         this.fig = figure;
@@ -65,7 +70,7 @@ public final class ResultTableView extends FigureView {
                 @Override protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
                     // Text cells may be message keys (for example "cell.gpu_absent"); unknown keys show as written.
-                    setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item));
+                    setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item, scientific(col)));
                     getStyleClass().remove("numeric-cell");
                     if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
                     setWrapText(!empty && item instanceof String);   // a sentence wraps in a taller row (fitColumns)
@@ -88,7 +93,15 @@ public final class ResultTableView extends FigureView {
     }
 
     @Override protected void redraw() {
-        table.getItems().setAll(fig.rows());
+        List<List<Object>> rows = fig.rows();
+        scientificColumns = new boolean[fig.columnKeys().size()];
+        for (List<Object> row : rows) {
+            for (int i = 0; i < row.size() && i < scientificColumns.length; i++) {
+                Object v = row.get(i);
+                if (v instanceof Double || v instanceof Float) scientificColumns[i] |= NumberFormats.needsExponent(((Number) v).doubleValue());
+            }
+        }
+        table.getItems().setAll(rows);
         columnsDirty = true;
         table.requestLayout();
     }
@@ -123,7 +136,7 @@ public final class ResultTableView extends FigureView {
             for (List<Object> row : fig.rows()) {
                 if (i >= row.size() || row.get(i) == null) continue;
                 boolean text = row.get(i) instanceof String;
-                probe.setText(text ? t((String) row.get(i)) : NumberFormats.tableCell(row.get(i)));
+                probe.setText(text ? t((String) row.get(i)) : NumberFormats.tableCell(row.get(i), scientific(i)));
                 double w = probe.getLayoutBounds().getWidth() + padding;
                 if (text) {
                     textMin[i] = Math.max(textMin[i], Math.min(w, font.getSize() * TEXT_COLUMN_MAX_EM));

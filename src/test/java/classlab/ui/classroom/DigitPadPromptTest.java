@@ -1,6 +1,7 @@
 package classlab.ui.classroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import classlab.core.lesson.DigitClassifier;
 import classlab.ui.fx.Messages;
@@ -33,5 +34,26 @@ class DigitPadPromptTest {
         trained.set(true);   // a run ends
         WaitForAsyncUtils.asyncFx(() -> drawer.getChildren().setAll(pad)).get();   // the teacher opens "Draw a digit"
         assertEquals(text.get("digits.draw"), status.getText());
+    }
+
+    /** Trial report 3, item 19: the "input the network sees" caption stood one word per line in a 90 px column. */
+    @Test
+    void theInputCaptionSpansTheDrawer() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        DigitClassifier classifier = new DigitClassifier() {
+            @Override public boolean isTrained() { return false; }
+            @Override public List<String> classes() { return List.of("0", "1"); }
+            @Override public double[] probabilities(double[] image) { throw new IllegalStateException("not used"); }
+        };
+        Messages text = new Messages("ko", "classroom");
+        double caption = WaitForAsyncUtils.asyncFx(() -> {
+            DigitPadView pad = new DigitPadView(classifier, text);
+            StackPane drawer = new StackPane(pad);
+            new Scene(drawer, 400, 1000);
+            drawer.applyCss();
+            drawer.layout();
+            return ((Label) pad.lookup("#digitInputCaption")).getWidth();
+        }).get();
+        assertTrue(caption > 300, "caption width in a 400 px drawer: " + caption);
     }
 }

@@ -56,4 +56,12 @@ class FigureExportTest {
         int wrapped = StampedImages.withFooter(image, longLine).getHeight() - 340;
         assertTrue(wrapped >= 2 * oneLine - 8, "the long footer takes more lines: " + oneLine + " vs " + wrapped);
     }
+
+    /** Trial report 3, item 19: the footer of a stopped run's slide read like a finished one. */
+    @Test
+    void theStampOfAStoppedRunSaysWhereItStopped() {
+        assertEquals("Regularisation · All four · lr=0.01 · seed 42 · stopped at epoch 4/6 · 2026-11-30 15:40 · ClassLab dev",
+                STAMP.stopped(4, 6, "epoch", LessonStrings.load("regularization", "en")).line());
+        assertTrue(STAMP.stopped(12, 30, "step", LessonStrings.load("scratch", "ko")).line().contains(" · 걸음 12/30에서 중지됨 · "));
+    }
 }

@@ -485,7 +485,8 @@ class FigureViewsTest extends FxRobot {
             }
             return out;
         });
-        assertTrue(cells.containsAll(List.of("0.1235", "42", "2.000e-05", "7")), cells.toString());
+        // trial 3 item 19: a column where one value needs an exponent writes all with one ("2.116e-04" beside "0.0117" before)
+        assertTrue(cells.containsAll(List.of("1.235e-01", "42", "2.000e-05", "7")), cells.toString());
         strings.put("loss", "손실");
         fx(() -> { v.relabel(); return null; });
         assertEquals("손실", fx(() -> v.table().getColumns().get(0).getText()));
@@ -870,15 +871,18 @@ class FigureViewsTest extends FxRobot {
     /**
      * Trial report 3, item 15: bars took the chart's colour for their position, so the second and third
      * of a lesson's strategies were blue and orange on a tab showing only those two. Bars and legend
-     * symbols now take the group's slot in the lesson.
+     * symbols now take the group's slot in the lesson. Item 19: their printed values share their decimals.
      */
     @Test
     void barsTakeTheirGroupsColourInTheLesson() throws Exception {
         classlab.core.figure.ColorSlots lesson = new classlab.core.figure.ColorSlots().reserve("plain", "weighted", "sampler");
         BarFigure f = new BarFigure("recall", "t", "class", "recall").shareColors(lesson);
-        f.setGroup("weighted", List.of("0", "1"), new double[] {0.5, 0.7});
-        f.setGroup("sampler", List.of("0", "1"), new double[] {0.6, 0.8});
+        f.setGroup("weighted", List.of("0", "1"), new double[] {0.5, 0.75});
+        f.setGroup("sampler", List.of("0", "1"), new double[] {1, 0.8});
         BarFigureView v = show(() -> (BarFigureView) FigureView.create(f, SampleFigures.TEXT));
+        // item 19: the printed values share their decimals ("1" beside "0.9918" before)
+        assertEquals(java.util.Set.of("0.50", "0.75", "1.00", "0.80"), fx(() -> v.chart().lookupAll(".figure-value-label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).collect(java.util.stream.Collectors.toSet())));
         List<XYChart.Series<String, Number>> series = fx(() -> List.copyOf(v.chart().getData()));
         for (int k = 0; k < 2; k++) {
             String color = "default-color" + (k + 1);
