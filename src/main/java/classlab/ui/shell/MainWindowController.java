@@ -411,15 +411,21 @@ public final class MainWindowController {
         List<String> running = new java.util.ArrayList<>();
         for (LessonSession s : sessions.values()) {
             if (!s.isRunning()) continue;
-            LessonStrings strings = LessonStrings.load(s.entry().id(), messages.language());
+            LessonStrings strings = quitStrings.computeIfAbsent(s.entry().id() + "/" + messages.language(),
+                    k -> LessonStrings.load(s.entry().id(), messages.language()));
             var r = s.history().running();
             String name = r != null ? r.experiment() : s.selectedExperiment();
+            // a replay is named as the recorded run ("#2 (file 23:08)"), a trained run by its number
+            String run = r != null ? LessonStrings.resolve(strings, r.label()) : "#" + (s.history().runs().size() + 1);
             running.add(messages.format("quit.running", s.entry().title(messages.language()),
-                    r != null ? r.number() : s.history().runs().size() + 1, strings.apply("experiment." + name),
+                    run, strings.apply("experiment." + name),
                     classlab.ui.lesson.ProgressText.format(s.engine().progress(), name, s.progressUnit(), strings, messages, false)));
         }
         return running;
     }
+
+    /** Each lesson's strings for the quit dialog's lines, read once (the dialog rewrites them every 500 ms). */
+    private final Map<String, LessonStrings> quitStrings = new java.util.HashMap<>();
 
     /** One line per lesson with runs not saved: "Pattern: 2 unsaved runs (#1, #2)". */
     private List<String> quitUnsaved() {
