@@ -64,12 +64,19 @@ public final class LineFigureView extends FigureView {
         final Label legendItem = new Label();
         final Region swatch = new Region();
         final boolean rightAxis;
+        /** Whether it draws an earlier run's curve (faded). */
+        final boolean previous;
+        /** The figure series' name (a message key or text), which a redraw may change (see {@link #syncEntries}). */
+        String name;
         int colorIndex = -1;
         SeriesThinning.Points points = SeriesThinning.Points.EMPTY;
         /** Whether the chart series' items carry symbol nodes (scatter, or a short dotted line). */
         boolean symbols;
 
-        Entry(boolean rightAxis) { this.rightAxis = rightAxis; }
+        Entry(boolean rightAxis, boolean previous) {
+            this.rightAxis = rightAxis;
+            this.previous = previous;
+        }
     }
 
     LineFigureView(LineFigure figure, java.util.function.Function<String, String> text) {
@@ -252,36 +259,68 @@ public final class LineFigureView extends FigureView {
         return hover.showNearest(curves, sceneX, sceneY);
     }
 
-    /** Creates, updates and removes chart series so they match the figure's series. */
+    /**
+     * Creates, updates and removes chart series so they match the figure's series. A series whose
+     * name changed (roc's curves carry their AUC in their names, new every epoch) keeps the chart
+     * series and legend item of the one it replaces: new nodes would get their style in the next CSS
+     * pass, and the CSS their skins then ask for costs one more pulse, which, with nothing else to
+     * draw, repaints the whole window.
+     */
     private void syncEntries(List<LineFigure.Series> all) {
         Set<String> names = new HashSet<>();
+        for (LineFigure.Series s : all) names.add(s.name());
+        List<Entry> leftovers = new ArrayList<>();
+        for (Map.Entry<String, Entry> en : entries.entrySet()) if (!names.contains(en.getKey())) leftovers.add(en.getValue());
+        Map<String, Entry> synced = new LinkedHashMap<>();
         for (LineFigure.Series s : all) {
-            names.add(s.name());
-            if (entries.containsKey(s.name())) continue;
-            Entry e = new Entry(s.rightAxis() && right != null);
-            e.fx.setName(s.name());
-            e.swatch.getStyleClass().add("figure-legend-swatch");
-            e.legendItem.setGraphic(e.swatch);
-            e.legendItem.getStyleClass().add("figure-legend-item");
-            if (s.previous()) e.legendItem.setOpacity(PREVIOUS_LEGEND_OPACITY);
-            e.legendItem.setText(t(s.name()));
-            e.legendItem.setOnMouseClicked(ev -> setSeriesVisible(s.name(), !isSeriesVisible(s.name())));
-            entries.put(s.name(), e);
-            legend.getChildren().add(e.legendItem);
-            chartOf(e).getData().add(e.fx);
+            Entry e = entries.get(s.name());
+            if (e == null) e = rename(leftovers, s);
+            if (e == null) {
+                e = new Entry(s.rightAxis() && right != null, s.previous());
+                e.name = s.name();
+                e.fx.setName(s.name());
+                e.swatch.getStyleClass().add("figure-legend-swatch");
+                e.legendItem.setGraphic(e.swatch);
+                e.legendItem.getStyleClass().add("figure-legend-item");
+                if (s.previous()) e.legendItem.setOpacity(PREVIOUS_LEGEND_OPACITY);
+                e.legendItem.setText(t(s.name()));
+                Entry item = e;
+                e.legendItem.setOnMouseClicked(ev -> setSeriesVisible(item.name, !isSeriesVisible(item.name)));
+                legend.getChildren().add(e.legendItem);
+                chartOf(e).getData().add(e.fx);
+            }
+            synced.put(s.name(), e);
         }
-        entries.entrySet().removeIf(en -> {
-            if (names.contains(en.getKey())) return false;
-            Entry e = en.getValue();
+        for (Entry e : leftovers) {
             chartOf(e).getData().remove(e.fx);
             legend.getChildren().remove(e.legendItem);
-            hidden.remove(en.getKey());
-            return true;
-        });
+            hidden.remove(e.name);
+        }
+        entries.clear();
+        entries.putAll(synced);
         // Keep the legend in the figure's series order.
         List<javafx.scene.Node> ordered = new ArrayList<>();
         for (LineFigure.Series s : all) ordered.add(entries.get(s.name()).legendItem);
         if (!legend.getChildren().equals(ordered)) legend.getChildren().setAll(ordered);
+    }
+
+    /**
+     * Takes the first of {@code leftovers} (entries whose series is gone) drawn like {@code s} (same
+     * axis, same faded or not), renamed to {@code s}, or returns null. A hidden series stays hidden
+     * under its new name.
+     */
+    private Entry rename(List<Entry> leftovers, LineFigure.Series s) {
+        for (java.util.Iterator<Entry> it = leftovers.iterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.rightAxis != (s.rightAxis() && right != null) || e.previous != s.previous()) continue;
+            it.remove();
+            if (hidden.remove(e.name)) hidden.add(s.name());
+            e.name = s.name();
+            e.fx.setName(s.name());
+            e.legendItem.setText(t(s.name()));
+            return e;
+        }
+        return null;
     }
 
     /**
