@@ -60,6 +60,23 @@ public final class ColorSlots {
             follows = true;
         }
 
+        /** Takes {@code other}'s slots, lesson and mode: a copy of a figure colours every name as the figure does. */
+        void copyFrom(OfFigure other) {
+            Map<String, Integer> theirs;
+            ColorSlots theirLesson;
+            boolean theyFollow;
+            synchronized (other) {
+                theirs = new HashMap<>(other.slots);
+                theirLesson = other.lesson;
+                theyFollow = other.follows;
+            }
+            synchronized (this) {
+                slots.putAll(theirs);
+                lesson = theirLesson;
+                follows = theyFollow;
+            }
+        }
+
         /** The name's slot in this figure, chosen on first use ({@link ColorSlots#choose}). */
         synchronized int of(String name) {
             Integer slot = slots.get(name);
