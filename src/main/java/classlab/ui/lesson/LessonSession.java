@@ -177,10 +177,12 @@ public final class LessonSession {
 
     /**
      * The runs that would be lost on quitting: every run of this session not yet written to a file,
-     * oldest first. Replays are left out (their recording is a file already).
+     * oldest first. Replays are left out (their recording is a file already), and so are runs that
+     * failed before any epoch ended (a data file that could not be read): they hold nothing to keep.
      */
     public java.util.List<RunRecord> unsavedRuns() {
-        return history.runs().stream().filter(r -> !r.fromFile() && !saved.contains(r.number())).toList();
+        return history.runs().stream().filter(r -> !r.fromFile() && !saved.contains(r.number()))
+                .filter(r -> !("FAILED".equals(r.outcome()) && r.metrics().isEmpty())).toList();
     }
 
     /** Files of the runs restored at start-up, by their number in the history, and the runs folder they are in. */
