@@ -59,7 +59,7 @@ public final class LessonSession {
     /** Loss of every mini-batch of the current run, so single steps show on a chart. */
     private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
     /** Epoch-axis figures whose x range this session fixed to the planned epoch count. */
-    private final java.util.Set<LineFigure> pinnedAxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Map<LineFigure, Double> pinnedAxes = new java.util.IdentityHashMap<>();
 
     /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
     public static final int QUICK_DEMO_FACTOR = FormValues.QUICK_DEMO_FACTOR;
@@ -498,17 +498,23 @@ public final class LessonSession {
 
     private void pinEpochAxes(String section, int epochs) {
         for (var f : model.figures(section)) {
-            if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
-                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(epochs).equals(line.xMax())) {
+            if (!(f instanceof LineFigure line) || !"axis.epoch".equals(line.xLabelKey())) continue;
+            Double pinnedTo = pinnedAxes.get(line);
+            if (line.xMax() != null && !line.xMax().equals(pinnedTo)) {
+                // the lesson gave it its own range since (a demo's epochs: trial 4, item 9): it keeps it
+                pinnedAxes.remove(line);
+                continue;
+            }
+            if (!Double.valueOf(epochs).equals(line.xMax())) {
                 line.xRange(0.0, (double) epochs);
-                pinnedAxes.add(line);
+                pinnedAxes.put(line, (double) epochs);
             }
         }
     }
 
     /** Gives the epoch charts pinned by {@link #pinEpochAxes} their automatic x range back. FX thread. */
     private void unpinEpochAxes() {
-        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.forEach(LessonSession::unpin);
         pinnedAxes.clear();
     }
 
@@ -517,11 +523,16 @@ public final class LessonSession {
      * a run on one tab gave every other tab's epoch charts their data's range back, 1..5 instead of 0..5).
      */
     private void unpinEpochAxes(java.util.List<classlab.core.figure.Figure> figures) {
-        pinnedAxes.removeIf(f -> {
-            if (figures.stream().noneMatch(g -> g == f)) return false;
-            f.xRange(null, null);
+        pinnedAxes.entrySet().removeIf(e -> {
+            if (figures.stream().noneMatch(g -> g == e.getKey())) return false;
+            unpin(e.getKey(), e.getValue());
             return true;
         });
+    }
+
+    /** Gives {@code f} its automatic x range back unless the lesson set another than {@code pinnedTo} since. */
+    private static void unpin(LineFigure f, Double pinnedTo) {
+        if (pinnedTo.equals(f.xMax())) f.xRange(null, null);
     }
 
     public void pause() { engine.pause(); }

@@ -31,6 +31,8 @@ class EpochFramesTest {
     static final class TwoTabs extends LessonModel {
         final LineFigure a = figure("a", new LineFigure("acc_a", "t", "axis.epoch", "y"));
         final LineFigure b = figure("b", new LineFigure("acc_b", "t", "axis.epoch", "y"));
+        /** A demo over epochs on tab a whose range the lesson sets (schedules' "Learning-rate schedules compared"). */
+        final LineFigure demo = figure("a", new LineFigure("demo_a", "t", "axis.epoch", "y"));
 
         TwoTabs() { super(null); }
 
@@ -72,6 +74,13 @@ class EpochFramesTest {
             assertEquals(Double.valueOf(3), lesson.a.xMax(), "tab a keeps its frame while tab b runs");
             assertEquals(0.0, lesson.a.xMin());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+
+            // Trial 4, item 9: a demo's own epochs (60) are kept, not pinned to the training's 149.
+            assertEquals(Double.valueOf(3), lesson.demo.xMax(), "no range of its own yet: the planned frame");
+            lesson.demo.xRange(0.0, 8.0);
+            WaitForAsyncUtils.asyncFx(session::pinEpochAxes).get();
+            assertEquals(Double.valueOf(8), lesson.demo.xMax(), "the lesson's range stays");
+            assertEquals(Double.valueOf(3), lesson.a.xMax());
         } finally {
             session.dispose(5, TimeUnit.SECONDS);
         }
