@@ -438,12 +438,24 @@ public final class LessonSession {
             throw new UserException(null, "error.run_file.other_lesson", recording.lesson(), entry.id());
         }
         ParamValues runValues = recording.settingsOver(model.defaults());
+        ParamValues before = form.values();
         form.replaceAll(runValues);
+        valuesChanged();
         selectExperiment(recording.experiment());
         launch(model.experiment(recording.experiment()), runValues, false, recording, control -> {
             RunReplay.play(model, recording, control, stepsPerSecond);
             history.results(recording.results());
         });
+        // The next Run trains these settings: say which changed, not silently (trial 4, item 13).
+        java.util.Map<String, String> changed = new java.util.LinkedHashMap<>();
+        for (ParamSpec p : runValues.specs()) {
+            if (before.has(p.key()) && !before.text(p.key()).equals(runValues.text(p.key()))) changed.put(p.key(), runValues.text(p.key()));
+        }
+        if (!changed.isEmpty()) {
+            problemIsNote = true;
+            problem.set(classlab.core.Deferred.of("note.replay.form_settings",
+                    classlab.core.lesson.SettingsText.enclosed(classlab.core.lesson.SettingsText.message(changed))));
+        }
     }
 
     /** Starts a run (or, with {@code replayOf}, a replay of that recorded run) on the engine. */

@@ -65,6 +65,9 @@ class EpochFramesTest {
         recorder.begin("eb", lesson.defaults(), Instant.parse("2026-12-01T01:00:00Z"));
         lesson.run("eb", lesson.defaults(), RunControl.unattended(log));
         RunRecord recording = recorder.end("FINISHED", null);
+        recorder.begin("eb", lesson.defaults().with("epochs", "2"), Instant.parse("2026-12-01T01:01:00Z"));
+        lesson.run("eb", lesson.defaults().with("epochs", "2"), RunControl.unattended(log));
+        RunRecord twoEpochs = recorder.end("FINISHED", null);
 
         LessonSession session = new LessonSession(new LessonCatalog.Entry("twotabs", "test", Map.of(), Map.of(), e -> lesson), lesson);
         try {
@@ -73,6 +76,17 @@ class EpochFramesTest {
             WaitForAsyncUtils.asyncFx(() -> session.replay(recording, 30)).get();
             assertEquals(Double.valueOf(3), lesson.a.xMax(), "tab a keeps its frame while tab b runs");
             assertEquals(0.0, lesson.a.xMin());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+            assertEquals("", session.problemProperty().get(), "a recording with the form's settings changes nothing to tell");
+
+            // Trial 4, item 13: opening a recording puts its settings in the form, and says so.
+            WaitForAsyncUtils.asyncFx(() -> session.replay(twoEpochs, 30)).get();
+            assertEquals(2, session.values().getInt("epochs"));
+            assertEquals(2, session.valuesProperty().get().getInt("epochs"), "every form shows them");
+            assertEquals("The form now holds the recording's settings (Epochs 2): the next Run (F5) uses them."
+                    + " \"Notebook defaults\" brings the notebook's back.",
+                    classlab.core.lesson.LessonStrings.resolve(classlab.core.lesson.LessonStrings.load(null, "en"), session.problemProperty().get()));
+            assertEquals(true, session.problemIsNote(), "told as information, not as a failure");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
 
             // Trial 4, item 9: a demo's own epochs (60) are kept, not pinned to the training's 149.
