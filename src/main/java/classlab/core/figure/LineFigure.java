@@ -129,6 +129,18 @@ public final class LineFigure extends Figure {
     }
 
     /**
+     * Colours every series as the figures sharing {@code slots} colour the same name, even where
+     * another series of this figure has that colour: for a figure whose curves follow one another on
+     * the x axis (the live loss of the networks one run trains in turn), so each curve has its
+     * configuration's colour. A renamed series takes its new name's colour. Names no other figure
+     * has take the lowest slot free here. Configuration: call before series exist.
+     */
+    public LineFigure followColors(ColorSlots slots) {
+        colorSlots.follow(slots);
+        return this;
+    }
+
+    /**
      * A curve of an earlier run, drawn faded under the live series (run history).
      *
      * @param label  legend text: a message key or deferred message (unique within the figure)
