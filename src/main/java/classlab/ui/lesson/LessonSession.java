@@ -80,6 +80,8 @@ public final class LessonSession {
         this.form = new FormValues(model.defaults());
         this.values.set(form.values());
         this.selectedExperiment = model.defaultExperiment().name();
+        // each network's live curve has its configuration's colour on the lesson's other charts
+        model.colourLikeLesson(iterationLoss);
         // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
         engine.addIterationListener((iteration, network, loss) -> liveLossSeries(network).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
@@ -130,10 +132,23 @@ public final class LessonSession {
         String numbered = network == 1 ? "series.train_loss" : LessonStrings.message("series.train_loss_network", network);
         String label = engine.networkLabel(network);
         RunStart run = lastRun;
-        String named = label == null || run == null ? null : ProgressText.configurationKey(label, run.experiment(), keys());
+        String named = label == null || run == null ? null : liveName(label, run.experiment());
         if (named == null) return numbered;
         iterationLoss.renameSeries(numbered, named);
         return named;
+    }
+
+    /**
+     * The live curve's name for a network labelled {@code label}: its configuration's key, else the
+     * series name the lesson's charts give it ("B=32", "series.bn_at_batch|64", or "series.dropout" for
+     * a run of experiment dropout alone), so it shares their colour; null when nothing names it.
+     */
+    private String liveName(String label, String experiment) {
+        String key = ProgressText.configurationKey(label, experiment, keys());
+        if (key != null) return key;
+        String part = ProgressText.configurationPart(label, experiment);
+        String series = part != null ? part : "series." + experiment;
+        return model.coloursSeries(series) ? series : null;
     }
 
     /** The lesson's message keys (the same in every language), to tell which names a label has. */
