@@ -70,8 +70,8 @@ public final class LineFigureView extends FigureView {
         String name;
         int colorIndex = -1;
         SeriesThinning.Points points = SeriesThinning.Points.EMPTY;
-        /** Whether the chart series' items carry symbol nodes (scatter, or a short dotted line). */
-        boolean symbols;
+        /** The style class of the chart series' symbol nodes (scatter, or a short dotted line), or null: items without nodes. */
+        String symbolClass;
 
         Entry(boolean rightAxis, boolean previous) {
             this.rightAxis = rightAxis;
@@ -141,25 +141,33 @@ public final class LineFigureView extends FigureView {
                 extend(e.rightAxis ? yr : yl, e.points.plotYs()[i]);
             }
             boolean dotted = style == LineFigure.Style.LINE && shown <= DOTTED_MAX_POINTS;
-            if (style == LineFigure.Style.SCATTER || dotted || e.symbols) {
-                // Points with symbols: new items, each with its symbol node, in one list change.
+            String symbolClass = style == LineFigure.Style.SCATTER ? "scatter-symbol" : dotted ? "line-point-symbol" : null;
+            java.util.function.Supplier<javafx.scene.Node> symbol = symbolClass == null ? null : () -> {
+                Region r = new Region();
+                r.getStyleClass().addAll(symbolClass, "series-color-" + e.colorIndex);
+                r.setMouseTransparent(true);
+                if (s.previous()) r.setOpacity(PREVIOUS_OPACITY);
+                return r;
+            };
+            if (java.util.Objects.equals(symbolClass, e.symbolClass)) {
+                // The same kind of items as drawn (a dotted line gaining a point): move them, append only the new ones.
+                setPoints(e.fx.getData(), e.points.xs(), e.points.plotYs(), shown, symbol);
+                // LineChart resets its symbols' style classes whenever its list of series changes: restore ours.
+                if (symbolClass != null) for (XYChart.Data<Number, Number> d : e.fx.getData()) {
+                    if (d.getNode() == null) continue;
+                    if (!d.getNode().getStyleClass().contains(symbolClass)) d.getNode().getStyleClass().add(symbolClass);
+                    setColor(d.getNode(), e.colorIndex);
+                }
+            } else {
+                // Symbols appear or go (a line past DOTTED_MAX_POINTS points): new items in one list change.
                 List<XYChart.Data<Number, Number>> data = new ArrayList<>(shown);
                 for (int i = 0; i < shown; i++) {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(e.points.xs()[i], e.points.plotYs()[i]);
-                    if (style == LineFigure.Style.SCATTER || dotted) {
-                        Region symbol = new Region();
-                        symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
-                                "series-color-" + e.colorIndex);
-                        symbol.setMouseTransparent(true);
-                        if (s.previous()) symbol.setOpacity(PREVIOUS_OPACITY);
-                        d.setNode(symbol);
-                    }
+                    if (symbol != null) d.setNode(symbol.get());
                     data.add(d);
                 }
                 e.fx.getData().setAll(data);
-                e.symbols = style == LineFigure.Style.SCATTER || dotted;
-            } else {
-                setPoints(e.fx.getData(), e.points.xs(), e.points.plotYs(), shown);
+                e.symbolClass = symbolClass;
             }
             if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
         }
@@ -331,6 +339,16 @@ public final class LineFigureView extends FigureView {
      * thread per redraw, pulse logger and JFR); a growing curve now only appends its new points.
      */
     static void setPoints(javafx.collections.ObservableList<XYChart.Data<Number, Number>> data, double[] xs, double[] ys, int n) {
+        setPoints(data, xs, ys, n, null);
+    }
+
+    /**
+     * {@link #setPoints(javafx.collections.ObservableList, double[], double[], int)} for items with
+     * symbol nodes: appended items get a node from {@code symbol} (null: none), kept items keep theirs
+     * (new symbol nodes each redraw cost a CSS pass for every point).
+     */
+    static void setPoints(javafx.collections.ObservableList<XYChart.Data<Number, Number>> data, double[] xs, double[] ys, int n,
+                          java.util.function.Supplier<javafx.scene.Node> symbol) {
         int kept = Math.min(data.size(), n);
         for (int i = 0; i < kept; i++) {
             XYChart.Data<Number, Number> d = data.get(i);
@@ -341,7 +359,11 @@ public final class LineFigureView extends FigureView {
             data.remove(n, data.size());
         } else if (n > kept) {
             List<XYChart.Data<Number, Number>> added = new ArrayList<>(n - kept);
-            for (int i = kept; i < n; i++) added.add(new XYChart.Data<>(xs[i], ys[i]));
+            for (int i = kept; i < n; i++) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(xs[i], ys[i]);
+                if (symbol != null) d.setNode(symbol.get());
+                added.add(d);
+            }
             data.addAll(added);
         }
     }
@@ -349,16 +371,18 @@ public final class LineFigureView extends FigureView {
     private MarkedLineChart chartOf(Entry e) { return e.rightAxis ? right.chart() : main; }
 
     private static void setColor(Entry e, int index) {
-        int c = index % 8;
-        String old = "series-color-" + e.colorIndex;
-        String now = "series-color-" + c;
-        e.colorIndex = c;
+        e.colorIndex = index % 8;
         // The chart may create the series' line node after the entry got its colour: check both every time.
-        for (javafx.scene.Node n : new javafx.scene.Node[] {e.swatch, e.fx.getNode()}) {
-            if (n == null || n.getStyleClass().contains(now)) continue;
-            n.getStyleClass().remove(old);
-            n.getStyleClass().add(now);
-        }
+        setColor(e.swatch, e.colorIndex);
+        setColor(e.fx.getNode(), e.colorIndex);
+    }
+
+    /** Gives {@code n} (null: nothing) the style class {@code series-color-<index>} and no other series colour. */
+    private static void setColor(javafx.scene.Node n, int index) {
+        String now = "series-color-" + index;
+        if (n == null || n.getStyleClass().contains(now)) return;
+        n.getStyleClass().removeIf(c -> c.startsWith("series-color-"));
+        n.getStyleClass().add(now);
     }
 
     /** Dashes a line that lies on top of an earlier drawn one ({@link SeriesThinning#coincident}). */

@@ -331,6 +331,26 @@ class FigureViewsTest extends FxRobot {
         assertTrue(fx(() -> v.mainChart().lookupAll(".chart-legend-item").isEmpty()), "no hidden chart legend");
     }
 
+    /**
+     * A short dotted line (one point per epoch) gaining a point keeps its symbol nodes and appends
+     * one; a series added beside it (LineChart then resets its symbols' style classes) leaves them
+     * styled as the line's dots.
+     */
+    @Test
+    void aDottedLineKeepsItsSymbols() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "epoch", "accuracy");
+        for (int i = 1; i <= 3; i++) f.series("train").add(i, 0.5 + i / 10.0);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<Node> before = fx(() -> v.chartSeries("train").getData().stream().map(XYChart.Data::getNode).toList());
+        f.series("train").add(4, 0.9);
+        f.series("valid").add(1, 0.4);
+        assertTrue(refresh(v));
+        List<Node> after = fx(() -> v.chartSeries("train").getData().stream().map(XYChart.Data::getNode).toList());
+        assertEquals(4, after.size());
+        for (int i = 0; i < 3; i++) assertSame(before.get(i), after.get(i), "symbol " + i + " kept");
+        for (Node n : after) assertTrue(n.getStyleClass().containsAll(List.of("line-point-symbol", "series-color-0")), n.getStyleClass().toString());
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
