@@ -212,17 +212,7 @@ public final class CifarLesson extends LessonModel {
         ParamValues used = fallback ? values.with("dataset", d.id()) : values;
         if (d == null || !d.id().equals(used.getString("dataset"))) return used;
         // more images than the data set holds (10,000 of mnist-mini's 8,000): the run uses them all (CifarDataset#split)
-        return capped(capped(used, "train_size", d.train().size()), "test_size", d.test().size());
-    }
-
-    /** {@code key} lowered to {@code available}; unchanged when below the setting's minimum (the run's note still says it). */
-    private static ParamValues capped(ParamValues values, String key, int available) {
-        if (values.getInt(key) <= available) return values;
-        try {
-            return values.with(key, Integer.toString(available));
-        } catch (IllegalArgumentException belowTheRange) {
-            return values;
-        }
+        return used.atMost("train_size", d.train().size()).atMost("test_size", d.test().size());
     }
 
     /** The loaded data set (tests check drill-down against it). */
