@@ -169,6 +169,15 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
+    /** The folder of the lesson's last finished export, or null; the pane is rebuilt on a language switch, this stays. */
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> lastExportFolder = new ReadOnlyObjectWrapper<>();
+
+    /** The folder of the lesson's last finished export ("Open folder" opens it), or null before one. FX thread. */
+    public ReadOnlyObjectProperty<java.nio.file.Path> lastExportFolderProperty() { return lastExportFolder.getReadOnlyProperty(); }
+
+    /** Notes that an export into {@code folder} finished. FX thread. */
+    void exported(java.nio.file.Path folder) { lastExportFolder.set(folder); }
+
     /** Numbers of the runs written to a file (Runs → Save…, or on quitting). */
     private final java.util.Set<Integer> saved = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
