@@ -596,6 +596,12 @@ public final class CifarLesson extends LessonModel {
         ImageBatches trainProbe = new ImageBatches(split.train().head(TRAIN_PROBE), d.mean(), d.std(), Augmentation.NONE);
         ImageBatches val = new ImageBatches(split.val(), d.mean(), d.std(), Augmentation.NONE);
         String model = "cell." + name;
+        if (acc != null) {
+            // the live loss per mini-batch names the network "cell.<name>": it takes its training curve's colour
+            // here, not the next free one ("MLP val"'s orange for CNN_V1: trial 4, item 5)
+            acc.colorSlot(LessonStrings.message("series.train_of", model));
+            colors().sameAs(model, LessonStrings.message("series.train_of", model));
+        }
         double seconds = 0, trainLoss = Double.NaN, trainAcc = Double.NaN;
         ErrorAnalysis valResult = null;
         double[] valCurve = new double[epochs];
