@@ -38,6 +38,18 @@ final class FormDrawerTurns {
     }
 
     private void drawerShown(boolean open) {
+        if (open && pane.getWidth() <= 0) {
+            // A pane just built with the drawer open (a language switch with Runs open) has no width yet:
+            // at 0 px everything is cramped, and the form folded away on a 1920-px screen (trial 4, item 12).
+            pane.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                    if (now.doubleValue() <= 0) return;
+                    pane.widthProperty().removeListener(this);
+                    drawerShown(classroom.drawer().isVisible());
+                }
+            });
+            return;
+        }
         if (open && formToggle.isSelected() && cramped()) {
             formToggle.setSelected(false);
             folded = true;

@@ -90,6 +90,7 @@ class RunAftermathUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.controller().currentPane().lastExportFolder() != null);
         clickOn("#tool-runs");
         WaitForAsyncUtils.waitForFxEvents();
+        boolean formShown = lookup("#formToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected();
         StatusBar bar = lookup("#statusBar").queryAs(StatusBar.class);
         Label backend = lookup("#backendLabel").queryAs(Label.class);
         assertTrue(bar.getText().startsWith("파일 ") && backend.getText().contains("스레드"), bar.getText() + " | " + backend.getText());
@@ -102,6 +103,8 @@ class RunAftermathUiTest extends FxRobot {
         assertTrue(lookup("#classroomDrawer").query().isVisible());
         // trial 4, item 12: the rebuilt pane still knows the export, so "Open folder" stays enabled
         assertFalse(lookup("#openFolderButton").query().isDisabled(), "Open folder after a language switch");
+        // ... and the form is shown or folded as before the switch, not folded by the new pane's width of 0
+        assertEquals(formShown, lookup("#formToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "form toggle");
 
         push(KeyCode.CONTROL, KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
