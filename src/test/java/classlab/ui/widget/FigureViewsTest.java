@@ -353,6 +353,23 @@ class FigureViewsTest extends FxRobot {
         for (Node n : after) assertTrue(n.getStyleClass().containsAll(List.of("line-point-symbol", "series-color-0")), n.getStyleClass().toString());
     }
 
+    /** The same surface sampled again (the race as it starts) keeps the traced contours; another surface replaces them. */
+    @Test
+    void anEqualBackgroundFieldKeepsItsContours() throws Exception {
+        java.util.function.DoubleBinaryOperator bowl = (x, y) -> x * x / 20 + y * y;
+        LineFigure f = new LineFigure("race", "race", "x", "y").equalAspect(true);
+        f.background(ScalarField.sample(bowl, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        ScalarField drawn = fx(() -> v.mainChart().fieldLayer().field());
+        f.background(ScalarField.sample(bowl, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS));
+        assertTrue(refresh(v));
+        assertSame(drawn, fx(() -> v.mainChart().fieldLayer().field()));
+        ScalarField other = ScalarField.sample((x, y) -> x * x + y * y, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS);
+        f.background(other);
+        assertTrue(refresh(v));
+        assertSame(other, fx(() -> v.mainChart().fieldLayer().field()));
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
