@@ -92,6 +92,19 @@ public final class LineFigure extends Figure {
     /** The series with this name on the left axis, created empty if absent. */
     public Series series(String name) { return series(name, false); }
 
+    /**
+     * The series with this name on the left axis, created empty if absent, in the colour of the series
+     * name {@code colorOf} whether or not that series exists: for a curve whose legend text changes from
+     * epoch to epoch while it stays the same thing ("0 (AUC=0.998)", then "0 (AUC=0.999)" for class 0),
+     * so it keeps one colour instead of taking a new slot under every new text.
+     */
+    public Series series(String name, String colorOf) {
+        synchronized (this) {
+            if (!series.containsKey(name)) colorSlots.alias(name, colorOf);
+        }
+        return series(name, false);
+    }
+
     /** The series with this name on the right axis, created empty if absent. */
     public Series rightSeries(String name) { return series(name, true); }
 

@@ -75,6 +75,7 @@ final class StatusLine {
         else bar.skinProperty().addListener((o, a, skin) -> wrapMessage());
         bar.getRightItems().addAll(runLabel, new Separator(Orientation.VERTICAL), backendLabel,
                 new Separator(Orientation.VERTICAL), memoryLabel);
+        clipToBounds(bar);
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
         Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
@@ -92,6 +93,19 @@ final class StatusLine {
                 }));
         showBackend();
         tick();
+    }
+
+    /**
+     * Clips {@code bar} to its own bounds. Its labels reach one pixel below it once they show text (the
+     * run state as a run starts): the window's bounds then grew by that pixel, and a node whose bounds
+     * change is repainted whole, here the whole window (pulse logger: a full-window repaint at the start
+     * of every run). Clipped, the bar's bounds stay its size whatever its labels say.
+     */
+    static void clipToBounds(javafx.scene.layout.Region bar) {
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(bar.widthProperty());
+        clip.heightProperty().bind(bar.heightProperty());
+        bar.setClip(clip);
     }
 
     /** Words the backend and the left message again in {@code m}'s language (Ctrl+L). */

@@ -52,29 +52,35 @@ public final class BarFigureView extends FigureView {
         }
 
         void setLevels(List<LineFigure.Level> list) {
-            levels.clear();
+            List<PlotDecorations.Spec> specs = new ArrayList<>();
             for (LineFigure.Level l : list) {
                 double y = plot(l.y());
-                if (Double.isFinite(y)) levels.addLevel(y, t(l.labelKey()) + " = " + NumberFormats.compact(l.y()));
+                if (Double.isFinite(y)) specs.add(PlotDecorations.Spec.level(y, t(l.labelKey()) + " = " + NumberFormats.compact(l.y())));
             }
+            levels.set(specs);
             requestChartLayout();
         }
 
         void setValueLabels(boolean on) {
-            getPlotChildren().removeAll(valueLabels);
-            valueLabels.clear();
-            if (on) {
-                List<XYChart.Data<String, Number>> bars = new ArrayList<>();
-                for (XYChart.Series<String, Number> s : getData()) bars.addAll(s.getData());
-                List<String> texts = NumberFormats.alike(bars.stream().mapToDouble(d -> (Double) d.getExtraValue()).toArray());
+            List<XYChart.Data<String, Number>> bars = new ArrayList<>();
+            if (on) for (XYChart.Series<String, Number> s : getData()) bars.addAll(s.getData());
+            List<String> texts = NumberFormats.alike(bars.stream().mapToDouble(d -> (Double) d.getExtraValue()).toArray());
+            // The same bars as before (a new epoch's values): the labels stay, with new texts (see PlotDecorations).
+            if (bars.size() != valueLabels.size()) {
+                getPlotChildren().removeAll(valueLabels);
+                valueLabels.clear();
                 for (int i = 0; i < bars.size(); i++) {
-                    Label l = new Label(texts.get(i));
+                    Label l = new Label();
                     l.getStyleClass().add("figure-value-label");
                     l.setManaged(false);
-                    l.setUserData(bars.get(i));
                     valueLabels.add(l);
                 }
                 getPlotChildren().addAll(valueLabels);
+            }
+            for (int i = 0; i < bars.size(); i++) {
+                Label l = valueLabels.get(i);
+                if (!texts.get(i).equals(l.getText())) l.setText(texts.get(i));
+                l.setUserData(bars.get(i));
             }
             requestChartLayout();
         }
@@ -163,8 +169,10 @@ public final class BarFigureView extends FigureView {
             }
             series.add(s);
         }
-        // Bars are few: rebuilding the series is simpler and safer than diffing categories.
-        chart.getData().setAll(series);
+        // The same groups and bars with new values (each epoch of a run): the chart keeps its bars and
+        // legend and moves them; new nodes would cost a repaint of the whole window (see PlotDecorations).
+        // Otherwise bars are few: rebuilding the series is simpler and safer than diffing categories.
+        if (!updateInPlace(series)) chart.getData().setAll(series);
         shownGroups = groups;
         applyGroupColors();
         if (!labels.equals(xAxis.getCategories())) {
@@ -184,6 +192,31 @@ public final class BarFigureView extends FigureView {
         chart.setLevels(levels);
         chart.setValueLabels(isShowValues());
         updateLevelCaption();
+    }
+
+    /**
+     * Copies the values of {@code series} into the chart's series if both have the same names and the
+     * same categories in the same order; returns whether it did.
+     */
+    private boolean updateInPlace(List<XYChart.Series<String, Number>> series) {
+        List<XYChart.Series<String, Number>> shown = chart.getData();
+        if (shown.size() != series.size()) return false;
+        for (int k = 0; k < series.size(); k++) {
+            XYChart.Series<String, Number> a = shown.get(k), b = series.get(k);
+            if (!java.util.Objects.equals(a.getName(), b.getName()) || a.getData().size() != b.getData().size()) return false;
+            for (int i = 0; i < b.getData().size(); i++) {
+                if (!a.getData().get(i).getXValue().equals(b.getData().get(i).getXValue())) return false;
+            }
+        }
+        for (int k = 0; k < series.size(); k++) {
+            List<XYChart.Data<String, Number>> a = shown.get(k).getData(), b = series.get(k).getData();
+            for (int i = 0; i < b.size(); i++) {
+                XYChart.Data<String, Number> d = a.get(i);
+                d.setExtraValue(b.get(i).getExtraValue());
+                if (d.getYValue().doubleValue() != b.get(i).getYValue().doubleValue()) d.setYValue(b.get(i).getYValue());
+            }
+        }
+        return true;
     }
 
     private void updateLevelCaption() {

@@ -80,6 +80,15 @@ class FigureViewsTest extends FxRobot {
 
     private <T extends FigureView> T show(Callable<T> build) throws Exception { return show(build, ChartTheme.LIGHT_CLASS); }
 
+    /** A bar view printing its values above the bars. */
+    private BarFigureView showWithValues(BarFigure f) throws Exception {
+        return show(() -> {
+            BarFigureView b = (BarFigureView) FigureView.create(f, SampleFigures.TEXT);
+            b.setShowValues(true);
+            return b;
+        });
+    }
+
     private static <V> V fx(Callable<V> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get();
     }
@@ -296,6 +305,52 @@ class FigureViewsTest extends FxRobot {
         assertEquals(51, fx(() -> v.chartSeries(name).getData().size()));
     }
 
+    /**
+     * Curves renamed at each epoch (roc's names carry the AUC) keep their chart series and legend
+     * items, a hidden one stays hidden, and the chart builds no hidden legend of its own: new nodes
+     * would make the next pulse repaint the whole window.
+     */
+    @Test
+    void renamedCurvesKeepTheirNodes() throws Exception {
+        LineFigure f = SampleFigures.roc();
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        XYChart.Series<Number, Number> first = v.chartSeries("class 0 (AUC 0.97)");
+        javafx.scene.control.Label item = v.legendItem("class 1 (AUC 0.91)");
+        fx(() -> { v.setSeriesVisible("class 1 (AUC 0.91)", false); return null; });
+        f.clear();
+        String[] renamed = {"class 0 (AUC 0.98)", "class 1 (AUC 0.92)", "class 2 (AUC 0.85)"};
+        for (String name : renamed) for (int i = 0; i <= 10; i++) f.series(name).add(i / 10.0, Math.sqrt(i / 10.0));
+        assertTrue(refresh(v));
+        assertSame(first, fx(() -> v.chartSeries(renamed[0])));
+        assertSame(item, fx(() -> v.legendItem(renamed[1])));
+        assertEquals(renamed[1], fx(item::getText));
+        assertFalse(v.isSeriesVisible(renamed[1]), "hidden under its new name");
+        assertEquals(11, fx(() -> v.chartSeries(renamed[0]).getData().size()));
+        assertNull(fx(() -> v.chartSeries("class 0 (AUC 0.97)")));
+        assertEquals(3, fx(() -> v.mainChart().getData().size()));
+        assertTrue(fx(() -> v.mainChart().lookupAll(".chart-legend-item").isEmpty()), "no hidden chart legend");
+    }
+
+    /**
+     * A short dotted line (one point per epoch) gaining a point keeps its symbol nodes and appends
+     * one; a series added beside it (LineChart then resets its symbols' style classes) leaves them
+     * styled as the line's dots.
+     */
+    @Test
+    void aDottedLineKeepsItsSymbols() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "epoch", "accuracy");
+        for (int i = 1; i <= 3; i++) f.series("train").add(i, 0.5 + i / 10.0);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<Node> before = fx(() -> v.chartSeries("train").getData().stream().map(XYChart.Data::getNode).toList());
+        f.series("train").add(4, 0.9);
+        f.series("valid").add(1, 0.4);
+        assertTrue(refresh(v));
+        List<Node> after = fx(() -> v.chartSeries("train").getData().stream().map(XYChart.Data::getNode).toList());
+        assertEquals(4, after.size());
+        for (int i = 0; i < 3; i++) assertSame(before.get(i), after.get(i), "symbol " + i + " kept");
+        for (Node n : after) assertTrue(n.getStyleClass().containsAll(List.of("line-point-symbol", "series-color-0")), n.getStyleClass().toString());
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
@@ -319,11 +374,7 @@ class FigureViewsTest extends FxRobot {
     @Test
     void barViewDrawsBarsLevelsAndLogAxis() throws Exception {
         BarFigure f = SampleFigures.aucBars();
-        BarFigureView v = show(() -> {
-            BarFigureView b = (BarFigureView) FigureView.create(f, SampleFigures.TEXT);
-            b.setShowValues(true);
-            return b;
-        });
+        BarFigureView v = showWithValues(f);
         assertEquals(2, fx(() -> v.chart().getData().size()));
         assertEquals(5, fx(() -> v.chart().getData().get(1).getData().size()));
         assertEquals(List.of("macro AUC = 0.92", "weighted AUC = 0.934"), fx(v::levelLabels));
@@ -343,6 +394,33 @@ class FigureViewsTest extends FxRobot {
         XYChart.Data<String, Number> first = fx(() -> lv.chart().getData().get(0).getData().get(0));
         assertEquals(Math.log10(2e-6) + 6, first.getYValue().doubleValue(), 1e-12);
         assertEquals("10⁻⁶", fx(() -> ((javafx.scene.chart.NumberAxis) lv.chart().getYAxis()).getTickLabelFormatter().toString(0)));
+    }
+
+    /**
+     * A new epoch's values for the same bars (roc's AUC bars and their average lines) move the bars,
+     * value labels and level lines the view has instead of making new ones.
+     */
+    @Test
+    void barsWithNewValuesKeepTheirNodes() throws Exception {
+        BarFigure f = SampleFigures.aucBars();
+        BarFigureView v = showWithValues(f);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> before = fx(() -> new ArrayList<>(v.chart().lookupAll(".chart-bar, .figure-value-label, .figure-level-line, .figure-level-label, .chart-legend-item")));
+        f.clear();
+        List<String> cats = List.of("0", "1", "2", "3", "4");
+        f.setGroup("plain", cats, new double[] {0.99, 0.92, 0.85, 0.96, 0.94});
+        f.setGroup("weighted loss", cats, new double[] {0.98, 0.93, 0.91, 0.96, 0.95});
+        f.addLevel("macro", 0.93);
+        f.addLevel("weighted", 0.94);
+        assertTrue(refresh(v));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> after = fx(() -> new ArrayList<>(v.chart().lookupAll(".chart-bar, .figure-value-label, .figure-level-line, .figure-level-label, .chart-legend-item")));
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) assertSame(before.get(i), after.get(i), "node " + i + " kept");
+        assertEquals(0.99, fx(() -> v.chart().getData().get(0).getData().get(0).getYValue()).doubleValue(), 1e-12);
+        assertEquals("- - macro AUC = 0.93     - - weighted AUC = 0.94", fx(v::levelCaption));
+        assertTrue(fx(() -> v.chart().lookupAll(".figure-value-label").stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("0.99"))), "value labels say the new values");
     }
 
     @Test
