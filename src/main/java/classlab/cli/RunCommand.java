@@ -116,9 +116,9 @@ final class RunCommand {
                             + ThreadTimes.summary(threadsAtStart, ThreadTimes.now(), ThreadTimes.currentTid()));
                 }
                 results.finished(e.name(), result, seconds);
-                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}"
+                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}" ("1 epoch in" for one)
                 out.println(text.format("note.run.experiment_done", entry.id() + "/" + e.name(),
-                        String.valueOf(result.epochs()), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics()));
+                        result.epochs(), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics(), String.valueOf(result.epochs())));
             } catch (Exception ex) {
                 String message = describe(text, ex);
                 failed.add(e.name());
