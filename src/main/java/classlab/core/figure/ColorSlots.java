@@ -41,6 +41,18 @@ public final class ColorSlots {
         return this;
     }
 
+    /**
+     * Gives {@code name} the slot of {@code like} when {@code like} has one and {@code name} has none yet:
+     * a figure that follows the lesson's colours ({@link LineFigure#followColors}) then draws {@code name}
+     * as the lesson's figures draw {@code like} (cifar's live loss of the CNN in the colour of its
+     * "CNN_V1 train" curve, not in that of "MLP val").
+     */
+    public synchronized ColorSlots sameAs(String name, String like) {
+        Integer slot = slots.get(like);
+        if (slot != null) slots.putIfAbsent(name, slot);
+        return this;
+    }
+
     /** One figure's colour slots per name, chosen through the lesson's {@link ColorSlots} it shares. */
     static final class OfFigure {
         private final Map<String, Integer> slots = new HashMap<>();
@@ -58,6 +70,23 @@ public final class ColorSlots {
         synchronized void follow(ColorSlots shared) {
             share(shared);
             follows = true;
+        }
+
+        /** Takes {@code other}'s slots, lesson and mode: a copy of a figure colours every name as the figure does. */
+        void copyFrom(OfFigure other) {
+            Map<String, Integer> theirs;
+            ColorSlots theirLesson;
+            boolean theyFollow;
+            synchronized (other) {
+                theirs = new HashMap<>(other.slots);
+                theirLesson = other.lesson;
+                theyFollow = other.follows;
+            }
+            synchronized (this) {
+                slots.putAll(theirs);
+                lesson = theirLesson;
+                follows = theyFollow;
+            }
         }
 
         /** The name's slot in this figure, chosen on first use ({@link ColorSlots#choose}). */

@@ -154,6 +154,16 @@ public final class LineFigure extends Figure {
     }
 
     /**
+     * Colours every series as {@code source} colours the same name (its slots so far, then its lesson's):
+     * for a copy of a figure drawn elsewhere (the frames of a GIF), so a configuration has the colour it
+     * has on the screen and in the PNG. Configuration: call before series exist.
+     */
+    public LineFigure colorsAs(LineFigure source) {
+        colorSlots.copyFrom(source.colorSlots);
+        return this;
+    }
+
+    /**
      * A curve of an earlier run, drawn faded under the live series (run history).
      *
      * @param label  legend text: a message key or deferred message (unique within the figure)
@@ -185,6 +195,17 @@ public final class LineFigure extends Figure {
 
     /** The earlier runs' curves set by {@link #setPrevious}, in order; each {@link Series#previous()}. */
     public synchronized List<Series> previousSeries() { return previous; }
+
+    /** The earlier runs' curves as {@link #setPrevious} took them, in order (to copy them to another figure). */
+    public synchronized List<Previous> previousCurves() {
+        List<Previous> curves = new ArrayList<>();
+        for (int i = 0; i < previous.size(); i++) {
+            Series s = previous.get(i);
+            double[][] xy = s.snapshot();
+            curves.add(new Previous(s.name(), s.colorKey(), s.rightAxis(), xy[0], xy[1], previousRuns.get(i)));
+        }
+        return curves;
+    }
 
     public void addMarker(String labelKey, double x) { synchronized (this) { markers.add(new Marker(labelKey, x)); } changed(); }
     public void addLevel(String labelKey, double y) { synchronized (this) { levels.add(new Level(labelKey, y)); } changed(); }

@@ -94,7 +94,12 @@ public final class BarFigureView extends FigureView {
                 if (bar == null) continue;
                 l.autosize();
                 var b = bar.getBoundsInParent();
-                l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, Math.max(0, b.getMinY() - l.getHeight()));
+                // A bar up to the plot's top (an AUC of 1) leaves no room above: the value goes inside its
+                // top, in black or white, whichever reads on the bar's colour (trial 4, item 14: dark on dark blue).
+                boolean inside = b.getMinY() - l.getHeight() < 0 && b.getHeight() >= l.getHeight();
+                l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, inside ? b.getMinY() : Math.max(0, b.getMinY() - l.getHeight()));
+                String fill = inside ? "-fx-text-fill: " + readableOn(barColor(bar)) + ";" : "";
+                if (!fill.equals(l.getStyle())) l.setStyle(fill);
             }
             levels.setLevelLabelsBelow(!valueLabels.isEmpty());
             // With values printed above the bars, the averages' lines run among them and no place in
@@ -105,6 +110,27 @@ public final class BarFigureView extends FigureView {
             levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight(), values);
             emptyHint.layout(xAxis.getWidth(), yAxis.getHeight(), false);
         }
+    }
+
+    /** The theme's colour of a bar ({@code default-colorN} from {@link #applyGroupColors}); the first if it has none yet. */
+    private javafx.scene.paint.Color barColor(Node bar) {
+        int slot = bar.getStyleClass().stream().filter(c -> c.matches("default-color\\d+"))
+                .mapToInt(c -> Integer.parseInt(c.substring("default-color".length()))).findFirst().orElse(0);
+        return theme().seriesColor(slot);
+    }
+
+    /** "white" or "black", whichever contrasts more with {@code fill} (WCAG 2 contrast ratio: equal at luminance 0.18). */
+    static String readableOn(javafx.scene.paint.Color fill) {
+        return luminance(fill) < 0.18 ? "white" : "black";
+    }
+
+    /** WCAG 2 relative luminance of {@code c} (0 black .. 1 white). */
+    static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
     BarFigureView(BarFigure figure, Function<String, String> text) {

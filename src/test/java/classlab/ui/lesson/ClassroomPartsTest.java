@@ -53,6 +53,8 @@ class ClassroomPartsTest {
         assertEquals(null, ProgressText.configurationKey("batch_size · 64", "batch_size", bn), "no name for it: stays numbered");
         assertEquals("ε=0.1", ProgressText.configurationKey("label_smoothing ε=0.1", "label_smoothing",
                 LessonStrings.load("roc-smoothing", "en")), "as the label-smoothing charts name it");
+        assertEquals("cell.cnn_v1", ProgressText.configurationKey("cnn_v1", "baselines", LessonStrings.load("cifar", "en")),
+                "the name cifar gives its training curve's colour (CifarLesson.train)");
 
         classlab.core.figure.LineFigure live = new classlab.core.figure.LineFigure("live", "t", "x", "y");
         live.series("series.train_loss").add(1, 2.0);

@@ -68,6 +68,9 @@ class ChartWordsAndColoursUiTest extends FxRobot {
         List<String> ko = hints();
         assertFalse(ko.isEmpty());
         for (String t : ko) assertTrue(t.contains("실행이 실패했습니다") && t.contains("고친 뒤"), t);
+        // trial 4, item 18: a run that failed before its first epoch is not an unsaved run to ask about on quitting
+        assertEquals(1, session.history().runs().size(), "the failed run is listed");
+        assertEquals(List.of(), session.unsavedRuns());
 
         // A language switch rebuilds the pane; its new charts still know the run failed.
         interact(() -> lookup("#languageChoice").queryAs(ChoiceBox.class).setValue("en"));

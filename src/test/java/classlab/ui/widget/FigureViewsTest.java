@@ -416,6 +416,29 @@ class FigureViewsTest extends FxRobot {
     }
 
     /**
+     * Trial 4, item 14: a value over a bar that reaches the plot's top (an AUC of 1) was printed dark on
+     * the dark-blue bar. It goes inside the bar's top in white there; a lower bar's value stays above it.
+     */
+    @Test
+    void aValueThatCannotGoAboveItsBarReadsInsideIt() throws Exception {
+        BarFigure f = new BarFigure("auc", "t", "x", "y");
+        f.setGroup("series.auc", List.of("0", "1", "2"), new double[] {1.0, 0.9995, 0.3});
+        BarFigureView v = showWithValues(f);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Label> labels = fx(() -> v.chart().lookupAll(".figure-value-label").stream()
+                .map(n -> (javafx.scene.control.Label) n).toList());
+        assertEquals(3, labels.size());
+        assertEquals("-fx-text-fill: white;", fx(() -> labels.get(0).getStyle()), "on the blue bar");
+        assertEquals("-fx-text-fill: white;", fx(() -> labels.get(1).getStyle()));
+        assertEquals("", fx(() -> labels.get(2).getStyle()), "above its bar, in the chart's text colour");
+        Node top = fx(() -> v.chart().getData().get(0).getData().get(0).getNode());
+        assertTrue(fx(() -> top.getBoundsInParent().contains(labels.get(0).getBoundsInParent())), "inside the bar");
+        assertEquals("black", BarFigureView.readableOn(javafx.scene.paint.Color.web("#E69F00")), "on orange");
+        assertEquals(0.0, BarFigureView.luminance(javafx.scene.paint.Color.BLACK), 1e-12);
+        assertEquals(1.0, BarFigureView.luminance(javafx.scene.paint.Color.WHITE), 1e-12);
+    }
+
+    /**
      * A new epoch's values for the same bars (roc's AUC bars and their average lines) move the bars,
      * value labels and level lines the view has instead of making new ones.
      */
