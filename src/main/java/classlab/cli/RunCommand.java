@@ -15,6 +15,7 @@ import classlab.core.lesson.Environments;
 import classlab.core.train.Backend;
 import classlab.core.train.MetricLog;
 import classlab.core.train.RunControl;
+import classlab.core.train.ThreadTimes;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.widget.HeadlessFigures;
 import java.io.IOException;
@@ -100,19 +101,24 @@ final class RunCommand {
         for (Experiment e : experiments) {
             long start = System.nanoTime();
             long cpuAtStart = TrainingEngine.threadCpuNanos();
+            long queuedAtStart = ThreadTimes.runQueueWaitNanos();
+            ThreadTimes.Snapshot threadsAtStart = Boolean.getBoolean("classlab.benchLines") ? ThreadTimes.now() : null;
             notes.clear();
             try {
                 ExperimentResult result = model.run(e.name(), values, control);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 // bench/app-vs-run compares this thread's CPU with the window's training thread (TrainingEngine.jobCpuNanos)
                 if (Boolean.getBoolean("classlab.benchLines")) {
-                    out.println(String.format(Locale.ROOT, "run-training: experiment=%s ms=%.0f trainer-cpu-ms=%.0f", e.name(), seconds * 1e3,
-                            cpuAtStart < 0 ? -1 : (TrainingEngine.threadCpuNanos() - cpuAtStart) / 1e6));
+                    long queued = ThreadTimes.runQueueWaitNanos();
+                    out.println(String.format(Locale.ROOT, "run-training: experiment=%s ms=%.0f trainer-cpu-ms=%.0f trainer-queued-ms=%.0f", e.name(), seconds * 1e3,
+                            cpuAtStart < 0 ? -1 : (TrainingEngine.threadCpuNanos() - cpuAtStart) / 1e6,
+                            queuedAtStart < 0 || queued < 0 ? -1 : (queued - queuedAtStart) / 1e6)
+                            + ThreadTimes.summary(threadsAtStart, ThreadTimes.now(), ThreadTimes.currentTid()));
                 }
                 results.finished(e.name(), result, seconds);
-                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}"
+                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}" ("1 epoch in" for one)
                 out.println(text.format("note.run.experiment_done", entry.id() + "/" + e.name(),
-                        String.valueOf(result.epochs()), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics()));
+                        result.epochs(), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics(), String.valueOf(result.epochs())));
             } catch (Exception ex) {
                 String message = describe(text, ex);
                 failed.add(e.name());

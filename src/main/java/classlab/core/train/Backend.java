@@ -156,6 +156,20 @@ public final class Backend {
         return procStatusKb("VmHWM:") * 1024;
     }
 
+    /**
+     * Starts a new peak: {@link #peakResidentBytes} reports the largest resident size from now on
+     * (Linux 4.0+: writing 5 to {@code /proc/self/clear_refs}), so that a benchmark can give each of
+     * several runs in one process its own peak. False where the system does not allow it.
+     */
+    public static boolean resetPeakResident() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static long procStatusKb(String field) {
         Path status = Path.of("/proc/self/status");
         try {

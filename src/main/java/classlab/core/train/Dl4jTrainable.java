@@ -1,5 +1,7 @@
 package classlab.core.train;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,12 +60,14 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
 
     private final MultiLayerNetwork net;
     /**
-     * The shuffled copy of the last {@link Rows} reordered, refilled in place each epoch (the previous
-     * epoch's order is not used any more). A fresh pair of arrays per epoch cost a tenth of the MLP
-     * benchmark's time: allocating and zeroing 6,000×784 floats before the copy (JFR); freed when the
-     * trainable is.
+     * The shuffled copies of {@link Rows} on this thread, one per shape and type, refilled in place
+     * each epoch by every trainable of the thread (an epoch is trained to its end before another
+     * begins, and {@link #release} lets the network drop the rows). A fresh pair of arrays per epoch
+     * cost a tenth of the MLP benchmark's time: allocating and zeroing 6,000×784 floats before the
+     * copy (JFR). Shared, the four networks of a regularization run hold one 25 MB copy instead of
+     * four; {@link #releaseKept} frees them when the run ends.
      */
-    private Rows shuffled;
+    private static final ThreadLocal<Map<String, Rows>> SHUFFLED = ThreadLocal.withInitial(HashMap::new);
 
     public Dl4jTrainable(MultiLayerNetwork net) {
         this.net = net;
@@ -73,12 +77,15 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
 
     @Override public Data reorder(Data data, int[] order) {
         if (!(data instanceof Rows rows)) return data.reorder(order);
-        if (shuffled == null || !shuffled.features().equalShapes(rows.features()) || !shuffled.labels().equalShapes(rows.labels())
-                || shuffled.features().dataType() != rows.features().dataType() || shuffled.labels().dataType() != rows.labels().dataType()) {
+        String key = java.util.Arrays.toString(rows.features().shape()) + rows.features().dataType()
+                + java.util.Arrays.toString(rows.labels().shape()) + rows.labels().dataType();
+        Rows shuffled = SHUFFLED.get().get(key);
+        if (shuffled == null) {
             try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 shuffled = new Rows(Nd4j.createUninitialized(rows.features().dataType(), rows.features().shape(), 'c'),
                         Nd4j.createUninitialized(rows.labels().dataType(), rows.labels().shape(), 'c'));
             }
+            SHUFFLED.get().put(key, shuffled);
         }
         Nd4j.pullRows(rows.features(), shuffled.features(), 1, order);
         Nd4j.pullRows(rows.labels(), shuffled.labels(), 1, order);
@@ -97,13 +104,24 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
 
     /**
      * The network lets go of the epoch's rows. The shuffled copy of {@link Rows} itself is kept for the
-     * next epoch's {@link #reorder} (one per trainable, 18 MB for 6,000 MNIST images), so memory does
-     * not grow with the epochs; a copy that is not the kept one is freed.
+     * next epoch's {@link #reorder} (one per shape on the thread, 18 MB for 6,000 MNIST images), so
+     * memory does not grow with the epochs; a copy that is not a kept one is freed.
      */
     @Override public void release(Data reordered) {
         if (!(reordered instanceof Rows r)) return;
-        if (r == shuffled) letGo();
+        if (SHUFFLED.get().values().stream().anyMatch(kept -> kept == r)) letGo();
         else forget(r.features(), r.labels());
+    }
+
+    /**
+     * The run has ended: the network lets go of its rows and this thread's shuffled copies are freed
+     * now (25 MB for 8,000 MNIST images), not when a collection finds them unreachable: the resident
+     * size climbed from run to run until one did. A later epoch makes a new copy.
+     */
+    @Override public void releaseKept() {
+        letGo();
+        for (Rows r : SHUFFLED.get().values()) NdArrays.close(r.features(), r.labels());
+        SHUFFLED.get().clear();
     }
 
     /**

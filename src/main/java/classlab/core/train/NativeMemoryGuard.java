@@ -26,6 +26,11 @@ public final class NativeMemoryGuard {
     public static final long PERIOD_MS = 250;
     /** Time after a collection for ND4J's deallocator threads to free what it found, in ms. */
     static final long SETTLE_MS = 500;
+    /**
+     * Growth of the resident size (MB) since the last settled collection that, when a run ends, asks
+     * for a collection then ({@link #runEnded}) rather than at the next {@link #STEP_MB}.
+     */
+    public static final long RUN_END_STEP_MB = 32;
 
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
     private static Thread thread;
@@ -34,21 +39,33 @@ public final class NativeMemoryGuard {
 
     /**
      * When to collect: after {@link #STEP_MB} MB of growth over the resident size measured once the
-     * previous collection settled. A floor that does not come down (data the program really holds)
+     * previous collection settled, or {@link #RUN_END_STEP_MB} MB when a run has just ended. A floor that does not come down (data the program really holds)
      * becomes the new base, so a large live data set does not cause a collection every period.
      * Not thread-safe: used by the guard's thread only.
      */
     static final class Policy {
         private final long stepBytes;
+        private final long runEndStepBytes;
         private long base = -1;
 
-        Policy(long stepBytes) { this.stepBytes = stepBytes; }
+        Policy(long stepBytes, long runEndStepBytes) {
+            this.stepBytes = stepBytes;
+            this.runEndStepBytes = runEndStepBytes;
+        }
 
-        /** Whether a resident size of {@code residentBytes} calls for a collection now. */
+        /** Whether a resident size of {@code residentBytes} calls for a collection now (no run has just ended). */
         boolean shouldCollect(long residentBytes) {
+            return shouldCollect(residentBytes, false);
+        }
+
+        /**
+         * Whether a resident size of {@code residentBytes} calls for a collection now: more than the
+         * step above the base, the smaller run-end step when {@code runEnded}.
+         */
+        boolean shouldCollect(long residentBytes, boolean runEnded) {
             if (residentBytes < 0) return false;
             if (base < 0 || residentBytes < base) base = residentBytes;
-            return residentBytes > base + stepBytes;
+            return residentBytes > base + (runEnded ? runEndStepBytes : stepBytes);
         }
 
         /** The resident size once a collection has settled: the base for the next growth. */
@@ -63,6 +80,17 @@ public final class NativeMemoryGuard {
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
+
+    /**
+     * A run has ended (the training thread calls this as its last work): what the run allocated and
+     * no longer uses is garbage now, so the guard collects at its next look (within {@value #PERIOD_MS}
+     * ms) if the resident size has grown by {@value #RUN_END_STEP_MB} MB since the last collection,
+     * instead of when a later run has added {@value #STEP_MB} MB: the resident size after each run
+     * stays near the same floor (bench/app-vs-run --repeat). Any thread; does nothing without the guard.
+     */
+    public static void runEnded() { runEnded = true; }
+
+    private static volatile boolean runEnded;
 
     /** Whether the guard watches this process. */
     public static synchronized boolean running() { return thread != null && thread.isAlive(); }
@@ -91,13 +119,15 @@ public final class NativeMemoryGuard {
     private static volatile boolean trimUnavailable;
 
     private static void watch() {
-        Policy policy = new Policy(STEP_MB << 20);
+        Policy policy = new Policy(STEP_MB << 20, RUN_END_STEP_MB << 20);
         try {
             while (true) {
                 Thread.sleep(PERIOD_MS);
                 long rss = Backend.residentBytes();
                 if (rss < 0) return;   // no /proc: nothing to steer by
-                if (policy.shouldCollect(rss)) {
+                boolean afterRun = runEnded;
+                runEnded = false;
+                if (policy.shouldCollect(rss, afterRun)) {
                     System.gc();
                     COLLECTIONS.incrementAndGet();
                     Thread.sleep(SETTLE_MS);

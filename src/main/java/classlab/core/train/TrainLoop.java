@@ -104,6 +104,9 @@ public final class TrainLoop<D> {
         return all - 1;
     }
 
+    /** The model frees what it keeps between epochs ({@link Trainable#releaseKept}); training may go on after. */
+    public void releaseKept() { model.releaseKept(); }
+
     /** Fisher-Yates with the loop's seeded generator. */
     private int[] permutation(int n) {
         int[] idx = new int[n];

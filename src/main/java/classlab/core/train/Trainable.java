@@ -48,4 +48,11 @@ public interface Trainable<D> {
      * a failure). The loop never passes the caller's own data here.
      */
     default void release(D reordered) {}
+
+    /**
+     * Frees what the model keeps from epoch to epoch for speed (a reusable shuffled copy of the
+     * data), once the run that trained it has ended; a later epoch would make it again. Called by
+     * the {@link TrainingEngine} on the training thread after the job.
+     */
+    default void releaseKept() {}
 }

@@ -61,6 +61,10 @@ public final class TrainingEngine {
     private volatile long pausedNanos;
     /** CPU time of the last finished job's thread, ns; -1 before the first or where the JVM does not measure it. */
     private volatile long jobCpuNanos = -1;
+    /** Time the last finished job's thread was ready to run but had no core, ns; -1 where unknown. */
+    private volatile long jobRunQueueNanos = -1;
+    /** Time the training thread waited for {@link Nd4jAccess} during the current or last job, ns (training thread writes). */
+    private volatile long lockWaitNanos;
 
     /**
      * @param threadExitCleanup run on the training thread after each job, before the final state is
@@ -70,9 +74,15 @@ public final class TrainingEngine {
         this.threadExitCleanup = threadExitCleanup;
     }
 
-    /** An engine whose jobs train DL4J networks: frees the training thread's ND4J workspaces after each job. */
+    /**
+     * An engine whose jobs train DL4J networks: frees the training thread's ND4J workspaces after each
+     * job and has the {@link NativeMemoryGuard} collect what the run left ({@link NativeMemoryGuard#runEnded}).
+     */
     public static TrainingEngine forDl4j() {
-        return new TrainingEngine(Backend::releaseThreadMemory);
+        return new TrainingEngine(() -> {
+            Backend.releaseThreadMemory();
+            NativeMemoryGuard.runEnded();
+        });
     }
 
     public void addListener(Listener l) { listeners.add(l); }
@@ -150,6 +160,20 @@ public final class TrainingEngine {
      */
     public long jobCpuNanos() { return jobCpuNanos; }
 
+    /**
+     * Nanoseconds the training thread of the current or last job waited for the ND4J lock
+     * ({@link Nd4jAccess}) while another thread (a demo redraw, the digit pad) used ND4J: time a
+     * run in the window can lose that {@code run} on the command line does not. For benchmarks.
+     */
+    public long lockWaitNanos() { return lockWaitNanos; }
+
+    /**
+     * Nanoseconds the last finished job's thread was ready to run but waited for a core
+     * ({@link ThreadTimes#runQueueWaitNanos}), or -1 where the system does not say: how much of the
+     * run's wall time other threads (the window's, the collector's, other programs) took. For benchmarks.
+     */
+    public long jobRunQueueNanos() { return jobRunQueueNanos; }
+
     /** The latest {@link Progress} of the current or last run. */
     public Progress progress() { return progress; }
 
@@ -191,7 +215,9 @@ public final class TrainingEngine {
         State end;
         String message = null;
         long cpuAtStart = threadCpuNanos();
-        Nd4jAccess.acquire();   // released at each checkpoint, so demos and the digit pad get their turn
+        long queuedAtStart = ThreadTimes.runQueueWaitNanos();
+        lockWaitNanos = 0;
+        acquireNd4j();   // released at each checkpoint, so demos and the digit pad get their turn
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
@@ -205,16 +231,26 @@ public final class TrainingEngine {
             if (!stopRequested) message = classlab.core.Localized.of(t);
         }
         try {
+            // the run's training loops let go of what they keep between epochs (a shuffled copy of the data)
+            for (TrainLoop<?> loop : networks.keySet()) loop.releaseKept();
             threadExitCleanup.run();
         } finally {
             Nd4jAccess.release();
             jobCpuNanos = cpuAtStart < 0 ? -1 : threadCpuNanos() - cpuAtStart;
+            jobRunQueueNanos = queuedAtStart < 0 ? -1 : ThreadTimes.runQueueWaitNanos() - queuedAtStart;
             synchronized (lock) {
                 failure = message;
                 failureMessage = message == null ? null : classlab.core.Deferred.english(message);
                 transition(end, message);
             }
         }
+    }
+
+    /** Takes the ND4J lock on the training thread, counting the wait in {@link #lockWaitNanos}. */
+    private void acquireNd4j() {
+        long before = System.nanoTime();
+        Nd4jAccess.acquire();
+        lockWaitNanos += System.nanoTime() - before;
     }
 
     /** CPU nanoseconds the calling thread has used, or -1 where the JVM does not measure it. */
@@ -289,7 +325,7 @@ public final class TrainingEngine {
             try {
                 awaitTurn();
             } finally {
-                Nd4jAccess.acquire();
+                acquireNd4j();
             }
         }
 

@@ -281,6 +281,10 @@ public final class LessonPaneController {
         for (FigureView v : views) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
+        SectionView shown = tabs.visible();
+        String runSection = run == null ? null : session.model().experiment(run.experiment()).section();
+        runState.setOtherTab(shown == null || runSection == null || runSection.equals(shown.tab().getUserData()) ? null
+                : strings.apply("section." + runSection));
         // After a reset (or before the first run) the engine's last progress belongs to no run on screen.
         runState.showProgress(run == null ? TrainingEngine.Progress.NONE : session.engine().progress(),
                 run == null ? "" : run.experiment(), session.progressUnit(), session.endedRun(), Backend.startAsync().isDone());

@@ -9,6 +9,7 @@ import classlab.core.classroom.RunReplay;
 import classlab.core.figure.FigureSelection;
 import classlab.core.figure.LineFigure;
 import classlab.core.lesson.Experiment;
+import classlab.core.lesson.ExperimentResult;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonModel;
 import classlab.core.lesson.LessonStrings;
@@ -401,6 +402,16 @@ public final class LessonSession {
 
     public boolean isRunning() { return engine.isBusy(); }
 
+    /**
+     * When the last run that finished called and left {@link LessonModel#run} ({@link System#nanoTime}
+     * values: start, end), or null: the span {@code run} on the command line times, without what the
+     * window does before (starting the thread, clearing the section's figures) and after (recording the
+     * run). For benchmarks (bench/app-vs-run compares it with {@code run}'s).
+     */
+    public long[] lastTrainingSpan() { return trainingNanos; }
+
+    private volatile long[] trainingNanos;
+
     /** Runs the selected experiment; if paused, resumes instead. */
     public void run() {
         if (engine.isBusy()) {
@@ -426,7 +437,10 @@ public final class LessonSession {
         ParamValues runValues = form.values();
         launch(experiment, runValues, paused, null, control -> {
             try {
-                history.results(model.run(experiment.name(), runValues, control).finalMetrics());
+                long begun = System.nanoTime();
+                ExperimentResult result = model.run(experiment.name(), runValues, control);
+                trainingNanos = new long[] {begun, System.nanoTime()};
+                history.results(result.finalMetrics());
             } catch (UserException e) {
                 if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferredMessage())));
                 throw e;

@@ -39,6 +39,7 @@ final class SnapshotDriver {
                 if (s == TrainingEngine.State.FINISHED || s == TrainingEngine.State.FAILED || s == TrainingEngine.State.STOPPED) {
                     if (s == TrainingEngine.State.FINISHED && startedAt != 0 && ++runsDone < options.repeat()) {
                         System.out.println(memoryLine());
+                        startPeak();
                         session.run();   // the same experiment again in this process: is memory flat?
                         return;
                     }
@@ -47,9 +48,9 @@ final class SnapshotDriver {
                     frames.stop();
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
-                    if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6)
+                    if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6, peakResident())
                             + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f jit=%s", settledMs,
-                                    session.engine().jobCpuNanos() / 1e6, jitFlags()));
+                                    session.engine().jobCpuNanos() / 1e6, jitFlags()) + spans(session, System.nanoTime()));
                     if (s == TrainingEngine.State.FAILED) {
                         // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
@@ -74,6 +75,7 @@ final class SnapshotDriver {
             else if (options.replay() != null) replay(session);
             else new Settle(() -> {
                 startedAt = System.nanoTime();
+                if (options.repeat() > 1) startPeak();
                 frames.start();
                 session.run();
             }).start();
@@ -107,6 +109,21 @@ final class SnapshotDriver {
     }
 
     /**
+     * Where the window's time between Run and the end goes, for bench/app-vs-run: {@code train-ms} is
+     * the span of {@code LessonModel.run} ({@code run} on the command line times the same),
+     * {@code before-ms} from Run to its start, {@code after-ms} from its end until the window heard
+     * that the run ended, {@code lock-wait-ms} the training thread's waits for ND4J (another thread
+     * using it), {@code trainer-queued-ms} its time ready to run without a core. Empty when the run did not finish, and after repeated runs.
+     */
+    private String spans(LessonSession session, long now) {
+        long[] span = session.lastTrainingSpan();
+        if (span == null || options.repeat() > 1) return "";
+        return String.format(java.util.Locale.ROOT, " train-ms=%.0f before-ms=%.0f after-ms=%.0f lock-wait-ms=%.0f trainer-queued-ms=%.0f",
+                (span[1] - span[0]) / 1e6, (span[0] - startedAt) / 1e6, (now - span[1]) / 1e6, session.engine().lockWaitNanos() / 1e6,
+                session.engine().jobRunQueueNanos() / 1e6);
+    }
+
+    /**
      * This JVM's compiler settings as JVM options joined by commas ({@code -XX:TieredStopAtLevel=1} in
      * the window the launcher starts), or {@code default}: bench/app-vs-run gives {@code run} the same.
      */
@@ -126,16 +143,33 @@ final class SnapshotDriver {
     private final FrameGaps frames = new FrameGaps();
 
     /**
-     * Resident memory after run {@link #runsDone} of a repeated snapshot ({@code --repeat N}), and the
-     * heap in use, for bench/app-vs-run --repeat: flat over the runs means nothing accumulates.
+     * Resident memory after run {@link #runsDone} of a repeated snapshot ({@code --repeat N}), the
+     * process's peak so far, the run's own peak ({@code run-peak-rss-mb}; -1 where the system cannot
+     * restart the peak), and the heap in use, for bench/app-vs-run --repeat: flat over the runs means
+     * nothing accumulates.
      */
     private String memoryLine() {
         Runtime rt = Runtime.getRuntime();
-        return String.format(java.util.Locale.ROOT, "app-repeat: run=%d ms=%.0f rss-mb=%.0f peak-rss-mb=%.0f heap-used-mb=%.0f heap-committed-mb=%.0f guard-gcs=%d",
+        long runPeak = Backend.peakResidentBytes();
+        return String.format(java.util.Locale.ROOT, "app-repeat: run=%d ms=%.0f rss-mb=%.0f peak-rss-mb=%.0f heap-used-mb=%.0f heap-committed-mb=%.0f guard-gcs=%d run-peak-rss-mb=%.0f",
                 runsDone, (System.nanoTime() - startedAt) / 1e6, Backend.residentBytes() / 1048576.0,
-                Backend.peakResidentBytes() / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
-                classlab.core.train.NativeMemoryGuard.collections());
+                peakResident() / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
+                classlab.core.train.NativeMemoryGuard.collections(), peakRestarts ? runPeak / 1048576.0 : -1.0);
     }
+
+    /** The process's peak resident size, in bytes, over the peaks of the runs {@link #startPeak} separated. */
+    private long peakResident() {
+        return Math.max(earlierPeak, Backend.peakResidentBytes());
+    }
+
+    /** A repeated snapshot's next run starts: its own peak resident size begins now. */
+    private void startPeak() {
+        earlierPeak = peakResident();
+        peakRestarts = Backend.resetPeakResident();
+    }
+
+    private long earlierPeak;
+    private boolean peakRestarts;
 
     /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
     private static final class FrameGaps extends javafx.animation.AnimationTimer {
@@ -153,6 +187,7 @@ final class SnapshotDriver {
         @Override
         public void start() {
             cpuAtStart = cpuNanos();
+            groupsAtStart = classlab.core.train.ThreadTimes.now();
             for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (t != null && t.getThreadName().startsWith("QuantumRenderer")) renderThread = t.getThreadId();
             }
@@ -168,6 +203,8 @@ final class SnapshotDriver {
             frameCpuMs.add((cpu - lastWindowCpu) / 1e6);
             lastWindowCpu = cpu;
         }
+
+        private classlab.core.train.ThreadTimes.Snapshot groupsAtStart;
 
         /** CPU nanoseconds so far of this (the FX) thread and the render thread. */
         private long windowCpu() {
@@ -193,14 +230,14 @@ final class SnapshotDriver {
             return cpu;
         }
 
-        String summary(String experiment, double trainingMs) {
+        String summary(String experiment, double trainingMs, long peakResidentBytes) {
             double[] g = gapsMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double p50 = g.length == 0 ? Double.NaN : g[(int) Math.floor(0.50 * (g.length - 1))];
             double p99 = g.length == 0 ? Double.NaN : g[(int) Math.floor(0.99 * (g.length - 1))];
             double max = g.length == 0 ? Double.NaN : g[g.length - 1];
             return String.format(java.util.Locale.ROOT,
                     "app-training: experiment=%s ms=%.0f frames=%d frame-gap-ms p50=%.1f p99=%.1f max=%.1f peak-rss-mb=%.0f",
-                    experiment, trainingMs, g.length + 1, p50, p99, max, Backend.peakResidentBytes() / 1048576.0)
+                    experiment, trainingMs, g.length + 1, p50, p99, max, peakResidentBytes / 1048576.0)
                     + cpuSummary();
         }
 
@@ -214,7 +251,8 @@ final class SnapshotDriver {
             double[] f = frameCpuMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return String.format(java.util.Locale.ROOT, " cpu-ms process=%.0f fx=%.0f render=%.0f frame-cpu-ms p99=%.1f max=%.1f",
                     (now[0] - cpuAtStart[0]) / 1e6, (now[1] - cpuAtStart[1]) / 1e6, (now[2] - cpuAtStart[2]) / 1e6,
-                    f.length == 0 ? Double.NaN : f[(int) Math.floor(0.99 * (f.length - 1))], f.length == 0 ? Double.NaN : f[f.length - 1]);
+                    f.length == 0 ? Double.NaN : f[(int) Math.floor(0.99 * (f.length - 1))], f.length == 0 ? Double.NaN : f[f.length - 1])
+                    + classlab.core.train.ThreadTimes.summary(groupsAtStart, classlab.core.train.ThreadTimes.now(), -1);
         }
     }
 

@@ -22,15 +22,19 @@ import javafx.scene.layout.StackPane;
  * x, y and the point's note ({@link HoverTooltip}).
  *
  * <p>Log axes plot log10 of the data on a linear axis whose ticks are labelled 10^k; points with
- * y &le; 0 are not drawn there. Long series are thinned to at most {@link #MAX_POINTS} points
- * ({@link SeriesThinning}); ranges and ticks come from {@link AxisScale}.
+ * y &le; 0 are not drawn there. Long curves are drawn with the lowest and highest point of each
+ * pixel column of the plot, others (parametric paths) thinned to at most {@link #MAX_POINTS}
+ * points ({@link SeriesThinning}); ranges and ticks come from {@link AxisScale}.
  *
  * <p>A figure's {@link LineFigure#background() scalar field} is drawn under the series by a
  * {@link ScalarFieldLayer}; with {@link LineFigure#equalAspect() equal aspect} (linear axes, no right
  * axis) the x or y range is widened on each layout so one unit has the same length on both axes.
  */
 public final class LineFigureView extends FigureView {
-    /** Most points drawn per series; longer series are strided (the last point is always kept). */
+    /**
+     * Most points drawn per series whose x is not monotone (strided, the last point always kept);
+     * also the decimation's columns (half of it) before the plot's width is known.
+     */
     public static final int MAX_POINTS = 2000;
     /**
      * Line series with at most this many points also get a dot per point: a run of one or two
@@ -129,10 +133,13 @@ public final class LineFigureView extends FigureView {
         double[] yl = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         List<Entry> drawn = new ArrayList<>();
+        // The plot's pixel columns (before the first layout: MAX_POINTS / 2): a long curve is drawn
+        // with each column's lowest and highest point, which Marlin rasterises as fast as it can.
+        int columns = xAxis.getWidth() > 0 ? (int) Math.ceil(xAxis.getWidth()) : MAX_POINTS / 2;
         for (LineFigure.Series s : all) {
             Entry e = entries.get(s.name());
             setColor(e, fig.colorSlot(s.colorKey()));
-            e.points = SeriesThinning.thin(s.snapshot(), s.notes(), e.rightAxis ? logRightY : logY, MAX_POINTS);
+            e.points = SeriesThinning.decimate(s.snapshot(), s.notes(), e.rightAxis ? logRightY : logY, columns, MAX_POINTS);
             markCoincident(e, drawn, style);
             if (!hidden.contains(s.name()) && !s.previous()) drawn.add(e);
             int shown = hidden.contains(s.name()) ? 0 : e.points.size();

@@ -59,6 +59,35 @@ class TrainingEngineTest {
         assertTrue(engine.jobCpuNanos() >= spent[0] && spent[0] > 0, engine.jobCpuNanos() + " ns for a job whose work took " + spent[0]);
     }
 
+    /**
+     * When a job ends (also by a failure), each training loop that trained in it frees what its model keeps
+     * between epochs (Dl4jTrainable's shuffled copy), on the training thread, before the thread-exit clean-up.
+     */
+    @Test
+    void theRunsTrainingLoopsReleaseWhatTheyKeepWhenTheJobEnds() throws Exception {
+        List<String> released = new CopyOnWriteArrayList<>();
+        engine.start(control -> {
+            for (String name : List.of("first", "second")) {
+                TrainLoop<int[]> loop = new TrainLoop<>(new Trainable<int[]>() {
+                    @Override public int rows(int[] data) { return data.length; }
+                    @Override public int[] reorder(int[] data, int[] order) { return order; }
+                    @Override public double fitBatch(int[] data, int start, int end) { return 0.5; }
+                    @Override public void setLearningRate(double lr) { }
+                    @Override public void releaseKept() {
+                        released.add(name + " on " + Thread.currentThread().getName() + " after " + cleanups.get() + " clean-ups");
+                    }
+                }, control, 2, 7);
+                loop.fitEpoch(new int[] {1, 2, 3, 4});
+            }
+            throw new IllegalStateException("failed after training");
+        }, false);
+        assertTrue(engine.await(10, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.FAILED, engine.state());
+        assertEquals(List.of("first on classlab-trainer after 0 clean-ups", "second on classlab-trainer after 0 clean-ups"),
+                released.stream().sorted().toList());
+        assertEquals(1, cleanups.get());
+    }
+
     /** The time left is estimated from training time: a pause does not count (trial item 14: 0:13 grew to 0:18 while paused). */
     @Test
     void timePausedIsNotTrainingTime() throws Exception {

@@ -112,6 +112,18 @@ class ChartWordsAndColoursUiTest extends FxRobot {
         assertEquals(List.of(0, 1, 0, 1, 0, 1, 0, 1), names.stream().map(live::colorSlot).toList());
         String line = lookup("#progressLabel").queryAs(Label.class).getText();
         assertTrue(line.contains("BN, B=798") && !line.contains("bn_batch"), line);
+
+        // Over another tab the line says whose run it reports (trial 3: it read as that tab's progress).
+        javafx.scene.control.TabPane tabs = lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "modes".equals(t.getUserData())).findFirst().orElseThrow()));
+        String runTab = tabs.getTabs().stream().filter(t -> "bn_batch_sizes".equals(t.getUserData())).findFirst().orElseThrow().getText();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progressLine().startsWith("tab “" + runTab + "”: "));
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "bn_batch_sizes".equals(t.getUserData())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progressLine().startsWith("BN, B=798"));
+    }
+
+    private String progressLine() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> lookup("#progressLabel").queryAs(Label.class).getText()).get();
     }
 
     private void run(LessonSession session, String experiment) throws Exception {

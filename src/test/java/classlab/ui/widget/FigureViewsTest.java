@@ -126,9 +126,9 @@ class FigureViewsTest extends FxRobot {
     }
 
     /**
-     * A growing curve keeps the chart items it has and appends the new points; a thinned one
-     * (stride 2 past MAX_POINTS) moves its items to the new values and drops the rest: the chart
-     * shows exactly the thinned points either way.
+     * A growing curve keeps the chart items it has and appends the new points; a long one is drawn
+     * decimated to the plot's pixel columns (lowest and highest point of each), still keeping its
+     * first item and ending at its last point.
      */
     @Test
     void aGrowingCurveKeepsItsChartItems() throws Exception {
@@ -144,15 +144,13 @@ class FigureViewsTest extends FxRobot {
         assertSame(first, grown.get(0), "the drawn items are kept");
         assertEquals(149.0, grown.get(149).getXValue().doubleValue());
         assertEquals(1.0 / 150, grown.get(149).getYValue().doubleValue(), 0);
-        for (int i = 150; i <= LineFigureView.MAX_POINTS; i++) s.add(i, 1.0 / (i + 1));
+        for (int i = 150; i < 5_000; i++) s.add(i, 1.0 / (i + 1));
         assertTrue(refresh(v));
-        List<XYChart.Data<Number, Number>> thinned = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
-        assertEquals(LineFigureView.MAX_POINTS / 2 + 1, thinned.size(), "every second point, up to the last");
-        assertSame(first, thinned.get(0));
-        for (int k = 0; k < thinned.size(); k++) {
-            assertEquals(2.0 * k, thinned.get(k).getXValue().doubleValue());
-            assertEquals(1.0 / (2 * k + 1), thinned.get(k).getYValue().doubleValue(), 0);
-        }
+        List<XYChart.Data<Number, Number>> decimated = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        double columns = fx(() -> ((NumberAxis) v.mainChart().getXAxis()).getWidth());
+        assertTrue(decimated.size() <= 2 * columns + 4, decimated.size() + " items for " + columns + " px");
+        assertSame(first, decimated.get(0));
+        assertEquals(4_999.0, decimated.get(decimated.size() - 1).getXValue().doubleValue());
     }
 
     /** Before the first run an empty chart says how to fill it (trial item 12); the first point takes the hint away. */
@@ -230,16 +228,20 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
-    void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
+    void longSeriesAreDecimatedKeepingTheLastPoint() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");
         LineFigure.Series s = f.series("loss");
         int n = 10_001;
         for (int i = 0; i < n; i++) s.add(i, 1.0 / (i + 1));
         LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        s.add(n, 0.5);   // a spike at the end, drawn at the plot's width now that it is laid out
+        assertTrue(refresh(v));
         List<XYChart.Data<Number, Number>> data = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
-        assertTrue(data.size() <= LineFigureView.MAX_POINTS + 1, "drawn " + data.size());
-        assertTrue(data.size() >= LineFigureView.MAX_POINTS / 2, "drawn " + data.size());
-        assertEquals(n - 1, data.get(data.size() - 1).getXValue().doubleValue());
+        double columns = fx(() -> ((NumberAxis) v.mainChart().getXAxis()).getWidth());
+        assertTrue(data.size() <= 2 * columns + 4, "drawn " + data.size() + " for " + columns + " px");
+        assertTrue(data.size() >= columns / 2, "drawn " + data.size() + " for " + columns + " px");
+        assertEquals(n, data.get(data.size() - 1).getXValue().doubleValue());
+        assertEquals(0.5, data.get(data.size() - 1).getYValue().doubleValue());
     }
 
     @Test
@@ -349,6 +351,23 @@ class FigureViewsTest extends FxRobot {
         assertEquals(4, after.size());
         for (int i = 0; i < 3; i++) assertSame(before.get(i), after.get(i), "symbol " + i + " kept");
         for (Node n : after) assertTrue(n.getStyleClass().containsAll(List.of("line-point-symbol", "series-color-0")), n.getStyleClass().toString());
+    }
+
+    /** The same surface sampled again (the race as it starts) keeps the traced contours; another surface replaces them. */
+    @Test
+    void anEqualBackgroundFieldKeepsItsContours() throws Exception {
+        java.util.function.DoubleBinaryOperator bowl = (x, y) -> x * x / 20 + y * y;
+        LineFigure f = new LineFigure("race", "race", "x", "y").equalAspect(true);
+        f.background(ScalarField.sample(bowl, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        ScalarField drawn = fx(() -> v.mainChart().fieldLayer().field());
+        f.background(ScalarField.sample(bowl, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS));
+        assertTrue(refresh(v));
+        assertSame(drawn, fx(() -> v.mainChart().fieldLayer().field()));
+        ScalarField other = ScalarField.sample((x, y) -> x * x + y * y, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS);
+        f.background(other);
+        assertTrue(refresh(v));
+        assertSame(other, fx(() -> v.mainChart().fieldLayer().field()));
     }
 
     @Test
