@@ -129,19 +129,6 @@ class LessonTextChartsTest {
         }
     }
 
-    /** The dropout demo's CSV holds one unit's output per cell (trial 3: "[2.0, 2.0, …]" in one cell). */
-    @Test
-    void dropoutDemoCsvHasOneValuePerCell() throws Exception {
-        classlab.core.lesson.regularization.RegularizationLesson lesson = new classlab.core.lesson.regularization.RegularizationLesson(NO_MNIST);
-        lesson.updateDemos(lesson.defaults());
-        List<String> lines = figure(lesson, "dropout_demo").toCsv().lines().toList();
-        assertEquals("column.pass,column.unit|1,column.unit|2,column.unit|3,column.unit|4,column.unit|5,column.unit|6,column.unit|7,"
-                + "column.unit|8,column.unit|9,column.unit|10,column.sum,column.mean", lines.get(0));
-        assertEquals("message.input,2.0,2.0,2.0,2.0,2.0,2.0,2.0,2.0,2.0,2.0,20.0,2.0", lines.get(1));
-        for (String line : lines) assertFalse(line.contains("["), line);
-        assertEquals("x10", LessonStrings.resolve(LessonStrings.load("regularization", "ko"), "column.unit|10"));
-    }
-
     private static Figure figure(LessonModel lesson, String id) {
         for (Figure f : lesson.allFigures()) if (f.id().equals(id)) return f;
         throw new AssertionError("no figure " + id);

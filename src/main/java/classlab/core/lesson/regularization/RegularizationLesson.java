@@ -105,7 +105,8 @@ public final class RegularizationLesson extends LessonModel {
 
     public RegularizationLesson(LessonEnvironment env) {
         super(env);
-        dropoutDemo = figure("dropout", new ResultTable("dropout_demo", "figure.dropout_demo", demoColumns()));
+        dropoutDemo = figure("dropout", new ResultTable("dropout_demo", "figure.dropout_demo",
+                List.of("column.pass", "column.values", "column.sum", "column.mean")));
         dropoutMasks = figure("dropout", new GridFigure("dropout_masks", "figure.dropout_masks", GridFigure.Palette.BINARY, 5));
         bnHistogram = figure("batchnorm", new HistogramFigure("bn_histogram", "figure.bn_histogram", "axis.activation", 40));
         bnScatter = figure("batchnorm", new LineFigure("bn_scatter", "figure.bn_scatter", "axis.feature_mean", "axis.feature_std")
@@ -171,11 +172,13 @@ public final class RegularizationLesson extends LessonModel {
         Arrays.fill(twos, 2.0);
         double[][] passes = DropoutMaskProbe.passes(p, twos, DEMO_TRAIN_PASSES);
         dropoutDemo.clear();
-        dropoutDemo.putRow("input", demoRow("message.input", twos));
+        dropoutDemo.putRow("input", "message.input", vectorText(twos), sum(twos), sum(twos) / DEMO_UNITS);
         for (int i = 0; i < DEMO_TRAIN_PASSES; i++) {
-            dropoutDemo.putRow("train" + (i + 1), demoRow(LessonStrings.message("message.train_pass", i + 1), passes[i]));
+            dropoutDemo.putRow("train" + (i + 1), LessonStrings.message("message.train_pass", i + 1), vectorText(passes[i]),
+                    sum(passes[i]), sum(passes[i]) / DEMO_UNITS);
         }
-        dropoutDemo.putRow("eval", demoRow("message.eval_pass", passes[DEMO_TRAIN_PASSES]));
+        double[] eval = passes[DEMO_TRAIN_PASSES];
+        dropoutDemo.putRow("eval", "message.eval_pass", vectorText(eval), sum(eval), sum(eval) / DEMO_UNITS);
     }
 
     private void fillMasks(double sliderP) {
@@ -393,25 +396,13 @@ public final class RegularizationLesson extends LessonModel {
         return s;
     }
 
-    /**
-     * The dropout demo's columns: the pass, one column per unit (x1..x10, so the CSV has one value a
-     * cell rather than the notebook's printed "[2.0, 0.0, …]" in one), the sum and the mean.
-     */
-    private static List<String> demoColumns() {
-        List<String> columns = new ArrayList<>(List.of("column.pass"));
-        for (int i = 1; i <= DEMO_UNITS; i++) columns.add(LessonStrings.message("column.unit", i));
-        columns.addAll(List.of("column.sum", "column.mean"));
-        return columns;
-    }
-
-    /** One row of the dropout demo: its label, the units' outputs (one decimal, as the notebook prints them), sum and mean. */
-    private static Object[] demoRow(String label, double[] v) {
-        Object[] row = new Object[v.length + 3];
-        row[0] = label;
-        for (int i = 0; i < v.length; i++) row[i + 1] = fmt(v[i], 1);
-        row[v.length + 1] = sum(v);
-        row[v.length + 2] = sum(v) / DEMO_UNITS;
-        return row;
+    private static String vectorText(double[] v) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(fmt(v[i], 1));
+        }
+        return sb.append(']').toString();
     }
 
     /** A drop probability as the notebook prints it: 0.0, 0.3, 0.25. */
