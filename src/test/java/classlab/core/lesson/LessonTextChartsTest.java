@@ -129,6 +129,19 @@ class LessonTextChartsTest {
         }
     }
 
+    /** Teachers read the notes aloud and cannot run ClassLab's developer scripts (trial 4, item 15): no shell command in them. */
+    @Test
+    void notesAndTextsHoldNoShellCommand() throws IOException {
+        for (LessonCatalog.Entry e : LessonCatalog.load().entries()) {
+            for (String doc : new String[] {"text", "instructor"}) {
+                for (String l : LessonStrings.LANGUAGES) {
+                    String md = read("/lessons/" + e.id() + "/" + doc + "." + l + ".md");
+                    assertFalse(md.contains("/usr/bin/python3") || md.contains("--seeds "), e.id() + "/" + doc + "." + l);
+                }
+            }
+        }
+    }
+
     private static Figure figure(LessonModel lesson, String id) {
         for (Figure f : lesson.allFigures()) if (f.id().equals(id)) return f;
         throw new AssertionError("no figure " + id);
