@@ -216,12 +216,17 @@ public final class LessonPaneController {
     }
 
     /**
-     * The message key of an empty chart's hint in run state {@code s}: press Resume while paused, "the
-     * run failed, fix what the message says" after a failure, press Run otherwise.
+     * The message key of an empty chart's hint in run state {@code s}: "fills as the run gets there"
+     * while training, press Resume while paused, "the run failed, fix what the message says" after a
+     * failure, press Run otherwise.
      */
     static String emptyHintKey(TrainingEngine.State s) {
-        return s == TrainingEngine.State.PAUSED ? FigureView.EMPTY_HINT_PAUSED
-                : s == TrainingEngine.State.FAILED ? FigureView.EMPTY_HINT_FAILED : FigureView.EMPTY_HINT;
+        return switch (s) {
+            case RUNNING, STOPPING -> FigureView.EMPTY_HINT_RUNNING;
+            case PAUSED -> FigureView.EMPTY_HINT_PAUSED;
+            case FAILED -> FigureView.EMPTY_HINT_FAILED;
+            default -> FigureView.EMPTY_HINT;
+        };
     }
 
     /** Gives every chart of the pane (and the spotlit one) the hint of the session's state; also after the tabs are rebuilt. */

@@ -374,7 +374,11 @@ public final class MainWindowController {
         Label body = new Label(quitText());
         body.setId("quitText");
         body.setWrapText(true);
-        body.setMaxWidth(theme.fontSize() * 40);
+        // A wrapping label still asks for its one-line width, and the dialog took it: at 1280 px on the
+        // projector the dialog ran off both sides of the screen ("Keep working" unreachable). It asks for
+        // 40em, at most nine tenths of the window, and wraps within that.
+        body.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.fontSize() * 40, stage.widthProperty().multiply(0.9)));
+        body.maxWidthProperty().bind(body.prefWidthProperty());
         ask.getDialogPane().setContent(body);
         ask.getDialogPane().setId("quitDialog");
         ((Button) ask.getDialogPane().lookupButton(save)).setId("quitSave");

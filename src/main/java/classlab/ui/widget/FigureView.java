@@ -119,6 +119,8 @@ public abstract class FigureView extends BorderPane {
     public static final String EMPTY_HINT_PAUSED = "figure.empty.paused";
     /** The hint's message key after a run failed (diverged, data unreadable): the pane's message says what to change. */
     public static final String EMPTY_HINT_FAILED = "figure.empty.failed";
+    /** The hint's message key while a run trains: the chart fills when its part of the run gets data. */
+    public static final String EMPTY_HINT_RUNNING = "figure.empty.running";
 
     /**
      * Chooses the empty chart's hint ({@link #EMPTY_HINT}, {@link #EMPTY_HINT_PAUSED} or

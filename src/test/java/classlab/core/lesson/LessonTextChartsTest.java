@@ -129,6 +129,38 @@ class LessonTextChartsTest {
         }
     }
 
+    /** Teachers read the notes aloud and cannot run ClassLab's developer scripts (trial 4, item 15): no shell command in them. */
+    @Test
+    void notesAndTextsHoldNoShellCommand() throws IOException {
+        for (LessonCatalog.Entry e : LessonCatalog.load().entries()) {
+            for (String doc : new String[] {"text", "instructor"}) {
+                for (String l : LessonStrings.LANGUAGES) {
+                    String md = read("/lessons/" + e.id() + "/" + doc + "." + l + ".md");
+                    assertFalse(md.contains("/usr/bin/python3") || md.contains("--seeds "), e.id() + "/" + doc + "." + l);
+                }
+            }
+        }
+    }
+
+    /**
+     * Korean wording of trial 4 (item 20): no particle glued to a number ("0.9905이" should be "가"; the
+     * value decides, so the sentence names the noun), one term per idea (Dropout, BatchNorm, 학습/테스트).
+     */
+    @Test
+    void koreanMessagesGlueNoParticleToANumberAndUseTheLessonsTerms() {
+        LessonStrings common = LessonStrings.load(null, "ko");
+        for (String key : new String[] {"run.overshooting", "run.diverged", "run.saturated"}) {
+            String text = common.format(key, 12, 0.25, 0.0003, 0.9905, 0.5, 1e4);
+            assertFalse(Pattern.compile("\\d(이|가|은|는) ").matcher(text).find(), key + ": " + text);
+        }
+        LessonStrings scratch = LessonStrings.load("scratch", "ko");
+        for (String key : new String[] {"layer.dropout_inverted", "layer.dropout_classic", "layer.batchnorm"}) {
+            assertFalse(scratch.apply(key).contains("드롭아웃") || scratch.apply(key).contains("배치 정규화"), key);
+        }
+        LessonStrings reg = LessonStrings.load("regularization", "ko");
+        for (String key : new String[] {"axis.gap", "series.gap", "column.gap"}) assertFalse(reg.apply(key).contains("Train"), key);
+    }
+
     private static Figure figure(LessonModel lesson, String id) {
         for (Figure f : lesson.allFigures()) if (f.id().equals(id)) return f;
         throw new AssertionError("no figure " + id);

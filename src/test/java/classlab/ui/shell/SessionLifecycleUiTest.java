@@ -59,6 +59,9 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         String text = lookup("#quitText").queryAs(Label.class).getText();
         assertTrue(text.contains("run #2") && text.contains("is training") && text.contains("#1"), text);
+        // the text wraps at 40em (13 px type here) instead of widening the dialog past a 1280 px projector (trial 4, item 7)
+        double dialogWidth = lookup("#quitDialog").query().getScene().getWindow().getWidth();
+        assertTrue(dialogWidth <= 40 * 13 + 120, "quit dialog " + dialogWidth + " px wide");
         // the run trains on behind the dialog, and the dialog follows it (trial 3, item 12: it showed where it was when asked)
         assertTrue(text.contains("epoch ") && text.contains("iteration "), text);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(

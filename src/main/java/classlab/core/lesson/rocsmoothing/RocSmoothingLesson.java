@@ -210,8 +210,9 @@ public final class RocSmoothingLesson extends LessonModel {
         roc.notes().forEach(control::note);  // undefined AUC: which class, why
         String[] names = test.data().classNames();
         for (int c = 0; c < k; c++) rocTable.putRow("class" + c, undefinedLabel(names[c], roc.isDefined(c)), roc.support(c), roc.auc(c));
-        rocTable.putRow("macro", undefinedLabel("macro", roc.averagesDefined()), test.size(), roc.macroAuc());
-        rocTable.putRow("weighted", undefinedLabel("weighted", roc.averagesDefined()), test.size(), roc.weightedAuc());
+        // named as the chart's average lines are ("Macro AUC", not "macro")
+        rocTable.putRow("macro", undefinedLabel("level.auc_macro", roc.averagesDefined()), test.size(), roc.macroAuc());
+        rocTable.putRow("weighted", undefinedLabel("level.auc_weighted", roc.averagesDefined()), test.size(), roc.weightedAuc());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_accuracy", accuracy);
         metrics.put("auc_macro", roc.macroAuc());
