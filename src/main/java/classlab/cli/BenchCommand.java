@@ -113,6 +113,7 @@ final class BenchCommand {
         out.println("# ClassLab benchmark (" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
                 + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset") + ")");
+        double loadAtStart = loadAverage("start");
         long t0 = System.nanoTime();
         Backend.Info info = Backend.awaitReady();
         report("nd4j_ready_ms", (System.nanoTime() - t0) / 1e6, "ms (" + info.describe() + ")");
@@ -125,7 +126,31 @@ final class BenchCommand {
             if (!o.has("skip-window")) firstWindow();
         }
         report("peak_rss_mb", peakRssMb(), "MB (VmHWM of this process)");
+        String busy = busyNote(Math.max(loadAtStart, loadAverage("end")), Runtime.getRuntime().availableProcessors());
+        if (busy != null) out.println(busy);
         return 0;
+    }
+
+    /**
+     * The report's closing note when the 1-minute load average reached more than one runnable process
+     * per core ({@code busiest} > {@code cores}) during the benchmark; null on a quiet machine.
+     */
+    static String busyNote(double busiest, int cores) {
+        if (busiest <= cores) return null;
+        return String.format(Locale.ROOT, "# note: the machine was busy (load average up to %.2f on %d cores): other programs "
+                + "took CPU time, so these figures are lower than on a quiet machine. Compare per CPU-second figures, "
+                + "or run again when the load average is below %d.", busiest, cores, cores);
+    }
+
+    /**
+     * Prints the system's 1-minute load average (the number of runnable processes, averaged) at
+     * {@code when} and returns it; -1 where the system does not report one.
+     */
+    private double loadAverage(String when) {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        out.println(load < 0 ? "# load average at " + when + ": not reported by this system"
+                : String.format(Locale.ROOT, "# load average at %s: %.2f (1 minute, %d cores)", when, load, Runtime.getRuntime().availableProcessors()));
+        return load;
     }
 
     private void measure(Workload w, int measured, LabeledData mnist) {

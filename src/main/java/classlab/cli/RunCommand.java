@@ -80,24 +80,24 @@ final class RunCommand {
         } catch (java.util.concurrent.CompletionException notStarted) {
             // reported by the experiments below
         }
-        MetricLog log = new MetricLog();
-        List<String> notes = new ArrayList<>();
-        RunControl control = RunControl.unattended(log, notes::add);
-        RunResults results = RunResults.open(outDir, entry.id());
-        results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
         List<String> failed = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         int exit = 0;
         try {
             model.updateDemos(values);
+        } catch (UserException ex) {
+            // A setting that does not fit with another (target_class 15 of 10 classes) is bad usage like a
+            // value out of range: one line, exit 2, before anything trains or is written (trial 4, item 19).
+            if (ex.param() != null) throw UsageException.told(entry.id() + ": " + describe(text, ex));
+            exit = demoFailed(text, entry.id(), ex, reported);
         } catch (Exception ex) {
-            // A demo setting that does not fit fails the demo figures only; the experiments still run
-            // (one that meets the same problem fails with it, said once).
-            String message = describe(text, ex);
-            reported.add(message);
-            err.println("classlab: " + entry.id() + ": " + message);
-            exit = ex instanceof UserException u && u.param() != null ? 2 : 1;
+            exit = demoFailed(text, entry.id(), ex, reported);
         }
+        MetricLog log = new MetricLog();
+        List<String> notes = new ArrayList<>();
+        RunControl control = RunControl.unattended(log, notes::add);
+        RunResults results = RunResults.open(outDir, entry.id());
+        results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
         for (Experiment e : experiments) {
             long start = System.nanoTime();
             long cpuAtStart = TrainingEngine.threadCpuNanos();
@@ -116,9 +116,9 @@ final class RunCommand {
                             + ThreadTimes.summary(threadsAtStart, ThreadTimes.now(), ThreadTimes.currentTid()));
                 }
                 results.finished(e.name(), result, seconds);
-                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}"
+                // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}" ("1 epoch in" for one)
                 out.println(text.format("note.run.experiment_done", entry.id() + "/" + e.name(),
-                        String.valueOf(result.epochs()), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics()));
+                        result.epochs(), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics(), String.valueOf(result.epochs())));
             } catch (Exception ex) {
                 String message = describe(text, ex);
                 failed.add(e.name());
@@ -171,6 +171,18 @@ final class RunCommand {
                     String.valueOf(experiments.size()), String.join(", ", failed), outDir.toAbsolutePath()));
         }
         return exit;
+    }
+
+    /**
+     * A demo figure that could not be drawn for another reason than a setting (its data): the demo
+     * figures stay empty and the experiments still run (one that meets the same problem fails with it,
+     * said once). Prints the message and returns the exit code it calls for (1).
+     */
+    private int demoFailed(LessonStrings text, String lesson, Exception ex, Set<String> reported) {
+        String message = describe(text, ex);
+        reported.add(message);
+        err.println("classlab: " + lesson + ": " + message);
+        return 1;
     }
 
     /**

@@ -157,8 +157,9 @@ public final class RunHistory {
     /**
      * Puts runs read from files ({@link RunFiles#read}) into the list as they were saved, before the
      * runs of this session and oldest first, without drawing them (tick one to overlay it). Each takes
-     * a number of the file runs' sequence ({@link RunRecord#number}), so the trained runs' numbers
-     * stay 1, 2, 3...; runs of another lesson are refused.
+     * a number of the file runs' sequence ({@link RunRecord#number}) and is labelled with the number it
+     * was saved with; the runs trained from then on are numbered after the highest of those (saved
+     * #1-#3: the next run is #4), so no two entries read alike. Runs of another lesson are refused.
      *
      * @return the runs as listed
      * @throws IllegalArgumentException for a run of another lesson or of an experiment this lesson does not have
@@ -173,7 +174,11 @@ public final class RunHistory {
             int at = 0;
             while (at < runs.size() && runs.get(at).fromFile() && !runs.get(at).source().replayed()) at++;
             for (RunRecord r : saved.stream().sorted(java.util.Comparator.comparing(RunRecord::started)).toList()) {
-                added.add(r.restoredAs(-nextFile++));
+                RunRecord restored = r.restoredAs(-nextFile++);
+                added.add(restored);
+                // this session's runs are numbered after the restored ones: one list, one "#2" (trial 4, item 11)
+                Integer labelled = restored.source().number();
+                if (labelled != null) nextTrained = Math.max(nextTrained, labelled + 1);
             }
             runs.addAll(at, added);
         }

@@ -72,17 +72,14 @@ public final class CifarSource {
                 dir.toAbsolutePath(), DataCache.ENV_VAR);
     }
 
+    /** Downloads the archive into {@code dir}, which the downloader creates only once the server sends it. */
     private void download(Path dir, ProgressListener listener) throws IOException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new DatasetUnavailableException(e, Deferred.of("data.cifar.no_folder",
-                    FileAccessException.translate(e, FileAccessException.Attempt.DATA, dir)), manualCopyDirections(dir));
-        }
         try {
             downloader.download(url, dir.resolve(CifarFiles.ARCHIVE), checksum, listener);
         } catch (DownloadCancelledException e) {
             throw e;
+        } catch (FileAccessException e) {
+            throw new DatasetUnavailableException(e, Deferred.of("data.cifar.no_folder", e), manualCopyDirections(dir));
         } catch (IOException e) {
             String headline = e instanceof DatasetUnavailableException
                     ? Deferred.of("data.cifar.offline", url.getHost())

@@ -27,10 +27,15 @@ public final class Destinations {
         }
         try {
             Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw FileAccessException.translate(e, attempt, abs);
+        }
+        try {
             Path probe = Files.createTempFile(abs, ".classlab-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw FileAccessException.translate(e, attempt, abs);
+            // the message names the folder the user chose, not the probe's internal file name
+            throw FileAccessException.translate(e, attempt, abs).in(abs);
         }
     }
 }

@@ -74,6 +74,11 @@ public final class FileAccessException extends IOException implements Localized 
         return new FileAccessException(attempt, reason, where, detail, e);
     }
 
+    /** The same failure named by {@code folder} (the folder a write into it failed in) instead of the file tried. */
+    FileAccessException in(Path folder) {
+        return folder.equals(path) ? this : new FileAccessException(attempt, reason, folder, detail, getCause());
+    }
+
     /** For an unchecked read-only file system (as thrown by zip file systems). */
     public static FileAccessException readOnly(ReadOnlyFileSystemException e, Attempt attempt, Path path) {
         return new FileAccessException(attempt, Reason.READ_ONLY, path, null, e);

@@ -92,6 +92,19 @@ public final class LineFigure extends Figure {
     /** The series with this name on the left axis, created empty if absent. */
     public Series series(String name) { return series(name, false); }
 
+    /**
+     * The series with this name on the left axis, created empty if absent, in the colour of the series
+     * name {@code colorOf} whether or not that series exists: for a curve whose legend text changes from
+     * epoch to epoch while it stays the same thing ("0 (AUC=0.998)", then "0 (AUC=0.999)" for class 0),
+     * so it keeps one colour instead of taking a new slot under every new text.
+     */
+    public Series series(String name, String colorOf) {
+        synchronized (this) {
+            if (!series.containsKey(name)) colorSlots.alias(name, colorOf);
+        }
+        return series(name, false);
+    }
+
     /** The series with this name on the right axis, created empty if absent. */
     public Series rightSeries(String name) { return series(name, true); }
 
@@ -129,6 +142,28 @@ public final class LineFigure extends Figure {
     }
 
     /**
+     * Colours every series as the figures sharing {@code slots} colour the same name, even where
+     * another series of this figure has that colour: for a figure whose curves follow one another on
+     * the x axis (the live loss of the networks one run trains in turn), so each curve has its
+     * configuration's colour. A renamed series takes its new name's colour. Names no other figure
+     * has take the lowest slot free here. Configuration: call before series exist.
+     */
+    public LineFigure followColors(ColorSlots slots) {
+        colorSlots.follow(slots);
+        return this;
+    }
+
+    /**
+     * Colours every series as {@code source} colours the same name (its slots so far, then its lesson's):
+     * for a copy of a figure drawn elsewhere (the frames of a GIF), so a configuration has the colour it
+     * has on the screen and in the PNG. Configuration: call before series exist.
+     */
+    public LineFigure colorsAs(LineFigure source) {
+        colorSlots.copyFrom(source.colorSlots);
+        return this;
+    }
+
+    /**
      * A curve of an earlier run, drawn faded under the live series (run history).
      *
      * @param label  legend text: a message key or deferred message (unique within the figure)
@@ -160,6 +195,17 @@ public final class LineFigure extends Figure {
 
     /** The earlier runs' curves set by {@link #setPrevious}, in order; each {@link Series#previous()}. */
     public synchronized List<Series> previousSeries() { return previous; }
+
+    /** The earlier runs' curves as {@link #setPrevious} took them, in order (to copy them to another figure). */
+    public synchronized List<Previous> previousCurves() {
+        List<Previous> curves = new ArrayList<>();
+        for (int i = 0; i < previous.size(); i++) {
+            Series s = previous.get(i);
+            double[][] xy = s.snapshot();
+            curves.add(new Previous(s.name(), s.colorKey(), s.rightAxis(), xy[0], xy[1], previousRuns.get(i)));
+        }
+        return curves;
+    }
 
     public void addMarker(String labelKey, double x) { synchronized (this) { markers.add(new Marker(labelKey, x)); } changed(); }
     public void addLevel(String labelKey, double y) { synchronized (this) { levels.add(new Level(labelKey, y)); } changed(); }

@@ -97,6 +97,16 @@ public abstract class LessonModel {
     /** The colour slots of this lesson's line and bar figures (to {@link classlab.core.figure.ColorSlots#reserve reserve} an order). */
     protected classlab.core.figure.ColorSlots colors() { return colors; }
 
+    /**
+     * Colours {@code live}, a figure the pane adds (the loss per mini-batch of the networks a run
+     * trains one after another), with the colours this lesson's figures give the same series names
+     * ({@link classlab.core.figure.LineFigure#followColors}).
+     */
+    public void colourLikeLesson(classlab.core.figure.LineFigure live) { live.followColors(colors); }
+
+    /** Whether one of this lesson's line or bar figures has drawn (or reserved) a series named {@code name}. */
+    public boolean coloursSeries(String name) { return colors.slotOf(name) != null; }
+
     public List<String> sections() { return new ArrayList<>(figuresBySection.keySet()); }
 
     public List<Figure> figures(String section) { return List.copyOf(figuresBySection.getOrDefault(section, List.of())); }

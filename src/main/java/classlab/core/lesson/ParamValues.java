@@ -61,6 +61,20 @@ public final class ParamValues {
     }
 
     /**
+     * A copy with the integer {@code key} lowered to {@code available} when above it (more images than
+     * the data holds: the run uses them all, and the form says "In use: N"); unchanged when it is not
+     * above, or when {@code available} is below the setting's minimum (the run's note says that case).
+     */
+    public ParamValues atMost(String key, int available) {
+        if (getInt(key) <= available) return this;
+        try {
+            return with(key, Integer.toString(available));
+        } catch (IllegalArgumentException belowTheRange) {
+            return this;
+        }
+    }
+
+    /**
      * Refuses an epoch count that none of the lesson's training epoch counts accepts ({@code --epochs
      * 99999} where they go up to 5000); within that, {@link #withEpochs} gives each count its own range.
      *

@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       gradients are column-major views of the flat gradient) is written as the row-major
  *       {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, the same memory;</li>
  *   <li>with oneDNN's kernel for products of at least {@value #ONEDNN_MIN_MULTIPLY_ADDS} multiply-adds
- *       and OpenBLAS's below, where oneDNN's per-call set-up costs more than it saves (batch 8);</li>
+ *       and OpenBLAS's below, where oneDNN's per-call set-up costs more than it saves (batch 8, the MLP's
+ *       layers of 128 and fewer outputs);</li>
  *   <li>below that size, OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm} called directly on the arrays'
  *       memory, as ND4J's own BLAS wrapper ({@code CpuLevel3}) calls it, instead of through libnd4j's
  *       {@code matmul} op: the op's set-up (op object, native context, shape checks) cost several times
@@ -30,8 +31,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * used by one thread at a time ({@code Nd4jAccess}). Without a oneDNN build the switch changes nothing.
  */
 public final class MatrixProducts {
-    /** Below this many multiply-adds OpenBLAS's kernel was faster (8×64×64: 12 µs vs 17 µs; 256×64×10: 65 µs vs 24 µs). */
-    static final long ONEDNN_MIN_MULTIPLY_ADDS = 150_000;
+    /**
+     * Below this many multiply-adds OpenBLAS's {@code cblas_sgemm}, called directly, was faster than libnd4j's
+     * oneDNN matmul op (CPU µs per call, one thread, the MLP's shapes in all three layouts: 256×64×10 4–8 vs
+     * 20–25; 256×128×64 45–59 vs 58–62); at 256×256×128 (8.4 million) they were even (172–192 vs 177–184).
+     */
+    static final long ONEDNN_MIN_MULTIPLY_ADDS = 4_000_000;
 
     private MatrixProducts() {}
 

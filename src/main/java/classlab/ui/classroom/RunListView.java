@@ -77,7 +77,10 @@ public final class RunListView extends VBox {
             @Override public String toString(Double v) { return v == null ? "" : text.format("runs.speed", QuestionCard.fmt(v)); }
             @Override public Double fromString(String s) { return null; }
         });
-        HBox replay = new HBox(6, openButton, speed);
+        // The drawer is a quarter of a 1280 px projector: the speed goes under the button there, neither is cut.
+        openButton.setMinWidth(Region.USE_PREF_SIZE);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane replay = new javafx.scene.layout.FlowPane(6, 6, openButton, speed);
         replay.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, replay, problem, rows);
         history.addListener(listener);

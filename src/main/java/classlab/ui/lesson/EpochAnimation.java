@@ -45,30 +45,30 @@ final class EpochAnimation {
         return picked;
     }
 
-    /** A copy of {@code f} holding the points with x ≤ {@code upTo}, on the full run's x and y ranges. */
+    /**
+     * A copy of {@code f} holding the points with x ≤ {@code upTo}, on the full run's x and y ranges, in
+     * {@code f}'s colours and with its faded earlier runs whole (trial 4, item 6: the GIF coloured the
+     * strategies by their order and left the earlier run out, unlike the screen and the PNG).
+     */
     static LineFigure upTo(LineFigure f, double upTo) {
         LineFigure copy = new LineFigure(f.id(), f.titleKey(), f.xLabelKey(), f.yLabelKey())
-                .style(f.style()).logY(f.logY()).diagonal(f.diagonal());
+                .style(f.style()).logY(f.logY()).diagonal(f.diagonal()).colorsAs(f);
         if (f.rightLabelKey() != null) copy.rightAxis(f.rightLabelKey(), f.logRightY());
-        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
-        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (LineFigure.Series s : f.allSeries()) {
             double[][] xy = s.snapshot();
             LineFigure.Series target = s.rightAxis() ? copy.rightSeries(s.name()) : copy.series(s.name());
+            widen(box, xy[0], s.rightAxis() ? null : xy[1], f.logY());
             List<double[]> kept = new ArrayList<>();
-            for (int i = 0; i < xy[0].length; i++) {
-                xMin = Math.min(xMin, xy[0][i]);
-                xMax = Math.max(xMax, xy[0][i]);
-                if (!s.rightAxis() && Double.isFinite(xy[1][i]) && (!f.logY() || xy[1][i] > 0)) {
-                    yMin = Math.min(yMin, xy[1][i]);
-                    yMax = Math.max(yMax, xy[1][i]);
-                }
-                if (xy[0][i] <= upTo) kept.add(new double[] {xy[0][i], xy[1][i]});
-            }
+            for (int i = 0; i < xy[0].length; i++) if (xy[0][i] <= upTo) kept.add(new double[] {xy[0][i], xy[1][i]});
             double[] x = new double[kept.size()], y = new double[kept.size()];
             for (int i = 0; i < kept.size(); i++) { x[i] = kept.get(i)[0]; y[i] = kept.get(i)[1]; }
             target.set(x, y);
         }
+        List<LineFigure.Previous> earlier = f.previousCurves();
+        for (LineFigure.Previous p : earlier) widen(box, p.x(), p.rightAxis() ? null : p.y(), f.logY());
+        copy.setPrevious(earlier);
+        double xMin = box[0], xMax = box[1], yMin = box[2], yMax = box[3];
         copy.xRange(f.xMin() != null ? f.xMin() : (xMin > 0 ? 0.0 : xMin), f.xMax() != null ? f.xMax() : xMax);
         if (yMin <= yMax) {
             double[] nice = niceRange(yMin, yMax, f.logY());
@@ -77,6 +77,18 @@ final class EpochAnimation {
         for (LineFigure.Level l : f.levels()) copy.addLevel(l.labelKey(), l.y());
         for (LineFigure.Marker m : f.markers()) if (m.x() <= upTo) copy.addMarker(m.labelKey(), m.x());
         return copy;
+    }
+
+    /** Widens {@code box} (x min, x max, y min, y max) to the points; {@code y} null for a right-axis curve (x only). */
+    private static void widen(double[] box, double[] x, double[] y, boolean logY) {
+        for (int i = 0; i < x.length; i++) {
+            box[0] = Math.min(box[0], x[i]);
+            box[1] = Math.max(box[1], x[i]);
+            if (y != null && Double.isFinite(y[i]) && (!logY || y[i] > 0)) {
+                box[2] = Math.min(box[2], y[i]);
+                box[3] = Math.max(box[3], y[i]);
+            }
+        }
     }
 
     /**

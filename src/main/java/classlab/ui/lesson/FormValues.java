@@ -86,7 +86,10 @@ final class FormValues {
     }
 
     /** Sets every training epoch count to {@code epochs} (within each parameter's range): {@code --epochs}. */
-    void setAllEpochs(int epochs) { values = values.withEpochs(n -> epochs); }
+    void setAllEpochs(int epochs) {
+        values = values.withEpochs(n -> epochs);
+        forgetRefusedEpochCounts();
+    }
 
     boolean quickDemo() { return beforeQuickDemo != null; }
 
@@ -104,5 +107,15 @@ final class FormValues {
             beforeQuickDemo = null;
             values = withEpochCountsOf(values, before);
         }
+        forgetRefusedEpochCounts();
+    }
+
+    /**
+     * The epoch counts were just written (quick demo, {@code --epochs}): a value typed and refused
+     * there before is gone from the field, so it no longer refuses a run (trial 4, item 1: "abc" in
+     * the epochs, then quick demo, showed 20 while Run named "abc").
+     */
+    private void forgetRefusedEpochCounts() {
+        for (ParamSpec p : values.specs()) if (ParamValues.isEpochCount(p)) invalid.remove(p.key());
     }
 }

@@ -129,6 +129,7 @@ public final class LessonPaneController {
         quickDemoToggle.selectedProperty().addListener((o, a, on) -> {
             session.setQuickDemo(on);
             tabs.rebuild();
+            showEmptyHints();
         });
 
         tabs = new SectionTabs(sections, session, strings, messages, theme, formToggle.selectedProperty(),
@@ -145,9 +146,9 @@ public final class LessonPaneController {
         FormDrawerTurns.install(root, formToggle, classroom, theme);
 
         session.stateProperty().addListener((o, a, s) -> runState.showState(s, session.showsReplayProperty().get()));
-        // Empty charts name the button as the run bar shows it: Resume (F5) while paused.
-        session.stateProperty().addListener((o, a, s) -> figureViews().forEach(v -> v.setEmptyHint(
-                s == TrainingEngine.State.PAUSED ? FigureView.EMPTY_HINT_PAUSED : FigureView.EMPTY_HINT)));
+        // Empty charts name the button as the run bar shows it (Resume (F5) while paused), or say the run failed.
+        session.stateProperty().addListener((o, a, s) -> showEmptyHints());
+        showEmptyHints();
         session.problemProperty().addListener((o, a, p) -> showProblem(p));
         runState.showState(session.stateProperty().get(), session.showsReplayProperty().get());
         showProblem(session.problemProperty().get());
@@ -185,6 +186,7 @@ public final class LessonPaneController {
     private void showSessionSettings() {
         quickDemoToggle.setSelected(session.quickDemo());
         tabs.rebuild();
+        showEmptyHints();
         experimentChoice.setValue(session.model().experiment(session.selectedExperiment()));
         tabs.select(session.model().experiment(session.selectedExperiment()).section());
     }
@@ -204,12 +206,29 @@ public final class LessonPaneController {
         session.resetParams();
         quickDemoToggle.setSelected(false);
         tabs.rebuild();
+        showEmptyHints();
     }
 
     private void followSection(String section) {
         Experiment current = experimentChoice.getValue();
         if (runState.busyProperty().get() || current != null && current.section().equals(section)) return;
         session.model().experimentOf(section).ifPresent(experimentChoice::setValue);
+    }
+
+    /**
+     * The message key of an empty chart's hint in run state {@code s}: press Resume while paused, "the
+     * run failed, fix what the message says" after a failure, press Run otherwise.
+     */
+    static String emptyHintKey(TrainingEngine.State s) {
+        return s == TrainingEngine.State.PAUSED ? FigureView.EMPTY_HINT_PAUSED
+                : s == TrainingEngine.State.FAILED ? FigureView.EMPTY_HINT_FAILED : FigureView.EMPTY_HINT;
+    }
+
+    /** Gives every chart of the pane (and the spotlit one) the hint of the session's state; also after the tabs are rebuilt. */
+    private void showEmptyHints() {
+        String key = emptyHintKey(session.stateProperty().get());
+        figureViews().forEach(v -> v.setEmptyHint(key));
+        spotlight.setEmptyHint(key);
     }
 
     /** Height of the visible section hidden below its viewport (0 when everything shows). */
@@ -262,6 +281,10 @@ public final class LessonPaneController {
         for (FigureView v : views) v.refreshIfChanged();
         spotlight.refresh();
         LessonSession.RunStart run = session.lastRun();
+        SectionView shown = tabs.visible();
+        String runSection = run == null ? null : session.model().experiment(run.experiment()).section();
+        runState.setOtherTab(shown == null || runSection == null || runSection.equals(shown.tab().getUserData()) ? null
+                : strings.apply("section." + runSection));
         // After a reset (or before the first run) the engine's last progress belongs to no run on screen.
         runState.showProgress(run == null ? TrainingEngine.Progress.NONE : session.engine().progress(),
                 run == null ? "" : run.experiment(), session.progressUnit(), session.endedRun(), Backend.startAsync().isDone());

@@ -60,7 +60,7 @@ public final class LessonSession {
     /** Loss of every mini-batch of the current run, so single steps show on a chart. */
     private final LineFigure iterationLoss = new LineFigure("live_batch_loss", "figure.live_batch_loss", "axis.iteration", "axis.loss");
     /** Epoch-axis figures whose x range this session fixed to the planned epoch count. */
-    private final java.util.Set<LineFigure> pinnedAxes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Map<LineFigure, Double> pinnedAxes = new java.util.IdentityHashMap<>();
 
     /** Divides every epoch count in quick-demo mode (a 30-epoch comparison trains 6 epochs). */
     public static final int QUICK_DEMO_FACTOR = FormValues.QUICK_DEMO_FACTOR;
@@ -81,6 +81,8 @@ public final class LessonSession {
         this.form = new FormValues(model.defaults());
         this.values.set(form.values());
         this.selectedExperiment = model.defaultExperiment().name();
+        // each network's live curve has its configuration's colour on the lesson's other charts
+        model.colourLikeLesson(iterationLoss);
         // One curve per network the run trains: joined, the next configuration's first losses would look like a jump.
         engine.addIterationListener((iteration, network, loss) -> liveLossSeries(network).add(iteration, loss));
         this.history = new RunHistory(model, engine.metricLog());
@@ -131,10 +133,23 @@ public final class LessonSession {
         String numbered = network == 1 ? "series.train_loss" : LessonStrings.message("series.train_loss_network", network);
         String label = engine.networkLabel(network);
         RunStart run = lastRun;
-        String named = label == null || run == null ? null : ProgressText.configurationKey(label, run.experiment(), keys());
+        String named = label == null || run == null ? null : liveName(label, run.experiment());
         if (named == null) return numbered;
         iterationLoss.renameSeries(numbered, named);
         return named;
+    }
+
+    /**
+     * The live curve's name for a network labelled {@code label}: its configuration's key, else the
+     * series name the lesson's charts give it ("B=32", "series.bn_at_batch|64", or "series.dropout" for
+     * a run of experiment dropout alone), so it shares their colour; null when nothing names it.
+     */
+    private String liveName(String label, String experiment) {
+        String key = ProgressText.configurationKey(label, experiment, keys());
+        if (key != null) return key;
+        String part = ProgressText.configurationPart(label, experiment);
+        String series = part != null ? part : "series." + experiment;
+        return model.coloursSeries(series) ? series : null;
     }
 
     /** The lesson's message keys (the same in every language), to tell which names a label has. */
@@ -155,6 +170,15 @@ public final class LessonSession {
     /** The lesson's predict-then-reveal questions and their predictions, outcomes and reveals. */
     public QuestionBoard questions() { return questions; }
 
+    /** The folder of the lesson's last finished export, or null; the pane is rebuilt on a language switch, this stays. */
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> lastExportFolder = new ReadOnlyObjectWrapper<>();
+
+    /** The folder of the lesson's last finished export ("Open folder" opens it), or null before one. FX thread. */
+    public ReadOnlyObjectProperty<java.nio.file.Path> lastExportFolderProperty() { return lastExportFolder.getReadOnlyProperty(); }
+
+    /** Notes that an export into {@code folder} finished. FX thread. */
+    void exported(java.nio.file.Path folder) { lastExportFolder.set(folder); }
+
     /** Numbers of the runs written to a file (Runs → Save…, or on quitting). */
     private final java.util.Set<Integer> saved = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -163,10 +187,12 @@ public final class LessonSession {
 
     /**
      * The runs that would be lost on quitting: every run of this session not yet written to a file,
-     * oldest first. Replays are left out (their recording is a file already).
+     * oldest first. Replays are left out (their recording is a file already), and so are runs that
+     * failed before any epoch ended (a data file that could not be read): they hold nothing to keep.
      */
     public java.util.List<RunRecord> unsavedRuns() {
-        return history.runs().stream().filter(r -> !r.fromFile() && !saved.contains(r.number())).toList();
+        return history.runs().stream().filter(r -> !r.fromFile() && !saved.contains(r.number()))
+                .filter(r -> !("FAILED".equals(r.outcome()) && r.metrics().isEmpty())).toList();
     }
 
     /** Files of the runs restored at start-up, by their number in the history, and the runs folder they are in. */
@@ -446,12 +472,24 @@ public final class LessonSession {
             throw new UserException(null, "error.run_file.other_lesson", recording.lesson(), entry.id());
         }
         ParamValues runValues = recording.settingsOver(model.defaults());
+        ParamValues before = form.values();
         form.replaceAll(runValues);
+        valuesChanged();
         selectExperiment(recording.experiment());
         launch(model.experiment(recording.experiment()), runValues, false, recording, control -> {
             RunReplay.play(model, recording, control, stepsPerSecond);
             history.results(recording.results());
         });
+        // The next Run trains these settings: say which changed, not silently (trial 4, item 13).
+        java.util.Map<String, String> changed = new java.util.LinkedHashMap<>();
+        for (ParamSpec p : runValues.specs()) {
+            if (before.has(p.key()) && !before.text(p.key()).equals(runValues.text(p.key()))) changed.put(p.key(), runValues.text(p.key()));
+        }
+        if (!changed.isEmpty()) {
+            problemIsNote = true;
+            problem.set(classlab.core.Deferred.of("note.replay.form_settings",
+                    classlab.core.lesson.SettingsText.enclosed(classlab.core.lesson.SettingsText.message(changed))));
+        }
     }
 
     /** Starts a run (or, with {@code replayOf}, a replay of that recorded run) on the engine. */
@@ -511,17 +549,23 @@ public final class LessonSession {
 
     private void pinEpochAxes(String section, int epochs) {
         for (var f : model.figures(section)) {
-            if (f instanceof LineFigure line && "axis.epoch".equals(line.xLabelKey())
-                    && (line.xMax() == null || pinnedAxes.contains(line)) && !Double.valueOf(epochs).equals(line.xMax())) {
+            if (!(f instanceof LineFigure line) || !"axis.epoch".equals(line.xLabelKey())) continue;
+            Double pinnedTo = pinnedAxes.get(line);
+            if (line.xMax() != null && !line.xMax().equals(pinnedTo)) {
+                // the lesson gave it its own range since (a demo's epochs: trial 4, item 9): it keeps it
+                pinnedAxes.remove(line);
+                continue;
+            }
+            if (!Double.valueOf(epochs).equals(line.xMax())) {
                 line.xRange(0.0, (double) epochs);
-                pinnedAxes.add(line);
+                pinnedAxes.put(line, (double) epochs);
             }
         }
     }
 
     /** Gives the epoch charts pinned by {@link #pinEpochAxes} their automatic x range back. FX thread. */
     private void unpinEpochAxes() {
-        for (LineFigure f : pinnedAxes) f.xRange(null, null);
+        pinnedAxes.forEach(LessonSession::unpin);
         pinnedAxes.clear();
     }
 
@@ -530,11 +574,16 @@ public final class LessonSession {
      * a run on one tab gave every other tab's epoch charts their data's range back, 1..5 instead of 0..5).
      */
     private void unpinEpochAxes(java.util.List<classlab.core.figure.Figure> figures) {
-        pinnedAxes.removeIf(f -> {
-            if (figures.stream().noneMatch(g -> g == f)) return false;
-            f.xRange(null, null);
+        pinnedAxes.entrySet().removeIf(e -> {
+            if (figures.stream().noneMatch(g -> g == e.getKey())) return false;
+            unpin(e.getKey(), e.getValue());
             return true;
         });
+    }
+
+    /** Gives {@code f} its automatic x range back unless the lesson set another than {@code pinnedTo} since. */
+    private static void unpin(LineFigure f, Double pinnedTo) {
+        if (pinnedTo.equals(f.xMax())) f.xRange(null, null);
     }
 
     public void pause() { engine.pause(); }

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.image.WritableImage;
 
 /**
@@ -38,7 +37,6 @@ final class PaneExport {
     private final Theme theme;
     /** Shows a status message, worded again in the window's language after a switch. */
     private final Consumer<Function<Messages, String>> status;
-    private final ReadOnlyObjectWrapper<Path> lastFolder = new ReadOnlyObjectWrapper<>();
 
     PaneExport(ExportService service, LessonSession session, LessonStrings strings, Theme theme,
                Consumer<Function<Messages, String>> status) {
@@ -49,8 +47,8 @@ final class PaneExport {
         this.status = status;
     }
 
-    /** The folder of the last export that finished, or null. */
-    ReadOnlyObjectProperty<Path> lastFolderProperty() { return lastFolder.getReadOnlyProperty(); }
+    /** The folder of the lesson's last export that finished, or null (kept by the session across a language switch: trial 4, item 12). */
+    ReadOnlyObjectProperty<Path> lastFolderProperty() { return session.lastExportFolderProperty(); }
 
     /** Every figure with data as PNG (2×) and CSV; says so when nothing has data yet. */
     void all(List<FigureView> views) {
@@ -142,7 +140,7 @@ final class PaneExport {
 
     private void submit(Path folder, List<ExportService.FileWrite> writes) {
         service.submit(folder, writes).thenAccept(outcome -> Platform.runLater(() -> {
-            lastFolder.set(outcome.folder());
+            session.exported(outcome.folder());
             // One chart's export names its file ("train_loss.gif"); Export all counts them.
             status.accept(m -> outcome.failures().isEmpty()
                     ? outcome.written().size() == 1

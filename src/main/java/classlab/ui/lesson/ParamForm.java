@@ -91,13 +91,18 @@ final class ParamForm extends VBox {
 
     /**
      * Puts {@code now}'s value into every editor that shows another one, except fields whose last
-     * typed value was refused (they keep the text to correct, under its message).
+     * typed value was refused (they keep the text to correct, under its message); a field no longer
+     * refused loses its message.
      */
     private void showValues(ParamValues now) {
         showing = true;
         try {
             for (java.util.Map.Entry<String, java.util.function.Consumer<String>> e : shows.entrySet()) {
-                if (!session.isInvalid(e.getKey()) && now.has(e.getKey())) e.getValue().accept(now.text(e.getKey()));
+                if (session.isInvalid(e.getKey()) || !now.has(e.getKey())) continue;
+                e.getValue().accept(now.text(e.getKey()));
+                // a refusal of a typed value that quick demo or --epochs replaced goes with it (trial 4, item 1)
+                LessonSession.ParamProblem refused = session.paramProblemProperty().get();
+                if (refused == null || !refused.param().equals(e.getKey())) show(e.getKey(), null);
             }
         } finally {
             showing = false;

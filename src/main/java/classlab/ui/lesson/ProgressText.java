@@ -100,15 +100,25 @@ public final class ProgressText {
      * experiment or no key names it.
      */
     static String configurationKey(String raw, String experiment, LessonStrings strings) {
+        String part = configurationPart(raw, experiment);
+        if (part == null) return null;
+        // "label_smoothing ε=0.1": the experiment's charts name this configuration "ε=0.1"
+        if (part.startsWith(experiment + " ")) return part.substring(experiment.length() + 1);
+        for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
+            if (strings.has(prefix + part)) return prefix + part;
+        }
+        return numbered(part, strings);
+    }
+
+    /**
+     * The one part of a progress label that names the configuration, as the lesson wrote it
+     * ("batch_size · B=32" → "B=32", "exercise2_sampler" → "sampler"); null when the label is just
+     * the experiment or has several parts.
+     */
+    static String configurationPart(String raw, String experiment) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (String part : raw.split(" · ")) if (!part.trim().equals(experiment)) parts.add(withoutExperiment(part.trim(), experiment));
-        if (parts.size() != 1) return null;
-        // "label_smoothing ε=0.1": the experiment's charts name this configuration "ε=0.1"
-        if (parts.get(0).startsWith(experiment + " ")) return parts.get(0).substring(experiment.length() + 1);
-        for (String prefix : new String[] {"series.", "experiment.", "config.", "cell."}) {
-            if (strings.has(prefix + parts.get(0))) return prefix + parts.get(0);
-        }
-        return numbered(parts.get(0), strings);
+        return parts.size() == 1 ? parts.get(0) : null;
     }
 
     private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(.+?)(-?\\d+(?:\\.\\d+)?)");

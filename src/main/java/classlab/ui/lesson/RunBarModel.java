@@ -29,6 +29,8 @@ public final class RunBarModel {
     private final ReadOnlyBooleanWrapper pauseDisabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper stopDisabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** The tab of the run the progress line reports, while another tab is on screen; null on its own tab. */
+    private String otherTab;
 
     public RunBarModel(Messages messages, LessonStrings strings) {
         this.messages = messages;
@@ -58,12 +60,21 @@ public final class RunBarModel {
      * @param backendReady false while ND4J is still loading (a Run pressed meanwhile waits for it) */
     public void showProgress(TrainingEngine.Progress p, String experiment, String unit, RunRecord ended, boolean backendReady) {
         boolean live = busy.get();
-        progressText.set(backendReady ? ProgressText.status(p, experiment, unit, ended, live, strings, messages)
-                : messages.get("status.backend.loading"));
+        String status = backendReady ? ProgressText.status(p, experiment, unit, ended, live, strings, messages) : "";
+        // above another tab's charts the line says whose it is (it read as that tab's run)
+        if (otherTab != null && !status.isEmpty()) status = messages.format("progress.other_tab", otherTab, status);
+        progressText.set(backendReady ? status : messages.get("status.backend.loading"));
         TrainingEngine.Progress shown = live || ended == null || ended.endedAt() == null ? p : ended.endedAt();
         // a run that early stopping ended has done its work: a full bar, not 24 of 149 epochs
         progress.set(!live && ended != null && ProgressText.endedEarly(ended) ? 1 : shown.fraction());
     }
+
+    /**
+     * Names the tab of the run the progress line reports when another tab is on screen ({@code tab}
+     * = that tab's label), or null when the run's own tab (or the explanation) is shown; the next
+     * {@link #showProgress} words the line so.
+     */
+    public void setOtherTab(String tab) { otherTab = tab; }
 
     public ReadOnlyStringProperty runTextProperty() { return runText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty stateTextProperty() { return stateText.getReadOnlyProperty(); }

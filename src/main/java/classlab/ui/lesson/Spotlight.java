@@ -29,6 +29,8 @@ final class Spotlight {
     private List<Figure> figures = List.of();
     private int index;
     private FigureView view;
+    /** The empty-chart hint of the pane's run state ({@link FigureView#setEmptyHint}). */
+    private String emptyHint = FigureView.EMPTY_HINT;
 
     Spotlight(StackPane host, Function<String, String> text, Theme theme, Messages messages) {
         this.host = host;
@@ -63,6 +65,7 @@ final class Spotlight {
         this.index = Math.floorMod(index, figures.size());
         view = FigureView.create(this.figures.get(this.index), text);
         view.setTheme(theme.chartTheme());
+        view.setEmptyHint(emptyHint);
         layer.setCenter(view);
         if (!host.getChildren().contains(layer)) host.getChildren().add(layer);
         layer.requestFocus();
@@ -86,6 +89,12 @@ final class Spotlight {
         host.getChildren().remove(layer);
         layer.setCenter(null);
         view = null;
+    }
+
+    /** The hint the spotlit chart shows while empty (press Run, press Resume, the run failed). */
+    void setEmptyHint(String key) {
+        emptyHint = key;
+        if (view != null) view.setEmptyHint(key);
     }
 
     /** Redraws the spotlit chart if its data changed (the pane's tick). */

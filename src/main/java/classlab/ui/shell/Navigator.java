@@ -14,6 +14,10 @@ final class Navigator {
     private final TreeView<Object> tree;
     private final LessonCatalog catalog;
     private final Supplier<String> language;
+    /** The cell width the list's cells were last measured at. */
+    private double measuredWidth;
+    /** Where the skin starts a title's text in its cell, per tree level (px from the cell's left edge). */
+    private final java.util.Map<Integer, Double> textOffsets = new java.util.HashMap<>();
 
     Navigator(TreeView<Object> tree, LessonCatalog catalog, Supplier<String> language, Consumer<String> open) {
         this.tree = tree;
@@ -26,10 +30,49 @@ final class Navigator {
             private final Tooltip fullTitle = new Tooltip();
 
             {
-                // No wider than the list: a long title ends in "…" (the full title in the tooltip)
-                // instead of running under the edge behind a horizontal scrollbar.
+                // A cell narrowed after it was measured (the list's scroll bar appeared, the divider moved):
+                // measure every cell again at the new width, once per width.
+                widthProperty().addListener((o, a, w) -> {
+                    if (w.doubleValue() > 0 && Math.abs(w.doubleValue() - measuredWidth) > 0.5) {
+                        measuredWidth = w.doubleValue();
+                        javafx.application.Platform.runLater(tree::refresh);
+                    }
+                });
+                // No wider than the list: a long title wraps onto more lines (every title cut to "…" at
+                // 1280 px and on a projector) instead of running under the edge behind a horizontal
+                // scrollbar; a word longer than the list ends in "…" (the full title in the tooltip).
                 setPrefWidth(0);
+                setWrapText(true);
+                setAlignment(javafx.geometry.Pos.TOP_LEFT);   // the title's first line beside the arrow
                 setTextOverrun(OverrunStyle.ELLIPSIS);
+            }
+
+            /**
+             * The height of the wrapped title at the width the skin leaves it: TreeCellSkin indents the
+             * text by one indent per level and the disclosure arrow, but asks for the height at the
+             * cell's whole width (a title one line too short for its text would end in "…"). The
+             * indent of a level is measured on a laid-out cell ({@link #layoutChildren}); until then,
+             * an estimate from modena's indent (1em) and arrow.
+             */
+            @Override protected double computePrefHeight(double width) {
+                if (width <= 0 || getTreeItem() == null || getTreeView() == null) return super.computePrefHeight(width);
+                Double offset = textOffsets.get(level());
+                double em = getFont().getSize();
+                double textStart = offset != null ? offset : level() * em + 1.7 * em;
+                return super.computePrefHeight(Math.max(1, width - textStart + snappedLeftInset()));
+            }
+
+            /** Notes where the skin put this level's text; a level whose text moved is measured again. */
+            @Override protected void layoutChildren() {
+                super.layoutChildren();
+                if (getTreeItem() == null || getTreeView() == null || !(lookup(".text") instanceof javafx.scene.text.Text text)) return;
+                double start = text.getBoundsInParent().getMinX();
+                Double known = textOffsets.put(level(), start);
+                if (known == null || Math.abs(known - start) > 0.5) javafx.application.Platform.runLater(tree::refresh);
+            }
+
+            private int level() {
+                return getTreeView().getTreeItemLevel(getTreeItem()) - (getTreeView().isShowRoot() ? 0 : 1);
             }
 
             @Override protected void updateItem(Object value, boolean empty) {

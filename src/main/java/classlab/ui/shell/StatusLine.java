@@ -14,6 +14,7 @@ import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
@@ -26,6 +27,8 @@ final class StatusLine {
     private final Label backendLabel = new Label();
     private final Label memoryLabel = new Label();
     private final Label runLabel = new Label();
+    /** Most of the bar's width the backend description takes. */
+    private static final double BACKEND_SHARE = 0.28;
     private final Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private Messages messages;
     /** The ready backend, or null while loading (worded again after a language switch). */
@@ -50,8 +53,29 @@ final class StatusLine {
         this.messages = messages;
         backendLabel.setId("backendLabel");
         runLabel.setId("runLabel");
+        memoryLabel.setId("memoryLabel");
+        // At 1280 px on a projector the three did not fit: the run state and the memory are never cut,
+        // the backend's long description takes at most about a quarter of the bar (in full in its
+        // tooltip), and the message wraps onto a second line (wrapMessage) instead of losing its end.
+        runLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        memoryLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        backendLabel.maxWidthProperty().bind(bar.widthProperty().multiply(BACKEND_SHARE));
+        javafx.beans.InvalidationListener backendWidth = o -> backendLabel.setMinWidth(
+                Math.min(backendLabel.prefWidth(-1), bar.getWidth() * BACKEND_SHARE));
+        backendLabel.textProperty().addListener(backendWidth);
+        backendLabel.fontProperty().addListener(backendWidth);
+        bar.widthProperty().addListener(backendWidth);
+        Tooltip backendTip = new Tooltip();
+        backendTip.textProperty().bind(backendLabel.textProperty());
+        backendLabel.setTooltip(backendTip);
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(bar.textProperty());
+        bar.setTooltip(messageTip);
+        if (bar.getSkin() != null) wrapMessage();
+        else bar.skinProperty().addListener((o, a, skin) -> wrapMessage());
         bar.getRightItems().addAll(runLabel, new Separator(Orientation.VERTICAL), backendLabel,
                 new Separator(Orientation.VERTICAL), memoryLabel);
+        clipToBounds(bar);
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
         Backend.whenReady().whenComplete((info, error) -> Platform.runLater(() -> {
@@ -71,6 +95,19 @@ final class StatusLine {
         tick();
     }
 
+    /**
+     * Clips {@code bar} to its own bounds. Its labels reach one pixel below it once they show text (the
+     * run state as a run starts): the window's bounds then grew by that pixel, and a node whose bounds
+     * change is repainted whole, here the whole window (pulse logger: a full-window repaint at the start
+     * of every run). Clipped, the bar's bounds stay its size whatever its labels say.
+     */
+    static void clipToBounds(javafx.scene.layout.Region bar) {
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(bar.widthProperty());
+        clip.heightProperty().bind(bar.heightProperty());
+        bar.setClip(clip);
+    }
+
     /** Words the backend and the left message again in {@code m}'s language (Ctrl+L). */
     void setMessages(Messages m) {
         messages = m;
@@ -78,6 +115,28 @@ final class StatusLine {
         if (message != null) bar.setText(message.apply(m));
         tick();
     }
+
+    /**
+     * Lets the message wrap: the bar asks its message label for one line's height (the skin's grid
+     * measures it without a width), so the bar's minimum height follows the wrapped text at the
+     * label's actual width.
+     */
+    private void wrapMessage() {
+        if (!(bar.lookup(".status-label") instanceof Label label)) return;
+        label.setWrapText(true);
+        javafx.beans.InvalidationListener fit = o -> Platform.runLater(() -> {
+            double w = label.getWidth();
+            if (w <= 0) return;
+            javafx.geometry.Insets in = bar.getInsets();
+            bar.setMinHeight(Math.max(MIN_BAR_HEIGHT, label.prefHeight(w) + in.getTop() + in.getBottom()));
+        });
+        label.widthProperty().addListener(fit);
+        label.textProperty().addListener(fit);
+        label.fontProperty().addListener(fit);
+    }
+
+    /** The status bar's height with a one-line message (ControlsFX's statusbar.css). */
+    private static final double MIN_BAR_HEIGHT = 30;
 
     private void showBackend() {
         backendLabel.setText(backendError != null ? backendFailure(messages)

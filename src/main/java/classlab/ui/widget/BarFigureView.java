@@ -52,29 +52,35 @@ public final class BarFigureView extends FigureView {
         }
 
         void setLevels(List<LineFigure.Level> list) {
-            levels.clear();
+            List<PlotDecorations.Spec> specs = new ArrayList<>();
             for (LineFigure.Level l : list) {
                 double y = plot(l.y());
-                if (Double.isFinite(y)) levels.addLevel(y, t(l.labelKey()) + " = " + NumberFormats.compact(l.y()));
+                if (Double.isFinite(y)) specs.add(PlotDecorations.Spec.level(y, t(l.labelKey()) + " = " + NumberFormats.compact(l.y())));
             }
+            levels.set(specs);
             requestChartLayout();
         }
 
         void setValueLabels(boolean on) {
-            getPlotChildren().removeAll(valueLabels);
-            valueLabels.clear();
-            if (on) {
-                List<XYChart.Data<String, Number>> bars = new ArrayList<>();
-                for (XYChart.Series<String, Number> s : getData()) bars.addAll(s.getData());
-                List<String> texts = NumberFormats.alike(bars.stream().mapToDouble(d -> (Double) d.getExtraValue()).toArray());
+            List<XYChart.Data<String, Number>> bars = new ArrayList<>();
+            if (on) for (XYChart.Series<String, Number> s : getData()) bars.addAll(s.getData());
+            List<String> texts = NumberFormats.alike(bars.stream().mapToDouble(d -> (Double) d.getExtraValue()).toArray());
+            // The same bars as before (a new epoch's values): the labels stay, with new texts (see PlotDecorations).
+            if (bars.size() != valueLabels.size()) {
+                getPlotChildren().removeAll(valueLabels);
+                valueLabels.clear();
                 for (int i = 0; i < bars.size(); i++) {
-                    Label l = new Label(texts.get(i));
+                    Label l = new Label();
                     l.getStyleClass().add("figure-value-label");
                     l.setManaged(false);
-                    l.setUserData(bars.get(i));
                     valueLabels.add(l);
                 }
                 getPlotChildren().addAll(valueLabels);
+            }
+            for (int i = 0; i < bars.size(); i++) {
+                Label l = valueLabels.get(i);
+                if (!texts.get(i).equals(l.getText())) l.setText(texts.get(i));
+                l.setUserData(bars.get(i));
             }
             requestChartLayout();
         }
@@ -88,7 +94,12 @@ public final class BarFigureView extends FigureView {
                 if (bar == null) continue;
                 l.autosize();
                 var b = bar.getBoundsInParent();
-                l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, Math.max(0, b.getMinY() - l.getHeight()));
+                // A bar up to the plot's top (an AUC of 1) leaves no room above: the value goes inside its
+                // top, in black or white, whichever reads on the bar's colour (trial 4, item 14: dark on dark blue).
+                boolean inside = b.getMinY() - l.getHeight() < 0 && b.getHeight() >= l.getHeight();
+                l.relocate(b.getMinX() + (b.getWidth() - l.getWidth()) / 2, inside ? b.getMinY() : Math.max(0, b.getMinY() - l.getHeight()));
+                String fill = inside ? "-fx-text-fill: " + readableOn(barColor(bar)) + ";" : "";
+                if (!fill.equals(l.getStyle())) l.setStyle(fill);
             }
             levels.setLevelLabelsBelow(!valueLabels.isEmpty());
             // With values printed above the bars, the averages' lines run among them and no place in
@@ -99,6 +110,27 @@ public final class BarFigureView extends FigureView {
             levels.layout(null, yAxis, xAxis.getWidth(), yAxis.getHeight(), values);
             emptyHint.layout(xAxis.getWidth(), yAxis.getHeight(), false);
         }
+    }
+
+    /** The theme's colour of a bar ({@code default-colorN} from {@link #applyGroupColors}); the first if it has none yet. */
+    private javafx.scene.paint.Color barColor(Node bar) {
+        int slot = bar.getStyleClass().stream().filter(c -> c.matches("default-color\\d+"))
+                .mapToInt(c -> Integer.parseInt(c.substring("default-color".length()))).findFirst().orElse(0);
+        return theme().seriesColor(slot);
+    }
+
+    /** "white" or "black", whichever contrasts more with {@code fill} (WCAG 2 contrast ratio: equal at luminance 0.18). */
+    static String readableOn(javafx.scene.paint.Color fill) {
+        return luminance(fill) < 0.18 ? "white" : "black";
+    }
+
+    /** WCAG 2 relative luminance of {@code c} (0 black .. 1 white). */
+    static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
     BarFigureView(BarFigure figure, Function<String, String> text) {
@@ -163,8 +195,10 @@ public final class BarFigureView extends FigureView {
             }
             series.add(s);
         }
-        // Bars are few: rebuilding the series is simpler and safer than diffing categories.
-        chart.getData().setAll(series);
+        // The same groups and bars with new values (each epoch of a run): the chart keeps its bars and
+        // legend and moves them; new nodes would cost a repaint of the whole window (see PlotDecorations).
+        // Otherwise bars are few: rebuilding the series is simpler and safer than diffing categories.
+        if (!updateInPlace(series)) chart.getData().setAll(series);
         shownGroups = groups;
         applyGroupColors();
         if (!labels.equals(xAxis.getCategories())) {
@@ -184,6 +218,31 @@ public final class BarFigureView extends FigureView {
         chart.setLevels(levels);
         chart.setValueLabels(isShowValues());
         updateLevelCaption();
+    }
+
+    /**
+     * Copies the values of {@code series} into the chart's series if both have the same names and the
+     * same categories in the same order; returns whether it did.
+     */
+    private boolean updateInPlace(List<XYChart.Series<String, Number>> series) {
+        List<XYChart.Series<String, Number>> shown = chart.getData();
+        if (shown.size() != series.size()) return false;
+        for (int k = 0; k < series.size(); k++) {
+            XYChart.Series<String, Number> a = shown.get(k), b = series.get(k);
+            if (!java.util.Objects.equals(a.getName(), b.getName()) || a.getData().size() != b.getData().size()) return false;
+            for (int i = 0; i < b.getData().size(); i++) {
+                if (!a.getData().get(i).getXValue().equals(b.getData().get(i).getXValue())) return false;
+            }
+        }
+        for (int k = 0; k < series.size(); k++) {
+            List<XYChart.Data<String, Number>> a = shown.get(k).getData(), b = series.get(k).getData();
+            for (int i = 0; i < b.size(); i++) {
+                XYChart.Data<String, Number> d = a.get(i);
+                d.setExtraValue(b.get(i).getExtraValue());
+                if (d.getYValue().doubleValue() != b.get(i).getYValue().doubleValue()) d.setYValue(b.get(i).getYValue());
+            }
+        }
+        return true;
     }
 
     private void updateLevelCaption() {

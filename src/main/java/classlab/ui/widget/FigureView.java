@@ -111,16 +111,18 @@ public abstract class FigureView extends BorderPane {
 
     public ChartTheme theme() { return theme; }
 
-    /** Message key of the hint an empty chart shows: "press Run", or "press Continue" while a run is paused. */
+    /** Message key of the hint an empty chart shows: "press Run", "press Continue" while a run is paused, "the run failed" after a failure. */
     private String emptyHintKey = EMPTY_HINT;
     /** The hint's message key before a run and after it: press Run (F5). */
     public static final String EMPTY_HINT = "figure.empty";
     /** The hint's message key while a run is paused (the Run button reads Continue). */
     public static final String EMPTY_HINT_PAUSED = "figure.empty.paused";
+    /** The hint's message key after a run failed (diverged, data unreadable): the pane's message says what to change. */
+    public static final String EMPTY_HINT_FAILED = "figure.empty.failed";
 
     /**
-     * Chooses the empty chart's hint ({@link #EMPTY_HINT} or {@link #EMPTY_HINT_PAUSED}) so it names the
-     * button as the run bar shows it; FX thread.
+     * Chooses the empty chart's hint ({@link #EMPTY_HINT}, {@link #EMPTY_HINT_PAUSED} or
+     * {@link #EMPTY_HINT_FAILED}) so it names the button as the run bar shows it, or says the run failed; FX thread.
      */
     public void setEmptyHint(String key) {
         if (Objects.requireNonNull(key, "key").equals(emptyHintKey)) return;

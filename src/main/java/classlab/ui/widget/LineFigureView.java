@@ -22,15 +22,19 @@ import javafx.scene.layout.StackPane;
  * x, y and the point's note ({@link HoverTooltip}).
  *
  * <p>Log axes plot log10 of the data on a linear axis whose ticks are labelled 10^k; points with
- * y &le; 0 are not drawn there. Long series are thinned to at most {@link #MAX_POINTS} points
- * ({@link SeriesThinning}); ranges and ticks come from {@link AxisScale}.
+ * y &le; 0 are not drawn there. Long curves are drawn with the lowest and highest point of each
+ * pixel column of the plot, others (parametric paths) thinned to at most {@link #MAX_POINTS}
+ * points ({@link SeriesThinning}); ranges and ticks come from {@link AxisScale}.
  *
  * <p>A figure's {@link LineFigure#background() scalar field} is drawn under the series by a
  * {@link ScalarFieldLayer}; with {@link LineFigure#equalAspect() equal aspect} (linear axes, no right
  * axis) the x or y range is widened on each layout so one unit has the same length on both axes.
  */
 public final class LineFigureView extends FigureView {
-    /** Most points drawn per series; longer series are strided (the last point is always kept). */
+    /**
+     * Most points drawn per series whose x is not monotone (strided, the last point always kept);
+     * also the decimation's columns (half of it) before the plot's width is known.
+     */
     public static final int MAX_POINTS = 2000;
     /**
      * Line series with at most this many points also get a dot per point: a run of one or two
@@ -64,12 +68,19 @@ public final class LineFigureView extends FigureView {
         final Label legendItem = new Label();
         final Region swatch = new Region();
         final boolean rightAxis;
+        /** Whether it draws an earlier run's curve (faded). */
+        final boolean previous;
+        /** The figure series' name (a message key or text), which a redraw may change (see {@link #syncEntries}). */
+        String name;
         int colorIndex = -1;
         SeriesThinning.Points points = SeriesThinning.Points.EMPTY;
-        /** Whether the chart series' items carry symbol nodes (scatter, or a short dotted line). */
-        boolean symbols;
+        /** The style class of the chart series' symbol nodes (scatter, or a short dotted line), or null: items without nodes. */
+        String symbolClass;
 
-        Entry(boolean rightAxis) { this.rightAxis = rightAxis; }
+        Entry(boolean rightAxis, boolean previous) {
+            this.rightAxis = rightAxis;
+            this.previous = previous;
+        }
     }
 
     LineFigureView(LineFigure figure, java.util.function.Function<String, String> text) {
@@ -122,10 +133,13 @@ public final class LineFigureView extends FigureView {
         double[] yl = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         List<Entry> drawn = new ArrayList<>();
+        // The plot's pixel columns (before the first layout: MAX_POINTS / 2): a long curve is drawn
+        // with each column's lowest and highest point, which Marlin rasterises as fast as it can.
+        int columns = xAxis.getWidth() > 0 ? (int) Math.ceil(xAxis.getWidth()) : MAX_POINTS / 2;
         for (LineFigure.Series s : all) {
             Entry e = entries.get(s.name());
             setColor(e, fig.colorSlot(s.colorKey()));
-            e.points = SeriesThinning.thin(s.snapshot(), s.notes(), e.rightAxis ? logRightY : logY, MAX_POINTS);
+            e.points = SeriesThinning.decimate(s.snapshot(), s.notes(), e.rightAxis ? logRightY : logY, columns, MAX_POINTS);
             markCoincident(e, drawn, style);
             if (!hidden.contains(s.name()) && !s.previous()) drawn.add(e);
             int shown = hidden.contains(s.name()) ? 0 : e.points.size();
@@ -134,25 +148,33 @@ public final class LineFigureView extends FigureView {
                 extend(e.rightAxis ? yr : yl, e.points.plotYs()[i]);
             }
             boolean dotted = style == LineFigure.Style.LINE && shown <= DOTTED_MAX_POINTS;
-            if (style == LineFigure.Style.SCATTER || dotted || e.symbols) {
-                // Points with symbols: new items, each with its symbol node, in one list change.
+            String symbolClass = style == LineFigure.Style.SCATTER ? "scatter-symbol" : dotted ? "line-point-symbol" : null;
+            java.util.function.Supplier<javafx.scene.Node> symbol = symbolClass == null ? null : () -> {
+                Region r = new Region();
+                r.getStyleClass().addAll(symbolClass, "series-color-" + e.colorIndex);
+                r.setMouseTransparent(true);
+                if (s.previous()) r.setOpacity(PREVIOUS_OPACITY);
+                return r;
+            };
+            if (java.util.Objects.equals(symbolClass, e.symbolClass)) {
+                // The same kind of items as drawn (a dotted line gaining a point): move them, append only the new ones.
+                setPoints(e.fx.getData(), e.points.xs(), e.points.plotYs(), shown, symbol);
+                // LineChart resets its symbols' style classes whenever its list of series changes: restore ours.
+                if (symbolClass != null) for (XYChart.Data<Number, Number> d : e.fx.getData()) {
+                    if (d.getNode() == null) continue;
+                    if (!d.getNode().getStyleClass().contains(symbolClass)) d.getNode().getStyleClass().add(symbolClass);
+                    setColor(d.getNode(), e.colorIndex);
+                }
+            } else {
+                // Symbols appear or go (a line past DOTTED_MAX_POINTS points): new items in one list change.
                 List<XYChart.Data<Number, Number>> data = new ArrayList<>(shown);
                 for (int i = 0; i < shown; i++) {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(e.points.xs()[i], e.points.plotYs()[i]);
-                    if (style == LineFigure.Style.SCATTER || dotted) {
-                        Region symbol = new Region();
-                        symbol.getStyleClass().addAll(dotted ? "line-point-symbol" : "scatter-symbol",
-                                "series-color-" + e.colorIndex);
-                        symbol.setMouseTransparent(true);
-                        if (s.previous()) symbol.setOpacity(PREVIOUS_OPACITY);
-                        d.setNode(symbol);
-                    }
+                    if (symbol != null) d.setNode(symbol.get());
                     data.add(d);
                 }
                 e.fx.getData().setAll(data);
-                e.symbols = style == LineFigure.Style.SCATTER || dotted;
-            } else {
-                setPoints(e.fx.getData(), e.points.xs(), e.points.plotYs(), shown);
+                e.symbolClass = symbolClass;
             }
             if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
         }
@@ -252,36 +274,68 @@ public final class LineFigureView extends FigureView {
         return hover.showNearest(curves, sceneX, sceneY);
     }
 
-    /** Creates, updates and removes chart series so they match the figure's series. */
+    /**
+     * Creates, updates and removes chart series so they match the figure's series. A series whose
+     * name changed (roc's curves carry their AUC in their names, new every epoch) keeps the chart
+     * series and legend item of the one it replaces: new nodes would get their style in the next CSS
+     * pass, and the CSS their skins then ask for costs one more pulse, which, with nothing else to
+     * draw, repaints the whole window.
+     */
     private void syncEntries(List<LineFigure.Series> all) {
         Set<String> names = new HashSet<>();
+        for (LineFigure.Series s : all) names.add(s.name());
+        List<Entry> leftovers = new ArrayList<>();
+        for (Map.Entry<String, Entry> en : entries.entrySet()) if (!names.contains(en.getKey())) leftovers.add(en.getValue());
+        Map<String, Entry> synced = new LinkedHashMap<>();
         for (LineFigure.Series s : all) {
-            names.add(s.name());
-            if (entries.containsKey(s.name())) continue;
-            Entry e = new Entry(s.rightAxis() && right != null);
-            e.fx.setName(s.name());
-            e.swatch.getStyleClass().add("figure-legend-swatch");
-            e.legendItem.setGraphic(e.swatch);
-            e.legendItem.getStyleClass().add("figure-legend-item");
-            if (s.previous()) e.legendItem.setOpacity(PREVIOUS_LEGEND_OPACITY);
-            e.legendItem.setText(t(s.name()));
-            e.legendItem.setOnMouseClicked(ev -> setSeriesVisible(s.name(), !isSeriesVisible(s.name())));
-            entries.put(s.name(), e);
-            legend.getChildren().add(e.legendItem);
-            chartOf(e).getData().add(e.fx);
+            Entry e = entries.get(s.name());
+            if (e == null) e = rename(leftovers, s);
+            if (e == null) {
+                e = new Entry(s.rightAxis() && right != null, s.previous());
+                e.name = s.name();
+                e.fx.setName(s.name());
+                e.swatch.getStyleClass().add("figure-legend-swatch");
+                e.legendItem.setGraphic(e.swatch);
+                e.legendItem.getStyleClass().add("figure-legend-item");
+                if (s.previous()) e.legendItem.setOpacity(PREVIOUS_LEGEND_OPACITY);
+                e.legendItem.setText(t(s.name()));
+                Entry item = e;
+                e.legendItem.setOnMouseClicked(ev -> setSeriesVisible(item.name, !isSeriesVisible(item.name)));
+                legend.getChildren().add(e.legendItem);
+                chartOf(e).getData().add(e.fx);
+            }
+            synced.put(s.name(), e);
         }
-        entries.entrySet().removeIf(en -> {
-            if (names.contains(en.getKey())) return false;
-            Entry e = en.getValue();
+        for (Entry e : leftovers) {
             chartOf(e).getData().remove(e.fx);
             legend.getChildren().remove(e.legendItem);
-            hidden.remove(en.getKey());
-            return true;
-        });
+            hidden.remove(e.name);
+        }
+        entries.clear();
+        entries.putAll(synced);
         // Keep the legend in the figure's series order.
         List<javafx.scene.Node> ordered = new ArrayList<>();
         for (LineFigure.Series s : all) ordered.add(entries.get(s.name()).legendItem);
         if (!legend.getChildren().equals(ordered)) legend.getChildren().setAll(ordered);
+    }
+
+    /**
+     * Takes the first of {@code leftovers} (entries whose series is gone) drawn like {@code s} (same
+     * axis, same faded or not), renamed to {@code s}, or returns null. A hidden series stays hidden
+     * under its new name.
+     */
+    private Entry rename(List<Entry> leftovers, LineFigure.Series s) {
+        for (java.util.Iterator<Entry> it = leftovers.iterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.rightAxis != (s.rightAxis() && right != null) || e.previous != s.previous()) continue;
+            it.remove();
+            if (hidden.remove(e.name)) hidden.add(s.name());
+            e.name = s.name();
+            e.fx.setName(s.name());
+            e.legendItem.setText(t(s.name()));
+            return e;
+        }
+        return null;
     }
 
     /**
@@ -292,6 +346,16 @@ public final class LineFigureView extends FigureView {
      * thread per redraw, pulse logger and JFR); a growing curve now only appends its new points.
      */
     static void setPoints(javafx.collections.ObservableList<XYChart.Data<Number, Number>> data, double[] xs, double[] ys, int n) {
+        setPoints(data, xs, ys, n, null);
+    }
+
+    /**
+     * {@link #setPoints(javafx.collections.ObservableList, double[], double[], int)} for items with
+     * symbol nodes: appended items get a node from {@code symbol} (null: none), kept items keep theirs
+     * (new symbol nodes each redraw cost a CSS pass for every point).
+     */
+    static void setPoints(javafx.collections.ObservableList<XYChart.Data<Number, Number>> data, double[] xs, double[] ys, int n,
+                          java.util.function.Supplier<javafx.scene.Node> symbol) {
         int kept = Math.min(data.size(), n);
         for (int i = 0; i < kept; i++) {
             XYChart.Data<Number, Number> d = data.get(i);
@@ -302,7 +366,11 @@ public final class LineFigureView extends FigureView {
             data.remove(n, data.size());
         } else if (n > kept) {
             List<XYChart.Data<Number, Number>> added = new ArrayList<>(n - kept);
-            for (int i = kept; i < n; i++) added.add(new XYChart.Data<>(xs[i], ys[i]));
+            for (int i = kept; i < n; i++) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(xs[i], ys[i]);
+                if (symbol != null) d.setNode(symbol.get());
+                added.add(d);
+            }
             data.addAll(added);
         }
     }
@@ -310,16 +378,18 @@ public final class LineFigureView extends FigureView {
     private MarkedLineChart chartOf(Entry e) { return e.rightAxis ? right.chart() : main; }
 
     private static void setColor(Entry e, int index) {
-        int c = index % 8;
-        String old = "series-color-" + e.colorIndex;
-        String now = "series-color-" + c;
-        e.colorIndex = c;
+        e.colorIndex = index % 8;
         // The chart may create the series' line node after the entry got its colour: check both every time.
-        for (javafx.scene.Node n : new javafx.scene.Node[] {e.swatch, e.fx.getNode()}) {
-            if (n == null || n.getStyleClass().contains(now)) continue;
-            n.getStyleClass().remove(old);
-            n.getStyleClass().add(now);
-        }
+        setColor(e.swatch, e.colorIndex);
+        setColor(e.fx.getNode(), e.colorIndex);
+    }
+
+    /** Gives {@code n} (null: nothing) the style class {@code series-color-<index>} and no other series colour. */
+    private static void setColor(javafx.scene.Node n, int index) {
+        String now = "series-color-" + index;
+        if (n == null || n.getStyleClass().contains(now)) return;
+        n.getStyleClass().removeIf(c -> c.startsWith("series-color-"));
+        n.getStyleClass().add(now);
     }
 
     /** Dashes a line that lies on top of an earlier drawn one ({@link SeriesThinning#coincident}). */

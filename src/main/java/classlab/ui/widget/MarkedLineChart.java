@@ -45,22 +45,25 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         for (LineFigure.Level l : levels) drawn.addAll(List.of(plotY.applyAsDouble(l.y()), l.y(), text.apply(l.labelKey())));
         if (drawn.equals(decorationsDrawn)) return;
         decorationsDrawn = drawn;
-        decorations.clear();
-        if (diagonal != null) getPlotChildren().remove(diagonal);
-        diagonal = null;
-        if (showDiagonal) {
+        if (!showDiagonal && diagonal != null) {
+            getPlotChildren().remove(diagonal);
+            diagonal = null;
+        }
+        if (showDiagonal && diagonal == null) {
             diagonal = new Line();
             diagonal.getStyleClass().add("figure-diagonal-line");
             diagonal.setMouseTransparent(true);
             getPlotChildren().add(diagonal);
         }
+        List<PlotDecorations.Spec> specs = new java.util.ArrayList<>();
         for (LineFigure.Marker m : markers) {
-            decorations.addMarker(m.x(), text.apply(m.labelKey()) + " = " + NumberFormats.compact(m.x()));
+            specs.add(PlotDecorations.Spec.marker(m.x(), text.apply(m.labelKey()) + " = " + NumberFormats.compact(m.x())));
         }
         for (LineFigure.Level l : levels) {
             double y = plotY.applyAsDouble(l.y());
-            if (Double.isFinite(y)) decorations.addLevel(y, text.apply(l.labelKey()) + " = " + NumberFormats.compact(l.y()));
+            if (Double.isFinite(y)) specs.add(PlotDecorations.Spec.level(y, text.apply(l.labelKey()) + " = " + NumberFormats.compact(l.y())));
         }
+        decorations.set(specs);
         requestChartLayout();
     }
 
@@ -90,6 +93,15 @@ final class MarkedLineChart extends LineChart<Number, Number> {
 
     /** The "press Run" hint shown inside the plot area while the figure has nothing to draw. */
     EmptyHint emptyHint() { return emptyHint; }
+
+    /**
+     * Builds no legend: the figure view draws its own ({@code setLegendVisible(false)}), and XYChart
+     * would otherwise make new, hidden legend labels each time a series is added, removed or renamed
+     * (roc's curves carry their AUC in their names): new labels get their skins in the CSS pass, the
+     * skins' text asks for one more pulse, and that pulse, with nothing to draw, repaints the whole
+     * window.
+     */
+    @Override protected void updateLegend() { }
 
     @Override protected void layoutPlotChildren() {
         super.layoutPlotChildren();

@@ -14,6 +14,12 @@ import javafx.scene.shape.Line;
  * Labelled vertical markers and horizontal levels living in a chart's plot children, so they are
  * clipped to the plot area and share its coordinates. Charts call {@link #layout} from their
  * {@code layoutPlotChildren()}.
+ *
+ * <p>{@link #set} keeps the line and label nodes it has and only moves and relabels them: a new
+ * Label gets its skin in the next CSS pass, and JavaFX asks for a further pulse for the CSS its
+ * skin's text then needs; that pulse, with nothing else to draw, repaints the whole window (a
+ * frame with an empty dirty region is painted whole). The AUC bars' average lines, new every
+ * epoch, did that on roc-smoothing.
  */
 final class PlotDecorations {
     private static final double LABEL_GAP = 4;
@@ -24,29 +30,60 @@ final class PlotDecorations {
     private boolean levelLabelsBelow;
     private record Decoration(boolean vertical, double value, Line line, Label label) { }
 
-    PlotDecorations(ObservableList<Node> plotChildren) { this.plotChildren = plotChildren; }
+    /**
+     * A decoration to draw: a dashed vertical line at plot x {@code value} (style classes
+     * {@code figure-marker-*}) or a horizontal one at plot y {@code value} ({@code figure-level-*}),
+     * labelled {@code text}.
+     */
+    record Spec(boolean vertical, double value, String text) {
+        static Spec marker(double x, String text) { return new Spec(true, x, text); }
 
-    void clear() {
-        for (Decoration d : decorations) plotChildren.removeAll(d.line(), d.label());
-        decorations.clear();
+        static Spec level(double y, String text) { return new Spec(false, y, text); }
     }
 
-    /** Adds a dashed vertical line at plot x value {@code x} (style classes {@code figure-marker-*}). */
-    void addMarker(double x, String text) { add(true, x, text, "figure-marker"); }
+    PlotDecorations(ObservableList<Node> plotChildren) { this.plotChildren = plotChildren; }
 
-    /** Adds a horizontal line at plot y value {@code y} (style classes {@code figure-level-*}). */
-    void addLevel(double y, String text) { add(false, y, text, "figure-level"); }
+    /**
+     * Draws {@code specs} instead of what was drawn, in their order, reusing the lines and labels of
+     * the same kind at the same position (see the class comment); only a surplus is removed and
+     * only what is missing is created.
+     */
+    void set(List<Spec> specs) {
+        List<Decoration> kept = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            Spec s = specs.get(i);
+            Decoration old = i < decorations.size() ? decorations.get(i) : null;
+            if (old != null && old.vertical() == s.vertical()) {
+                if (!old.label().getText().equals(s.text())) old.label().setText(s.text());
+                kept.add(new Decoration(s.vertical(), s.value(), old.line(), old.label()));
+            } else {
+                if (old != null) plotChildren.removeAll(old.line(), old.label());
+                kept.add(create(s));
+            }
+        }
+        for (int i = specs.size(); i < decorations.size(); i++) plotChildren.removeAll(decorations.get(i).line(), decorations.get(i).label());
+        decorations.clear();
+        decorations.addAll(kept);
+    }
 
-    private void add(boolean vertical, double value, String text, String styleBase) {
+    private Decoration create(Spec s) {
+        String styleBase = s.vertical() ? "figure-marker" : "figure-level";
         Line line = new Line();
         line.getStyleClass().add(styleBase + "-line");
         line.setMouseTransparent(true);
-        Label label = new Label(text);
+        Label label = new Label(s.text());
         label.getStyleClass().addAll("figure-decoration-label", styleBase + "-label");
         label.setMouseTransparent(true);
         label.setManaged(false);
         plotChildren.addAll(line, label);
-        decorations.add(new Decoration(vertical, value, line, label));
+        return new Decoration(s.vertical(), s.value(), line, label);
+    }
+
+    /** The decorations' lines and labels in order (tests: a redraw keeps them). */
+    List<Node> nodes() {
+        List<Node> out = new ArrayList<>();
+        for (Decoration d : decorations) out.addAll(List.of(d.line(), d.label()));
+        return out;
     }
 
     /** Label texts in order of addition. */

@@ -71,11 +71,17 @@ public final class ResultTableView extends FigureView {
                     super.updateItem(item, empty);
                     // Text cells may be message keys (for example "cell.gpu_absent"); unknown keys show as written.
                     setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item, scientific(col)));
-                    getStyleClass().remove("numeric-cell");
-                    if (!empty && item instanceof Number) getStyleClass().add("numeric-cell");
+                    // Style classes change only when the kind of cell does: a class removed and added back at
+                    // every update (a live table, each step of the optimizer race) re-ran CSS on every cell.
+                    boolean numeric = !empty && item instanceof Number;
+                    if (numeric != getStyleClass().contains("numeric-cell")) {
+                        if (numeric) getStyleClass().add("numeric-cell"); else getStyleClass().remove("numeric-cell");
+                    }
                     setWrapText(!empty && item instanceof String);   // a sentence wraps in a taller row (fitColumns)
                     // Row names can be longer than a projector-sized column: the whole name on hover.
-                    setTooltip(!empty && item instanceof String ? new javafx.scene.control.Tooltip(getText()) : null);
+                    if (empty || !(item instanceof String)) setTooltip(null);
+                    else if (getTooltip() == null) setTooltip(new javafx.scene.control.Tooltip(getText()));
+                    else getTooltip().setText(getText());
                 }
             });
             c.widthProperty().addListener((o, a, b) -> {

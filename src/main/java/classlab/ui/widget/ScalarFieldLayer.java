@@ -33,9 +33,14 @@ final class ScalarFieldLayer extends Canvas {
         setManaged(false);
     }
 
-    /** Sets the field (null draws nothing) and traces its contour lines. */
+    /**
+     * Sets the field (null draws nothing) and traces its contour lines. A field equal to the one set
+     * (the same surface sampled again: the optimizer race shows its surface before a run and again as
+     * the run starts) keeps the traced lines and the drawn canvas; tracing and drawing them again made
+     * the first frame of every race one of its slowest.
+     */
     void setField(ScalarField f) {
-        if (f == field) return;
+        if (f == field || same(f, field)) return;
         field = f;
         List<List<double[]>> all = new ArrayList<>();
         if (f != null && f.drawsContours()) for (double level : f.levels()) all.add(ContourLines.segments(f, level));
@@ -43,6 +48,13 @@ final class ScalarFieldLayer extends Canvas {
     }
 
     ScalarField field() { return field; }
+
+    /** Whether both fields are set and hold the same grid, values, levels and rendering. */
+    static boolean same(ScalarField a, ScalarField b) {
+        return a != null && b != null && a.rendering() == b.rendering() && java.util.Arrays.equals(a.xs(), b.xs())
+                && java.util.Arrays.equals(a.ys(), b.ys()) && java.util.Arrays.equals(a.levels(), b.levels())
+                && java.util.Arrays.deepEquals(a.values(), b.values());
+    }
 
     void setTheme(ChartTheme t) { theme = t; }
 

@@ -50,6 +50,29 @@ class RunFilesTest {
         assertTrue(Double.isNaN((Double) back.tableRows().get(3).cells().get(1)));
     }
 
+    /** Trial report 4, item 11: saved runs #1-#3 restored, the session's next run is #4, not a second #1. */
+    @Test
+    void runsOfTheSessionAreNumberedAfterTheRestoredOnes() throws Exception {
+        FakeLesson lesson = new FakeLesson();
+        MetricLog log = new MetricLog();
+        RunHistory earlier = new RunHistory(lesson, log);
+        List<RunRecord> saved = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            earlier.begin("b", lesson.defaults(), Instant.parse("2026-11-30T15:0" + i + ":00Z"));
+            Path file = dir.resolve("run" + i + RunFiles.EXTENSION);
+            RunFiles.write(earlier.end("FINISHED", null), file);
+            saved.add(RunFiles.read(file));
+        }
+        RunHistory history = new RunHistory(lesson, log);
+        history.restore(saved);
+        assertEquals(List.of("#1 ", "#2 ", "#3 "), history.runs().stream().map(r -> r.source().numberText()).toList());
+        history.begin("b", lesson.defaults(), Instant.parse("2026-11-30T16:00:00Z"));
+        assertEquals("#4", history.running().label());
+        RunRecord next = history.end("FINISHED", null);
+        assertEquals("#4", next.label());
+        assertEquals(4, history.runs().stream().map(RunRecord::label).distinct().count(), "no two entries of the list read alike");
+    }
+
     @Test
     void replayFillsTheFiguresEpochByEpochAndEndsWithTheTables() throws Exception {
         RunRecord run = recordedRun(new FakeLesson(), new MetricLog());

@@ -119,8 +119,11 @@ class CifarReaderTest {
     void offlineTheMessageSaysWhereToPutTheArchive() throws Exception {
         CifarSource offline = new CifarSource(LoopbackServer.closedPortUrl("/" + CifarFiles.ARCHIVE), CifarFiles.ARCHIVE_MD5,
                 new Downloader(Duration.ofSeconds(2), Duration.ofSeconds(2), 1, Duration.ZERO));
-        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> offline.ensure(dir, ProgressListener.NONE));
+        Path cifarDir = dir.resolve("cifar-10");
+        DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class, () -> offline.ensure(cifarDir, ProgressListener.NONE));
         assertTrue(e.getMessage().startsWith("Cannot download CIFAR-10: this computer seems to be offline"), e.getMessage());
-        assertTrue(e.getMessage().contains(CifarFiles.ARCHIVE) && e.getMessage().contains(dir.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(CifarFiles.ARCHIVE) && e.getMessage().contains(cifarDir.toAbsolutePath().toString()), e.getMessage());
+        // trial 4, item 24: offline, no empty cifar-10/ is left in the user's data folder
+        assertFalse(Files.exists(cifarDir), "nothing created before a download starts");
     }
 }

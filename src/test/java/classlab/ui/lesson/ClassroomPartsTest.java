@@ -53,6 +53,8 @@ class ClassroomPartsTest {
         assertEquals(null, ProgressText.configurationKey("batch_size · 64", "batch_size", bn), "no name for it: stays numbered");
         assertEquals("ε=0.1", ProgressText.configurationKey("label_smoothing ε=0.1", "label_smoothing",
                 LessonStrings.load("roc-smoothing", "en")), "as the label-smoothing charts name it");
+        assertEquals("cell.cnn_v1", ProgressText.configurationKey("cnn_v1", "baselines", LessonStrings.load("cifar", "en")),
+                "the name cifar gives its training curve's colour (CifarLesson.train)");
 
         classlab.core.figure.LineFigure live = new classlab.core.figure.LineFigure("live", "t", "x", "y");
         live.series("series.train_loss").add(1, 2.0);
@@ -111,6 +113,28 @@ class ClassroomPartsTest {
         assertEquals(30, form.values().getInt("epochs"), "quick demo off: the epochs come back");
         assertEquals(16, form.values().getInt("batch_size"), "and a setting changed meanwhile stays");
         assertTrue(form.isDemo("k") && !form.isDemo("epochs"));
+    }
+
+    /** Trial report 4, item 1: quick demo writes the epochs, so a refused epoch value typed before no longer refuses the run. */
+    @Test
+    void quickDemoReplacesARefusedEpochCount() {
+        FormValues form = new FormValues(ParamValues.defaults(List.of(ParamSpec.integer("epochs", 100, 1, 5000),
+                ParamSpec.integer("batch_size", 64, 1, 1024))));
+        assertEquals("refused", form.set("epochs", "abc", e -> "refused"));
+        assertEquals("refused", form.set("batch_size", "0", e -> "refused"));
+        form.setQuickDemo(true);
+        assertFalse(form.isInvalid("epochs"), "the field now shows the quick-demo epochs");
+        assertEquals(20, form.values().getInt("epochs"));
+        assertTrue(form.isInvalid("batch_size"), "a refused value quick demo did not write still refuses the run");
+        assertEquals(null, form.set("batch_size", "32", e -> "refused"));
+        assertEquals(null, form.firstProblem(), "the run starts");
+        assertEquals("refused", form.set("epochs", "-1", e -> "refused"));
+        form.setQuickDemo(false);
+        assertEquals(null, form.firstProblem(), "quick demo off writes the epochs back too");
+        assertEquals(100, form.values().getInt("epochs"));
+        assertEquals("refused", form.set("epochs", "x", e -> "refused"));
+        form.setAllEpochs(3);
+        assertEquals(null, form.firstProblem(), "--epochs writes every epoch count");
     }
 
     /** Trial report 2, item 14: a recording playing back is announced as a replay, in both languages. */

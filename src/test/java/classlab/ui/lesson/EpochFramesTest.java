@@ -31,6 +31,8 @@ class EpochFramesTest {
     static final class TwoTabs extends LessonModel {
         final LineFigure a = figure("a", new LineFigure("acc_a", "t", "axis.epoch", "y"));
         final LineFigure b = figure("b", new LineFigure("acc_b", "t", "axis.epoch", "y"));
+        /** A demo over epochs on tab a whose range the lesson sets (schedules' "Learning-rate schedules compared"). */
+        final LineFigure demo = figure("a", new LineFigure("demo_a", "t", "axis.epoch", "y"));
 
         TwoTabs() { super(null); }
 
@@ -63,6 +65,9 @@ class EpochFramesTest {
         recorder.begin("eb", lesson.defaults(), Instant.parse("2026-12-01T01:00:00Z"));
         lesson.run("eb", lesson.defaults(), RunControl.unattended(log));
         RunRecord recording = recorder.end("FINISHED", null);
+        recorder.begin("eb", lesson.defaults().with("epochs", "2"), Instant.parse("2026-12-01T01:01:00Z"));
+        lesson.run("eb", lesson.defaults().with("epochs", "2"), RunControl.unattended(log));
+        RunRecord twoEpochs = recorder.end("FINISHED", null);
 
         LessonSession session = new LessonSession(new LessonCatalog.Entry("twotabs", "test", Map.of(), Map.of(), e -> lesson), lesson);
         try {
@@ -72,6 +77,24 @@ class EpochFramesTest {
             assertEquals(Double.valueOf(3), lesson.a.xMax(), "tab a keeps its frame while tab b runs");
             assertEquals(0.0, lesson.a.xMin());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+            assertEquals("", session.problemProperty().get(), "a recording with the form's settings changes nothing to tell");
+
+            // Trial 4, item 13: opening a recording puts its settings in the form, and says so.
+            WaitForAsyncUtils.asyncFx(() -> session.replay(twoEpochs, 30)).get();
+            assertEquals(2, session.values().getInt("epochs"));
+            assertEquals(2, session.valuesProperty().get().getInt("epochs"), "every form shows them");
+            assertEquals("The form now holds the recording's settings (Epochs 2): the next Run (F5) uses them."
+                    + " \"Notebook defaults\" brings the notebook's back.",
+                    classlab.core.lesson.LessonStrings.resolve(classlab.core.lesson.LessonStrings.load(null, "en"), session.problemProperty().get()));
+            assertEquals(true, session.problemIsNote(), "told as information, not as a failure");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+
+            // Trial 4, item 9: a demo's own epochs (60) are kept, not pinned to the training's 149.
+            assertEquals(Double.valueOf(3), lesson.demo.xMax(), "no range of its own yet: the planned frame");
+            lesson.demo.xRange(0.0, 8.0);
+            WaitForAsyncUtils.asyncFx(session::pinEpochAxes).get();
+            assertEquals(Double.valueOf(8), lesson.demo.xMax(), "the lesson's range stays");
+            assertEquals(Double.valueOf(3), lesson.a.xMax());
         } finally {
             session.dispose(5, TimeUnit.SECONDS);
         }

@@ -200,20 +200,49 @@ class ProjectorUiTest extends FxRobot {
         for (int i = 0; i < boxes.size(); i++) for (int j = i + 1; j < boxes.size(); j++) {
             assertFalse(boxes.get(i).intersects(boxes.get(j)), "mask captions overlap: " + boxes.get(i) + ", " + boxes.get(j));
         }
-        // The lesson list: titles that do not fit end in "…" (no horizontal scrollbar, no text cut at the edge).
+        // The lesson list: titles that do not fit on one line wrap (no horizontal scrollbar, no "…", no text cut at the edge).
         javafx.scene.control.TreeView<?> navigator = lookup("#navigator").queryAs(javafx.scene.control.TreeView.class);
         assertFalse(from(navigator).lookup(".scroll-bar").queryAll().stream().anyMatch(n -> n instanceof ScrollBar b
                 && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()), "no horizontal scrollbar in the lesson list");
-        int ellipsised = 0;
+        int wrapped = 0;
         for (Node n : from(navigator).lookup(".tree-cell").queryAll()) {
             javafx.scene.control.TreeCell<?> cell = (javafx.scene.control.TreeCell<?>) n;
             if (cell.getText() == null || !cell.isVisible()) continue;
             String shown = ((javafx.scene.text.Text) cell.lookup(".text")).getText();
-            assertTrue(shown.equals(cell.getText()) || shown.endsWith("..."), "'" + cell.getText() + "' shown as '" + shown + "'");
+            assertEquals(cell.getText(), shown, "a lesson title cut in the list");
             assertTrue(cell.getLayoutBounds().getWidth() <= navigator.getWidth(), cell.getText() + " wider than the list");
-            if (!shown.equals(cell.getText())) ellipsised++;
+            if (cell.getHeight() > 1.8 * cell.getFont().getSize() * 1.4) wrapped++;
         }
-        assertTrue(ellipsised > 0, "at this width some Korean titles are long enough to need the ellipsis");
+        assertTrue(wrapped > 0, "at this width some Korean titles are long enough to need a second line");
+        // The Runs drawer's replay row ("Open recording…" and "2 epochs/s" were cut in English) and the
+        // status bar (a long export message, trial 3 item 19): nothing cut.
+        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("en"));
+        clickOn("#tool-runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Labeled> replay = Stream.concat(Stream.of(lookup("#replayOpen").queryAs(javafx.scene.control.Labeled.class)),
+                from(lookup("#replaySpeed").<Node>query()).lookup(".list-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                        .filter(c -> c.getText() != null && !c.getText().isEmpty())).toList();
+        assertEquals(2, replay.size(), "the open button and the speed's cell");
+        for (javafx.scene.control.Labeled l : replay) {
+            assertEquals(l.getText(), ((javafx.scene.text.Text) l.lookup(".text")).getText(), "cut in the Runs drawer");
+        }
+        clickOn("#tool-runs");
+        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("ko"));
+        interact(() -> app.controller().currentPane().onExportAll());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.controller().currentPane().lastExportFolder() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.controlsfx.control.StatusBar bar = lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        String message = bar.getText();
+        assertTrue(message.contains(app.controller().currentPane().lastExportFolder().toString()), message);
+        String shownMessage = String.join("", from(bar).lookup(".status-label .text").queryAll().stream()
+                .map(t -> ((javafx.scene.text.Text) t).getText()).toList());
+        assertEquals(message, shownMessage, "the export message with its folder, whole");
+        for (String id : new String[] {"#memoryLabel", "#runLabel"}) {
+            Label l = lookup(id).queryAs(Label.class);
+            // read on the FX thread: the memory figure changes every second
+            String[] texts = WaitForAsyncUtils.asyncFx(() -> new String[] {l.getText(), ((javafx.scene.text.Text) l.lookup(".text")).getText()}).get();
+            assertEquals(texts[0], texts[1], id + " squeezed");
+        }
         // Tables: column names wrap instead of being cut.
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "experiment".equals(t.getUserData())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();

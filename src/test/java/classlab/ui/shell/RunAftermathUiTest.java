@@ -100,6 +100,8 @@ class RunAftermathUiTest extends FxRobot {
         assertTrue(bar.getText().startsWith("Exported ") && backend.getText().contains("thread"), bar.getText() + " | " + backend.getText());
         assertEquals("runs", app.controller().currentPane().classroom().openTool(), "the Runs panel stays open");
         assertTrue(lookup("#classroomDrawer").query().isVisible());
+        // trial 4, item 12: the rebuilt pane still knows the export, so "Open folder" stays enabled
+        assertFalse(lookup("#openFolderButton").query().isDisabled(), "Open folder after a language switch");
 
         push(KeyCode.CONTROL, KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();

@@ -104,11 +104,11 @@ class SessionLifecycleUiTest extends FxRobot {
         clickOn("#tool-runs");
         String listed = lookup("#" + classlab.ui.classroom.RunListView.id("run-", restored.get(1))).queryAs(javafx.scene.control.CheckBox.class).getText();
         assertTrue(listed.startsWith("#2 (file ") && listed.contains("saved on quit"), listed);
-        // A run trained now is #1 of this session, not #3: the restored runs keep their own names.
+        // A run trained now is numbered after the restored runs (#3), so no two runs in Runs share a number.
         interact(() -> again.setParam("epochs", "1"));
         clickOn("#runButton");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> again.history().runs().size() == 3 && !again.isRunning());
-        assertEquals("#1", again.history().last().label());
+        assertEquals("#3", again.history().last().label());
         // "Remove" takes a restored run out for good: its file moves to discarded/, the next start leaves it out.
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#" + classlab.ui.classroom.RunListView.id("discard-", restored.get(0)));

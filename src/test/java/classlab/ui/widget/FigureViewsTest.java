@@ -80,6 +80,15 @@ class FigureViewsTest extends FxRobot {
 
     private <T extends FigureView> T show(Callable<T> build) throws Exception { return show(build, ChartTheme.LIGHT_CLASS); }
 
+    /** A bar view printing its values above the bars. */
+    private BarFigureView showWithValues(BarFigure f) throws Exception {
+        return show(() -> {
+            BarFigureView b = (BarFigureView) FigureView.create(f, SampleFigures.TEXT);
+            b.setShowValues(true);
+            return b;
+        });
+    }
+
     private static <V> V fx(Callable<V> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get();
     }
@@ -117,9 +126,9 @@ class FigureViewsTest extends FxRobot {
     }
 
     /**
-     * A growing curve keeps the chart items it has and appends the new points; a thinned one
-     * (stride 2 past MAX_POINTS) moves its items to the new values and drops the rest: the chart
-     * shows exactly the thinned points either way.
+     * A growing curve keeps the chart items it has and appends the new points; a long one is drawn
+     * decimated to the plot's pixel columns (lowest and highest point of each), still keeping its
+     * first item and ending at its last point.
      */
     @Test
     void aGrowingCurveKeepsItsChartItems() throws Exception {
@@ -135,15 +144,13 @@ class FigureViewsTest extends FxRobot {
         assertSame(first, grown.get(0), "the drawn items are kept");
         assertEquals(149.0, grown.get(149).getXValue().doubleValue());
         assertEquals(1.0 / 150, grown.get(149).getYValue().doubleValue(), 0);
-        for (int i = 150; i <= LineFigureView.MAX_POINTS; i++) s.add(i, 1.0 / (i + 1));
+        for (int i = 150; i < 5_000; i++) s.add(i, 1.0 / (i + 1));
         assertTrue(refresh(v));
-        List<XYChart.Data<Number, Number>> thinned = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
-        assertEquals(LineFigureView.MAX_POINTS / 2 + 1, thinned.size(), "every second point, up to the last");
-        assertSame(first, thinned.get(0));
-        for (int k = 0; k < thinned.size(); k++) {
-            assertEquals(2.0 * k, thinned.get(k).getXValue().doubleValue());
-            assertEquals(1.0 / (2 * k + 1), thinned.get(k).getYValue().doubleValue(), 0);
-        }
+        List<XYChart.Data<Number, Number>> decimated = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
+        double columns = fx(() -> ((NumberAxis) v.mainChart().getXAxis()).getWidth());
+        assertTrue(decimated.size() <= 2 * columns + 4, decimated.size() + " items for " + columns + " px");
+        assertSame(first, decimated.get(0));
+        assertEquals(4_999.0, decimated.get(decimated.size() - 1).getXValue().doubleValue());
     }
 
     /** Before the first run an empty chart says how to fill it (trial item 12); the first point takes the hint away. */
@@ -221,16 +228,20 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
-    void longSeriesAreThinnedKeepingTheLastPoint() throws Exception {
+    void longSeriesAreDecimatedKeepingTheLastPoint() throws Exception {
         LineFigure f = new LineFigure("l", "title", "x", "y");
         LineFigure.Series s = f.series("loss");
         int n = 10_001;
         for (int i = 0; i < n; i++) s.add(i, 1.0 / (i + 1));
         LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        s.add(n, 0.5);   // a spike at the end, drawn at the plot's width now that it is laid out
+        assertTrue(refresh(v));
         List<XYChart.Data<Number, Number>> data = fx(() -> new ArrayList<>(v.chartSeries("loss").getData()));
-        assertTrue(data.size() <= LineFigureView.MAX_POINTS + 1, "drawn " + data.size());
-        assertTrue(data.size() >= LineFigureView.MAX_POINTS / 2, "drawn " + data.size());
-        assertEquals(n - 1, data.get(data.size() - 1).getXValue().doubleValue());
+        double columns = fx(() -> ((NumberAxis) v.mainChart().getXAxis()).getWidth());
+        assertTrue(data.size() <= 2 * columns + 4, "drawn " + data.size() + " for " + columns + " px");
+        assertTrue(data.size() >= columns / 2, "drawn " + data.size() + " for " + columns + " px");
+        assertEquals(n, data.get(data.size() - 1).getXValue().doubleValue());
+        assertEquals(0.5, data.get(data.size() - 1).getYValue().doubleValue());
     }
 
     @Test
@@ -296,6 +307,69 @@ class FigureViewsTest extends FxRobot {
         assertEquals(51, fx(() -> v.chartSeries(name).getData().size()));
     }
 
+    /**
+     * Curves renamed at each epoch (roc's names carry the AUC) keep their chart series and legend
+     * items, a hidden one stays hidden, and the chart builds no hidden legend of its own: new nodes
+     * would make the next pulse repaint the whole window.
+     */
+    @Test
+    void renamedCurvesKeepTheirNodes() throws Exception {
+        LineFigure f = SampleFigures.roc();
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        XYChart.Series<Number, Number> first = v.chartSeries("class 0 (AUC 0.97)");
+        javafx.scene.control.Label item = v.legendItem("class 1 (AUC 0.91)");
+        fx(() -> { v.setSeriesVisible("class 1 (AUC 0.91)", false); return null; });
+        f.clear();
+        String[] renamed = {"class 0 (AUC 0.98)", "class 1 (AUC 0.92)", "class 2 (AUC 0.85)"};
+        for (String name : renamed) for (int i = 0; i <= 10; i++) f.series(name).add(i / 10.0, Math.sqrt(i / 10.0));
+        assertTrue(refresh(v));
+        assertSame(first, fx(() -> v.chartSeries(renamed[0])));
+        assertSame(item, fx(() -> v.legendItem(renamed[1])));
+        assertEquals(renamed[1], fx(item::getText));
+        assertFalse(v.isSeriesVisible(renamed[1]), "hidden under its new name");
+        assertEquals(11, fx(() -> v.chartSeries(renamed[0]).getData().size()));
+        assertNull(fx(() -> v.chartSeries("class 0 (AUC 0.97)")));
+        assertEquals(3, fx(() -> v.mainChart().getData().size()));
+        assertTrue(fx(() -> v.mainChart().lookupAll(".chart-legend-item").isEmpty()), "no hidden chart legend");
+    }
+
+    /**
+     * A short dotted line (one point per epoch) gaining a point keeps its symbol nodes and appends
+     * one; a series added beside it (LineChart then resets its symbols' style classes) leaves them
+     * styled as the line's dots.
+     */
+    @Test
+    void aDottedLineKeepsItsSymbols() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "epoch", "accuracy");
+        for (int i = 1; i <= 3; i++) f.series("train").add(i, 0.5 + i / 10.0);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        List<Node> before = fx(() -> v.chartSeries("train").getData().stream().map(XYChart.Data::getNode).toList());
+        f.series("train").add(4, 0.9);
+        f.series("valid").add(1, 0.4);
+        assertTrue(refresh(v));
+        List<Node> after = fx(() -> v.chartSeries("train").getData().stream().map(XYChart.Data::getNode).toList());
+        assertEquals(4, after.size());
+        for (int i = 0; i < 3; i++) assertSame(before.get(i), after.get(i), "symbol " + i + " kept");
+        for (Node n : after) assertTrue(n.getStyleClass().containsAll(List.of("line-point-symbol", "series-color-0")), n.getStyleClass().toString());
+    }
+
+    /** The same surface sampled again (the race as it starts) keeps the traced contours; another surface replaces them. */
+    @Test
+    void anEqualBackgroundFieldKeepsItsContours() throws Exception {
+        java.util.function.DoubleBinaryOperator bowl = (x, y) -> x * x / 20 + y * y;
+        LineFigure f = new LineFigure("race", "race", "x", "y").equalAspect(true);
+        f.background(ScalarField.sample(bowl, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS));
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        ScalarField drawn = fx(() -> v.mainChart().fieldLayer().field());
+        f.background(ScalarField.sample(bowl, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS));
+        assertTrue(refresh(v));
+        assertSame(drawn, fx(() -> v.mainChart().fieldLayer().field()));
+        ScalarField other = ScalarField.sample((x, y) -> x * x + y * y, -10, 10, 40, -6, 6, 40, new double[] {1, 4, 9}, ScalarField.Rendering.CONTOURS);
+        f.background(other);
+        assertTrue(refresh(v));
+        assertSame(other, fx(() -> v.mainChart().fieldLayer().field()));
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
@@ -319,11 +393,7 @@ class FigureViewsTest extends FxRobot {
     @Test
     void barViewDrawsBarsLevelsAndLogAxis() throws Exception {
         BarFigure f = SampleFigures.aucBars();
-        BarFigureView v = show(() -> {
-            BarFigureView b = (BarFigureView) FigureView.create(f, SampleFigures.TEXT);
-            b.setShowValues(true);
-            return b;
-        });
+        BarFigureView v = showWithValues(f);
         assertEquals(2, fx(() -> v.chart().getData().size()));
         assertEquals(5, fx(() -> v.chart().getData().get(1).getData().size()));
         assertEquals(List.of("macro AUC = 0.92", "weighted AUC = 0.934"), fx(v::levelLabels));
@@ -343,6 +413,56 @@ class FigureViewsTest extends FxRobot {
         XYChart.Data<String, Number> first = fx(() -> lv.chart().getData().get(0).getData().get(0));
         assertEquals(Math.log10(2e-6) + 6, first.getYValue().doubleValue(), 1e-12);
         assertEquals("10⁻⁶", fx(() -> ((javafx.scene.chart.NumberAxis) lv.chart().getYAxis()).getTickLabelFormatter().toString(0)));
+    }
+
+    /**
+     * Trial 4, item 14: a value over a bar that reaches the plot's top (an AUC of 1) was printed dark on
+     * the dark-blue bar. It goes inside the bar's top in white there; a lower bar's value stays above it.
+     */
+    @Test
+    void aValueThatCannotGoAboveItsBarReadsInsideIt() throws Exception {
+        BarFigure f = new BarFigure("auc", "t", "x", "y");
+        f.setGroup("series.auc", List.of("0", "1", "2"), new double[] {1.0, 0.9995, 0.3});
+        BarFigureView v = showWithValues(f);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Label> labels = fx(() -> v.chart().lookupAll(".figure-value-label").stream()
+                .map(n -> (javafx.scene.control.Label) n).toList());
+        assertEquals(3, labels.size());
+        assertEquals("-fx-text-fill: white;", fx(() -> labels.get(0).getStyle()), "on the blue bar");
+        assertEquals("-fx-text-fill: white;", fx(() -> labels.get(1).getStyle()));
+        assertEquals("", fx(() -> labels.get(2).getStyle()), "above its bar, in the chart's text colour");
+        Node top = fx(() -> v.chart().getData().get(0).getData().get(0).getNode());
+        assertTrue(fx(() -> top.getBoundsInParent().contains(labels.get(0).getBoundsInParent())), "inside the bar");
+        assertEquals("black", BarFigureView.readableOn(javafx.scene.paint.Color.web("#E69F00")), "on orange");
+        assertEquals(0.0, BarFigureView.luminance(javafx.scene.paint.Color.BLACK), 1e-12);
+        assertEquals(1.0, BarFigureView.luminance(javafx.scene.paint.Color.WHITE), 1e-12);
+    }
+
+    /**
+     * A new epoch's values for the same bars (roc's AUC bars and their average lines) move the bars,
+     * value labels and level lines the view has instead of making new ones.
+     */
+    @Test
+    void barsWithNewValuesKeepTheirNodes() throws Exception {
+        BarFigure f = SampleFigures.aucBars();
+        BarFigureView v = showWithValues(f);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> before = fx(() -> new ArrayList<>(v.chart().lookupAll(".chart-bar, .figure-value-label, .figure-level-line, .figure-level-label, .chart-legend-item")));
+        f.clear();
+        List<String> cats = List.of("0", "1", "2", "3", "4");
+        f.setGroup("plain", cats, new double[] {0.99, 0.92, 0.85, 0.96, 0.94});
+        f.setGroup("weighted loss", cats, new double[] {0.98, 0.93, 0.91, 0.96, 0.95});
+        f.addLevel("macro", 0.93);
+        f.addLevel("weighted", 0.94);
+        assertTrue(refresh(v));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> after = fx(() -> new ArrayList<>(v.chart().lookupAll(".chart-bar, .figure-value-label, .figure-level-line, .figure-level-label, .chart-legend-item")));
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) assertSame(before.get(i), after.get(i), "node " + i + " kept");
+        assertEquals(0.99, fx(() -> v.chart().getData().get(0).getData().get(0).getYValue()).doubleValue(), 1e-12);
+        assertEquals("- - macro AUC = 0.93     - - weighted AUC = 0.94", fx(v::levelCaption));
+        assertTrue(fx(() -> v.chart().lookupAll(".figure-value-label").stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("0.99"))), "value labels say the new values");
     }
 
     @Test

@@ -95,6 +95,8 @@ public final class BatchNormGradientsLesson extends LessonModel {
 
     public BatchNormGradientsLesson(LessonEnvironment env) {
         super(env);
+        // with and without BN keep one colour on every tab (5-2, 5-3, 5-5, the live loss), whichever runs first
+        colors().reserve(SERIES_NO_BN, SERIES_BN);
         batchLoss = figure(SEC_BATCH, new LineFigure("batch_size_loss", "figure.batch_size_loss", "axis.epoch", "axis.train_loss"));
         batchFinal = figure(SEC_BATCH, new BarFigure("batch_size_final_loss", "figure.batch_size_final_loss", "axis.batch_size", "axis.final_loss"));
 
@@ -297,8 +299,9 @@ public final class BatchNormGradientsLesson extends LessonModel {
                 String config = (bn ? "bn" : "no_bn") + "_batch" + b;
                 // Series names carry the batch size: panel titles are fixed keys, the sizes are editable.
                 String series = LessonStrings.message(bn ? "series.bn_at_batch" : "series.no_bn_at_batch", b);
-                double last = train(EXP_BN_BATCH, config, spec(DEEP, bn, v.getDouble("lr"), seed), data.train(), b, epochs, seed,
-                        control, bnBatchPanels[p].series(series));
+                // the progress line and the live loss name the network as its panel does ("BN, B=64", not "bn_batch64")
+                double last = fit(EXP_BN_BATCH, config, series, NetBuilder.build(spec(DEEP, bn, v.getDouble("lr"), seed)), data.train(),
+                        b, epochs, seed, control, bnBatchPanels[p].series(series));
                 finals.put("final_loss_" + config, last);
             }
         }
@@ -384,7 +387,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
     /** Builds the network and trains it, appending each epoch's loss to the given series; returns the last loss. */
     private static double train(String experiment, String config, NetSpec spec, Batches train, int batch, int epochs, long seed,
                                 RunControl control, LineFigure.Series... series) {
-        return fit(experiment, config, NetBuilder.build(spec), train, batch, epochs, seed, control, series);
+        return fit(experiment, config, config, NetBuilder.build(spec), train, batch, epochs, seed, control, series);
     }
 
     /**
@@ -394,6 +397,12 @@ public final class BatchNormGradientsLesson extends LessonModel {
      */
     private static double fit(String experiment, String config, MultiLayerNetwork net, Batches train, int batch, int epochs, long seed,
                               RunControl control, LineFigure.Series... series) {
+        return fit(experiment, config, config, net, train, batch, epochs, seed, control, series);
+    }
+
+    /** {@link #fit} whose progress label names the network {@code shown} (a series name or deferred message). */
+    private static double fit(String experiment, String config, String shown, MultiLayerNetwork net, Batches train, int batch, int epochs,
+                              long seed, RunControl control, LineFigure.Series... series) {
         double[] batchLosses = new double[2];  // sum and count of this epoch's batch losses
         Trainer trainer = new Trainer(net, control, batch, seed).batchSizeParam(BATCH_PARAM.get(experiment))
                 .onIteration((iteration, epoch, batchLoss) -> {
@@ -408,7 +417,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
             loss = batchLosses[0] / batchLosses[1];
             for (LineFigure.Series s : series) s.add(e + 1, loss);
             control.log(experiment, e + 1, "train_loss_" + config, loss);
-            control.progress(experiment + " · " + config, e + 1, epochs);
+            control.progress(experiment + " · " + shown, e + 1, epochs);
         }
         return loss;
     }

@@ -212,17 +212,7 @@ public final class CifarLesson extends LessonModel {
         ParamValues used = fallback ? values.with("dataset", d.id()) : values;
         if (d == null || !d.id().equals(used.getString("dataset"))) return used;
         // more images than the data set holds (10,000 of mnist-mini's 8,000): the run uses them all (CifarDataset#split)
-        return capped(capped(used, "train_size", d.train().size()), "test_size", d.test().size());
-    }
-
-    /** {@code key} lowered to {@code available}; unchanged when below the setting's minimum (the run's note still says it). */
-    private static ParamValues capped(ParamValues values, String key, int available) {
-        if (values.getInt(key) <= available) return values;
-        try {
-            return values.with(key, Integer.toString(available));
-        } catch (IllegalArgumentException belowTheRange) {
-            return values;
-        }
+        return used.atMost("train_size", d.train().size()).atMost("test_size", d.test().size());
     }
 
     /** The loaded data set (tests check drill-down against it). */
@@ -606,6 +596,12 @@ public final class CifarLesson extends LessonModel {
         ImageBatches trainProbe = new ImageBatches(split.train().head(TRAIN_PROBE), d.mean(), d.std(), Augmentation.NONE);
         ImageBatches val = new ImageBatches(split.val(), d.mean(), d.std(), Augmentation.NONE);
         String model = "cell." + name;
+        if (acc != null) {
+            // the live loss per mini-batch names the network "cell.<name>": it takes its training curve's colour
+            // here, not the next free one ("MLP val"'s orange for CNN_V1: trial 4, item 5)
+            acc.colorSlot(LessonStrings.message("series.train_of", model));
+            colors().sameAs(model, LessonStrings.message("series.train_of", model));
+        }
         double seconds = 0, trainLoss = Double.NaN, trainAcc = Double.NaN;
         ErrorAnalysis valResult = null;
         double[] valCurve = new double[epochs];

@@ -346,7 +346,12 @@ public final class ImbalanceLesson extends LessonModel {
      * (at least one each). At least one class must stay a majority class.
      */
     private static LabeledData imbalanced(LabeledData balanced, ParamValues values, int percent) {
-        int[] minorityClasses = values.getIntList("minority_classes").stream().mapToInt(Integer::intValue).distinct().toArray();
+        java.util.Set<Integer> listed = new java.util.HashSet<>();
+        for (int c : values.getIntList("minority_classes")) {
+            // "5, 5" is a typo for another list, not a class that is twice as rare
+            if (!listed.add(c)) throw new UserException("minority_classes", "error.minority_classes.duplicate", values.text("minority_classes"), c);
+        }
+        int[] minorityClasses = values.getIntList("minority_classes").stream().mapToInt(Integer::intValue).toArray();
         if (minorityClasses.length >= CLASSES) {
             throw new UserException("minority_classes", "error.minority_classes.all", values.text("minority_classes"), CLASSES);
         }

@@ -110,6 +110,12 @@ public final class PatternLesson extends LessonModel {
 
     @Override public String id() { return ID; }
 
+    /**
+     * Section D draws its own loss per mini-batch, live, from the same losses: the pane's live chart
+     * there would repeat it curve for curve beside it.
+     */
+    @Override public boolean showsIterationLoss(String section) { return !section.equals(MINIBATCH); }
+
     /** The last network trained (0 vs 1, one sigmoid column) classifies drawn digits. */
     private final classlab.core.lesson.TrainedDigits digits = new classlab.core.lesson.TrainedDigits(List.of("0", "1"));
 

@@ -231,9 +231,10 @@ public final class RocSmoothingLesson extends LessonModel {
             double[] tpr = curve.truePositiveRates();
             double[] thresholds = curve.thresholds();
             boolean defined = roc.isDefined(c);
-            // an undefined curve is all NaN and draws nothing: its legend entry and bar category stay, marked
+            // an undefined curve is all NaN and draws nothing: its legend entry and bar category stay, marked.
+            // The name changes with the AUC every epoch; the colour is the class's (trial 4, item 2).
             LineFigure.Series s = rocFigure.series(defined ? classNames[c] + " (AUC=" + format(curve.auc(), "0.000") + ")"
-                    : undefinedLabel(classNames[c] + " (AUC)", false));
+                    : undefinedLabel(classNames[c] + " (AUC)", false), classNames[c]);
             for (int i = 0; i < fpr.length; i++) s.add(fpr[i], tpr[i], "threshold " + format(thresholds[i], "0.0000"));
             categories.add(undefinedLabel(classNames[c], defined));
             aucs[c] = curve.auc();

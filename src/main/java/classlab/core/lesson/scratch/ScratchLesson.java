@@ -423,9 +423,26 @@ public final class ScratchLesson extends LessonModel {
         return new ExperimentResult("init_mnist", values.getInt("epochs"), metrics);
     }
 
+    /**
+     * The training rows after the validation cut and the test rows of the MNIST last split (6,667 and
+     * 2,000 with mnist-mini), or null before a run read it.
+     */
+    private volatile int[] availableRows;
+
+    /**
+     * {@code train_size} and {@code test_size} above what the data holds are in use as that (the form
+     * said 50000 on mnist-mini, which trains 6,667: trial 4, item 23). Known once a run split the data.
+     */
+    @Override public ParamValues inEffect(ParamValues values) {
+        int[] rows = availableRows;
+        return rows == null ? values : values.atMost("train_size", rows[0]).atMost("test_size", rows[1]);
+    }
+
     /** The split of {@link MnistSplit}, stated in {@code table}: rows used per split and whether full MNIST was found. */
     private MnistSplit split(ParamValues values, ResultTable table) throws Exception {
-        MnistSplit split = MnistSplit.of(env().mnist(), values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
+        classlab.core.data.MnistData mnist = env().mnist();
+        MnistSplit split = MnistSplit.of(mnist, values.getInt("train_size"), values.getInt("test_size"), values.getInt("seed"));
+        availableRows = new int[] {split.available(), mnist.test().size()};
         table.clear();
         table.putRow("train", "row.train_split", LessonStrings.message("message.rows_of", split.train().y().length, split.available()));
         table.putRow("valid", "row.valid_split", Integer.toString(split.valid().y().length));

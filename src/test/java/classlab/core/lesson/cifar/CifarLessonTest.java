@@ -85,6 +85,17 @@ class CifarLessonTest {
         Map<String, Double> m = lesson.run("baselines", v, RunControl.unattended(new MetricLog())).finalMetrics();
         assertTrue(m.get("test_accuracy_cnn_v1") > m.get("test_accuracy_mlp"), m.toString());
         assertTrue(m.get("val_accuracy_cnn_v1") > m.get("val_accuracy_mlp") + 0.02, m.toString());
+        // trial 4, item 5: the live loss chart colours each network as its training curve on the epoch charts
+        classlab.core.figure.LineFigure accuracy = (classlab.core.figure.LineFigure) lesson.allFigures().stream()
+                .filter(f -> f.id().equals("baseline_accuracy")).findFirst().orElseThrow();
+        classlab.core.figure.LineFigure live = new classlab.core.figure.LineFigure("live", "t", "axis.iteration", "axis.loss");
+        lesson.colourLikeLesson(live);
+        for (String net : new String[] {"mlp", "cnn_v1"}) {
+            assertEquals(accuracy.colorSlot(classlab.core.lesson.LessonStrings.message("series.train_of", "cell." + net)),
+                    live.colorSlot("cell." + net), net);
+        }
+        assertTrue(live.colorSlot("cell.cnn_v1") != accuracy.colorSlot(classlab.core.lesson.LessonStrings.message("series.val_of", "cell.mlp")),
+                "CNN_V1 is not in MLP val's colour");
     }
 
     @Test

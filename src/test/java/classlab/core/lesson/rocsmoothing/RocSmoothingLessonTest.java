@@ -51,6 +51,8 @@ class RocSmoothingLessonTest {
             LineFigure.Series s = curves.get(c);
             String auc = String.format(java.util.Locale.ROOT, "%.3f", r.finalMetrics().get("auc_class_" + c));
             assertEquals(c + " (AUC=" + auc + ")", s.name());
+            // trial 4, item 2: one colour per class, although the name changed with the AUC every epoch
+            assertEquals(c, roc.colorSlot(s.name()), "class " + c + "'s colour");
             double[][] xy = s.snapshot();
             assertEquals(0.0, xy[0][0]);
             assertEquals(0.0, xy[1][0]);

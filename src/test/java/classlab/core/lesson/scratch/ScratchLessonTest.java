@@ -96,6 +96,11 @@ class ScratchLessonTest {
         assertEquals("message.rows_of|1000|6667", data.row("train").get(1));
         assertEquals("500", data.row("valid").get(1));
         assertEquals("message.split_partial", data.row("source").get(1));
+        // trial 4, item 23: the form's 50000 is in use as the 6,667 mnist-mini holds; 500 test rows stay 500
+        ParamValues used = lesson.inEffect(lesson.defaults());
+        assertEquals(6667, used.getInt("train_size"));
+        assertEquals(2000, used.getInt("test_size"));
+        assertEquals(500, lesson.inEffect(v).getInt("test_size"));
     }
 
     @Test
