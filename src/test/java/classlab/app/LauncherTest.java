@@ -11,6 +11,7 @@ class LauncherTest {
     void aPlainJavaJarRelaunchesWithABoundedHeap() {
         List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false);
         List<String> expected = new java.util.ArrayList<>(List.of(Launcher.DEFAULT_HEAP));
+        expected.addAll(Launcher.HEAP_SHAPE);
         expected.addAll(Launcher.COLLECTOR_OPTIONS);
         expected.add(Launcher.JIT);
         expected.add("-D" + Launcher.RELAUNCHED + "=true");
@@ -43,6 +44,17 @@ class LauncherTest {
         assertTrue(options.contains("-XX:-ExplicitGCInvokesConcurrent"));
         assertTrue(options.stream().noneMatch(o -> o.equals("-XX:MaxHeapFreeRatio=30") || o.equals("-XX:+ExplicitGCInvokesConcurrent")), options.toString());
         assertTrue(options.contains("-XX:MinHeapFreeRatio=10"), options.toString());
+    }
+
+    /** The default heap comes with its shape (a floor, a capped young generation); a user's heap or shape is kept as given. */
+    @Test
+    void theHeapShapeComesWithTheDefaultHeapOnly() {
+        List<String> plain = Launcher.relaunchCommand(List.of(), true, 8, false);
+        assertTrue(plain.containsAll(List.of("-Xmx1g", "-Xms256m", "-XX:MaxNewSize=64m")), plain.toString());
+        List<String> ownHeap = Launcher.relaunchCommand(List.of("-Xmx200m"), false, 2, false);
+        assertTrue(ownHeap.stream().noneMatch(Launcher.HEAP_SHAPE::contains), "a 200 MB heap gets no 256 MB floor: " + ownHeap);
+        List<String> ownShape = Launcher.relaunchCommand(List.of("-Xms128m", "-Xmn32m"), true, 8, false);
+        assertTrue(ownShape.stream().noneMatch(Launcher.HEAP_SHAPE::contains) && ownShape.contains("-Xmx1g"), ownShape.toString());
     }
 
     @Test

@@ -369,19 +369,28 @@ public final class LessonSession {
         if (!demoQueued.compareAndSet(false, true)) return;
         demoWorker.execute(() -> {
             demoQueued.set(false);
-            try {
-                Backend.awaitReady();
-                // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
-                ParamValues shown = form.values();
-                classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
-                // of the settings when it shows: they may have changed while the demos were drawn
-                Platform.runLater(() -> inEffect.set(model.inEffect(form.values())));
-            } catch (classlab.core.lesson.Environments.NotHere e) {
-                // a replay without local data: the data figures stay empty, which is no error
-            } catch (Exception e) {
-                Platform.runLater(() -> failed(problemOf(e)));
-            }
+            drawDemos();
         });
+    }
+
+    /**
+     * Redraws the demo figures now, on the calling thread (the demo worker, or the training thread
+     * before a run): one ND4J user at a time, and one redraw at a time, as every redraw holds
+     * {@code Nd4jAccess} (re-entrant: the training thread holds it already).
+     */
+    private void drawDemos() {
+        try {
+            Backend.awaitReady();
+            // Demos may use ND4J while a run trains: one thread at a time (Nd4jAccess says why).
+            ParamValues shown = form.values();
+            classlab.core.train.Nd4jAccess.run(() -> model.updateDemos(shown));
+            // of the settings when it shows: they may have changed while the demos were drawn
+            Platform.runLater(() -> inEffect.set(model.inEffect(form.values())));
+        } catch (classlab.core.lesson.Environments.NotHere e) {
+            // a replay without local data: the data figures stay empty, which is no error
+        } catch (Exception e) {
+            Platform.runLater(() -> failed(problemOf(e)));
+        }
     }
 
     /**
@@ -404,9 +413,10 @@ public final class LessonSession {
 
     /**
      * When the last run that finished called and left {@link LessonModel#run} ({@link System#nanoTime}
-     * values: start, end), or null: the span {@code run} on the command line times, without what the
-     * window does before (starting the thread, clearing the section's figures) and after (recording the
-     * run). For benchmarks (bench/app-vs-run compares it with {@code run}'s).
+     * values: start, end) and the training thread's CPU nanoseconds in between (-1 where unknown), or
+     * null: the span {@code run} on the command line times, without what the window does before
+     * (starting the thread, clearing the section's figures, redrawing its demos) and after (recording
+     * the run). For benchmarks (bench/app-vs-run compares it with {@code run}'s).
      */
     public long[] lastTrainingSpan() { return trainingNanos; }
 
@@ -438,8 +448,9 @@ public final class LessonSession {
         launch(experiment, runValues, paused, null, control -> {
             try {
                 long begun = System.nanoTime();
+                long cpu = TrainingEngine.threadCpuNanos();
                 ExperimentResult result = model.run(experiment.name(), runValues, control);
-                trainingNanos = new long[] {begun, System.nanoTime()};
+                trainingNanos = new long[] {begun, System.nanoTime(), cpu < 0 ? -1 : TrainingEngine.threadCpuNanos() - cpu};
                 history.results(result.finalMetrics());
             } catch (UserException e) {
                 if (e.param() != null) Platform.runLater(() -> paramProblem.set(new ParamProblem(e.param(), e.deferredMessage())));
@@ -494,7 +505,12 @@ public final class LessonSession {
         engine.start(control -> {
             if (replayOf == null) Backend.awaitReady();
             history.begin(experiment.name(), runValues, java.time.Instant.now(), replayOf);
-            refreshDemos();   // demo figures of the section were cleared with the rest
+            // Demo figures of the section were cleared with the rest. A run redraws them here, before
+            // training: queued on the demo worker, the redraw took the ND4J lock at the run's first
+            // checkpoint and the training waited for all of it (scratch's race: 0.9 s of a 3 s run,
+            // bench/app-vs-run lock-wait-ms). A replay, which does not wait for ND4J, leaves them to the worker.
+            if (replayOf == null) drawDemos();
+            else refreshDemos();
             body.run(control);
         }, paused);
     }

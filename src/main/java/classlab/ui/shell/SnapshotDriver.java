@@ -110,7 +110,8 @@ final class SnapshotDriver {
 
     /**
      * Where the window's time between Run and the end goes, for bench/app-vs-run: {@code train-ms} is
-     * the span of {@code LessonModel.run} ({@code run} on the command line times the same),
+     * the span of {@code LessonModel.run} ({@code run} on the command line times the same) and
+     * {@code train-cpu-ms} the training thread's CPU in it,
      * {@code before-ms} from Run to its start, {@code after-ms} from its end until the window heard
      * that the run ended, {@code lock-wait-ms} the training thread's waits for ND4J (another thread
      * using it), {@code trainer-queued-ms} its time ready to run without a core. Empty when the run did not finish, and after repeated runs.
@@ -118,9 +119,9 @@ final class SnapshotDriver {
     private String spans(LessonSession session, long now) {
         long[] span = session.lastTrainingSpan();
         if (span == null || options.repeat() > 1) return "";
-        return String.format(java.util.Locale.ROOT, " train-ms=%.0f before-ms=%.0f after-ms=%.0f lock-wait-ms=%.0f trainer-queued-ms=%.0f",
-                (span[1] - span[0]) / 1e6, (span[0] - startedAt) / 1e6, (now - span[1]) / 1e6, session.engine().lockWaitNanos() / 1e6,
-                session.engine().jobRunQueueNanos() / 1e6);
+        return String.format(java.util.Locale.ROOT, " train-ms=%.0f train-cpu-ms=%.0f before-ms=%.0f after-ms=%.0f lock-wait-ms=%.0f trainer-queued-ms=%.0f",
+                (span[1] - span[0]) / 1e6, span[2] / 1e6, (span[0] - startedAt) / 1e6, (now - span[1]) / 1e6,
+                session.engine().lockWaitNanos() / 1e6, session.engine().jobRunQueueNanos() / 1e6);
     }
 
     /**
