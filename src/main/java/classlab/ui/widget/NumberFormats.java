@@ -58,10 +58,20 @@ public final class NumberFormats {
 
     /**
      * {@link #compact} texts of values shown side by side (the value labels of one bar chart), all with
-     * the same number of decimals: "1.0000" beside "0.9918", not "1" (trial report 3, item 19). Values
+     * the same number of decimals: "1.0000" beside "0.9918", not "1" (trial report 3, item 19); values
+     * ten times apart or more (gradients per layer) each with 4 significant digits instead. Values
      * that compact writes with an exponent keep their own text.
      */
     static java.util.List<String> alike(double[] values) {
+        double smallest = Double.POSITIVE_INFINITY, largest = 0;
+        boolean whole = true;
+        for (double v : values) {
+            if (!Double.isFinite(v) || v == 0) continue;
+            smallest = Math.min(smallest, Math.abs(v));
+            largest = Math.max(largest, Math.abs(v));
+            whole &= v == Math.rint(v);
+        }
+        if (!whole && largest >= 10 * smallest) return sameDigits(values);
         int decimals = 0;
         for (double v : values) {
             String c = compact(v);
@@ -72,6 +82,26 @@ public final class NumberFormats {
         for (double v : values) {
             String c = compact(v);
             texts.add(!Double.isFinite(v) || c.indexOf('e') >= 0 ? c : String.format(Locale.ROOT, "%." + decimals + "f", v));
+        }
+        return texts;
+    }
+
+    /**
+     * Values an order of magnitude or more apart, each with 4 significant digits (trailing zeros kept):
+     * "0.0002116" beside "0.007146", not "0.0071461" padded to the decimals of the smallest (trial 4,
+     * item 14). Values that {@link #compact} writes with an exponent keep that text.
+     */
+    private static java.util.List<String> sameDigits(double[] values) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (double v : values) {
+            String c = compact(v);
+            if (!Double.isFinite(v) || v == 0 || c.indexOf('e') >= 0) {
+                texts.add(c);
+                continue;
+            }
+            BigDecimal rounded = new BigDecimal(v).round(new java.math.MathContext(4));
+            int scale = Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(rounded.doubleValue()))));
+            texts.add(rounded.setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString());
         }
         return texts;
     }

@@ -23,7 +23,13 @@ class NumberFormatsTest {
     void valuesSideBySideGetTheSameDecimals() {
         assertEquals(java.util.List.of("1.0000", "0.9918", "0.9500"), NumberFormats.alike(new double[] {1, 0.9918, 0.95}));
         assertEquals(java.util.List.of("12", "3"), NumberFormats.alike(new double[] {12, 3}), "whole numbers stay whole");
-        assertEquals(java.util.List.of("2.12e-5", "0.0117"), NumberFormats.alike(new double[] {2.12e-5, 0.0117}),
+        assertEquals(java.util.List.of("2.12e-5", "0.01170"), NumberFormats.alike(new double[] {2.12e-5, 0.0117}),
                 "a value written with an exponent keeps it");
+        // trial 4, item 14: 5-3's gradient bars read "0.0002116" beside "0.0071461" (padded to 7 decimals)
+        assertEquals(java.util.List.of("0.0002116", "0.0001842", "0.007146"), NumberFormats.alike(new double[] {2.1158e-4, 1.8421e-4, 7.14613e-3}));
+        assertEquals(java.util.List.of("0.011693", "0.007299", "0.063882"), NumberFormats.alike(new double[] {0.011693, 0.0072991, 0.063882}),
+                "less than ten times apart: the same decimals, as before");
+        assertEquals(java.util.List.of("1.000", "0.05000"), NumberFormats.alike(new double[] {1, 0.05}), "4 digits each, zeros kept");
+        assertEquals(java.util.List.of("120", "3"), NumberFormats.alike(new double[] {120, 3}), "counts stay whole");
     }
 }
