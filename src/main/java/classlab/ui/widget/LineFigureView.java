@@ -55,6 +55,13 @@ public final class LineFigureView extends FigureView {
     private final StackPane plots;
     private final HoverTooltip hover = new HoverTooltip();
     private final FlowPane legend = new FlowPane();
+    /**
+     * Holds the legend's row while the figure has no series (before a run, or just cleared as one
+     * starts), so the plot keeps its size when the first curves and their legend items arrive: a
+     * plot that shrank then made the whole chart lay out and draw again in the run's first frame (and
+     * the optimizer race trace its contours again), one of the slowest frames of short runs.
+     */
+    private final Label legendSpacer = new Label(" ");
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Set<String> hidden = new HashSet<>();
     private boolean logY;
@@ -106,6 +113,11 @@ public final class LineFigureView extends FigureView {
         xAxis.widthProperty().addListener((o, a, b) -> { if (aspectBase != null) plots.requestLayout(); });
         yAxis.heightProperty().addListener((o, a, b) -> { if (aspectBase != null) plots.requestLayout(); });
         legend.getStyleClass().add("figure-legend");
+        Region spacerSwatch = new Region();
+        spacerSwatch.getStyleClass().add("figure-legend-swatch");
+        legendSpacer.setGraphic(spacerSwatch);
+        legendSpacer.getStyleClass().add("figure-legend-item");
+        legendSpacer.setVisible(false);
         setCenter(plots);
         setBottom(legend);
         initialDraw();
@@ -253,6 +265,9 @@ public final class LineFigureView extends FigureView {
 
     MarkedLineChart mainChart() { return main; }
 
+    /** The legend under the plot (tests). */
+    FlowPane legend() { return legend; }
+
     MarkedLineChart rightChart() { return right == null ? null : right.chart(); }
 
     NumberAxis yAxis() { return yAxis; }
@@ -316,6 +331,7 @@ public final class LineFigureView extends FigureView {
         // Keep the legend in the figure's series order.
         List<javafx.scene.Node> ordered = new ArrayList<>();
         for (LineFigure.Series s : all) ordered.add(entries.get(s.name()).legendItem);
+        if (ordered.isEmpty()) ordered.add(legendSpacer);
         if (!legend.getChildren().equals(ordered)) legend.getChildren().setAll(ordered);
     }
 

@@ -370,6 +370,21 @@ class FigureViewsTest extends FxRobot {
         assertSame(other, fx(() -> v.mainChart().fieldLayer().field()));
     }
 
+    /** An empty chart keeps a legend row, so the first curves of a run do not shrink the plot. */
+    @Test
+    void theFirstCurvesDoNotResizeThePlot() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        WaitForAsyncUtils.waitForFxEvents();
+        double empty = fx(() -> v.yAxis().getHeight());
+        f.series("train loss").add(0, 1);
+        f.series("train loss").add(1, 0.5);
+        assertTrue(refresh(v));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(empty, fx(() -> v.yAxis().getHeight()), 0.5, "plot height");
+        assertEquals(1, fx(() -> v.legend().getChildren().size()));
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
