@@ -115,6 +115,8 @@ class CommandLineProcessTest {
         // bench/app-vs-run reads this line: training time and frame gaps measured after the window settled, and what the window cost in CPU.
         assertTrue(java.util.regex.Pattern.compile("app-training: experiment=three_class ms=\\d+ frames=\\d+ frame-gap-ms .* "
                 + "cpu-ms process=\\d+ fx=\\d+ render=\\d+ frame-cpu-ms p99=[0-9.]+ max=[0-9.]+ settled-after-ms=\\d+").matcher(r.output()).find(), r.output());
+        // and the span `run` times (LessonModel.run), with the training thread's CPU in it, for a like-for-like ratio
+        assertTrue(java.util.regex.Pattern.compile("app-training: .* train-ms=\\d+ train-cpu-ms=\\d+ before-ms=\\d+ after-ms=\\d+").matcher(r.output()).find(), r.output());
         BufferedImage img = ImageIO.read(png.toFile());
         assertTrue(img.getWidth() >= 1000, "whole window, width " + img.getWidth());
         // Monocle's screen is 1280x800: the charts and table scrolled out of sight are in the image too.

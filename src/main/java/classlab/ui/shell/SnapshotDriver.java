@@ -50,7 +50,7 @@ final class SnapshotDriver {
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6, peakResident())
                             + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f jit=%s", settledMs,
-                                    session.engine().jobCpuNanos() / 1e6, jitFlags()) + spans(session, System.nanoTime()));
+                                    session.engine().jobCpuNanos() / 1e6, jitFlags()) + spans(session, System.nanoTime()) + frames.threadSummary());
                     if (s == TrainingEngine.State.FAILED) {
                         // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
@@ -252,8 +252,12 @@ final class SnapshotDriver {
             double[] f = frameCpuMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return String.format(java.util.Locale.ROOT, " cpu-ms process=%.0f fx=%.0f render=%.0f frame-cpu-ms p99=%.1f max=%.1f",
                     (now[0] - cpuAtStart[0]) / 1e6, (now[1] - cpuAtStart[1]) / 1e6, (now[2] - cpuAtStart[2]) / 1e6,
-                    f.length == 0 ? Double.NaN : f[(int) Math.floor(0.99 * (f.length - 1))], f.length == 0 ? Double.NaN : f[f.length - 1])
-                    + classlab.core.train.ThreadTimes.summary(groupsAtStart, classlab.core.train.ThreadTimes.now(), -1);
+                    f.length == 0 ? Double.NaN : f[(int) Math.floor(0.99 * (f.length - 1))], f.length == 0 ? Double.NaN : f[f.length - 1]);
+        }
+
+        /** CPU per kind of thread and the collector's pauses since {@link #start} ({@code ThreadTimes.summary}). */
+        String threadSummary() {
+            return classlab.core.train.ThreadTimes.summary(groupsAtStart, classlab.core.train.ThreadTimes.now(), -1);
         }
     }
 
