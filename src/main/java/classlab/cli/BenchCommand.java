@@ -312,7 +312,8 @@ final class BenchCommand {
 
     /**
      * Starts the app as a user does (a fresh {@code java} running the Launcher, which may relaunch
-     * itself with its heap and thread settings) and times it until its window is shown.
+     * itself with its heap and thread settings) and times it until its window is shown, and until the
+     * first lesson's pane in it has been drawn.
      */
     private void firstWindow() {
         try {
@@ -321,15 +322,18 @@ final class BenchCommand {
                     "classlab.app.Launcher", "app", "--exit-after-show"));
             long start = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-            double shownAfterMs = -1;
+            double shownAfterMs = -1, drawnAfterMs = -1;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     if (line.startsWith("first-window-ms=") && shownAfterMs < 0) shownAfterMs = (System.nanoTime() - start) / 1e6;
+                    if (line.startsWith("first-lesson-ms=") && drawnAfterMs < 0) drawnAfterMs = (System.nanoTime() - start) / 1e6;
                 }
             }
             p.waitFor(60, TimeUnit.SECONDS);
             if (shownAfterMs >= 0) report("first_window_ms", shownAfterMs, "ms from starting `java` (child process)");
             else out.println("# first_window_ms: the child process did not show a window");
+            if (drawnAfterMs >= 0) report("first_lesson_drawn_ms", drawnAfterMs, "ms from starting `java` to the first lesson's pane drawn");
+            else out.println("# first_lesson_drawn_ms: the child process did not draw its first lesson");
         } catch (Exception e) {
             out.println("# first_window_ms: " + e.getMessage());
         }

@@ -63,4 +63,24 @@ class LauncherProcessTest {
                     "child " + child.pid() + " ended after its launcher was killed");
         }
     }
+
+    /**
+     * {@code app --exit-after-show} (bench's first-window figure, and .ci/run's start check) reports the
+     * shown window, then, later, the first lesson drawn in it, and exits by itself.
+     */
+    @Test
+    void exitAfterShowReportsTheWindowThenTheDrawnLesson() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "app", "--exit-after-show",
+                "--lesson", "imbalance", "--data-dir", classlab.testsupport.SharedData.mnistMini().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile());
+        pb.environment().remove("DISPLAY");  // Monocle, as in CI
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "exits by itself");
+        String log = java.nio.file.Files.readString(tmp.resolve("log.txt"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)first-window-ms=(\\d+).*first-lesson-ms=(\\d+)").matcher(log);
+        assertTrue(m.find(), log);
+        assertTrue(Long.parseLong(m.group(2)) >= Long.parseLong(m.group(1)), log);
+        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), log);
+    }
 }

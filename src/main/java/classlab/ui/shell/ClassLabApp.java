@@ -103,18 +103,38 @@ public final class ClassLabApp extends Application {
         });
         controller.installShortcuts();
         stage.show();
-        if (options.exitAfterShow()) {
-            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("first-window-ms=" + sinceJvmStart);
-            Platform.exit();
-            return;
-        }
+        if (options.exitAfterShow()) System.out.println("first-window-ms=" + sinceJvmStartMs());
         // ND4J's native start-up (1-2 s of CPU) begins only now, so it does not slow the first window.
         Backend.startAsync();
         String first = options.lesson() != null ? options.lesson() : controller.firstLessonId();
         if (first != null) controller.open(first);
-        if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+        if (options.exitAfterShow()) exitOnceDrawn();
+        else if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
         else controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
+    }
+
+    private static long sinceJvmStartMs() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * {@code --exit-after-show}: prints {@code first-lesson-ms=} once the first lesson's pane has been
+     * laid out and drawn (the second pulse after it opened starts only when the first has been
+     * rendered: what a teacher sees, not only an empty window), then exits. ND4J's start-up runs
+     * meanwhile as in a real start, on its own thread.
+     */
+    private static void exitOnceDrawn() {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) return;
+                stop();
+                System.out.println("first-lesson-ms=" + sinceJvmStartMs());
+                Platform.exit();
+            }
+        }.start();
     }
 
     private static LessonCatalog catalog() {

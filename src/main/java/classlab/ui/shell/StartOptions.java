@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param lesson      lesson to open first, or null for the first in the catalogue
  * @param snapshotOut where the snapshot PNG goes, or null for a normal session
  * @param epochs      epochs for the snapshot run, or null for the lesson's default
- * @param exitAfterShow close as soon as the window is shown (benchmark of time to first window)
+ * @param exitAfterShow close once the window is shown and its first lesson drawn (benchmark of time to first window)
  * @param replay      for a snapshot: a recorded run ({@code .classlab-run.json}) to replay instead of
  *                    training, or null
  * @param experiment  for a snapshot: the experiment to run (its section's tab is shown), or null for
