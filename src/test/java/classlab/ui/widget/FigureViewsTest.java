@@ -385,6 +385,33 @@ class FigureViewsTest extends FxRobot {
         assertEquals(1, fx(() -> v.legend().getChildren().size()));
     }
 
+    /**
+     * Trial 5, item 19: a second curve that starts after the first has been drawn is drawn whole (its
+     * chart path reaches every point), on a linear and a log axis, with points arriving over several
+     * redraws as in a run. Before, the chart's content pane stayed marked as needing layout with no
+     * pulse to lay it out, and the curve stayed drawn up to its first point.
+     */
+    @Test
+    void aSecondCurveStartingLaterIsDrawnWhole() throws Exception {
+        for (boolean log : new boolean[] {false, true}) {
+            LineFigure f = new LineFigure("l", "title", "x", "y").logY(log);
+            LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+            for (String name : List.of("without", "with")) {
+                for (int i = 1; i <= 3; i++) {
+                    f.series(name).add(i, (name.equals("with") ? 0.5 : 1.0) / i);
+                    refresh(v);
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
+            }
+            Thread.sleep(300);   // a few pulses: layout runs in a pulse
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.shape.Path path = (javafx.scene.shape.Path) fx(() -> v.chartSeries("with").getNode());
+            assertEquals(3, fx(() -> v.chartSeries("with").getData().size()), "log " + log);
+            // LineChart's path: a MoveTo to the first point, then a LineTo to every point
+            assertEquals(4, fx(() -> path.getElements().size()), "path of the second curve, log " + log);
+        }
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
