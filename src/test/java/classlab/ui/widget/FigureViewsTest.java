@@ -385,6 +385,30 @@ class FigureViewsTest extends FxRobot {
         assertEquals(1, fx(() -> v.legend().getChildren().size()));
     }
 
+    /**
+     * Trial 5, items 9 and 19: the curve of a run's second configuration stopped at the points it
+     * had when its legend item appeared (the legend's layout left the view marked for a layout the
+     * scene never ran); on screen and in the exported PNG only the first configuration's curve grew.
+     */
+    @Test
+    void aLaterSeriesKeepsGrowingAfterItsLegendItemAppears() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        for (int i = 1; i <= 10; i++) {
+            f.series("without").add(i, 1.0 / i);
+            refresh(v);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        for (int i = 1; i <= 15; i++) {
+            f.series("with").add(i, 0.5 / i);
+            refresh(v);
+            WaitForAsyncUtils.waitForFxEvents();
+            int points = i;
+            int drawn = fx(() -> ((javafx.scene.shape.Path) v.chartSeries("with").getNode()).getElements().size());
+            assertTrue(drawn >= points, "path elements " + drawn + " for " + points + " points");
+        }
+    }
+
     @Test
     void hoverNearAPointShowsItsNote() throws Exception {
         LineFigure f = SampleFigures.roc();
