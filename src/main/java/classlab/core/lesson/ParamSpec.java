@@ -96,6 +96,8 @@ public record ParamSpec(String key, Type type, String defaultValue, double min, 
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
+            // a whole number too large for an int is out of range, not "not a whole number" (trial 5, item 24)
+            if (s.matches("[+-]?[0-9]+")) throw new UserException(key, "error.param.range", key, new java.math.BigInteger(s).toString(), format(min), format(max));
             throw new UserException(key, "error.param.whole_number", key, s, format(min), format(max));
         }
     }

@@ -92,7 +92,23 @@ public abstract class FigureView extends BorderPane {
         drawnVersion = v;
         drawnAt = System.nanoTime();
         redraw();
+        relayIfStuck();
         return true;
+    }
+
+    /**
+     * Passes this view's pending layout on to the scene if JavaFX 21 left it marked but unannounced
+     * (FX thread, outside a layout pass). A node that a parent moves inside that parent's own layout
+     * (a legend item as the legend gains an item) forces the parent to ask this view for a layout
+     * while the pass is past it; the view stays marked, the scene's root does not. Later requests
+     * from inside it, which the charts' content makes as a layout root (a curve's new points), stop at
+     * a parent already marked: the curves added after the legend changed were never drawn, on screen
+     * or in an exported PNG, until something else laid the window out (trial 5, items 9 and 19).
+     * Asking again from outside a layout pass marks the parents up to the root; in a consistent state
+     * they are already marked and nothing more is laid out.
+     */
+    private void relayIfStuck() {
+        if (isNeedsLayout()) requestLayout();
     }
 
     /** {@link System#nanoTime()} of the last redraw ({@code Long.MIN_VALUE} before the first), to pace redraws while training. */

@@ -220,12 +220,6 @@ public final class LineFigureView extends FigureView {
             TickLabels.apply(right.yAxis(), AxisScale.fit(yr[0], yr[1], null, null, logRightY, Y_TICKS));
         }
         hover.hide();
-        // The chart's own layout request (XYChart.requestChartLayout, on its content pane when the
-        // data changes) can be lost: the content pane stays marked as needing layout while the chart
-        // above it is clean, so no pulse lays it out and a curve that started later stayed drawn
-        // up to its first point (trial 5, item 19). A request on the chart itself always reaches
-        // the scene, and the chart's layout then lays out its content.
-        main.requestLayout();
     }
 
     @Override protected void applyLabels() {

@@ -388,8 +388,8 @@ class FigureViewsTest extends FxRobot {
     /**
      * Trial 5, item 19: a second curve that starts after the first has been drawn is drawn whole (its
      * chart path reaches every point), on a linear and a log axis, with points arriving over several
-     * redraws as in a run. Before, the chart's content pane stayed marked as needing layout with no
-     * pulse to lay it out, and the curve stayed drawn up to its first point.
+     * redraws as in a run (the linear-and-log companion of the test below; same cause and fix,
+     * FigureView.refreshIfChanged).
      */
     @Test
     void aSecondCurveStartingLaterIsDrawnWhole() throws Exception {
@@ -409,6 +409,30 @@ class FigureViewsTest extends FxRobot {
             assertEquals(3, fx(() -> v.chartSeries("with").getData().size()), "log " + log);
             // LineChart's path: a MoveTo to the first point, then a LineTo to every point
             assertEquals(4, fx(() -> path.getElements().size()), "path of the second curve, log " + log);
+        }
+    }
+
+    /**
+     * Trial 5, items 9 and 19: the curve of a run's second configuration stopped at the points it
+     * had when its legend item appeared (the legend's layout left the view marked for a layout the
+     * scene never ran); on screen and in the exported PNG only the first configuration's curve grew.
+     */
+    @Test
+    void aLaterSeriesKeepsGrowingAfterItsLegendItemAppears() throws Exception {
+        LineFigure f = new LineFigure("l", "title", "x", "y");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, SampleFigures.TEXT));
+        for (int i = 1; i <= 10; i++) {
+            f.series("without").add(i, 1.0 / i);
+            refresh(v);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        for (int i = 1; i <= 15; i++) {
+            f.series("with").add(i, 0.5 / i);
+            refresh(v);
+            WaitForAsyncUtils.waitForFxEvents();
+            int points = i;
+            int drawn = fx(() -> ((javafx.scene.shape.Path) v.chartSeries("with").getNode()).getElements().size());
+            assertTrue(drawn >= points, "path elements " + drawn + " for " + points + " points");
         }
     }
 

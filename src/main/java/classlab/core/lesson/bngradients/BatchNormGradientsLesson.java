@@ -410,6 +410,8 @@ public final class BatchNormGradientsLesson extends LessonModel {
                     batchLosses[1]++;
                 });
         double loss = Double.NaN;
+        // names the network (progress line, live loss legend) from its first mini-batch, not after its first epoch
+        control.progress(experiment + " · " + shown, 0, epochs);
         for (int e = 0; e < epochs; e++) {
             batchLosses[0] = 0;
             batchLosses[1] = 0;

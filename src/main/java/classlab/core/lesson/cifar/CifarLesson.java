@@ -419,6 +419,7 @@ public final class CifarLesson extends LessonModel {
         accuracy.clear();
         loss.clear();
         models.clear();
+        control.plan(2);
         Outcome mlp = train("mlp", spec(CifarNets.Kind.MLP, d, values), Augmentation.NONE, values.getInt("mlp_epochs"), null,
                 d, split, values, control, accuracy, loss);
         putModelRow(models, CifarNets.Kind.MLP.name(), modelKey(CifarNets.Kind.MLP), spec(CifarNets.Kind.MLP, d, values), mlp);
@@ -529,7 +530,9 @@ public final class CifarLesson extends LessonModel {
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Double> testAcc = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (NetSpec.Optimizer o : List.of(NetSpec.Optimizer.SGD_MOMENTUM, NetSpec.Optimizer.ADAM)) {
+        List<NetSpec.Optimizer> optimizers = List.of(NetSpec.Optimizer.SGD_MOMENTUM, NetSpec.Optimizer.ADAM);
+        control.plan(optimizers.size());
+        for (NetSpec.Optimizer o : optimizers) {
             double lr = o == NetSpec.Optimizer.ADAM ? values.getDouble("lr") : values.getDouble("sgd_lr");
             NetSpec spec = spec(CifarNets.Kind.CNN_V2, d, values).withOptimizer(o, lr);
             String name = o == NetSpec.Optimizer.ADAM ? "cnn_v2_adam" : "cnn_v2_sgd_momentum";
@@ -550,7 +553,9 @@ public final class CifarLesson extends LessonModel {
         challengeResults.clear();
         int epochs = values.getInt("epochs");
         double[] baseline = baselineCurve;
-        if (baseline == null || !baselineKey(d, values).equals(baselineData)) {
+        boolean trainBaseline = baseline == null || !baselineKey(d, values).equals(baselineData);
+        control.plan(trainBaseline ? 2 : 1);
+        if (trainBaseline) {
             Outcome b = train("cnn_v1", spec(CifarNets.Kind.CNN_V1, d, values), Augmentation.NONE, epochs, null, d, split, values, control,
                     null, null);
             putModelRow(challengeResults, "baseline", modelKey(CifarNets.Kind.CNN_V1), spec(CifarNets.Kind.CNN_V1, d, values), b);
@@ -606,6 +611,8 @@ public final class CifarLesson extends LessonModel {
         ErrorAnalysis valResult = null;
         double[] valCurve = new double[epochs];
         RunHealth health = new RunHealth(EpochRecorder.chanceAccuracy(split.val().labels()));
+        // names the network on the progress line from its first mini-batch, not after its first epoch
+        control.progress(name, 0, epochs);
         for (int e = 1; e <= epochs; e++) {
             long t0 = System.nanoTime();
             trainLoss = trainer.fitEpoch(train);

@@ -327,6 +327,8 @@ public final class SchedulesLesson extends LessonModel {
         }
         Outcome o = new Outcome();
         INDArray bestParams = null;
+        // names the schedule on the progress line from its first mini-batch, not after its first epoch
+        control.progress(experiment, 0, maxEpochs);
         for (int epoch = 0; epoch < maxEpochs; epoch++) {
             int e1 = epoch + 1;
             double lr = schedule.lrAt(epoch);

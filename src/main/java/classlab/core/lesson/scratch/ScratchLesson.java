@@ -393,6 +393,7 @@ public final class ScratchLesson extends LessonModel {
         mnistResults.clear();
         MnistSplit split = split(values, mnistData);
         Map<String, Double> metrics = new LinkedHashMap<>();
+        control.plan(Optimizers.IDS.size());
         for (int i = 0; i < Optimizers.IDS.size(); i++) {
             String id = Optimizers.IDS.get(i);
             ScratchNet net = new ScratchNet(SIMPLE_NET, ScratchNet.Activation.RELU, WeightInit.HE, Optimizers.create(id, lrs.get(i)), values.getInt("seed"));
@@ -411,6 +412,7 @@ public final class ScratchLesson extends LessonModel {
         initResults.clear();
         MnistSplit split = split(values, initData);
         Map<String, Double> metrics = new LinkedHashMap<>();
+        control.plan(WeightInit.values().length);
         for (WeightInit w : WeightInit.values()) {
             String name = activation.id() + "_" + w.id();
             ScratchNet net = new ScratchNet(INIT_NET, activation, w, Optimizers.create("sgd", values.getDouble("init_lr")), values.getInt("seed"));
@@ -474,6 +476,8 @@ public final class ScratchLesson extends LessonModel {
         int epochs = values.getInt("epochs");
         double loss = Double.NaN, valid = Double.NaN;
         RunHealth health = new RunHealth(EpochRecorder.chanceAccuracy(split.valid().y()));
+        // names the network on the progress line from its first mini-batch, not after its first epoch
+        control.progress(name, 0, epochs);
         for (int e = 1; e <= epochs; e++) {
             loss = loop.fitEpoch(split.train());
             if (window[1] > 0) {   // an epoch shorter than log_every iterations still gets its point
