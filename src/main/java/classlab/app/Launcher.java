@@ -43,16 +43,8 @@ public final class Launcher {
      * while training multiclass 0.31-0.37 s -> 0.19 s in the window, 0.10-0.12 -> 0.07-0.08 s in
      * {@code run}; batchnorm-gradients (young collections from batch-8 allocation) unchanged, 4.8-5.7
      * against 4.6-5.1 s. The cap keeps the young generation's pages, which count as resident, small.
-     *
-     * <p>And the heap's pages touched at start ({@code AlwaysPreTouch}): G1 hands out eden regions across
-     * the whole committed heap, so for the first hundreds of megabytes allocated every new 4 KB page of
-     * the training thread's allocation was a page fault on its own CPU time (perf on {@code bench}: page
-     * faults under {@code MemAllocator::allocate}, ND4J's array and buffer objects, the largest part of
-     * the step's kernel time). bench/compare --java-opt=-XX:+AlwaysPreTouch against none, per CPU-second
-     * of the training thread: batch 8 1.08, batch 8 with BatchNorm 1.17, MLP 1.28 (README, Benchmark).
-     * It costs resident memory at once instead of as the heap is first used (bench: 308 -> 441 MB peak).
      */
-    static final List<String> HEAP_SHAPE = List.of("-Xms256m", "-XX:MaxNewSize=64m", "-XX:+AlwaysPreTouch");
+    static final List<String> HEAP_SHAPE = List.of("-Xms256m", "-XX:MaxNewSize=64m");
 
     /**
      * The memory policy's collector settings (each unless the user gave that flag):
@@ -113,7 +105,6 @@ public final class Launcher {
             options.add(0, DEFAULT_HEAP);
             if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-XX:InitialHeapSize"))) options.add(1, HEAP_SHAPE.get(0));
             if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmn") || flagName(a).endsWith("NewSize"))) options.add(HEAP_SHAPE.get(1));
-            if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(HEAP_SHAPE.get(2))))) options.add(HEAP_SHAPE.get(2));
         }
         for (String option : COLLECTOR_OPTIONS) {
             if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(option)))) options.add(option);
