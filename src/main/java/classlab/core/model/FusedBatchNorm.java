@@ -113,6 +113,15 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
         private INDArray statsOf;
         /** Values per channel in that batch (N, or N·H·W). */
         private long valuesPerChannel;
+        /**
+         * The layer's three ops, made once and pointed at each step's arrays ({@link #retarget}): a new op
+         * object costs ND4J more Java work (a random UUID from {@code SecureRandom}, argument lists) than these
+         * ops' arithmetic at batch 8. {@code moments} is remade when the input's rank changes (its axes).
+         */
+        private DynamicCustomOp moments;
+        private int momentsRank;
+        private DynamicCustomOp normalize;
+        private DynamicCustomOp backward;
 
         public Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -143,8 +152,12 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
                         scratchVar = scratch.get(NDArrayIndex.interval(channels, 2 * channels));
                     }
                 }
-                Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(in).addOutputs(batchMean, batchVar)
-                        .addIntegerArguments(reductionAxes(in)).build());
+                if (moments == null || momentsRank != in.rank()) {
+                    moments = DynamicCustomOp.builder("moments").addInputs(in).addOutputs(batchMean, batchVar)
+                            .addIntegerArguments(reductionAxes(in)).build();
+                    momentsRank = in.rank();
+                }
+                Nd4j.exec(retarget(moments, new INDArray[] {in}, new INDArray[] {batchMean, batchVar}));
                 valuesPerChannel = in.length() / channels;
                 mean = batchMean;
                 var = batchVar;
@@ -153,8 +166,12 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
                 var = getParam(VAR);
             }
             INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, in.shape(), 'c');
-            Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(in, mean, var, getParam(GAMMA), getParam(BETA))
-                    .addOutputs(out).addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build());
+            INDArray[] inputs = {in, mean, var, getParam(GAMMA), getParam(BETA)};
+            if (normalize == null) {
+                normalize = DynamicCustomOp.builder("batchnorm").addInputs(inputs).addOutputs(out)
+                        .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build();
+            }
+            Nd4j.exec(retarget(normalize, inputs, new INDArray[] {out}));
             return out;
         }
 
@@ -169,10 +186,13 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
             INDArray dBeta = gradientViews.get(BETA);
             INDArray next = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
             // The op's gradients w.r.t. the statistics go to scratch: the statistics are no trained parameters.
-            Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-                    .addInputs(in, batchMean, batchVar, getParam(GAMMA), getParam(BETA), epsilon)
-                    .addOutputs(next, scratchMean, scratchVar, dGamma, dBeta)
-                    .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build());
+            INDArray[] inputs = {in, batchMean, batchVar, getParam(GAMMA), getParam(BETA), epsilon};
+            INDArray[] outputs = {next, scratchMean, scratchVar, dGamma, dBeta};
+            if (backward == null) {
+                backward = DynamicCustomOp.builder("batchnorm_bp").addInputs(inputs).addOutputs(outputs)
+                        .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build();
+            }
+            Nd4j.exec(retarget(backward, inputs, outputs));
             moveRunningStats(1 - layerConf().getDecay());
 
             Gradient g = new DefaultGradient();
@@ -198,6 +218,12 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
             runningStats = Nd4j.create(mean.data(), new long[] {2 * c}, new long[] {1}, mean.offset(), 'c');
             gradientViews.get(MEAN).assign(0);
             gradientViews.get(VAR).assign(0);
+        }
+
+        private static DynamicCustomOp retarget(DynamicCustomOp op, INDArray[] inputs, INDArray[] outputs) {
+            for (int i = 0; i < inputs.length; i++) op.setInputArgument(i, inputs[i]);
+            for (int i = 0; i < outputs.length; i++) op.setOutputArgument(i, outputs[i]);
+            return op;
         }
 
         /** Every gradient slot is divided by the batch size in one op (the statistics' slots hold zeros). */
