@@ -254,12 +254,24 @@ final class BenchCommand {
         for (int i = 0; i < w.warmup; i++) trainer.fitEpoch(data);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
+        long[] sched = schedstat();
         long t = System.nanoTime();
         for (int i = 0; i < measured; i++) trainer.fitEpoch(data);
         double samples = (double) data.size() * measured;
-        double wall = (System.nanoTime() - t) / 1e9;
+        long wallNanos = System.nanoTime() - t;
+        long[] schedAfter = schedstat();
+        double wall = wallNanos / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
         report(w.id, samples / wall, String.format(Locale.ROOT, "samples/s (%.1f per CPU-second%s)", samples / cpuSeconds, note));
+        if (sched != null && schedAfter != null) {
+            // Wall time the training thread spent off its core: waiting for one (other programs, the JVM's own
+            // threads) or not runnable at all (stopped at a safepoint for a collection, waiting for a lock).
+            long onCpu = schedAfter[0] - sched[0];
+            long queued = schedAfter[1] - sched[1];
+            report(w.id + "_off_cpu_ms", (wallNanos - onCpu) / 1e6, String.format(Locale.ROOT,
+                    "ms of %.1f ms wall: %.1f ms waiting for a core, %.1f ms stopped or blocked",
+                    wallNanos / 1e6, queued / 1e6, (wallNanos - onCpu - queued) / 1e6));
+        }
         if (countOps) {
             // At small batches a step's cost is mostly per-op overhead: how many ops (native calls) one takes,
             // over an epoch of at most 10 batches (the profiler slows every op down).
@@ -336,6 +348,19 @@ final class BenchCommand {
             else out.println("# first_lesson_drawn_ms: the child process did not draw its first lesson");
         } catch (Exception e) {
             out.println("# first_window_ms: " + e.getMessage());
+        }
+    }
+
+    /**
+     * This thread's time on a core and time runnable but waiting for one, in nanoseconds (Linux's
+     * /proc/thread-self/schedstat), or null where the system does not report them.
+     */
+    private static long[] schedstat() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split("\\s+");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

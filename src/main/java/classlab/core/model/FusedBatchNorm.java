@@ -1,6 +1,8 @@
 package classlab.core.model;
 
 import java.util.Collection;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,11 +14,10 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -100,17 +101,27 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
         private INDArray batchStats;
         private INDArray batchMean;
         private INDArray batchVar;
-        /** {@code [2C]}: what {@code batchnorm_bp} says about the statistics (unused), then {@code m·w∘b}. */
-        private INDArray statsScratch;
+        /**
+         * What {@code batchnorm_bp} says about the statistics (unused): the two halves of a {@code [2C]}
+         * scratch vector, kept with it.
+         */
+        private INDArray scratchMean;
+        private INDArray scratchVar;
         /** View {@code [2C]} of the running mean and variance (adjacent in DL4J's parameter layout). */
         private INDArray runningStats;
-        /** {@code [m…, m·n/(n−1)…]} ({@code [2C]}) for {@code n = weightsFor} values per channel. */
-        private INDArray statsWeights;
-        private long weightsFor;
         /** The flat parameter vector that view was made from. */
         private INDArray statsOf;
         /** Values per channel in that batch (N, or N·H·W). */
         private long valuesPerChannel;
+        /**
+         * The layer's three ops, made once and pointed at each step's arrays ({@link #retarget}): a new op
+         * object costs ND4J more Java work (a random UUID from {@code SecureRandom}, argument lists) than these
+         * ops' arithmetic at batch 8. {@code moments} is remade when the input's rank changes (its axes).
+         */
+        private DynamicCustomOp moments;
+        private int momentsRank;
+        private DynamicCustomOp normalize;
+        private DynamicCustomOp backward;
 
         public Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -134,13 +145,19 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
                     // Kept between the forward and the backward pass, outside any workspace (two small vectors per layer).
                     try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                         batchStats = Nd4j.createUninitialized(dataType, 2 * channels);
-                        statsScratch = Nd4j.createUninitialized(dataType, 2 * channels);
                         batchMean = batchStats.get(NDArrayIndex.interval(0, channels));
                         batchVar = batchStats.get(NDArrayIndex.interval(channels, 2 * channels));
+                        INDArray scratch = Nd4j.createUninitialized(dataType, 2 * channels);
+                        scratchMean = scratch.get(NDArrayIndex.interval(0, channels));
+                        scratchVar = scratch.get(NDArrayIndex.interval(channels, 2 * channels));
                     }
                 }
-                Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(in).addOutputs(batchMean, batchVar)
-                        .addIntegerArguments(reductionAxes(in)).build());
+                if (moments == null || momentsRank != in.rank()) {
+                    moments = DynamicCustomOp.builder("moments").addInputs(in).addOutputs(batchMean, batchVar)
+                            .addIntegerArguments(reductionAxes(in)).build();
+                    momentsRank = in.rank();
+                }
+                Nd4j.exec(retarget(moments, new INDArray[] {in}, new INDArray[] {batchMean, batchVar}));
                 valuesPerChannel = in.length() / channels;
                 mean = batchMean;
                 var = batchVar;
@@ -149,8 +166,12 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
                 var = getParam(VAR);
             }
             INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, in.shape(), 'c');
-            Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(in, mean, var, getParam(GAMMA), getParam(BETA))
-                    .addOutputs(out).addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build());
+            INDArray[] inputs = {in, mean, var, getParam(GAMMA), getParam(BETA)};
+            if (normalize == null) {
+                normalize = DynamicCustomOp.builder("batchnorm").addInputs(inputs).addOutputs(out)
+                        .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build();
+            }
+            Nd4j.exec(retarget(normalize, inputs, new INDArray[] {out}));
             return out;
         }
 
@@ -165,18 +186,14 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
             INDArray dBeta = gradientViews.get(BETA);
             INDArray next = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
             // The op's gradients w.r.t. the statistics go to scratch: the statistics are no trained parameters.
-            Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-                    .addInputs(in, batchMean, batchVar, getParam(GAMMA), getParam(BETA), epsilon)
-                    .addOutputs(next, statsScratch.get(NDArrayIndex.interval(0, batchMean.length())),
-                            statsScratch.get(NDArrayIndex.interval(batchMean.length(), batchStats.length())), dGamma, dBeta)
-                    .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build());
-
-            // Running statistics, PyTorch's rule: r ← (1 − m)·r + m·w∘b with w = [1…1, n/(n−1)…] (the
-            // unbiased batch variance), in two ops: m·w∘b, then libnd4j's axpy. They are updated here, in
-            // place, and their gradient slots stay zero (the updater's step for them is zero, see getUpdaterByParam).
-            double m = 1 - layerConf().getDecay();
-            Nd4j.exec(new MulOp(batchStats, statsWeights(m), statsScratch));
-            Nd4j.exec(new Axpy(runningStats, statsScratch, runningStats, 1 - m));
+            INDArray[] inputs = {in, batchMean, batchVar, getParam(GAMMA), getParam(BETA), epsilon};
+            INDArray[] outputs = {next, scratchMean, scratchVar, dGamma, dBeta};
+            if (backward == null) {
+                backward = DynamicCustomOp.builder("batchnorm_bp").addInputs(inputs).addOutputs(outputs)
+                        .addIntegerArguments(1, 1, 1).addFloatingPointArguments(layerConf().getEps()).build();
+            }
+            Nd4j.exec(retarget(backward, inputs, outputs));
+            moveRunningStats(1 - layerConf().getDecay());
 
             Gradient g = new DefaultGradient();
             g.setGradientFor(GAMMA, dGamma);
@@ -203,23 +220,55 @@ public class FusedBatchNorm extends org.deeplearning4j.nn.conf.layers.BatchNorma
             gradientViews.get(VAR).assign(0);
         }
 
+        private static DynamicCustomOp retarget(DynamicCustomOp op, INDArray[] inputs, INDArray[] outputs) {
+            for (int i = 0; i < inputs.length; i++) op.setInputArgument(i, inputs[i]);
+            for (int i = 0; i < outputs.length; i++) op.setOutputArgument(i, outputs[i]);
+            return op;
+        }
+
         /** Every gradient slot is divided by the batch size in one op (the statistics' slots hold zeros). */
         @Override public boolean updaterDivideByMinibatch(String paramName) { return true; }
 
-        /** {@link #statsWeights} for the current batch (recomputed when the values per channel change). */
-        private INDArray statsWeights(double m) {
-            if (statsWeights == null || weightsFor != valuesPerChannel || statsWeights.length() != batchStats.length()) {
-                long c = batchMean.length();
-                double bessel = valuesPerChannel > 1 ? valuesPerChannel / (valuesPerChannel - 1.0) : 1.0;
-                try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                    statsWeights = Nd4j.createUninitialized(dataType, 2 * c);
-                }
-                statsWeights.get(NDArrayIndex.interval(0, c)).assign(m);
-                statsWeights.get(NDArrayIndex.interval(c, 2 * c)).assign(m * bessel);
-                weightsFor = valuesPerChannel;
+        /**
+         * Running statistics, PyTorch's rule: {@code r ← (1 − m)·r + m·w·b} per value, with {@code w} 1 for
+         * the mean and {@code n/(n−1)} for the variance (the unbiased batch variance). Updated here, in place,
+         * in the layer's data type; their gradient slots stay zero (the updater's step for them is zero, see
+         * {@link #getUpdaterByParam}). 2C values (128 in notebook 004's layers): a loop over the host
+         * buffers costs less than the two libnd4j ops it replaced ({@code MulOp}, then {@code Axpy}), whose
+         * dispatch was a fifth of the ops of a batch-8 BatchNorm step.
+         */
+        private void moveRunningStats(double m) {
+            int n = (int) batchStats.length();
+            int c = n / 2;
+            double bessel = valuesPerChannel > 1 ? valuesPerChannel / (valuesPerChannel - 1.0) : 1.0;
+            // A view's buffer starts at the view's first element (ND4J: an array's offset is its buffer's).
+            Pointer stats = batchStats.data().addressPointer();
+            Pointer running = runningStats.data().addressPointer();
+            if (dataType == DataType.FLOAT && stats instanceof FloatPointer b && running instanceof FloatPointer r) {
+                // the ops' float arithmetic: m·w rounded to float, then (1 − m)·r + that·b
+                float[] bv = floatScratch(0, n);
+                float[] rv = floatScratch(1, n);
+                b.get(bv, 0, n);
+                r.get(rv, 0, n);
+                float keep = (float) (1 - m);
+                float wMean = (float) m;
+                float wVar = (float) (m * bessel);
+                for (int i = 0; i < n; i++) rv[i] = keep * rv[i] + (i < c ? wMean : wVar) * bv[i];
+                r.put(rv, 0, n);
+            } else {
+                DataBuffer sb = batchStats.data();
+                DataBuffer rb = runningStats.data();
+                for (int i = 0; i < n; i++) rb.put(i, (1 - m) * rb.getDouble(i) + (i < c ? m : m * bessel) * sb.getDouble(i));
             }
-            return statsWeights;
         }
+
+        /** Two float arrays of at least {@code n} values, kept with the layer. */
+        private float[] floatScratch(int which, int n) {
+            if (hostScratch[which] == null || hostScratch[which].length < n) hostScratch[which] = new float[n];
+            return hostScratch[which];
+        }
+
+        private final float[][] hostScratch = new float[2][];
 
         private INDArray checkInput(INDArray x) {
             int rank = x.rank();

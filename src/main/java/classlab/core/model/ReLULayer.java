@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -41,6 +42,16 @@ public class ReLULayer extends org.deeplearning4j.nn.conf.layers.ActivationLayer
 
     /** The layer itself. */
     public static final class Impl extends org.deeplearning4j.nn.layers.ActivationLayer {
+        /**
+         * The three ops of a training step, made once and pointed at each step's arrays: a new ND4J op
+         * object costs more Java work than these ops' arithmetic at batch 8 (a random UUID per op from
+         * {@code SecureRandom}, a new scalar array with its own buffer and deallocator for the scalar ops).
+         * Made outside any workspace, so their scalars outlive the workspaces a step opens.
+         */
+        private RectifiedLinear relu;
+        private Step step;
+        private MulOp multiply;
+
         public Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
         }
@@ -50,7 +61,10 @@ public class ReLULayer extends org.deeplearning4j.nn.conf.layers.ActivationLayer
             if (!training) return super.activate(false, workspaceMgr);
             assertInputSet(false);
             INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), input.ordering());
-            Nd4j.exec(new RectifiedLinear(input, out, 0.0));
+            keepOps(input.dataType());
+            relu.setX(input);
+            relu.setZ(out);
+            Nd4j.exec(relu);
             return out;
         }
 
@@ -58,8 +72,25 @@ public class ReLULayer extends org.deeplearning4j.nn.conf.layers.ActivationLayer
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
             INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), input.ordering());
-            Nd4j.exec(new Step(input, grad, 0.0));
-            return new Pair<>(new DefaultGradient(), grad.muli(epsilon));
+            keepOps(input.dataType());
+            step.setX(input);
+            step.setZ(grad);
+            Nd4j.exec(step);
+            multiply.setInputArgument(0, grad);
+            multiply.setInputArgument(1, epsilon);
+            multiply.setOutputArgument(0, grad);
+            Nd4j.exec(multiply);
+            return new Pair<>(new DefaultGradient(), grad);
+        }
+
+        private void keepOps(DataType type) {
+            if (relu != null && relu.scalar().dataType() == type) return;
+            try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                INDArray placeholder = Nd4j.scalar(type, 0.0);
+                relu = new RectifiedLinear(placeholder, placeholder, 0.0);
+                step = new Step(placeholder, placeholder, 0.0);
+                multiply = new MulOp(placeholder, placeholder, placeholder);
+            }
         }
     }
 }
