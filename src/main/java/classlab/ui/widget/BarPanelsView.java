@@ -58,9 +58,6 @@ final class BarPanelsView extends FigureView {
         canvas.repaint();
     }
 
-    /** This view paints no empty-chart hint. */
-    @Override protected void applyEmptyHint() {}
-
     @Override protected void onThemeChanged() {
         rebuildLegend();
         canvas.repaint();
