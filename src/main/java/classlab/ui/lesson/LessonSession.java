@@ -128,16 +128,27 @@ public final class LessonSession {
         return iterationLoss.series(liveLossName(network));
     }
 
-    /** Network {@code network}'s live-loss series name, renaming its numbered curve once the configuration is known. */
+    /**
+     * Network {@code network}'s live-loss series name, renaming its numbered curve once the configuration is known.
+     * A name found is kept for the rest of the run: this runs after every mini-batch on the training thread,
+     * and working the name out again (label parts, message keys, a pattern) each time was the window's own
+     * share of that thread's work (JFR on batchnorm-gradients' bn_effect).
+     */
     private String liveLossName(int network) {
+        String known = liveNames.get(network);
+        if (known != null) return known;
         String numbered = network == 1 ? "series.train_loss" : LessonStrings.message("series.train_loss_network", network);
         String label = engine.networkLabel(network);
         RunStart run = lastRun;
         String named = label == null || run == null ? null : liveName(label, run.experiment());
         if (named == null) return numbered;
         iterationLoss.renameSeries(numbered, named);
+        liveNames.put(network, named);
         return named;
     }
+
+    /** The live-loss curve names found for the current run's networks (cleared with the curves). */
+    private final java.util.Map<Integer, String> liveNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The live curve's name for a network labelled {@code label}: its configuration's key, else the
@@ -500,6 +511,7 @@ public final class LessonSession {
         showsReplay.set(replayOf != null);
         lastRun = new RunStart(experiment.name(), runValues);
         iterationLoss.clear();
+        liveNames.clear();
         // Only the running section's charts are cleared and re-framed: the other tabs keep the run they show in its frame.
         unpinEpochAxes(model.figures(experiment.section()));
         engine.start(control -> {
@@ -606,6 +618,7 @@ public final class LessonSession {
             history.reset();
             engine.clearLog();
             iterationLoss.clear();
+            liveNames.clear();
             Platform.runLater(() -> {
                 lastRun = null;
                 showsReplay.set(false);

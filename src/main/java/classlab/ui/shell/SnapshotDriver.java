@@ -50,7 +50,7 @@ final class SnapshotDriver {
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6, peakResident())
                             + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f jit=%s", settledMs,
-                                    session.engine().jobCpuNanos() / 1e6, jitFlags()) + spans(session, System.nanoTime()) + frames.threadSummary());
+                                    session.engine().jobCpuNanos() / 1e6, jitFlags()) + spans(session, System.nanoTime()) + frames.threadSummary() + frames.worstGaps());
                     if (s == TrainingEngine.State.FAILED) {
                         // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
@@ -175,6 +175,10 @@ final class SnapshotDriver {
     /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
     private static final class FrameGaps extends javafx.animation.AnimationTimer {
         private final java.util.List<Double> gapsMs = new java.util.ArrayList<>();
+        /** Per gap: when it ended (ms since the first frame) and the collector's pause time inside it (ms). */
+        private final java.util.List<double[]> gapWhen = new java.util.ArrayList<>();
+        private long first;
+        private long lastGcMs;
         private long last;
         /** CPU nanoseconds at the start: the whole process, the FX application thread, Prism's render thread. */
         private long[] cpuAtStart;
@@ -198,14 +202,49 @@ final class SnapshotDriver {
 
         @Override
         public void handle(long now) {
-            if (last != 0) gapsMs.add((now - last) / 1e6);
-            last = now;
+            long gcMs = collectorPauseMs();
             long cpu = windowCpu();
+            if (last != 0) {
+                gapsMs.add((now - last) / 1e6);
+                gapWhen.add(new double[] {(now - last) / 1e6, (now - first) / 1e6, gcMs - lastGcMs, (cpu - lastWindowCpu) / 1e6});
+            } else {
+                first = now;
+            }
+            lastGcMs = gcMs;
+            last = now;
             frameCpuMs.add((cpu - lastWindowCpu) / 1e6);
             lastWindowCpu = cpu;
         }
 
         private classlab.core.train.ThreadTimes.Snapshot groupsAtStart;
+
+        private final java.util.List<java.lang.management.GarbageCollectorMXBean> collectors =
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+
+        /** The collector's pause time so far, ms (G1: young and mixed pauses, full collections). */
+        private long collectorPauseMs() {
+            long ms = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc : collectors) ms += Math.max(0, gc.getCollectionTime());
+            return ms;
+        }
+
+        /**
+         * {@code " worst-gaps=114@0.2s/gc30/cpu40,... worst-frame-cpu=..."}: the five longest gaps and the five
+         * frames whose FX and render threads used the most CPU, each with the time its frame came (seconds
+         * since training started), the collector's pause time inside the gap and the window's CPU for it
+         * (ms): which frames are slow (the run's first, the last, a collection), to look for their cause.
+         */
+        String worstGaps() {
+            if (gapWhen.isEmpty()) return "";
+            return " worst-gaps=" + worst(0) + " worst-frame-cpu=" + worst(3);
+        }
+
+        private String worst(int by) {
+            StringBuilder sb = new StringBuilder();
+            gapWhen.stream().sorted((a, b) -> Double.compare(b[by], a[by])).limit(5).forEach(g -> sb.append(sb.length() == 0 ? "" : ",").append(
+                    String.format(java.util.Locale.ROOT, "%.0f@%.1fs/gc%.0f/cpu%.0f", g[0], g[1] / 1e3, g[2], g[3])));
+            return sb.toString();
+        }
 
         /** CPU nanoseconds so far of this (the FX) thread and the render thread. */
         private long windowCpu() {

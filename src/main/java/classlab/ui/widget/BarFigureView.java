@@ -252,6 +252,8 @@ public final class BarFigureView extends FigureView {
         levelCaption.setManaged(captioned);
     }
 
+    @Override protected void applyEmptyHint() { chart.emptyHint.setText(emptyHintText()); }
+
     @Override protected void applyLabels() {
         chart.emptyHint.setText(emptyHintText());
         xAxis.setLabel(t(fig.xLabelKey()));

@@ -58,6 +58,9 @@ final class BarPanelsView extends FigureView {
         canvas.repaint();
     }
 
+    /** This view paints no empty-chart hint. */
+    @Override protected void applyEmptyHint() {}
+
     @Override protected void onThemeChanged() {
         rebuildLegend();
         canvas.repaint();

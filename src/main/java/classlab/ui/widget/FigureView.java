@@ -145,8 +145,18 @@ public abstract class FigureView extends BorderPane {
     public void setEmptyHint(String key) {
         if (Objects.requireNonNull(key, "key").equals(emptyHintKey)) return;
         emptyHintKey = key;
-        applyLabels();
+        applyEmptyHint();
     }
+
+    /**
+     * Shows the hint {@link #setEmptyHint} chose. By default every text is applied again
+     * ({@link #applyLabels}); views whose hint is one text, or shows only while they are empty,
+     * override this. Every state change of a run (Run, Pause, the end) reaches every view of the
+     * lesson, and labelling them all again cost the run's first frame: bar charts were redrawn and
+     * each table got a new placeholder node, which below the viewport made Prism repaint the whole
+     * window (pulse logger on {@code snapshot pattern}).
+     */
+    protected void applyEmptyHint() { applyLabels(); }
 
     /** The localised empty-chart hint ({@link #setEmptyHint}). */
     protected String emptyHintText() { return t(emptyHintKey); }

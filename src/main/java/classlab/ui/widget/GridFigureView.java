@@ -62,6 +62,9 @@ public final class GridFigureView extends FigureView {
 
     @Override protected void applyLabels() { canvas.repaint(); }
 
+    /** The hint is painted only on an empty canvas: repaint only then. */
+    @Override protected void applyEmptyHint() { if (!figure().hasData()) canvas.repaint(); }
+
     @Override protected void onThemeChanged() { canvas.repaint(); }
 
     /** The cell at canvas coordinates, or null. */

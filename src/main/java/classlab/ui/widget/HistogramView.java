@@ -49,6 +49,9 @@ public final class HistogramView extends FigureView {
         canvas.repaint();
     }
 
+    /** The hint is painted only on an empty canvas: repaint only then. */
+    @Override protected void applyEmptyHint() { if (!figure().hasData()) canvas.repaint(); }
+
     @Override protected void onThemeChanged() {
         rebuildLegend();
         canvas.repaint();

@@ -66,6 +66,9 @@ public final class ImageGridView extends FigureView {
 
     @Override protected void applyLabels() { canvas.repaint(); }
 
+    /** This view paints no empty-chart hint. */
+    @Override protected void applyEmptyHint() {}
+
     @Override protected void onThemeChanged() { canvas.repaint(); }
 
     /** The image at canvas coordinates, or null. */

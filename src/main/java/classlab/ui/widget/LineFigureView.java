@@ -234,6 +234,8 @@ public final class LineFigureView extends FigureView {
         main.setDecorations(fig.markers(), fig.levels(), fig.diagonal(), this::t, y -> AxisScale.toPlot(y, logY));
     }
 
+    @Override protected void applyEmptyHint() { main.emptyHint().setText(emptyHintText()); }
+
     @Override protected void onThemeChanged() {
         main.setBackgroundField(fig.background(), theme(), y -> AxisScale.toPlot(y, logY));
     }

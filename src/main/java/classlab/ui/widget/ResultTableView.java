@@ -185,11 +185,16 @@ public final class ResultTableView extends FigureView {
     }
 
     @Override protected void applyLabels() {
-        // JavaFX's own placeholder is English ("No content in table")
-        table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
+        // JavaFX's own placeholder is English ("No content in table"). One label whose text follows the
+        // language: a new node, below the viewport, made Prism repaint the whole window.
+        if (table.getPlaceholder() instanceof javafx.scene.control.Label l) l.setText(t("table.empty"));
+        else table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
         columnsDirty = true;
         for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
     }
+
+    /** A table's placeholder says "no results yet" whatever the run's state: nothing to change. */
+    @Override protected void applyEmptyHint() {}
 
     /**
      * Sets column {@code i}'s header, broken at spaces onto more lines where the column is narrower

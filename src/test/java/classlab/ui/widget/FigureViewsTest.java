@@ -654,6 +654,27 @@ class FigureViewsTest extends FxRobot {
         assertTrue(after > before + 100, before + " -> " + after);
     }
 
+    /**
+     * Issue 8, frame gaps: Run, Pause and the run's end give every view of the lesson its empty-chart
+     * hint. A table keeps its placeholder node (a new one, below the viewport, made Prism repaint the
+     * whole window in the run's first frame) and its placeholder's language; a bar chart still names
+     * the button.
+     */
+    @Test
+    void aRunsStateChangeKeepsTheTablesPlaceholderNode() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
+        Map<String, String> texts = Map.of("table.empty", "no results yet", FigureView.EMPTY_HINT_PAUSED, "press Resume");
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, k -> texts.getOrDefault(k, k)));
+        Node placeholder = fx(() -> v.table().getPlaceholder());
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT_RUNNING));
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT));
+        assertSame(placeholder, fx(() -> v.table().getPlaceholder()), "the same placeholder node");
+        assertEquals("no results yet", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
+        BarFigureView b = show(() -> (BarFigureView) FigureView.create(new BarFigure("f1", "title", "class", "F1"), k -> texts.getOrDefault(k, k)));
+        interact(() -> b.setEmptyHint(FigureView.EMPTY_HINT_PAUSED));
+        assertEquals("press Resume", fx(() -> b.emptyHint().getText()));
+    }
+
     @Test
     void tableFormatsNumbersAndLocalisesHeaders() throws Exception {
         ResultTable t = new ResultTable("t", "results", List.of("loss", "epoch"));
