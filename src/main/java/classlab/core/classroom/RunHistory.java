@@ -244,7 +244,9 @@ public final class RunHistory {
                 if (overlaid.contains(r.number()) && !Integer.valueOf(r.number()).equals(live.get(r.section()))) shown.add(r);
             }
             live.forEach((section, n) -> current.put(section, run(n).settings()));
-            if (pending != null) current.put(pending.section(), settingsText(pending.values()));
+            // in effect, as records hold them: a lesson that replaces a setting (cifar on MNIST) must not
+            // make an earlier run with the same settings read as changed (trial 5, items 7 and 9)
+            if (pending != null) current.put(pending.section(), settingsText(model.inEffect(pending.values())));
         }
         for (String section : model.sections()) {
             for (Figure f : model.figures(section)) {

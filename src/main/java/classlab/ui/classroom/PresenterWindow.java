@@ -59,7 +59,12 @@ public final class PresenterWindow {
         boolean fresh = instance == null;
         if (fresh) instance = new PresenterWindow();
         instance.show(session, strings, theme);
-        if (fresh) instance.place(main);
+        if (fresh) {
+            instance.place(main);
+            // The teacher presses F5-F8, Ctrl+Q… on this screen: the main window's shortcuts work here too
+            // (they did nothing while this window had the focus: trial 5, item 13).
+            if (main.getScene() != null) instance.stage.getScene().getAccelerators().putAll(main.getScene().getAccelerators());
+        }
         instance.stage.show();
         instance.stage.toFront();
         return instance;

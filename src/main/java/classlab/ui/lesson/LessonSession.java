@@ -284,7 +284,26 @@ public final class LessonSession {
      * will use of them ({@link LessonModel#inEffect}, cheap): an "In use" note compared new settings
      * with those of the last run or demo (quick demo off after "Again": "In use: 5" over 25 epochs).
      */
+    /**
+     * The problem line of a refused Run follows the form (trial 5, item 16): it names the first field
+     * still refused, or clears once every field is valid again (a typed fix, Defaults, a run's
+     * settings put back). It had kept the refusal of the Run press: "-5" after the seed read "abc",
+     * "abc" after Defaults had put 42 back. Any other problem (a failed run, notes) is left alone.
+     */
+    private void followForm() {
+        if (formRefusal == null || !formRefusal.equals(problem.get())) {
+            formRefusal = null;
+            return;
+        }
+        formRefusal = form.firstProblem();
+        problem.set(formRefusal == null ? "" : formRefusal);
+    }
+
+    /** What the problem line shows because Run was refused for a field ({@link #followForm}), or null. */
+    private String formRefusal;
+
     private void valuesChanged() {
+        followForm();
         ParamValues now = form.values();
         values.set(now);
         if (inEffect.get() != null) inEffect.set(model.inEffect(now));
@@ -339,6 +358,7 @@ public final class LessonSession {
     public String setParam(String key, String raw) {
         // The form shows a refusal under the field; Run is refused until it is fixed.
         String refused = form.set(key, raw, LessonSession::problemOf);
+        followForm();
         if (refused != null) return refused;
         if (paramProblem.get() != null && paramProblem.get().param().equals(key)) paramProblem.set(null);
         valuesChanged();
@@ -452,6 +472,7 @@ public final class LessonSession {
     private boolean start(boolean paused) {
         if (form.firstProblem() != null) {
             failed(form.firstProblem());
+            formRefusal = form.firstProblem();
             return false;
         }
         Experiment experiment = model.experiment(selectedExperiment);

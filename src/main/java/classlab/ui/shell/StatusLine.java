@@ -41,11 +41,16 @@ final class StatusLine {
 
     private record Download(String file, long done, long total) {}
 
-    /** The backend in the status bar's language, e.g. "Cpu (oneDNN, OPENBLAS, 1 thread) CPU" / "… 스레드 1개) CPU". */
+    /**
+     * The backend in the status bar's language, e.g. "CPU (oneDNN, OPENBLAS, 1 thread)" / "… 스레드 1개)":
+     * the device once (it read "Cpu (…) CPU", ND4J's class name and the device: trial 5, item 39), the
+     * backend's own name only where it says more than the device ("GPU Cuda (…)").
+     */
     static String describe(Backend.Info info, Messages messages) {
         String helpers = info.oneDnn() || !info.build().usesOneDnn() ? "" : messages.get("status.backend.no_helpers");
-        return messages.format("status.backend.info", info.backend(), info.build().label(), helpers, info.blas(), info.threads(),
-                info.gpu() ? "GPU" : "CPU");
+        String device = info.gpu() ? "GPU" : "CPU";
+        String name = info.backend().equalsIgnoreCase(device) ? device : device + " " + info.backend();
+        return messages.format("status.backend.info", name, info.build().label(), helpers, info.blas(), info.threads());
     }
 
     StatusLine(StatusBar bar, Messages messages) {

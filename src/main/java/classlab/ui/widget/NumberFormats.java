@@ -26,7 +26,10 @@ public final class NumberFormats {
         if (value == null) return "";
         if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger) {
-            return value.toString();
+            // counts of five digits or more get thousands separators ("203,530" parameters; trial 5, item 33),
+            // shorter ones (a seed, 2000 images) stay as typed
+            BigInteger n = value instanceof BigInteger b ? b : BigInteger.valueOf(((Number) value).longValue());
+            return n.abs().compareTo(BigInteger.valueOf(10_000)) >= 0 ? String.format(Locale.ROOT, "%,d", n) : n.toString();
         }
         if (value instanceof Number) {
             double v = ((Number) value).doubleValue();

@@ -15,7 +15,7 @@ import java.util.Map;
  * A lesson without DL4J for the classroom tests: configurations {@code a}, {@code b}, {@code c} (or
  * {@code all}) each draw a loss curve {@code loss = lr·k/epoch} and put a results row.
  */
-final class FakeLesson extends LessonModel {
+class FakeLesson extends LessonModel {
     final LineFigure loss = figure("experiment", new LineFigure("loss", "figure.loss", "axis.epoch", "axis.loss"));
     final ResultTable results = figure("experiment", new ResultTable("results", "figure.results",
             List.of("column.config", "column.final_loss")));

@@ -78,6 +78,30 @@ class RunHistoryTest {
         assertFalse(history.isLive(second.number()));
     }
 
+    /**
+     * Trial 5, items 7 and 9: while a run trains, an earlier run's faded curves name the settings in
+     * which it differs from the running one as both were in effect. A lesson that replaces a setting
+     * (cifar's MNIST fallback, scratch's data size) recorded run #1 with the value in use and compared
+     * it with the running run's typed value: two runs with the same settings read
+     * "#1 (Data set mnist, Training images 8000)" on every line.
+     */
+    @Test
+    void aRunningRunComparesTheSettingsInEffect() {
+        FakeLesson replacing = new FakeLesson() {
+            @Override public ParamValues inEffect(ParamValues values) { return values.with("lr", "0.05"); }
+        };
+        RunHistory h = new RunHistory(replacing, log);
+        h.begin("all", replacing.defaults(), Instant.parse("2026-11-30T15:00:00Z"));
+        h.results(replacing.run("all", replacing.defaults(), RunControl.unattended(log)).finalMetrics());
+        h.end("FINISHED", null);
+        h.begin("all", replacing.defaults(), Instant.parse("2026-11-30T15:01:00Z"));
+        List<LineFigure.Series> previous = replacing.loss.previousSeries();
+        assertEquals(3, previous.size(), "run #1 is overlaid while #2 runs");
+        for (LineFigure.Series s : previous) {
+            assertEquals(classlab.core.Deferred.of("series.previous_run", s.colorKey(), 1), s.name(), "same settings: no difference named");
+        }
+    }
+
     @Test
     void aStoppedRunLeavesOnlyItsOwnResults() {
         run("all", lesson.defaults());

@@ -2,6 +2,7 @@ package classlab.core.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,11 @@ class KoreanTermsTest {
         }
         Properties bn = load("/lessons/batchnorm-gradients/strings_ko.properties");
         for (int layer = 1; layer <= 5; layer++) assertEquals(bn.getProperty("column.layer" + layer), bn.getProperty("layer" + layer));
+        // trial 5, item 27: the scratch gradient table's rows are Korean beside each other ("Dropout, inverted" stayed English)
+        Properties scratch = load("/lessons/scratch/strings_ko.properties");
+        for (String key : scratch.stringPropertyNames()) {
+            if (key.startsWith("layer.dropout_")) assertTrue(scratch.getProperty(key).matches(".*[가-힣].*"), key + "=" + scratch.getProperty(key));
+        }
     }
 
     private static Properties load(String path) throws IOException {

@@ -102,6 +102,13 @@ class ClassroomToolsUiTest extends FxRobot {
         clickOn("#tool-presenter");
         javafx.stage.Stage presenter = PresenterWindow.current().stage();
         assertTrue(presenter.isShowing());
+        // trial 5, item 13: the shortcuts (F5 run, Ctrl+Q quit, …) work with the presenter window in front
+        javafx.scene.Scene mainScene = lookup("#tool-presenter").query().getScene();
+        for (javafx.scene.input.KeyCombination k : List.of(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5),
+                new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCombination.SHORTCUT_DOWN))) {
+            assertTrue(mainScene.getAccelerators().get(k) != null
+                    && mainScene.getAccelerators().get(k) == presenter.getScene().getAccelerators().get(k), "presenter window: " + k);
+        }
         Label presenterAnswer = (Label) presenter.getScene().lookup("#presenter-question-best_test_accuracy-answer");
         assertTrue(presenterAnswer.isVisible() && presenterAnswer.getText().startsWith("Answer: "), "the teacher sees the answer");
         interact(() -> ((javafx.scene.control.ToggleButton) presenter.getScene()

@@ -11,6 +11,11 @@ class NumberFormatsTest {
         assertEquals("∞", NumberFormats.tableCell(Double.POSITIVE_INFINITY));
         assertEquals("−∞", NumberFormats.tableCell(Double.NEGATIVE_INFINITY));
         assertEquals("0.9120", NumberFormats.tableCell(0.912));
+        // trial 5, item 33: parameter counts read "203,530", not "203530"; a seed or 2000 images stay as typed
+        assertEquals("203,530", NumberFormats.tableCell(203530L));
+        assertEquals("93,962", NumberFormats.tableCell(93962));
+        assertEquals("4321", NumberFormats.tableCell(4321));
+        assertEquals("-12,000", NumberFormats.tableCell(-12000));
         assertEquals("42", NumberFormats.tableCell(42));
         assertEquals("1.000e-04", NumberFormats.tableCell(1e-4));
         assertEquals("1.170e-02", NumberFormats.tableCell(0.0117, true), "in a column that needs exponents");
