@@ -110,8 +110,23 @@ public final class ClassLabApp extends Application {
         if (first != null) controller.open(first);
         if (options.exitAfterShow()) exitOnceDrawn();
         else if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
-        else controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
+        else {
+            controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
+            // Ended from outside (SIGTERM: the window destroyed, a logout): the unsaved runs are written first.
+            MainWindowController c = controller;
+            saveOnTermination = new Thread(() -> {
+                try {
+                    c.saveOnTermination(3_000);
+                } catch (IOException | RuntimeException | InterruptedException e) {
+                    System.err.println("classlab: could not save the runs before ending: " + e.getMessage());
+                }
+            }, "classlab-save-on-termination");
+            Runtime.getRuntime().addShutdownHook(saveOnTermination);
+        }
     }
+
+    /** The shutdown hook that saves unsaved runs when the process is ended from outside, or null. */
+    private Thread saveOnTermination;
 
     private static long sinceJvmStartMs() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -154,6 +169,13 @@ public final class ClassLabApp extends Application {
     @Override
     public void stop() {
         if (controller != null) controller.shutdown();
+        if (saveOnTermination != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(saveOnTermination);   // a quit through the window: the user chose
+            } catch (IllegalStateException alreadyEnding) {
+                // the JVM is shutting down: the hook runs and finds the session shut down
+            }
+        }
     }
 
     /** Where "Save and quit" writes unsaved runs: {@code ~/ClassLab/runs}, or the {@code classlab.runsDir} property. */

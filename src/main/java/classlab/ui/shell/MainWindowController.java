@@ -454,18 +454,9 @@ public final class MainWindowController {
         for (LessonSession s : sessions.values()) s.stop();
         List<LessonSession> all = List.copyOf(sessions.values());
         Thread saver = new Thread(() -> {
-            int written = 0;
+            int written;
             try {
-                for (LessonSession s : all) {
-                    s.engine().await(30, TimeUnit.SECONDS);
-                    for (classlab.core.classroom.RunRecord r : s.unsavedRuns()) {
-                        java.nio.file.Files.createDirectories(dir);
-                        classlab.core.classroom.RunFiles.write(r, dir.resolve(r.lesson() + "-" + r.experiment() + "-run" + r.number()
-                                + classlab.core.classroom.RunFiles.EXTENSION));
-                        s.markSaved(r.number());
-                        written++;
-                    }
-                }
+                written = writeUnsaved(all, dir, 30_000);
             } catch (IOException | RuntimeException | InterruptedException e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 javafx.application.Platform.runLater(() -> {
@@ -482,6 +473,47 @@ public final class MainWindowController {
         }, "classlab-save-on-quit");
         saver.setDaemon(true);
         saver.start();
+    }
+
+    /**
+     * Waits up to {@code waitMillis} per session for its run to end and be recorded, then writes each
+     * session's unsaved runs into {@code dir} (created when there is one) and marks them saved.
+     * @return how many runs were written
+     */
+    private static int writeUnsaved(List<LessonSession> all, Path dir, long waitMillis) throws IOException, InterruptedException {
+        int written = 0;
+        for (LessonSession s : all) {
+            s.engine().await(waitMillis, TimeUnit.MILLISECONDS);
+            for (classlab.core.classroom.RunRecord r : s.unsavedRuns()) {
+                java.nio.file.Files.createDirectories(dir);
+                classlab.core.classroom.RunFiles.write(r, dir.resolve(r.lesson() + "-" + r.experiment() + "-run" + r.number()
+                        + classlab.core.classroom.RunFiles.EXTENSION));
+                s.markSaved(r.number());
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The process is ending without the user's say (SIGTERM: the window destroyed from outside, a
+     * logout, {@code kill}): stops every run and writes the unsaved ones as "Save and quit" does, into
+     * a timestamped folder under the runs folder, so nothing trained is lost (trial 5, item 14: the
+     * runs were gone). Nothing is written once the user has quit through the window: their choice
+     * stands. Called from a shutdown hook; any thread. Prints where the runs went.
+     *
+     * @param waitMillis how long to wait, per lesson, for a stopped run to be recorded (the launcher
+     *                   kills its child {@code Launcher.CHILD_GRACE} after asking it to end)
+     * @return how many runs were written
+     */
+    public int saveOnTermination(long waitMillis) throws IOException, InterruptedException {
+        if (shutDown.get() || runsDir == null) return 0;
+        List<LessonSession> all = List.copyOf(sessions.values());
+        for (LessonSession s : all) s.stop();
+        Path dir = runsDir.resolve(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
+        int written = writeUnsaved(all, dir, waitMillis);
+        if (written > 0) System.out.println(messages.format("quit.saved", written, dir));
+        return written;
     }
 
     /** Stops the runs and closes every window of the app (the app ends with its last window). */

@@ -126,6 +126,35 @@ class SessionLifecycleUiTest extends FxRobot {
     }
 
     /**
+     * Trial 5, item 14: the process ended from outside (SIGTERM: the window destroyed, a logout) writes
+     * the unsaved runs, as "Save and quit" does, instead of losing them; once written they are saved,
+     * and after the user has quit through the window nothing more is written.
+     */
+    @Test
+    void endingFromOutsideSavesTheUnsavedRuns() throws Exception {
+        System.setProperty("classlab.runsDir", runsDir.toString());
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        LessonSession session = app.controller().currentPane().session();
+        interact(() -> session.setParam("epochs", "1"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.history().runs().size() == 1 && !session.isRunning());
+        assertEquals(1, app.controller().saveOnTermination(5_000));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(runsDir)) {
+            files = walk.filter(p -> p.toString().endsWith(RunFiles.EXTENSION)).toList();
+        }
+        assertEquals(1, files.size(), files.toString());
+        assertEquals("FINISHED", RunFiles.read(files.get(0)).outcome());
+        assertTrue(session.unsavedRuns().isEmpty(), "written, so saved");
+        assertEquals(0, app.controller().saveOnTermination(5_000), "nothing left to write");
+        interact(() -> session.setParam("epochs", "1"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.history().runs().size() == 2 && !session.isRunning());
+        interact(() -> app.controller().shutdown());   // as after the user quit through the window
+        assertEquals(0, app.controller().saveOnTermination(5_000), "the user's own quit stands");
+    }
+
+    /**
      * Ctrl+PgDn/PgUp change the lesson even with the experiment tabs focused (items 5, 22): an idle
      * switch clears the last export's message; during a run the switch happens at once, the run
      * keeps training in its lesson and the status bar says so, and says when it has ended (item 2).
