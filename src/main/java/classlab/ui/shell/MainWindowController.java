@@ -48,7 +48,8 @@ public final class MainWindowController {
     private final ExportService exports;
     private final Consumer<Path> openFolder;
     /** Where unsaved runs are written when the user quits with "Save and quit". */
-    private Path runsDir;
+    /** Set on the FX thread at start-up, read by the shutdown hook ({@link #saveOnTermination}). */
+    private volatile Path runsDir;
     private final Map<String, LessonSession> sessions = new LinkedHashMap<>();
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private Messages messages;
