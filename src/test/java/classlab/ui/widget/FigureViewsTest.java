@@ -98,6 +98,20 @@ class FigureViewsTest extends FxRobot {
 
     private static boolean refresh(FigureView v) throws Exception { return fx(v::refreshIfChanged); }
 
+    /** A figure retitled by its lesson (a panel naming the batch size a run trains) shows the new title at the next refresh. */
+    @Test
+    void aRetitledFigureShowsItsNewTitle() throws Exception {
+        LineFigure f = new LineFigure("l", "figure.panel|8", "x", "y");
+        Map<String, String> words = Map.of("figure.panel", "Batch size {0}");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> words.getOrDefault(k, k)));
+        javafx.scene.control.Label title = (javafx.scene.control.Label) v.lookup(".figure-title");
+        assertEquals("Batch size 8", fx(title::getText));
+        f.retitle("figure.panel|64");
+        assertTrue(refresh(v));
+        assertEquals("Batch size 64", fx(title::getText));
+        assertEquals(java.util.Set.of("figure.panel", "x", "y"), f.messageKeys());
+    }
+
     /** A title longer than a narrow tile wraps onto more lines; it is never cut with an ellipsis. */
     @Test
     void aLongTitleWrapsInsteadOfBeingCut() throws Exception {
