@@ -237,7 +237,12 @@ class ProjectorUiTest extends FxRobot {
         String shownMessage = String.join("", from(bar).lookup(".status-label .text").queryAll().stream()
                 .map(t -> ((javafx.scene.text.Text) t).getText()).toList());
         assertEquals(message, shownMessage, "the export message with its folder, whole");
-        for (String id : new String[] {"#memoryLabel", "#runLabel"}) {
+        // the backend too (trial use: "CPU (oneDNN AVX2, OPENBLAS, 스…" at 1280 px), its whole description in the tooltip
+        classlab.core.train.Backend.Info backend = classlab.core.train.Backend.whenReady().get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(StatusLine.describe(backend, new classlab.ui.fx.Messages("ko")),
+                lookup("#backendLabel").queryAs(Label.class).getTooltip().getText());
+        for (String id : new String[] {"#memoryLabel", "#runLabel", "#backendLabel"}) {
             Label l = lookup(id).queryAs(Label.class);
             // read on the FX thread: the memory figure changes every second
             String[] texts = WaitForAsyncUtils.asyncFx(() -> new String[] {l.getText(), ((javafx.scene.text.Text) l.lookup(".text")).getText()}).get();
