@@ -685,20 +685,21 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
-    void columnLabelsWiderThanACellStandVertically() throws Exception {
+    void columnLabelsWiderThanACellStandSlanted() throws Exception {
         GridFigureView named = show(() -> (GridFigureView) FigureView.create(SampleFigures.namedConfusion(), SampleFigures.TEXT));
-        assertTrue(fx(named::verticalColumnLabels), "CIFAR class names do not fit a cell");
-        // "automobile" stands above column 1: ink well above one text line over the matrix.
+        assertTrue(fx(named::slantedColumnLabels), "CIFAR class names do not fit a cell");
+        // "automobile" rises at 45° from above column 1: ink on that diagonal, well above one text line over the matrix.
         double[] top = fx(() -> named.cellCenter(0, 0, 1));
         double cell = cellSize(named);
         WritableImage img = fx(() -> named.canvasPane().canvas().snapshot(null, null));
         int ink = 0;
-        for (int y = (int) (top[1] - cell / 2 - 60); y < top[1] - cell / 2 - 25; y++) {
-            for (int x = (int) (top[0] - cell / 3); x < top[0] + cell / 3; x++) if (img.getPixelReader().getColor(x, y).getBrightness() < 0.5) ink++;
+        for (int d = 25; d < 50; d++) {
+            int y = (int) (top[1] - cell / 2 - 3 - d);
+            for (int x = (int) (top[0] + d - 5); x < top[0] + d + 5; x++) if (img.getPixelReader().getColor(x, y).getBrightness() < 0.5) ink++;
         }
-        assertTrue(ink > 10, "vertical label drawn, dark pixels " + ink);
+        assertTrue(ink > 10, "slanted label drawn, dark pixels " + ink);
         GridFigureView digits = show(() -> (GridFigureView) FigureView.create(SampleFigures.confusion(), SampleFigures.TEXT));
-        assertFalse(fx(digits::verticalColumnLabels), "digit labels fit");
+        assertFalse(fx(digits::slantedColumnLabels), "digit labels fit");
     }
 
     @Test
