@@ -19,7 +19,7 @@ import javafx.scene.layout.Region;
  */
 final class LegendArea extends Region {
     /** Largest share of the owning view's height the legend takes (0 to 1). */
-    static final double MAX_SHARE = 0.25;
+    static final double MAX_SHARE = 0.3;
 
     private final Region owner;
     private final FlowPane items = new FlowPane() {
