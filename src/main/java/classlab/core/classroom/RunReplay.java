@@ -39,6 +39,7 @@ public final class RunReplay {
             throw new UserException(null, "error.run_file.other_lesson", run.lesson(), model.id());
         }
         if (!(stepsPerSecond > 0)) throw new IllegalArgumentException("speed must be positive, got " + stepsPerSecond);
+        model.beforeReplay(run.experiment(), run.settingsOver(model.defaults()));
         Map<String, Figure> figures = new HashMap<>();
         for (Figure f : model.allFigures()) figures.put(f.id(), f);
         List<RunRecord.Curve> growing = new ArrayList<>();

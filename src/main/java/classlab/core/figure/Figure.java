@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public abstract class Figure {
     private final String id;
-    private final String titleKey;
+    private volatile String titleKey;
     private final AtomicLong version = new AtomicLong();
 
     protected Figure(String id, String titleKey) {
@@ -33,7 +33,18 @@ public abstract class Figure {
     /** Stable identifier, also the file name of exported PNG/CSV ({@code id.png}). */
     public String id() { return id; }
 
+    /** The title: a message key, or a deferred message whose arguments are the figure's data (a panel's batch size). */
     public String titleKey() { return titleKey; }
+
+    /**
+     * Replaces the title (any thread; views show it at their next refresh): for a figure whose
+     * title names data the run chooses, such as the batch size a panel trains with.
+     * @param keyOrMessage a message key or a deferred message ({@code LessonStrings.message})
+     */
+    public void retitle(String keyOrMessage) {
+        titleKey = java.util.Objects.requireNonNull(keyOrMessage, "title");
+        changed();
+    }
 
     /** Increases on every change; readers compare it with the last version they drew. */
     public long version() { return version.get(); }
@@ -54,7 +65,10 @@ public abstract class Figure {
      */
     public Set<String> messageKeys() {
         Set<String> keys = new TreeSet<>();
-        keys.add(titleKey);
+        String title = titleKey;
+        int argumentsAt = title.indexOf('|');
+        addLabelKeys(keys, title);   // a deferred title's arguments that are keys
+        keys.add(argumentsAt >= 0 ? title.substring(0, argumentsAt) : title);
         return keys;
     }
 

@@ -30,6 +30,7 @@ public final class GridFigure extends Figure {
     private final int columns;
     private final List<Panel> panels = new ArrayList<>();
     private volatile boolean selectable;
+    private volatile boolean large;
 
     /** @param columns panels per row in the layout */
     public GridFigure(String id, String titleKey, Palette palette, int columns) {
@@ -45,6 +46,16 @@ public final class GridFigure extends Figure {
     public GridFigure selectable(boolean on) { selectable = on; changed(); return this; }
 
     @Override public boolean isSelectable() { return selectable; }
+
+    /**
+     * Asks for a tile of its own, as wide as the section and as tall as its viewport allows, instead
+     * of one of the section's equal tiles: for a matrix whose cell values are read from across a
+     * classroom (a confusion matrix's counts). Configuration: call before the figure is shown.
+     */
+    public GridFigure large(boolean on) { large = on; return this; }
+
+    /** Whether the figure asked for a tile of its own ({@link #large(boolean)}). */
+    public boolean isLarge() { return large; }
 
     public Palette palette() { return palette; }
     public int columns() { return columns; }

@@ -39,6 +39,14 @@ public abstract class LessonModel {
     public abstract ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception;
 
     /**
+     * Called on the training thread before a recorded run of {@code experiment} with {@code values}
+     * is played back into the figures ({@code RunReplay}), which fills series but trains nothing: a
+     * lesson whose figures take part of their configuration from the settings (a panel title naming
+     * its batch size) sets it here as {@link #run} would. Default: nothing.
+     */
+    public void beforeReplay(String experiment, ParamValues values) {}
+
+    /**
      * Recomputes the instant (no training) figures from the demo parameters. Called off the FX
      * thread whenever a demo parameter changes, and once when the pane opens. Default: nothing.
      */

@@ -1,6 +1,7 @@
 package classlab.ui.lesson;
 
 import classlab.core.figure.Figure;
+import classlab.core.figure.GridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.lesson.LessonStrings;
@@ -30,7 +31,8 @@ import javafx.scene.layout.VBox;
  * One section tab of the lesson pane: the section's parameter form (collapsible) beside its
  * figures. Chart tiles share the visible width: as many columns as fit at the theme's minimum
  * tile width, each as wide as the columns allow, so charts grow when side panels are hidden and
- * never need a horizontal scrollbar.
+ * never need a horizontal scrollbar. A figure that asks for a tile of its own
+ * ({@link GridFigure#isLarge()}, a confusion matrix) spans the columns, as tall as the viewport.
  */
 final class SectionView {
     /** What a tile's buttons ask the pane to do. */
@@ -51,7 +53,10 @@ final class SectionView {
     static final double MIN_HEIGHT_SHARE = 0.6;
     private final List<FigureView> views = new ArrayList<>();
     private final Tab tab;
-    private final TilePane charts = new TilePane(GAP, GAP);
+    /** The equal chart tiles, in runs between {@link #large} tiles (figure order is kept). */
+    private final List<TilePane> chartGroups = new ArrayList<>();
+    /** Tiles of figures that asked for a tile of their own ({@link GridFigure#isLarge()}): full width, viewport height. */
+    private final List<Region> large = new ArrayList<>();
     private final ScrollPane scroll;
     private final Theme theme;
 
@@ -77,18 +82,32 @@ final class SectionView {
         formScroll.visibleProperty().bind(formShown);
         formScroll.managedProperty().bind(formShown);
 
-        charts.getStyleClass().add("figure-grid");
         VBox tables = new VBox(GAP);
+        VBox content = new VBox(12);
+        TilePane charts = null;
         for (Figure f : figures) {
-            Node tile = tile(f, strings, messages, actions);
+            Region tile = tile(f, strings, messages, actions);
             if (f == session.iterationLoss()) {   // a replay has no mini-batch losses: no empty chart meanwhile
                 tile.visibleProperty().bind(session.showsReplayProperty().not());
                 tile.managedProperty().bind(session.showsReplayProperty().not());
             }
-            if (f instanceof ResultTable) tables.getChildren().add(tile);
-            else charts.getChildren().add(tile);
+            if (f instanceof ResultTable) {
+                tables.getChildren().add(tile);
+            } else if (f instanceof GridFigure g && g.isLarge()) {
+                large.add(tile);
+                content.getChildren().add(tile);
+                charts = null;
+            } else {
+                if (charts == null) {
+                    charts = new TilePane(GAP, GAP);
+                    charts.getStyleClass().add("figure-grid");
+                    chartGroups.add(charts);
+                    content.getChildren().add(charts);
+                }
+                charts.getChildren().add(tile);
+            }
         }
-        VBox content = new VBox(12, charts, tables);
+        content.getChildren().add(tables);
         content.setPadding(new Insets(GAP));
         // Live charts: a cached viewport would be re-rendered whole on every chart update.
         scroll = classlab.ui.fx.Viewports.uncached(new ScrollPane(content));
@@ -136,8 +155,17 @@ final class SectionView {
         double fit = viewport.getHeight() - 3 * GAP;
         double floor = Math.min(theme.figureHeight(), Math.max(theme.figureHeight() * MIN_HEIGHT_SHARE, fit));
         double height = Math.max(floor, Math.min(width * 0.62, fit));
-        charts.setPrefTileWidth(width);
-        charts.setPrefTileHeight(height);
+        for (TilePane charts : chartGroups) {
+            charts.setPrefTileWidth(width);
+            charts.setPrefTileHeight(height);
+        }
+        // A large tile (a confusion matrix: square cells whose numbers are read from afar) spans the
+        // columns and is as tall as the viewport, or as tall as it is wide when that is less.
+        double largeHeight = Math.max(floor, Math.min(available, fit));
+        for (Region tile : large) {
+            tile.setPrefWidth(available);
+            tile.setPrefHeight(largeHeight);
+        }
     }
 
     /** The vertical scrollbar's width while it is hidden (0 while it shows: the viewport already leaves it room). */
@@ -150,7 +178,7 @@ final class SectionView {
         return 0;
     }
 
-    private Node tile(Figure f, LessonStrings strings, Messages messages, TileActions actions) {
+    private Region tile(Figure f, LessonStrings strings, Messages messages, TileActions actions) {
         FigureView view = FigureView.create(f, strings);
         view.setTheme(theme.chartTheme());
         view.setOnSelect(selection -> actions.selected(f, selection));

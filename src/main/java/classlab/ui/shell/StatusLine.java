@@ -24,9 +24,16 @@ import org.controlsfx.control.StatusBar;
  */
 final class StatusLine {
     private final StatusBar bar;
-    private final Label backendLabel = new Label();
+    /** At most {@link #BACKEND_SHARE} of the bar (a failure's long text), otherwise as wide as its text. */
+    private final Label backendLabel = new Label() {
+        @Override protected double computeMinWidth(double height) {
+            return Math.min(computePrefWidth(height), bar.getWidth() * BACKEND_SHARE);
+        }
+    };
     private final Label memoryLabel = new Label();
     private final Label runLabel = new Label();
+    /** The backend's whole description (the label shows its {@link #summary}). */
+    private final Tooltip backendTip = new Tooltip();
     /** Most of the bar's width the backend description takes. */
     private static final double BACKEND_SHARE = 0.28;
     private final Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
@@ -48,9 +55,21 @@ final class StatusLine {
      */
     static String describe(Backend.Info info, Messages messages) {
         String helpers = info.oneDnn() || !info.build().usesOneDnn() ? "" : messages.get("status.backend.no_helpers");
+        return messages.format("status.backend.info", deviceName(info), info.build().label(), helpers, info.blas(), info.threads());
+    }
+
+    /**
+     * The backend in a few words for the bar itself, "CPU · 1 thread" / "CPU · 스레드 1개": the whole
+     * {@link #describe description} was cut at 1280 px, in Korean most (trial use); its tooltip has it.
+     */
+    static String summary(Backend.Info info, Messages messages) {
+        return messages.format("status.backend.short", deviceName(info), info.threads());
+    }
+
+    /** "CPU", "GPU", or the device with the backend's name where that says more ("GPU Cuda"). */
+    private static String deviceName(Backend.Info info) {
         String device = info.gpu() ? "GPU" : "CPU";
-        String name = info.backend().equalsIgnoreCase(device) ? device : device + " " + info.backend();
-        return messages.format("status.backend.info", name, info.build().label(), helpers, info.blas(), info.threads());
+        return info.backend().equalsIgnoreCase(device) ? device : device + " " + info.backend();
     }
 
     StatusLine(StatusBar bar, Messages messages) {
@@ -60,18 +79,12 @@ final class StatusLine {
         runLabel.setId("runLabel");
         memoryLabel.setId("memoryLabel");
         // At 1280 px on a projector the three did not fit: the run state and the memory are never cut,
-        // the backend's long description takes at most about a quarter of the bar (in full in its
-        // tooltip), and the message wraps onto a second line (wrapMessage) instead of losing its end.
+        // the backend is named in a few words (its whole description in the tooltip), a failure to start
+        // it takes at most about a quarter of the bar, and the message wraps onto a second line
+        // (wrapMessage) instead of losing its end.
         runLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         memoryLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         backendLabel.maxWidthProperty().bind(bar.widthProperty().multiply(BACKEND_SHARE));
-        javafx.beans.InvalidationListener backendWidth = o -> backendLabel.setMinWidth(
-                Math.min(backendLabel.prefWidth(-1), bar.getWidth() * BACKEND_SHARE));
-        backendLabel.textProperty().addListener(backendWidth);
-        backendLabel.fontProperty().addListener(backendWidth);
-        bar.widthProperty().addListener(backendWidth);
-        Tooltip backendTip = new Tooltip();
-        backendTip.textProperty().bind(backendLabel.textProperty());
         backendLabel.setTooltip(backendTip);
         Tooltip messageTip = new Tooltip();
         messageTip.textProperty().bind(bar.textProperty());
@@ -144,8 +157,10 @@ final class StatusLine {
     private static final double MIN_BAR_HEIGHT = 30;
 
     private void showBackend() {
-        backendLabel.setText(backendError != null ? backendFailure(messages)
-                : backend != null ? describe(backend, messages) : messages.get("status.backend.loading"));
+        String whole = backendError != null ? backendFailure(messages)
+                : backend != null ? describe(backend, messages) : messages.get("status.backend.loading");
+        backendLabel.setText(backendError == null && backend != null ? summary(backend, messages) : whole);
+        backendTip.setText(whole);
     }
 
     private String backendFailure(Messages m) {

@@ -91,6 +91,7 @@ public abstract class FigureView extends BorderPane {
         if (v == drawnVersion) return false;
         drawnVersion = v;
         drawnAt = System.nanoTime();
+        if (!figure.titleKey().equals(titleShown)) showTitle();
         redraw();
         relayIfStuck();
         return true;
@@ -121,8 +122,16 @@ public abstract class FigureView extends BorderPane {
 
     /** Re-resolves every displayed text after a language change. */
     public void relabel() {
-        title.setText(t(figure.titleKey()));
+        showTitle();
         applyLabels();
+    }
+
+    /** The title key or message shown ({@link Figure#retitle} may change the figure's). */
+    private String titleShown;
+
+    private void showTitle() {
+        titleShown = figure.titleKey();
+        title.setText(t(titleShown));
     }
 
     public ChartTheme theme() { return theme; }

@@ -26,6 +26,7 @@ import javafx.scene.text.TextAlignment;
 public final class GridFigureView extends FigureView {
     private static final double PAD = 8;
     private static final double GAP = 16;
+    private static final double SIN_45 = Math.sqrt(0.5);
     private static final Color DIVERGING_LOW = Color.web("#2166ac");
     private static final Color DIVERGING_MID = Color.web("#f7f7f7");
     private static final Color DIVERGING_HIGH = Color.web("#b2182b");
@@ -35,9 +36,9 @@ public final class GridFigureView extends FigureView {
     private List<GridFigure.Panel> panels = List.of();
     private final List<CellArea> areas = new ArrayList<>();
     private final SelectionSupport selection;
-    /** Layout of the last paint: column labels stand vertically in this much height. */
-    private boolean verticalColumnLabels;
-    private double verticalLabelSpace;
+    /** Layout of the last paint: column labels stand slanted at 45° in this much height. */
+    private boolean slantedColumnLabels;
+    private double slantedLabelSpace;
 
     /** Where each caption line was drawn in the last paint (x, y, width, height), for layout checks. */
     private final List<javafx.geometry.BoundingBox> captionBoxes = new ArrayList<>();
@@ -77,8 +78,8 @@ public final class GridFigureView extends FigureView {
         return null;
     }
 
-    /** Canvas coordinates of the centre of a cell, or null if that panel is not drawn. */
-    double[] cellCenter(int panel, int row, int col) {
+    /** Canvas coordinates {x, y} of the centre of a cell as last painted, or null if that panel is not drawn. */
+    public double[] cellCenter(int panel, int row, int col) {
         for (CellArea a : areas) {
             if (a.panel() == panel) return new double[] {a.x() + (col + 0.5) * a.cell(), a.y() + (row + 0.5) * a.cell()};
         }
@@ -127,11 +128,12 @@ public final class GridFigureView extends FigureView {
         int cols = layout.cols();
         double cell = layout.cell(), colLabelH = layout.colLabelH(), captionH = layout.captionLines() * lineH;
         int panelRows = (panels.size() + cols - 1) / cols;
-        verticalColumnLabels = layout.verticalLabelSpace() > 0;
-        verticalLabelSpace = layout.verticalLabelSpace();
+        slantedColumnLabels = layout.slantedLabelSpace() > 0;
+        slantedLabelSpace = layout.slantedLabelSpace();
         List<List<String>> captions = layout.captions();
         if (cell < 1) return;
-        double usedW = cols * (rowLabelW + maxC * cell) + GAP * (cols - 1);
+        // slanted column labels reach past the last column by up to their height
+        double usedW = cols * (rowLabelW + maxC * cell) + GAP * (cols - 1) + (slantedColumnLabels ? colLabelH : 0);
         double usedH = panelRows * (colLabelH + maxR * cell + captionH) + GAP * (panelRows - 1);
         double ox = Math.floor((w - usedW) / 2), oy = Math.floor((h - usedH) / 2);
 
@@ -151,14 +153,16 @@ public final class GridFigureView extends FigureView {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
             // Captions are wrapped to their block (the gap stays between neighbours); a longer word gets a smaller font.
-            double captionW = rowLabelW + maxC * cell;
+            // One panel per row: its caption may span the canvas (centred with the block), not only the cells.
+            double captionW = cols == 1 ? w - 2 * PAD : rowLabelW + maxC * cell;
+            double captionX = cols == 1 ? w / 2 : cx + pc * cell / 2;
             List<String> lines = captions.get(i);
             for (int k = 0; k < lines.size(); k++) {
                 Font f = CanvasPane.fitted(lines.get(k), font, captionW);
                 double textW = Math.min(captionW, CanvasPane.textWidth(lines.get(k), f)), y = by + colLabelH + maxR * cell + 3 + k * lineH;
                 g.setFont(f);
-                g.fillText(lines.get(k), cx + pc * cell / 2, y, captionW);
-                captionBoxes.add(new javafx.geometry.BoundingBox(cx + pc * cell / 2 - textW / 2, y, textW, f.getSize()));
+                g.fillText(lines.get(k), captionX, y, captionW);
+                captionBoxes.add(new javafx.geometry.BoundingBox(captionX - textW / 2, y, textW, f.getSize()));
             }
         }
         paintSelection(g, th);
@@ -166,10 +170,10 @@ public final class GridFigureView extends FigureView {
 
     /**
      * Panels per row, cell size, column label height, captions wrapped to their width (and the most
-     * lines any has), and the height of vertical column labels (0 when they stand horizontally).
+     * lines any has), and the height of slanted column labels (0 when they stand horizontally).
      */
     private record Layout(int cols, double cell, double colLabelH, List<List<String>> captions, int captionLines,
-                          double verticalLabelSpace) { }
+                          double slantedLabelSpace) { }
 
     /** The layout with {@code cols} panels per row in {@code w × h}. */
     private Layout layout(int cols, double w, double h, int maxR, int maxC, double rowLabelW, boolean anyColLabels,
@@ -178,7 +182,7 @@ public final class GridFigureView extends FigureView {
         double blockW = (w - 2 * PAD - GAP * (cols - 1)) / cols;
         double blockH = (h - 2 * PAD - GAP * (panelRows - 1)) / panelRows;
         double colLabelH = anyColLabels ? lineH : 0;
-        double vertical = 0;
+        double slanted = 0;
         // Captions wrapped at the widest a block allows, then at the width the cells leave (one more pass
         // when that needs more lines).
         List<List<String>> captions = wrapCaptions(blockW, font);
@@ -186,17 +190,31 @@ public final class GridFigureView extends FigureView {
         for (int pass = 0; pass < 2; pass++) {
             double captionH = lines(captions) * lineH;
             cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
-            // Column labels wider than a cell (CIFAR class names) stand vertically, as matplotlib's xticks_rotation.
+            // Column labels wider than a cell (CIFAR class names) stand at 45°, as matplotlib's xticks_rotation=45:
+            // about 70 % of the height upright labels took, which the cells of a short tile (1280x800) need.
             if (anyColLabels && widestColumnLabel(labelFont(th, cell)) > cell - 2) {
-                colLabelH = Math.min(widestColumnLabel(labelFont(th, cell)) + 6, Math.floor(blockH * 0.3));
-                cell = Math.floor(Math.min((blockW - rowLabelW) / maxC, (blockH - colLabelH - captionH) / maxR));
-                vertical = colLabelH - 4;
+                // The labels' font follows the cell and their height the font: a few rounds settle both,
+                // the last one never leaving the labels less room than they take.
+                for (int round = 0; round < 4; round++) {
+                    double needed = slantedHeight(labelFont(th, cell), blockH);
+                    if (round > 0 && needed <= colLabelH && colLabelH - needed < 2) break;
+                    colLabelH = needed;
+                    cell = Math.floor(Math.min((blockW - rowLabelW - colLabelH) / maxC, (blockH - colLabelH - captionH) / maxR));
+                }
+                colLabelH = Math.max(colLabelH, slantedHeight(labelFont(th, cell), blockH));
+                slanted = colLabelH - 4;
             }
+            if (cols == 1) break;   // a lone column's captions keep the block's width (see paint)
             List<List<String>> narrower = wrapCaptions(rowLabelW + maxC * Math.max(cell, 1), font);
             if (lines(narrower) <= lines(captions)) break;
             captions = narrower;
         }
-        return new Layout(cols, cell, colLabelH, captions, lines(captions), vertical);
+        return new Layout(cols, cell, colLabelH, captions, lines(captions), slanted);
+    }
+
+    /** The height column labels take at 45° in {@code font}: at most 30 % of the block's height {@code blockH}. */
+    private double slantedHeight(Font font, double blockH) {
+        return Math.min(Math.ceil((widestColumnLabel(font) + font.getSize()) * SIN_45) + 6, Math.floor(blockH * 0.3));
     }
 
     private static int lines(List<List<String>> captions) {
@@ -221,7 +239,8 @@ public final class GridFigureView extends FigureView {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (double[] row : p.values()) for (double v : row) if (Double.isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
         Font labelFont = labelFont(th, cell);
-        double valueSize = Math.min(th.fontSize(), cell * 0.42);
+        // Counts up to three digits fit half a cell's height across the cell (fillText narrows longer ones).
+        double valueSize = Math.min(th.fontSize(), cell * 0.5);
         Font valueFont = Font.font(valueSize);
         boolean values = p.showValues() && valueSize >= 7;
         // Separate cells visually when they are big enough to carry text.
@@ -248,14 +267,15 @@ public final class GridFigureView extends FigureView {
             g.setTextBaseline(VPos.CENTER);
             for (int r = 0; r < Math.min(rows, p.rowLabels().length); r++) g.fillText(t(p.rowLabels()[r]), x - 5, y + (r + 0.5) * cell);
         }
-        if (p.colLabels() != null && verticalColumnLabels) {
+        if (p.colLabels() != null && slantedColumnLabels) {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
+            double length = (slantedLabelSpace - labelFont.getSize() * SIN_45) / SIN_45;
             for (int c = 0; c < Math.min(cols, p.colLabels().length); c++) {
                 g.save();
                 g.translate(x + (c + 0.5) * cell, y - 3);
-                g.rotate(-90);
-                g.fillText(t(p.colLabels()[c]), 0, 0, verticalLabelSpace);
+                g.rotate(-45);
+                g.fillText(t(p.colLabels()[c]), 0, 0, Math.max(1, length));
                 g.restore();
             }
         } else if (p.colLabels() != null) {
@@ -277,8 +297,8 @@ public final class GridFigureView extends FigureView {
         return w;
     }
 
-    /** Whether the last paint stood column labels vertically (they did not fit a cell). */
-    boolean verticalColumnLabels() { return verticalColumnLabels; }
+    /** Whether the last paint slanted the column labels (they did not fit a cell). */
+    boolean slantedColumnLabels() { return slantedColumnLabels; }
 
     /** Outlines the last clicked cell (accent) and the cell under the mouse (foreground). */
     private void paintSelection(GraphicsContext g, ChartTheme th) {

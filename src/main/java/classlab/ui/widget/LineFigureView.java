@@ -54,7 +54,9 @@ public final class LineFigureView extends FigureView {
     private DualAxisOverlay right;
     private final StackPane plots;
     private final HoverTooltip hover = new HoverTooltip();
-    private final FlowPane legend = new FlowPane();
+    /** The legend, bounded so that many earlier runs' items do not crush the plot ({@link LegendArea}). */
+    private final LegendArea legendArea = new LegendArea(this);
+    private final FlowPane legend = legendArea.items();
     /**
      * Holds the legend's row while the figure has no series (before a run, or just cleared as one
      * starts), so the plot keeps its size when the first curves and their legend items arrive: a
@@ -112,14 +114,13 @@ public final class LineFigureView extends FigureView {
         yAxis.widthProperty().addListener((o, a, b) -> plots.requestLayout());
         xAxis.widthProperty().addListener((o, a, b) -> { if (aspectBase != null) plots.requestLayout(); });
         yAxis.heightProperty().addListener((o, a, b) -> { if (aspectBase != null) plots.requestLayout(); });
-        legend.getStyleClass().add("figure-legend");
         Region spacerSwatch = new Region();
         spacerSwatch.getStyleClass().add("figure-legend-swatch");
         legendSpacer.setGraphic(spacerSwatch);
         legendSpacer.getStyleClass().add("figure-legend-item");
         legendSpacer.setVisible(false);
         setCenter(plots);
-        setBottom(legend);
+        setBottom(legendArea);
         initialDraw();
     }
 
@@ -267,8 +268,11 @@ public final class LineFigureView extends FigureView {
 
     MarkedLineChart mainChart() { return main; }
 
-    /** The legend under the plot (tests). */
+    /** The legend's items under the plot (tests). */
     FlowPane legend() { return legend; }
+
+    /** The bounded area holding the legend (tests). */
+    LegendArea legendArea() { return legendArea; }
 
     MarkedLineChart rightChart() { return right == null ? null : right.chart(); }
 
@@ -330,9 +334,11 @@ public final class LineFigureView extends FigureView {
         }
         entries.clear();
         entries.putAll(synced);
-        // Keep the legend in the figure's series order.
+        // The figure's series order, the current run's items first: when earlier runs' items fill the
+        // legend's rows and it scrolls, the curves drawn in full colour stay named in sight.
         List<javafx.scene.Node> ordered = new ArrayList<>();
-        for (LineFigure.Series s : all) ordered.add(entries.get(s.name()).legendItem);
+        for (LineFigure.Series s : all) if (!s.previous()) ordered.add(entries.get(s.name()).legendItem);
+        for (LineFigure.Series s : all) if (s.previous()) ordered.add(entries.get(s.name()).legendItem);
         if (ordered.isEmpty()) ordered.add(legendSpacer);
         if (!legend.getChildren().equals(ordered)) legend.getChildren().setAll(ordered);
     }

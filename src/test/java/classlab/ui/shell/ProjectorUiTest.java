@@ -24,6 +24,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -237,7 +238,12 @@ class ProjectorUiTest extends FxRobot {
         String shownMessage = String.join("", from(bar).lookup(".status-label .text").queryAll().stream()
                 .map(t -> ((javafx.scene.text.Text) t).getText()).toList());
         assertEquals(message, shownMessage, "the export message with its folder, whole");
-        for (String id : new String[] {"#memoryLabel", "#runLabel"}) {
+        // the backend too (trial use: "CPU (oneDNN AVX2, OPENBLAS, 스…" at 1280 px), its whole description in the tooltip
+        classlab.core.train.Backend.Info backend = classlab.core.train.Backend.whenReady().get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(StatusLine.describe(backend, new classlab.ui.fx.Messages("ko")),
+                lookup("#backendLabel").queryAs(Label.class).getTooltip().getText());
+        for (String id : new String[] {"#memoryLabel", "#runLabel", "#backendLabel"}) {
             Label l = lookup(id).queryAs(Label.class);
             // read on the FX thread: the memory figure changes every second
             String[] texts = WaitForAsyncUtils.asyncFx(() -> new String[] {l.getText(), ((javafx.scene.text.Text) l.lookup(".text")).getText()}).get();
@@ -418,4 +424,49 @@ class ProjectorUiTest extends FxRobot {
         }
     }
 
+    /**
+     * Trial use: the confusion matrix was small on a projector, a 10×10 matrix in one of the section's
+     * equal tiles. It now has a tile of its own, as wide as the charts and as tall as the viewport, its
+     * column names slanted at 45° rather than upright and its caption on one line. Cells before → after:
+     * 1920×1080 light 22 → 73 px, 1280×800 presentation 17 → 20 px (the window's header takes the
+     * rest of that screen's height; Spotlight shows the matrix over the whole window), 1920×1080
+     * presentation 47 → 49 px. The tile never exceeds the viewport, so the whole matrix is in sight.
+     */
+    @Test
+    void at1280x800TheConfusionMatrixUsesTheSpaceItHas() throws Exception {
+        // language, theme, screen width and height, smallest cell in px
+        Object[][] screens = {{"ko", Theme.PRESENTATION, 1280, 800, 20.0}, {"en", Theme.LIGHT, 1920, 1080, 60.0}, {"ko", Theme.PRESENTATION, 1920, 1080, 45.0}};
+        for (Object[] screen : screens) {
+            MainWindowController shell = start((String) screen[0], (Theme) screen[1], "cifar");
+            interact(() -> {
+                stage().setMaximized(false);
+                stage().setWidth((Integer) screen[2]);
+                stage().setHeight((Integer) screen[3]);
+            });
+            LessonPaneController pane = shell.currentPane();
+            classlab.core.figure.GridFigure confusion = (classlab.core.figure.GridFigure) pane.session().model().figures("errors").stream()
+                    .filter(f -> f.id().equals("confusion")).findFirst().orElseThrow();
+            String[] names = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
+            double[][] counts = new double[10][10];
+            for (int r = 0; r < 10; r++) for (int c = 0; c < 10; c++) counts[r][c] = r == c ? 150 + 7 * r : (r * 31 + c * 17) % 40;
+            confusion.setPanels(List.of(new classlab.core.figure.GridFigure.Panel("accuracy 0.620 · 2000 test images", counts, names, names, true)));
+            TabPane tabs = lookup("#sections").queryAs(TabPane.class);
+            interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "errors".equals(t.getUserData())).findFirst().orElseThrow()));
+            interact(pane::refreshFigures);
+            WaitForAsyncUtils.waitForFxEvents();
+            classlab.ui.widget.GridFigureView view = (classlab.ui.widget.GridFigureView) pane.figureViews().stream()
+                    .filter(v -> v.figure() == confusion).findFirst().orElseThrow();
+            double[] cell = WaitForAsyncUtils.asyncFx(() -> {
+                double[] a = view.cellCenter(0, 0, 0), b = view.cellCenter(0, 1, 1);
+                return new double[] {b[0] - a[0], b[1] - a[1]};
+            }).get();
+            String where = screen[1] + " " + screen[2] + "x" + screen[3];
+            assertTrue(cell[0] >= (Double) screen[4] && cell[1] >= (Double) screen[4], where + ": confusion cells " + cell[0] + " x " + cell[1] + " px");
+            Node tile = lookup("#figure-confusion").query();
+            ScrollPane scroll = (ScrollPane) tabs.getSelectionModel().getSelectedItem().getContent().lookup(".live-charts");
+            double tileHeight = tile.getLayoutBounds().getHeight(), viewport = scroll.getViewportBounds().getHeight();
+            assertTrue(tileHeight <= viewport, where + ": the matrix fits the viewport: tile " + tileHeight + ", viewport " + viewport);
+        }
+        interact(() -> stage().setMaximized(true));
+    }
 }

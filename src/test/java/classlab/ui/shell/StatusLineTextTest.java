@@ -20,4 +20,17 @@ class StatusLineTextTest {
         Backend.Info gpu = new Backend.Info("Cuda", "CUBLAS", 1, true, 900, build, build.usesOneDnn());
         assertEquals("GPU Cuda (" + build.label() + ", CUBLAS, 1 thread)", StatusLine.describe(gpu, new Messages("en")));
     }
+
+    /** The bar itself names the device and its threads only (the whole description was cut at 1280 px); the tooltip has the rest. */
+    @Test
+    void theBarShowsAShortSummary() {
+        NativeBuild build = NativeBuild.values()[0];
+        Backend.Info one = new Backend.Info("Cpu", "OPENBLAS", 1, false, 900, build, build.usesOneDnn());
+        Backend.Info two = new Backend.Info("Cpu", "OPENBLAS", 2, false, 900, build, build.usesOneDnn());
+        assertEquals("CPU · 1 thread", StatusLine.summary(one, new Messages("en")));
+        assertEquals("CPU · 2 threads", StatusLine.summary(two, new Messages("en")));
+        assertEquals("CPU · 스레드 2개", StatusLine.summary(two, new Messages("ko")));
+        Backend.Info gpu = new Backend.Info("Cuda", "CUBLAS", 1, true, 900, build, build.usesOneDnn());
+        assertEquals("GPU Cuda · 1 thread", StatusLine.summary(gpu, new Messages("en")));
+    }
 }

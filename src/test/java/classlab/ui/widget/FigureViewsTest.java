@@ -54,7 +54,10 @@ class FigureViewsTest extends FxRobot {
     }
 
     /** Shows the view as the scene root's only child with charts.css and a theme class. */
-    private <T extends FigureView> T show(Callable<T> build, String themeClass) throws Exception {
+    private <T extends FigureView> T show(Callable<T> build, String themeClass) throws Exception { return show(build, themeClass, W, H); }
+
+    /** Shows the view as the scene root's only child of a {@code width × height} scene with charts.css and a theme class. */
+    private <T extends FigureView> T show(Callable<T> build, String themeClass, double width, double height) throws Exception {
         AtomicReference<T> ref = new AtomicReference<>();
         FxToolkit.setupStage(stage -> {
             try {
@@ -62,7 +65,7 @@ class FigureViewsTest extends FxRobot {
                 view.setTheme(ChartTheme.forStyleClass(themeClass));
                 StackPane root = new StackPane(view);
                 root.getStyleClass().add(themeClass);
-                Scene scene = new Scene(root, W, H);
+                Scene scene = new Scene(root, width, height);
                 // the primary stage is shared with the app's UI tests, which open it maximised
                 stage.setMaximized(false);
                 scene.getStylesheets().add(getClass().getResource(HeadlessFigures.STYLESHEET).toExternalForm());
@@ -94,6 +97,20 @@ class FigureViewsTest extends FxRobot {
     }
 
     private static boolean refresh(FigureView v) throws Exception { return fx(v::refreshIfChanged); }
+
+    /** A figure retitled by its lesson (a panel naming the batch size a run trains) shows the new title at the next refresh. */
+    @Test
+    void aRetitledFigureShowsItsNewTitle() throws Exception {
+        LineFigure f = new LineFigure("l", "figure.panel|8", "x", "y");
+        Map<String, String> words = Map.of("figure.panel", "Batch size {0}");
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> words.getOrDefault(k, k)));
+        javafx.scene.control.Label title = (javafx.scene.control.Label) v.lookup(".figure-title");
+        assertEquals("Batch size 8", fx(title::getText));
+        f.retitle("figure.panel|64");
+        assertTrue(refresh(v));
+        assertEquals("Batch size 64", fx(title::getText));
+        assertEquals(java.util.Set.of("figure.panel", "x", "y"), f.messageKeys());
+    }
 
     /** A title longer than a narrow tile wraps onto more lines; it is never cut with an ellipsis. */
     @Test
@@ -370,6 +387,57 @@ class FigureViewsTest extends FxRobot {
         assertSame(other, fx(() -> v.mainChart().fieldLayer().field()));
     }
 
+    /**
+     * Trial use: a run re-run several times with different settings, the earlier runs overlaid, gave the
+     * legend one long item per curve and run ("Dropout · #3 (Learning rate 0.02, Batch size 128, …)") and at
+     * 1280×800 the plot became a thin strip. In a 1280×800 presentation tile (620×460) and a 1920×1080
+     * light one (900×560), with 4 current and 16 earlier curves, the plot area keeps at least 40 % of the
+     * view's height (title, axes and legend share the rest), the legend at most {@link LegendArea#MAX_SHARE} of it, scrolling; the current run's
+     * items come first; no item is wider than the legend, and each tells its whole text in a tooltip.
+     */
+    @Test
+    void manyEarlierRunsInTheLegendLeaveThePlotItsHeight() throws Exception {
+        String[][] sizes = {{ChartTheme.PRESENTATION_CLASS, "620", "460"}, {ChartTheme.LIGHT_CLASS, "900", "560"}};
+        for (String[] size : sizes) {
+            LineFigure f = new LineFigure("l", "training loss", "epoch", "loss");
+            String[] configs = {"No regularisation", "Dropout", "BatchNorm", "Dropout + BatchNorm"};
+            List<LineFigure.Previous> earlier = new ArrayList<>();
+            for (int run = 2; run <= 5; run++) {
+                for (String c : configs) {
+                    earlier.add(new LineFigure.Previous(c + " · #" + run + " (Learning rate 0.0" + run + ", Batch size " + (32 << run)
+                            + ", Dropout p 0." + run + ", Epochs " + 10 * run + ")", c, false, new double[] {1, 2, 3},
+                            new double[] {2.0 / run, 1.0 / run, 0.5 / run}, "#" + run));
+                }
+            }
+            for (String c : configs) {
+                f.series(c).add(1, 1.5);
+                f.series(c).add(2, 0.9);
+                f.series(c).add(3, 0.4);
+            }
+            f.setPrevious(earlier);
+            LineFigureView v = show(() -> (LineFigureView) FigureView.create(f, k -> k), size[0], Double.parseDouble(size[1]), Double.parseDouble(size[2]));
+            WaitForAsyncUtils.waitForFxEvents();
+            String where = size[0] + " " + size[1] + "x" + size[2];
+            double viewHeight = fx(v::getHeight);
+            double plot = fx(() -> v.mainChart().lookup(".chart-plot-background").getLayoutBounds().getHeight());
+            assertTrue(plot >= 0.4 * viewHeight, where + ": plot area " + plot + " px of a " + viewHeight + " px chart");
+            LegendArea area = v.legendArea();
+            assertTrue(fx(area::getHeight) <= LegendArea.MAX_SHARE * viewHeight + 1, where + ": legend " + fx(area::getHeight) + " px");
+            assertTrue(fx(area::scrolls), where + ": the rest of the legend scrolls");
+            List<javafx.scene.control.Label> items = fx(() -> v.legend().getChildren().stream().map(n -> (javafx.scene.control.Label) n).toList());
+            assertEquals(20, items.size());
+            assertEquals(List.of(configs), items.subList(0, 4).stream().map(javafx.scene.control.Label::getText).toList(), "current run first");
+            Bounds legendBounds = fx(() -> v.legend().localToScene(v.legend().getLayoutBounds()));
+            Bounds viewport = fx(() -> area.localToScene(area.getLayoutBounds()));
+            for (javafx.scene.control.Label item : items) {
+                Bounds b = fx(() -> item.localToScene(item.getLayoutBounds()));
+                assertTrue(b.getMinX() >= legendBounds.getMinX() - 0.5 && b.getMaxX() <= Math.min(legendBounds.getMaxX(), viewport.getMaxX()) + 0.5,
+                        where + ": item inside the legend's width: " + item.getText() + " " + b + " in " + viewport);
+                assertEquals(item.getText(), fx(() -> item.getTooltip() == null ? null : item.getTooltip().getText()));
+            }
+        }
+    }
+
     /** An empty chart keeps a legend row, so the first curves of a run do not shrink the plot. */
     @Test
     void theFirstCurvesDoNotResizeThePlot() throws Exception {
@@ -617,20 +685,21 @@ class FigureViewsTest extends FxRobot {
     }
 
     @Test
-    void columnLabelsWiderThanACellStandVertically() throws Exception {
+    void columnLabelsWiderThanACellStandSlanted() throws Exception {
         GridFigureView named = show(() -> (GridFigureView) FigureView.create(SampleFigures.namedConfusion(), SampleFigures.TEXT));
-        assertTrue(fx(named::verticalColumnLabels), "CIFAR class names do not fit a cell");
-        // "automobile" stands above column 1: ink well above one text line over the matrix.
+        assertTrue(fx(named::slantedColumnLabels), "CIFAR class names do not fit a cell");
+        // "automobile" rises at 45° from above column 1: ink on that diagonal, well above one text line over the matrix.
         double[] top = fx(() -> named.cellCenter(0, 0, 1));
         double cell = cellSize(named);
         WritableImage img = fx(() -> named.canvasPane().canvas().snapshot(null, null));
         int ink = 0;
-        for (int y = (int) (top[1] - cell / 2 - 60); y < top[1] - cell / 2 - 25; y++) {
-            for (int x = (int) (top[0] - cell / 3); x < top[0] + cell / 3; x++) if (img.getPixelReader().getColor(x, y).getBrightness() < 0.5) ink++;
+        for (int d = 25; d < 50; d++) {
+            int y = (int) (top[1] - cell / 2 - 3 - d);
+            for (int x = (int) (top[0] + d - 5); x < top[0] + d + 5; x++) if (img.getPixelReader().getColor(x, y).getBrightness() < 0.5) ink++;
         }
-        assertTrue(ink > 10, "vertical label drawn, dark pixels " + ink);
+        assertTrue(ink > 10, "slanted label drawn, dark pixels " + ink);
         GridFigureView digits = show(() -> (GridFigureView) FigureView.create(SampleFigures.confusion(), SampleFigures.TEXT));
-        assertFalse(fx(digits::verticalColumnLabels), "digit labels fit");
+        assertFalse(fx(digits::slantedColumnLabels), "digit labels fit");
     }
 
     @Test

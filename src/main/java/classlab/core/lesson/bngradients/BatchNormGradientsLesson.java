@@ -114,10 +114,12 @@ public final class BatchNormGradientsLesson extends LessonModel {
                 List.of("column.network", "column.layer1", "column.layer2", "column.layer3", "column.layer4", "column.layer5",
                         "column.spread")));
 
+        // Each panel's title names its batch size: the defaults' until a run trains other sizes.
         for (int i = 0; i < GRID_PANELS; i++) {
-            bnBatchPanels[i] = figure(SEC_BN_BATCH, new LineFigure("bn_batch_size_" + (i + 1), "figure.bn_batch_size_" + (i + 1),
+            bnBatchPanels[i] = figure(SEC_BN_BATCH, new LineFigure("bn_batch_size_" + (i + 1), "figure.bn_batch_size",
                     "axis.epoch", "axis.train_loss"));
         }
+        titlePanels(defaults().getIntList("bn_batch_sizes"));
 
         modeTable = figure(SEC_MODES, new ResultTable("mode_variance", "figure.mode_variance",
                 List.of("column.mode", "column.passes", "column.variance", "column.diff_from_eval")));
@@ -291,6 +293,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
         int epochs = v.getInt("epochs");
         long seed = v.getInt("seed");
         for (LineFigure f : bnBatchPanels) f.clear();
+        titlePanels(sizes);
         Map<String, Double> finals = new LinkedHashMap<>();
         control.plan(2 * GRID_PANELS);
         for (int p = 0; p < GRID_PANELS; p++) {
@@ -306,6 +309,20 @@ public final class BatchNormGradientsLesson extends LessonModel {
             }
         }
         return new ExperimentResult(EXP_BN_BATCH, epochs, finals);
+    }
+
+    /**
+     * Names each 5-4 panel's batch size in its title, "Batch size 8: training loss without and with
+     * BN" (the notebook's "Batch Size = 8"), as the form's sizes can be changed.
+     * @param sizes {@value #GRID_PANELS} batch sizes, panel order
+     */
+    private void titlePanels(List<Integer> sizes) {
+        for (int p = 0; p < GRID_PANELS; p++) bnBatchPanels[p].retitle(LessonStrings.message("figure.bn_batch_size", sizes.get(p)));
+    }
+
+    @Override public void beforeReplay(String experiment, ParamValues values) {
+        List<Integer> sizes = values.getIntList("bn_batch_sizes");
+        if (experiment.equals(EXP_BN_BATCH) && sizes.size() == GRID_PANELS) titlePanels(sizes);
     }
 
     // ---------------------------------------------------------------- 5-5

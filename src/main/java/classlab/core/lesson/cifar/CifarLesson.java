@@ -134,7 +134,7 @@ public final class CifarLesson extends LessonModel {
         filtersMean = figure("inside", new ImageGridFigure("filters_mean", "figure.filters_mean", 8));
         filtersColour = figure("inside", new ImageGridFigure("filters_colour", "figure.filters_colour", 8));
         featureMaps = figure("inside", new ImageGridFigure("feature_maps", "figure.feature_maps", 4));
-        confusion = figure("errors", new GridFigure("confusion", "figure.confusion", GridFigure.Palette.HEAT, 1).selectable(true));
+        confusion = figure("errors", new GridFigure("confusion", "figure.confusion", GridFigure.Palette.HEAT, 1).selectable(true).large(true));
         topPairs = figure("errors", new ResultTable("top_pairs", "figure.top_pairs",
                 List.of("column.rank", "column.true_class", "column.predicted_class", "column.count")));
         pairImages = figure("errors", new ImageGridFigure("pair_images", "figure.pair_images", PAIR_IMAGES));

@@ -86,7 +86,7 @@ public final class MulticlassLesson extends LessonModel {
                 List.of("column.epoch", "column.sigmoid_bce_accuracy", "column.logit_bce_accuracy")));
         threeLoss = figure(THREE_CLASS, new LineFigure("three_class_loss", "figure.loss", "axis.epoch", "axis.loss"));
         threeAccuracy = figure(THREE_CLASS, new LineFigure("three_class_accuracy", "figure.accuracy", "axis.epoch", "axis.accuracy"));
-        confusion = figure(THREE_CLASS, new GridFigure("three_class_confusion", "figure.confusion", GridFigure.Palette.HEAT, 2));
+        confusion = figure(THREE_CLASS, new GridFigure("three_class_confusion", "figure.confusion", GridFigure.Palette.HEAT, 2).large(true));
     }
 
     @Override public String id() { return ID; }

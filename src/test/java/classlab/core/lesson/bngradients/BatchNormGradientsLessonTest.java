@@ -163,10 +163,38 @@ class BatchNormGradientsLessonTest {
             LineFigure panel = line("bn_batch_size_" + p);
             assertEquals(2, panel.allSeries().size(), "panel " + p);
         }
+        assertPanelTitles(64, 128, 256, 512);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lesson.run("bn_batch_sizes", lesson.defaults().with("bn_batch_sizes", "8, 16, 32"),
                         RunControl.unattended(new MetricLog())));
         assertTrue(e.getMessage().contains("bn_batch_sizes") && e.getMessage().contains("exactly 4"), e.getMessage());
+    }
+
+    /**
+     * Trial use: 5-4's panels were titled "Batch size, panel 1" to "panel 4". Each title now says what
+     * the panel shows with its batch size, as the notebook's "Batch Size = 8": the defaults' before a
+     * run, and a replayed run's sizes when a recording is played back (the trained sizes: above).
+     */
+    @Test
+    void eachBatchSizePanelIsTitledWithWhatItShows() {
+        assertPanelTitles(8, 16, 32, 64);
+        lesson.beforeReplay("bn_batch_sizes", lesson.defaults().with("bn_batch_sizes", "10, 20, 30, 40"));
+        assertPanelTitles(10, 20, 30, 40);
+        lesson.beforeReplay("batch_size", lesson.defaults().with("bn_batch_sizes", "2, 3, 4, 5"));
+        assertPanelTitles(10, 20, 30, 40);
+    }
+
+    /** The four 5-4 panels' titles, in English and Korean, name these batch sizes in panel order. */
+    private void assertPanelTitles(int... sizes) {
+        Map<String, String> pattern = Map.of("en", "Batch size %d: training loss without and with BN",
+                "ko", "배치 크기 %d: BN 없음과 있음의 학습 손실");
+        for (Map.Entry<String, String> lang : pattern.entrySet()) {
+            LessonStrings strings = LessonStrings.load(BatchNormGradientsLesson.ID, lang.getKey());
+            for (int p = 1; p <= 4; p++) {
+                assertEquals(String.format(lang.getValue(), sizes[p - 1]), LessonStrings.resolve(strings, line("bn_batch_size_" + p).titleKey()),
+                        lang.getKey() + " panel " + p);
+            }
+        }
     }
 
     @Test
@@ -206,7 +234,7 @@ class BatchNormGradientsLessonTest {
         for (Experiment e : lesson.experiments()) keys.add("experiment." + e.name());
         for (ParamSpec p : lesson.params()) keys.add("param." + p.key());
         for (Figure f : lesson.allFigures()) {
-            keys.add(f.titleKey());
+            keys.addAll(f.messageKeys());   // the title's key also when the title is a deferred message
             if (f instanceof LineFigure l) { keys.add(l.xLabelKey()); keys.add(l.yLabelKey()); }
             if (f instanceof BarFigure b) { keys.add(b.xLabelKey()); keys.add(b.yLabelKey()); }
             if (f instanceof ResultTable t) keys.addAll(t.columnKeys());
