@@ -1,6 +1,9 @@
 package classlab.core.data;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.StringJoiner;
 
 /**
  * Training-time image augmentation as torchvision does it (notebook 002 §5 and §6), on one image of
@@ -29,6 +32,11 @@ public record Augmentation(boolean flip, int cropPadding, double brightness, dou
     public static final Augmentation NONE = new Augmentation(false, 0, 0, 0, 0, 0);
     /** Notebook 002 §5: flip, crop with padding 4, ColorJitter(0.2, 0.2, 0.2). */
     public static final Augmentation NOTEBOOK = new Augmentation(true, 4, 0.2, 0.2, 0.2, 0);
+    /**
+     * {@link #NOTEBOOK} for handwritten digits (cifar's MNIST fallback): no flip, as a mirrored 2, 3 or 7 is not
+     * a digit; the crop with padding 4 and ColorJitter's brightness and contrast 0.2 (grey images have no saturation).
+     */
+    public static final Augmentation DIGITS = new Augmentation(false, 4, 0.2, 0.2, 0, 0);
 
     public Augmentation {
         if (cropPadding < 0) throw new IllegalArgumentException("crop padding must be 0 or more, got " + cropPadding);
@@ -42,6 +50,24 @@ public record Augmentation(boolean flip, int cropPadding, double brightness, dou
     public Augmentation withErasing(double p) { return new Augmentation(flip, cropPadding, brightness, contrast, saturation, p); }
 
     public boolean isNone() { return equals(NONE); }
+
+    /**
+     * The steps in torchvision's notation, for images of {@code size × size} pixels, for example
+     * {@code RandomCrop(28, padding=4), ColorJitter(brightness=0.2, contrast=0.2), RandomErasing(p=0.5)};
+     * "none" without a step.
+     */
+    public String transforms(int size) {
+        List<String> steps = new ArrayList<>();
+        if (flip) steps.add("RandomHorizontalFlip()");
+        if (cropPadding > 0) steps.add("RandomCrop(" + size + ", padding=" + cropPadding + ")");
+        StringJoiner jitter = new StringJoiner(", ", "ColorJitter(", ")");
+        if (brightness > 0) jitter.add("brightness=" + brightness);
+        if (contrast > 0) jitter.add("contrast=" + contrast);
+        if (saturation > 0) jitter.add("saturation=" + saturation);
+        if (brightness > 0 || contrast > 0 || saturation > 0) steps.add(jitter.toString());
+        if (erasingP > 0) steps.add("RandomErasing(p=" + erasingP + ")");
+        return steps.isEmpty() ? "none" : String.join(", ", steps);
+    }
 
     /** Applies every step to {@code img} in place; {@code mean} is the per-channel value erasing writes. */
     public void apply(float[] img, int c, int h, int w, double[] mean, Random rng) {

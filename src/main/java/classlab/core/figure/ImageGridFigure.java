@@ -36,7 +36,7 @@ public final class ImageGridFigure extends Figure {
         SELECTED,
         /** A correct prediction (green). */
         CORRECT,
-        /** A wrong prediction (red). */
+        /** A wrong prediction, or a transform the data must not get (red). */
         WRONG
     }
 

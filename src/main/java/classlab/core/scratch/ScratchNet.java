@@ -1,6 +1,7 @@
 package classlab.core.scratch;
 
 import classlab.core.train.Trainable;
+import classlab.core.train.TrainingEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,11 +119,17 @@ public final class ScratchNet implements Trainable<ScratchNet.Data> {
         return loss;
     }
 
-    /** Fraction of rows whose arg-max logit equals the label (inference mode, in chunks of 1,000 rows). */
+    /**
+     * Fraction of rows whose arg-max logit equals the label (inference mode, in chunks of 1,000 rows). On a
+     * run's training thread, Stop and Pause take effect between chunks.
+     *
+     * @throws classlab.core.train.StopRequestedException when the user stops the run during the evaluation
+     */
     public double accuracy(Data data) {
         int n = data.x().length;
         int correct = 0;
         for (int start = 0; start < n; start += EVAL_CHUNK) {
+            TrainingEngine.evaluationCheckpoint();
             int end = Math.min(n, start + EVAL_CHUNK);
             double[][] logits = predict(widen(data.x(), start, end));
             for (int i = 0; i < logits.length; i++) {

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
  * does this for every mini-batch), so pausing never interrupts a model in the middle of an update
  * and the model is never touched by two threads.
  *
+ * <p>Work between iterations that can take long, evaluating a network on a data set, passes
+ * {@link #evaluationCheckpoint()} between chunks ({@link Trainer}'s evaluation helpers do), so Stop
+ * and Pause also take effect during an epoch's evaluation, not after it.
+ *
  * <p>States: IDLE → RUNNING ⇄ PAUSED; RUNNING/PAUSED → STOPPING (stop asked, the job has not yet
  * reached its next checkpoint) → STOPPED; RUNNING → FINISHED or FAILED. Every change goes through
  * one method under the engine's lock, which also calls the listeners, so listeners see the
@@ -37,6 +41,9 @@ public final class TrainingEngine {
         /** {@code message} explains FAILED states (for example divergence to NaN); null otherwise. */
         void stateChanged(State state, String message);
     }
+
+    /** The engine whose job runs on the calling thread (its training thread), for {@link #evaluationCheckpoint()}. */
+    private static final ThreadLocal<TrainingEngine> RUNNING_ON_THIS_THREAD = new ThreadLocal<>();
 
     private final Object lock = new Object();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -218,6 +225,7 @@ public final class TrainingEngine {
         long queuedAtStart = ThreadTimes.runQueueWaitNanos();
         lockWaitNanos = 0;
         acquireNd4j();   // released at each checkpoint, so demos and the digit pad get their turn
+        RUNNING_ON_THIS_THREAD.set(this);
         try {
             job.run(control);
             end = stopRequested ? State.STOPPED : State.FINISHED;
@@ -235,6 +243,7 @@ public final class TrainingEngine {
             for (TrainLoop<?> loop : networks.keySet()) loop.releaseKept();
             threadExitCleanup.run();
         } finally {
+            RUNNING_ON_THIS_THREAD.remove();
             Nd4jAccess.release();
             jobCpuNanos = cpuAtStart < 0 ? -1 : threadCpuNanos() - cpuAtStart;
             jobRunQueueNanos = queuedAtStart < 0 ? -1 : ThreadTimes.runQueueWaitNanos() - queuedAtStart;
@@ -257,6 +266,21 @@ public final class TrainingEngine {
     public static long threadCpuNanos() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    /**
+     * A checkpoint between chunks of work that are not training iterations (evaluating a network on a
+     * data set, {@code Trainer.outputs}): on the training thread of a running job it blocks while the run
+     * is paused and throws {@link StopRequestedException} once a stop was requested, as
+     * {@link RunControl#checkpoint()} does, but leaves a granted step to the next training iteration
+     * (Step trains one more mini-batch; the evaluation before it runs through). Other threads (demos, the
+     * command line's unattended runs) pass at once.
+     *
+     * @throws StopRequestedException on a job's training thread, when the user stops the run
+     */
+    public static void evaluationCheckpoint() {
+        TrainingEngine engine = RUNNING_ON_THIS_THREAD.get();
+        if (engine != null) engine.awaitTurnWithoutNd4j(false);
     }
 
     /** Requests a pause; the job stops at its next checkpoint. */
@@ -314,46 +338,53 @@ public final class TrainingEngine {
         for (Listener l : listeners) l.stateChanged(next, message);
     }
 
+    /**
+     * Waits for the run's turn at a checkpoint. Meanwhile other threads may use ND4J (Nd4jAccess); a
+     * paused run waits without the lock.
+     *
+     * @param iteration whether a training iteration follows: only that uses up a granted step
+     */
+    private void awaitTurnWithoutNd4j(boolean iteration) {
+        Nd4jAccess.release();
+        try {
+            awaitTurn(iteration);
+        } finally {
+            acquireNd4j();
+        }
+    }
+
+    private void awaitTurn(boolean iteration) {
+        synchronized (lock) {
+            boolean waited = false;
+            long waitStart = System.nanoTime();
+            while (!stopRequested && pauseRequested && stepsGranted == 0) {
+                if (!waited) {
+                    waited = true;
+                    transition(State.PAUSED, null);
+                }
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+            if (waited) pausedNanos += System.nanoTime() - waitStart;
+            if (stopRequested) throw new StopRequestedException();
+            if (iteration && stepsGranted > 0) stepsGranted--;
+            if (waited && state == State.PAUSED) transition(State.RUNNING, null);
+        }
+    }
+
+    /** Time since the run started, less the time it spent paused. */
+    private long trainingNanos() { return System.nanoTime() - runStartNanos - pausedNanos; }
+
     private final RunControl control = new RunControl() {
         @Override public void note(String deferredMessage) {
             for (Listener l : listeners) l.stateChanged(state, deferredMessage);
         }
 
-        @Override public void checkpoint() {
-            // Between mini-batches other threads may use ND4J (Nd4jAccess); a paused run waits without the lock.
-            Nd4jAccess.release();
-            try {
-                awaitTurn();
-            } finally {
-                acquireNd4j();
-            }
-        }
-
-        private void awaitTurn() {
-            synchronized (lock) {
-                boolean waited = false;
-                long waitStart = System.nanoTime();
-                while (!stopRequested && pauseRequested && stepsGranted == 0) {
-                    if (!waited) {
-                        waited = true;
-                        transition(State.PAUSED, null);
-                    }
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopRequested = true;
-                    }
-                }
-                if (waited) pausedNanos += System.nanoTime() - waitStart;
-                if (stopRequested) throw new StopRequestedException();
-                if (stepsGranted > 0) stepsGranted--;
-                if (waited && state == State.PAUSED) transition(State.RUNNING, null);
-            }
-        }
-
-        /** Time since the run started, less the time it spent paused. */
-        private long trainingNanos() { return System.nanoTime() - runStartNanos - pausedNanos; }
+        @Override public void checkpoint() { awaitTurnWithoutNd4j(true); }
 
         @Override public boolean stopRequested() { return stopRequested; }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import classlab.testsupport.Wait;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,11 +38,7 @@ class TrainingEngineTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not reached in 10 s");
-            Thread.sleep(5);
-        }
+        Wait.until(condition, Duration.ofSeconds(10));
     }
 
     /** The training thread's CPU time of the last job is kept (bench/app-vs-run compares it with `run`'s); none before a job. */

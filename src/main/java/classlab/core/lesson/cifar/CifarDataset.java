@@ -1,6 +1,7 @@
 package classlab.core.lesson.cifar;
 
 import classlab.core.Deferred;
+import classlab.core.data.Augmentation;
 import classlab.core.data.CifarData;
 import classlab.core.data.CifarFiles;
 import classlab.core.data.CifarSource;
@@ -56,6 +57,12 @@ record CifarDataset(String id, ImageData train, ImageData test, double[] mean, d
         return new CifarDataset(MNIST, ImageData.fromUnitFloats(m.train(), 28, 28), ImageData.fromUnitFloats(m.test(), 28, 28),
                 ImageBatches.MNIST_MEAN, ImageBatches.MNIST_STD, notice);
     }
+
+    /**
+     * Notebook 002's training augmentation (§5, §6 before RandomErasing) as valid for these images:
+     * {@link Augmentation#NOTEBOOK} on CIFAR-10, {@link Augmentation#DIGITS} (no horizontal flip) on MNIST.
+     */
+    Augmentation augmentation() { return id.equals(MNIST) ? Augmentation.DIGITS : Augmentation.NOTEBOOK; }
 
     LayerSpec.Shape shape() { return LayerSpec.Shape.image(train.channels(), train.height(), train.width()); }
 

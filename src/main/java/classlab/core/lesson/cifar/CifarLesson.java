@@ -290,7 +290,10 @@ public final class CifarLesson extends LessonModel {
         }
     }
 
-    /** The §5 preview: one training image, then flip, crop, jitter, erasing and the whole pipeline; seeded by clicks. */
+    /**
+     * The §5 preview: one training image, then flip, crop, jitter, erasing and the whole pipeline; seeded by clicks.
+     * On MNIST the flip is shown marked as not used (red frame): the pipeline of digits leaves it out.
+     */
     private void fillPreview(CifarDataset d, ParamValues values) {
         ImageData train = d.train();
         int index = Math.min(values.getInt("preview_image"), train.size() - 1);
@@ -301,18 +304,19 @@ public final class CifarLesson extends LessonModel {
         images.add(rgbOrGrey(original, c, h, w).withCaption("caption.original"));
         float[] f = original.clone();
         Augmentation.flip(f, c, h, w);
-        images.add(rgbOrGrey(f, c, h, w).withCaption("caption.flip"));
+        images.add(d.augmentation().flip() ? rgbOrGrey(f, c, h, w).withCaption("caption.flip")
+                : rgbOrGrey(f, c, h, w).withCaption("caption.flip_not_used").withHighlight(ImageGridFigure.Highlight.WRONG));
         f = original.clone();
-        Augmentation.crop(f, c, h, w, 4, rng);
+        Augmentation.crop(f, c, h, w, d.augmentation().cropPadding(), rng);
         images.add(rgbOrGrey(f, c, h, w).withCaption("caption.crop"));
         f = original.clone();
-        Augmentation.NOTEBOOK.jitter(f, c, h, w, rng);
-        images.add(rgbOrGrey(f, c, h, w).withCaption("caption.jitter"));
+        d.augmentation().jitter(f, c, h, w, rng);
+        images.add(rgbOrGrey(f, c, h, w).withCaption(c == 3 ? "caption.jitter" : "caption.jitter_grey"));
         f = original.clone();
         Augmentation.erase(f, c, h, w, d.mean(), rng);
         images.add(rgbOrGrey(f, c, h, w).withCaption("caption.erasing"));
         f = original.clone();
-        Augmentation.NOTEBOOK.withErasing(0.5).apply(f, c, h, w, d.mean(), rng);
+        d.augmentation().withErasing(0.5).apply(f, c, h, w, d.mean(), rng);
         images.add(rgbOrGrey(f, c, h, w).withCaption("caption.pipeline"));
         augmentationPreview.setImages(images);
     }
@@ -531,18 +535,20 @@ public final class CifarLesson extends LessonModel {
         Map<String, Double> testAcc = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<NetSpec.Optimizer> optimizers = List.of(NetSpec.Optimizer.SGD_MOMENTUM, NetSpec.Optimizer.ADAM);
+        Augmentation aug = augmentationOf(d, 0, control);
         control.plan(optimizers.size());
         for (NetSpec.Optimizer o : optimizers) {
             double lr = o == NetSpec.Optimizer.ADAM ? values.getDouble("lr") : values.getDouble("sgd_lr");
             NetSpec spec = spec(CifarNets.Kind.CNN_V2, d, values).withOptimizer(o, lr);
             String name = o == NetSpec.Optimizer.ADAM ? "cnn_v2_adam" : "cnn_v2_sgd_momentum";
-            Outcome out = train(name, spec, Augmentation.NOTEBOOK, epochs, null, d, split, values, control, v2Accuracy, v2Loss);
+            Outcome out = train(name, spec, aug, epochs, null, d, split, values, control, v2Accuracy, v2Loss);
             putModelRow(v2Results, name, "cell." + name, spec, out);
             putMetrics(metrics, "_" + name, out);
             testAcc.put(name, out.testAccuracy());
             seconds.put(name, out.secondsPerEpoch());
         }
         details.put("dataset", d.id());
+        details.put("augmentation", aug.transforms(d.train().height()));
         details.put("test_accuracy", testAcc);
         details.put("seconds_per_epoch", seconds);
         return new ExperimentResult("improve", epochs, metrics, details);
@@ -573,7 +579,7 @@ public final class CifarLesson extends LessonModel {
             case "cosine" -> new CosineAnnealingLR(lr, epochs, 0);
             default -> null;
         };
-        Augmentation aug = Augmentation.NOTEBOOK.withErasing(values.getDouble("erasing_p"));
+        Augmentation aug = augmentationOf(d, values.getDouble("erasing_p"), control);
         Outcome mine = train("challenge", spec, aug, epochs, schedule, d, split, values, control, null, null);
         LineFigure.Series s = challengeAccuracy.series("series.challenge_val");
         for (int e = 0; e < mine.valCurve().length; e++) s.add(e + 1, mine.valCurve()[e]);
@@ -582,7 +588,18 @@ public final class CifarLesson extends LessonModel {
         metrics.put("params_challenge", (double) spec.trainableParameterCount());
         putMetrics(metrics, "_challenge", mine);
         metrics.put("baseline_val_accuracy", baseline[baseline.length - 1]);
-        return new ExperimentResult("challenge", epochs, metrics, Map.of("dataset", d.id()));
+        return new ExperimentResult("challenge", epochs, metrics,
+                Map.of("dataset", d.id(), "augmentation", aug.transforms(d.train().height())));
+    }
+
+    /**
+     * The data set's training augmentation with RandomErasing of probability {@code erasingP}; on MNIST the run's
+     * notes say that it leaves out the flip (the lesson text and the preview describe CIFAR-10's).
+     */
+    private static Augmentation augmentationOf(CifarDataset d, double erasingP, RunControl control) {
+        Augmentation aug = d.augmentation().withErasing(erasingP);
+        if (!d.augmentation().flip()) control.note(LessonStrings.message("message.no_flip_on_digits", aug.transforms(d.train().height())));
+        return aug;
     }
 
     /**

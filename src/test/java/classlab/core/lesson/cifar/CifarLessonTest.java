@@ -26,6 +26,7 @@ import classlab.core.train.Trainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,6 +160,60 @@ class CifarLessonTest {
         assertEquals(8, fig(lesson, "filters_mean", ImageGridFigure.class).images().size());
     }
 
+    /**
+     * How many of {@code draws} draws of the data set's training augmentation (§5's; §6 adds RandomErasing,
+     * which mirrors nothing) mirror an image whose only bright pixels are two columns near its left edge.
+     * Crops move them by at most 4 pixels and jitter keeps them above 0.5 (factors 0.8-1.2): a bright pixel
+     * in the right half means the image was mirrored.
+     */
+    private static int mirrored(CifarDataset d, int draws) {
+        int c = d.train().channels(), h = d.train().height(), w = d.train().width();
+        int count = 0;
+        Random rng = new Random(11);   // one stream, as a run's augmentation draws (first draws of seeds 0, 1, ... correlate)
+        for (int draw = 0; draw < draws; draw++) {
+            float[] img = new float[c * h * w];
+            for (int ch = 0; ch < c; ch++) for (int y = 0; y < h; y++) for (int x = 5; x <= 6; x++) img[(ch * h + y) * w + x] = 1f;
+            d.augmentation().apply(img, c, h, w, d.mean(), rng);
+            boolean left = false, right = false;
+            for (int i = 0; i < img.length; i++) {
+                if (img[i] > 0.5f && i % w < w / 2) left = true;
+                if (img[i] > 0.5f && i % w >= w / 2) right = true;
+            }
+            assertTrue(left != right, "draw " + draw + ": the two columns are on one side");
+            if (right) count++;
+        }
+        return count;
+    }
+
+    /**
+     * Teacher's trial: the MNIST fallback kept CIFAR-10's RandomHorizontalFlip, and a mirrored 2, 3 or 7 is not
+     * a digit. The fallback's augmentation never mirrors (crop and jitter stay), CIFAR-10's mirrors about half
+     * the images; the runs, their notes, their saved details and the §5 preview say which was used.
+     */
+    @Test
+    void theMnistFallbacksAugmentationNeverMirrorsAndCifarsStillDoes() throws Exception {
+        CifarLesson lesson = new CifarLesson(TestEnvironments.mnistMini());
+        ParamValues v = lesson.defaults().with("dataset", "mnist").with("train_size", "300").with("test_size", "200")
+                .with("v2_epochs", "1").with("batch_size", "32");
+        CifarDataset mnist = lesson.dataForTests(v);
+        assertEquals(0, mirrored(mnist, 400), "MNIST images mirrored in 400 draws");
+        assertEquals(4, mnist.augmentation().cropPadding());
+        CifarDataset cifar = new CifarLesson(fixtureEnvironment(dir)).dataForTests(lesson.defaults());
+        assertEquals("cifar10", cifar.id());
+        int m = mirrored(cifar, 400);
+        assertTrue(m > 150 && m < 250, "CIFAR-10 images mirrored in 400 draws: " + m);
+
+        lesson.updateDemos(v);
+        ImageGridFigure.Image flip = fig(lesson, "augmentation_preview", ImageGridFigure.class).images().get(1);
+        assertEquals("caption.flip_not_used", flip.caption());
+        assertEquals(ImageGridFigure.Highlight.WRONG, flip.highlight());
+        List<String> notes = new java.util.ArrayList<>();
+        ExperimentResult improve = lesson.run("improve", v, RunControl.unattended(new MetricLog(), notes::add));
+        assertEquals("RandomCrop(28, padding=4), ColorJitter(brightness=0.2, contrast=0.2)", improve.details().get("augmentation"));
+        assertTrue(notes.contains(classlab.core.lesson.LessonStrings.message("message.no_flip_on_digits", improve.details().get("augmentation"))),
+                notes.toString());
+    }
+
     @Test
     void onCifarFormatDataTheSummaryHasTheNotebooksNumbers() throws Exception {
         CifarLesson lesson = new CifarLesson(fixtureEnvironment(dir));
@@ -195,11 +250,16 @@ class CifarLessonTest {
         ExperimentResult improve = lesson.run("improve", v.with("v2_epochs", "1"), RunControl.unattended(new MetricLog()));
         assertEquals(List.of("cnn_v2_sgd_momentum", "cnn_v2_adam"), List.copyOf(((Map<?, ?>) improve.details().get("test_accuracy")).keySet()));
         assertEquals(4, fig(lesson, "v2_accuracy", classlab.core.figure.LineFigure.class).allSeries().size(), "train and val per optimizer");
+        assertEquals("RandomHorizontalFlip(), RandomCrop(32, padding=4), ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2)",
+                improve.details().get("augmentation"));
+        assertEquals("caption.flip", fig(lesson, "augmentation_preview", ImageGridFigure.class).images().get(1).caption());
         ExperimentResult challenge = lesson.run("challenge", v.with("extra_blocks", "1").with("schedule", "step"),
                 RunControl.unattended(new MetricLog()));
         assertEquals(141_354 + 128 * 128 * 9 + 128 + 256, challenge.finalMetrics().get("params_challenge"), 0.0);
         assertEquals(r.finalMetrics().get("val_accuracy_cnn_v1"), challenge.finalMetrics().get("baseline_val_accuracy"), 0.0,
                 "the baseline is the CNN_V1 trained in section 2");
         assertEquals(2, fig(lesson, "challenge_accuracy", classlab.core.figure.LineFigure.class).allSeries().size());
+        assertEquals("RandomHorizontalFlip(), RandomCrop(32, padding=4), ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2), "
+                + "RandomErasing(p=0.5)", challenge.details().get("augmentation"));
     }
 }
