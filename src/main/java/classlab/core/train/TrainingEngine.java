@@ -3,8 +3,11 @@ package classlab.core.train;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one job at a time on a background thread with pause, single step and stop. The job
@@ -23,14 +26,71 @@ import java.util.concurrent.TimeUnit;
  * (the training thread or the caller of {@link #stop()} / {@link #resume()}); UI listeners must
  * hand over to their own thread and must not block.
  *
- * <p>When a job's thread ends, the engine runs its thread-exit clean-up on that thread (the app
- * and the command line pass {@link Backend#releaseThreadMemory}, which frees the thread's ND4J
- * workspaces); the engine itself does not touch ND4J.
+ * <p>When a job ends, the engine runs its clean-up on the job's thread (the app and the command line
+ * pass {@link Backend#releaseThreadMemory}, which frees the thread's ND4J workspaces); the engine
+ * itself does not touch ND4J. Jobs run on training threads that outlive the runs ({@link #IDLE_TRAINERS}).
  */
 public final class TrainingEngine {
     public enum State { IDLE, RUNNING, PAUSED, STOPPING, FINISHED, STOPPED, FAILED }
 
     private static final Set<State> BUSY = EnumSet.of(State.RUNNING, State.PAUSED, State.STOPPING);
+
+    /**
+     * Idle training threads, the most recently used first. A run takes the first (or makes one), so run
+     * after run trains on the same thread; several lessons training at once get one each. They are never
+     * ended (daemons; as many as runs were ever at once). A new thread per run left native memory behind
+     * in libnd4j per thread that ND4J's workspace release does not free: the regularization lesson's
+     * default experiment (1 epoch) run 40 times in one JVM grew to 540-650 MB resident on fresh threads,
+     * 450-560 MB on one reused thread (runs 10-40; README, Memory).
+     */
+    private static final java.util.Deque<TrainerThread> IDLE_TRAINERS = new java.util.ArrayDeque<>();
+
+    /** A training thread: runs the jobs handed to it one after another. */
+    private static final class TrainerThread extends Thread {
+        private final java.util.concurrent.BlockingQueue<Runnable> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        TrainerThread() {
+            super("classlab-trainer");
+            setDaemon(true);
+        }
+
+        @Override public void run() {
+            while (true) {
+                Runnable job;
+                try {
+                    job = jobs.take();
+                } catch (InterruptedException e) {
+                    continue;   // a stop's interrupt that came after its job ended
+                }
+                try {
+                    job.run();
+                } catch (Throwable t) {
+                    getUncaughtExceptionHandler().uncaughtException(this, t);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code job} on an idle training thread (or a new one), returns it to the idle ones when the job
+     * has ended and then completes {@code done}: whoever sees the job done finds its thread free.
+     */
+    private static void runOnTrainerThread(Runnable job, CompletableFuture<Void> done) {
+        TrainerThread thread;
+        synchronized (IDLE_TRAINERS) { thread = IDLE_TRAINERS.pollFirst(); }
+        boolean fresh = thread == null;
+        TrainerThread self = fresh ? new TrainerThread() : thread;
+        self.jobs.add(() -> {
+            try {
+                job.run();
+            } finally {
+                Thread.interrupted();   // a stop's interrupt belongs to this job, not to the thread's next one
+                synchronized (IDLE_TRAINERS) { IDLE_TRAINERS.addFirst(self); }
+                done.complete(null);
+            }
+        });
+        if (fresh) self.start();
+    }
 
     /** Work to run on the training thread. */
     @FunctionalInterface
@@ -55,7 +115,10 @@ public final class TrainingEngine {
     private volatile boolean stopRequested;
     private boolean pauseRequested;
     private int stepsGranted;
-    private Thread worker;
+    /** Completes when the current (or last) job has ended; null before the first. */
+    private CompletableFuture<Void> jobDone;
+    /** The thread of the job that is running (for {@link #stop}'s interrupt), null between jobs. */
+    private Thread jobThread;
     private volatile Progress progress = Progress.NONE;
     private volatile int plannedConfigurations = 1;
     /** The run's training loops in the order they first reported (training thread only). */
@@ -185,19 +248,18 @@ public final class TrainingEngine {
     public Progress progress() { return progress; }
 
     public boolean isBusy() {
-        synchronized (lock) { return worker != null && worker.isAlive(); }
+        synchronized (lock) { return jobDone != null && !jobDone.isDone(); }
     }
 
     /**
-     * Starts {@code job} on a new daemon thread.
+     * Starts {@code job} on a training thread ({@link #IDLE_TRAINERS}).
      *
      * @param startPaused if true the job waits at its first checkpoint (used by "Step" from idle)
      * @throws IllegalStateException if a run is still in progress
      */
     public void start(Job job, boolean startPaused) {
-        Thread t;
         synchronized (lock) {
-            if (worker != null && worker.isAlive()) throw new IllegalStateException("a run is already in progress");
+            if (jobDone != null && !jobDone.isDone()) throw new IllegalStateException("a run is already in progress");
             stopRequested = false;
             pauseRequested = startPaused;
             stepsGranted = 0;
@@ -210,15 +272,19 @@ public final class TrainingEngine {
             lastNetwork = 0;
             runStartNanos = System.nanoTime();
             pausedNanos = 0;
-            t = new Thread(() -> execute(job), "classlab-trainer");
-            t.setDaemon(true);
-            worker = t;
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            jobDone = done;
             transition(State.RUNNING, null);
+            runOnTrainerThread(() -> execute(job), done);
         }
-        t.start();
     }
 
     private void execute(Job job) {
+        synchronized (lock) {
+            jobThread = Thread.currentThread();
+            // a stop asked before this thread took the job interrupts it as stop() would have
+            if (stopRequested) jobThread.interrupt();
+        }
         State end;
         String message = null;
         long cpuAtStart = threadCpuNanos();
@@ -248,6 +314,7 @@ public final class TrainingEngine {
             jobCpuNanos = cpuAtStart < 0 ? -1 : threadCpuNanos() - cpuAtStart;
             jobRunQueueNanos = queuedAtStart < 0 ? -1 : ThreadTimes.runQueueWaitNanos() - queuedAtStart;
             synchronized (lock) {
+                jobThread = null;
                 failure = message;
                 failureMessage = message == null ? null : classlab.core.Deferred.english(message);
                 transition(end, message);
@@ -318,17 +385,23 @@ public final class TrainingEngine {
             stopRequested = true;
             lock.notifyAll();
             if (state == State.RUNNING || state == State.PAUSED) transition(State.STOPPING, null);
-            if (worker != null && worker.isAlive()) worker.interrupt();
+            if (jobThread != null) jobThread.interrupt();
         }
     }
 
     /** Waits until the current job has ended; returns false on timeout. */
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        Thread t;
-        synchronized (lock) { t = worker; }
-        if (t == null) return true;
-        t.join(unit.toMillis(timeout));
-        return !t.isAlive();
+        CompletableFuture<Void> done;
+        synchronized (lock) { done = jobDone; }
+        if (done == null) return true;
+        try {
+            done.get(timeout, unit);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);   // not thrown: the job's thread completes it normally
+        }
+        return true;
     }
 
     /** The one writer of {@link #state}; callers hold {@link #lock}. A stopping run stays STOPPING until it ends. */

@@ -2,6 +2,7 @@ package classlab.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,46 @@ class TrainingEngineTest {
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         Wait.until(condition, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Run after run trains on the same thread (a new thread per run left native memory behind, README
+     * Memory); a second engine training at the same time gets a thread of its own; a stop's interrupt
+     * ends its own job only, not the thread's next one.
+     */
+    @Test
+    void runAfterRunReusesTheTrainingThreadAndTwoRunsAtOnceGetTwo() throws Exception {
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            engine.start(control -> ranOn.add(Thread.currentThread()), false);
+            assertTrue(engine.await(10, TimeUnit.SECONDS));
+        }
+        assertEquals(1, ranOn.stream().distinct().count(), "three runs one after another, one thread: " + ranOn);
+
+        startCounting(false);
+        waitUntil(() -> iterations.get() > 0);
+        TrainingEngine other = new TrainingEngine(() -> { });
+        CountDownLatch otherRan = new CountDownLatch(1);
+        other.start(control -> {
+            ranOn.add(Thread.currentThread());
+            otherRan.countDown();
+        }, false);
+        assertTrue(otherRan.await(10, TimeUnit.SECONDS), "the second engine's run started while the first trains");
+        assertTrue(other.await(10, TimeUnit.SECONDS));
+        assertTrue(engine.isBusy());
+        assertNotSame(ranOn.get(0), ranOn.get(3), "two runs at once, two threads");
+
+        engine.stop();
+        assertTrue(engine.await(10, TimeUnit.SECONDS));
+        assertEquals(TrainingEngine.State.STOPPED, engine.state());
+        boolean[] interrupted = {true};
+        engine.start(control -> {
+            interrupted[0] = Thread.currentThread().isInterrupted();
+            Thread.sleep(50);   // would throw at once if the stop's interrupt had carried over
+        }, false);
+        assertTrue(engine.await(10, TimeUnit.SECONDS));
+        assertFalse(interrupted[0], "the next job starts without the last stop's interrupt");
+        assertEquals(TrainingEngine.State.FINISHED, engine.state());
     }
 
     /** The training thread's CPU time of the last job is kept (bench/app-vs-run compares it with `run`'s); none before a job. */
