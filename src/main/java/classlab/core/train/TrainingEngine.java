@@ -115,6 +115,8 @@ public final class TrainingEngine {
     private volatile boolean stopRequested;
     private boolean pauseRequested;
     private int stepsGranted;
+    /** A granted step's mini-batch is training (until the next iteration checkpoint): evaluations pass. */
+    private boolean stepTraining;
     /** Completes when the current (or last) job has ended; null before the first. */
     private CompletableFuture<Void> jobDone;
     /** The thread of the job that is running (for {@link #stop}'s interrupt), null between jobs. */
@@ -263,6 +265,7 @@ public final class TrainingEngine {
             stopRequested = false;
             pauseRequested = startPaused;
             stepsGranted = 0;
+            stepTraining = false;
             failureMessage = null;
             failure = null;
             progress = Progress.NONE;
@@ -428,9 +431,11 @@ public final class TrainingEngine {
 
     private void awaitTurn(boolean iteration) {
         synchronized (lock) {
+            if (iteration) stepTraining = false;
             boolean waited = false;
             long waitStart = System.nanoTime();
-            while (!stopRequested && pauseRequested && stepsGranted == 0) {
+            // the evaluation after a stepped mini-batch runs through: the step shows its epoch's metrics
+            while (!stopRequested && pauseRequested && stepsGranted == 0 && (iteration || !stepTraining)) {
                 if (!waited) {
                     waited = true;
                     transition(State.PAUSED, null);
@@ -444,7 +449,10 @@ public final class TrainingEngine {
             }
             if (waited) pausedNanos += System.nanoTime() - waitStart;
             if (stopRequested) throw new StopRequestedException();
-            if (iteration && stepsGranted > 0) stepsGranted--;
+            if (iteration && stepsGranted > 0) {
+                stepsGranted--;
+                stepTraining = true;
+            }
             if (waited && state == State.PAUSED) transition(State.RUNNING, null);
         }
     }

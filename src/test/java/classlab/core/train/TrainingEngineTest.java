@@ -82,6 +82,31 @@ class TrainingEngineTest {
         assertEquals(TrainingEngine.State.FINISHED, engine.state());
     }
 
+    /**
+     * Step while paused trains one mini-batch and lets the evaluation after it run, so a full-batch run
+     * (one mini-batch per epoch, L1 pattern) shows the stepped epoch's point; the next mini-batch waits.
+     */
+    @Test
+    void aStepsMiniBatchIsFollowedByItsEvaluation() throws Exception {
+        AtomicInteger evaluated = new AtomicInteger();
+        engine.start(control -> {
+            for (int epoch = 0; epoch < 1_000; epoch++) {
+                control.checkpoint();
+                iterations.incrementAndGet();
+                TrainingEngine.evaluationCheckpoint();
+                evaluated.incrementAndGet();
+            }
+        }, true);
+        waitUntil(() -> engine.state() == TrainingEngine.State.PAUSED);
+        engine.step();
+        waitUntil(() -> evaluated.get() == 1);
+        Thread.sleep(100);
+        assertEquals(1, iterations.get(), "one step, one mini-batch");
+        assertEquals(1, evaluated.get());
+        engine.stop();
+        assertTrue(engine.await(10, TimeUnit.SECONDS));
+    }
+
     /** The training thread's CPU time of the last job is kept (bench/app-vs-run compares it with `run`'s); none before a job. */
     @Test
     void theJobsThreadCpuTimeIsKept() throws Exception {
