@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The main class. Not an {@code Application} subclass: with JavaFX on the class path (as in
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A plain {@code java -jar classlab.jar} cannot carry JVM options or environment variables, so
  * the launcher starts itself once more with the settings small networks need when the user has not
- * chosen them: a bounded heap and, on machines with few cores, one OpenMP thread. Signals that end
+ * chosen them: a bounded heap, a low-pause collector where the JVM has one, a compiler setting and, on
+ * machines with few cores, one OpenMP thread. Signals that end
  * the launcher end the child too (SIGTERM, then a kill after {@link #CHILD_GRACE}), and the child ends
  * itself when the launcher disappears without a word (SIGKILL).
  */
@@ -34,8 +36,28 @@ public final class Launcher {
     static final String DEFAULT_HEAP = "-Xmx1g";
 
     /**
-     * The default heap's shape (only with {@link #DEFAULT_HEAP}, each unless the user gave it): at
-     * least 256 MB and a young generation of at most 64 MB. With the free-ratio bounds alone G1 shrank
+     * The default heap's floor (only with {@link #DEFAULT_HEAP}, unless the user gave one): 256 MB, the
+     * size a collector gives memory back down to.
+     */
+    static final String HEAP_FLOOR = "-Xms256m";
+
+    /**
+     * The collector when the user chose none and this JVM has it (Debian's and most OpenJDK builds do;
+     * Oracle's JDK 17 does not, and keeps G1 with {@link #G1_OPTIONS}). Shenandoah collects concurrently
+     * with the application, so the young collections that set the window's longest frame gaps under G1
+     * are gone: each copied 13-17 MB of ND4J's and JavaCPP's deallocation references and paused every
+     * thread for 20-47 ms about every 0.2 s of a batch-8 run ({@code -Xlog:gc,gc+phases=debug} on
+     * {@code snapshot batchnorm-gradients}). bench/app-vs-run --variant g1=-XX:+UseG1GC --variant
+     * shen=-XX:+UseShenandoahGC (README, Benchmark): frame gap p99 while training pattern 60.6 -> 37.8,
+     * schedules 60.3 -> 29.8, batchnorm-gradients 70.9 -> 38.4 ms, at 9-18 % more peak resident memory.
+     * The Z collector halved the gaps too but took up to 2.5 GB.
+     */
+    static final String LOW_PAUSE_COLLECTOR = "-XX:+UseShenandoahGC";
+
+    /**
+     * G1's shape and settings (only when G1 collects: the user chose it, or this JVM lacks
+     * {@link #LOW_PAUSE_COLLECTOR}; each unless the user gave that flag): a young generation of at most
+     * 64 MB (only with {@link #DEFAULT_HEAP}) and free-ratio bounds. With the free-ratio bounds alone G1 shrank
      * the window's heap to about 1.4 times what was live at every remark, so the old generation stayed
      * above the occupancy that starts a concurrent cycle and one followed almost every young collection
      * (GC log of {@code snapshot multiclass}: 6 young and 4 remark pauses in 1.5 s of training; with
@@ -43,22 +65,21 @@ public final class Launcher {
      * while training multiclass 0.31-0.37 s -> 0.19 s in the window, 0.10-0.12 -> 0.07-0.08 s in
      * {@code run}; batchnorm-gradients (young collections from batch-8 allocation) unchanged, 4.8-5.7
      * against 4.6-5.1 s. The cap keeps the young generation's pages, which count as resident, small.
-     */
-    static final List<String> HEAP_SHAPE = List.of("-Xms256m", "-XX:MaxNewSize=64m");
-
-    /**
-     * The memory policy's collector settings (each unless the user gave that flag):
-     * {@code ExplicitGCInvokesConcurrent} makes the {@link NativeMemoryGuard}'s requests concurrent G1
-     * cycles instead of full stop-the-world collections, so the window does not stutter when native
-     * memory is reclaimed; the free-ratio bounds let G1 give unused heap back to the system after each
-     * cycle instead of keeping up to 70 % free. Not a shorter pause goal: {@code MaxGCPauseMillis=20}
+     * The free-ratio bounds let G1 give unused heap back to the system after each cycle instead of
+     * keeping up to 70 % free. Not a shorter pause goal: {@code MaxGCPauseMillis=20}
      * made young collections several times as frequent, and the one run with it crashed in libnd4j
      * ({@code DataBuffer::primary()} during a training step, with ND4J used by one thread only), the
      * kind of crash a buffer freed by ND4J's deallocator after a collection during an op gives.
      * Measured with bench/app-vs-run (README, Benchmark).
      */
-    static final List<String> COLLECTOR_OPTIONS = List.of("-XX:+ExplicitGCInvokesConcurrent",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    static final List<String> G1_OPTIONS = List.of("-XX:MaxNewSize=64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
+    /**
+     * The memory policy's setting for every collector (unless the user gave that flag): the
+     * {@link NativeMemoryGuard}'s requests start concurrent cycles (G1, Shenandoah) instead of full
+     * stop-the-world collections, so the window does not stutter when native memory is reclaimed.
+     */
+    static final String CONCURRENT_EXPLICIT_GC = "-XX:+ExplicitGCInvokesConcurrent";
 
     /**
      * Every command's JVM (window, {@code run}, {@code bench}) compiles with C1 only (no C2), unless the
@@ -85,7 +106,7 @@ public final class Launcher {
         QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
-                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED));
+                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), () -> jvmSupports(LOW_PAUSE_COLLECTOR));
         if (relaunch.isEmpty()) NativeMemoryGuard.start();   // in the JVM that trains, not in a launcher that waits
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
         System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, command));
@@ -93,25 +114,62 @@ public final class Launcher {
 
     /**
      * The JVM options of the relaunch, or an empty list when this JVM can run as it is (the user
-     * set the heap and the threads, or this is already the relaunched JVM), with {@link #JIT} unless the
-     * user gave a tiered setting.
+     * set the heap and the threads, or this is already the relaunched JVM): {@link #DEFAULT_HEAP} with
+     * {@link #HEAP_FLOOR}, {@link #LOW_PAUSE_COLLECTOR} when the user chose no collector and
+     * {@code lowPauseCollectorAvailable} says this JVM has it (asked only then), else G1 with
+     * {@link #G1_OPTIONS}; {@link #CONCURRENT_EXPLICIT_GC}; {@link #JIT} unless the user gave a tiered
+     * setting. A flag the user gave is never added again or overridden.
      */
-    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched) {
+    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched,
+                                        BooleanSupplier lowPauseCollectorAvailable) {
         boolean heapSet = jvmArgs.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"));
         boolean wantOmp = !ompSet && cores <= 4;
         if (relaunched || (heapSet && !wantOmp)) return List.of();
         List<String> options = new ArrayList<>(jvmArgs);
         if (!heapSet) {
             options.add(0, DEFAULT_HEAP);
-            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-XX:InitialHeapSize"))) options.add(1, HEAP_SHAPE.get(0));
-            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmn") || flagName(a).endsWith("NewSize"))) options.add(HEAP_SHAPE.get(1));
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-XX:InitialHeapSize"))) options.add(1, HEAP_FLOOR);
         }
-        for (String option : COLLECTOR_OPTIONS) {
-            if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(option)))) options.add(option);
+        List<String> chosenCollectors = jvmArgs.stream().filter(a -> a.matches("-XX:\\+Use\\w+GC")).toList();
+        boolean g1 = chosenCollectors.contains("-XX:+UseG1GC");
+        if (chosenCollectors.isEmpty()) {
+            if (lowPauseCollectorAvailable.getAsBoolean()) options.add(LOW_PAUSE_COLLECTOR);
+            else g1 = true;
         }
+        if (g1) {
+            for (String option : G1_OPTIONS) {
+                boolean youngCap = flagName(option).endsWith("NewSize");
+                if (youngCap && heapSet) continue;  // a user's heap gets no young-generation cap of ours
+                if (jvmArgs.stream().noneMatch(a -> youngCap ? a.startsWith("-Xmn") || flagName(a).endsWith("NewSize")
+                                                             : flagName(a).equals(flagName(option)))) options.add(option);
+            }
+        }
+        if (jvmArgs.stream().noneMatch(a -> flagName(a).equals(flagName(CONCURRENT_EXPLICIT_GC)))) options.add(CONCURRENT_EXPLICIT_GC);
         if (jvmArgs.stream().noneMatch(a -> flagName(a).startsWith("Tiered"))) options.add(JIT);
         options.add("-D" + RELAUNCHED + "=true");
         return options;
+    }
+
+    /**
+     * Whether this JVM starts with {@code collectorFlag} (e.g. {@code -XX:+UseShenandoahGC}): a JVM
+     * built without that collector refuses the flag ("Option ... not supported") and exits 1. Asked by
+     * starting {@code java <flag> -version} (about 40 ms); false when that cannot start or does not end
+     * within 10 s.
+     */
+    static boolean jvmSupports(String collectorFlag) {
+        try {
+            Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xshare:auto", JIT, collectorFlag, "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (probe.waitFor(10, TimeUnit.SECONDS)) return probe.exitValue() == 0;
+            probe.destroyForcibly();
+            return false;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The name of a {@code -XX:} option ({@code -XX:+Name}, {@code -XX:Name=value}), or "" for other options. */

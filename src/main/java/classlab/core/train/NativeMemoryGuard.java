@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /proc/self/statm}, no native code) and asks for a collection when it has grown by
  * {@value #STEP_MB} MB since the last collection settled, then has the C library give freed memory
  * back to the system ({@link #trimNativeHeap}). The launcher starts the JVM with
- * {@code -XX:+ExplicitGCInvokesConcurrent}, so that request is a concurrent G1 cycle on the
+ * {@code -XX:+ExplicitGCInvokesConcurrent}, so that request is a concurrent cycle (Shenandoah, or G1) on the
  * collector's own thread: neither the FX thread nor the training thread stops for a full
  * collection. Where the system does not report a resident size the guard does nothing.
  */

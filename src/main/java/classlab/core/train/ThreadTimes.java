@@ -21,7 +21,7 @@ public final class ThreadTimes {
     private static final String[][] KINDS = {
         {"trainer", "classlab-traine"}, {"demo", "classlab-demo"},
         {"fx", "JavaFX Applicat", "GtkNativeMainLo"}, {"render", "QuantumRenderer"},
-        {"gc", "GC Thread", "G1 "}, {"jit", "C1 CompilerThre", "C2 CompilerThre"}, {"vm", "VM Thread", "VM Periodic"},
+        {"gc", "GC Thread", "G1 ", "Shenandoah"}, {"jit", "C1 CompilerThre", "C2 CompilerThre"}, {"vm", "VM Thread", "VM Periodic"},
     };
     /** Clock ticks per second of {@code /proc}'s times (USER_HZ, 100 on Linux). */
     private static final double TICKS_PER_SECOND = 100;
