@@ -33,7 +33,7 @@ public final class ThreadTimes {
      * The process at one moment: each thread's kind and CPU ticks by thread id (empty where
      * {@code /proc} is not there), and the collector's pauses so far (count and ms, as the JVM's
      * {@code GarbageCollectorMXBean}s count them: G1's young and full collections, not its remark and
-     * cleanup pauses).
+     * cleanup pauses; Shenandoah's and ZGC's pauses, see {@link #countsPauses}).
      */
     public record Snapshot(Map<Integer, Sample> threads, long collections, long collectionMs) {}
 
@@ -56,10 +56,20 @@ public final class ThreadTimes {
     public static Snapshot now() {
         long count = 0, ms = 0;
         for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!countsPauses(gc)) continue;
             count += Math.max(0, gc.getCollectionCount());
             ms += Math.max(0, gc.getCollectionTime());
         }
         return new Snapshot(threads(), count, ms);
+    }
+
+    /**
+     * Whether a collector bean counts stop-the-world pauses: Shenandoah and ZGC also have a "… Cycles" bean
+     * whose time is each whole cycle, nearly all of it concurrent with the application (JDK 17), which
+     * counted as pauses made Shenandoah's pause time look tens of times what its log gives.
+     */
+    public static boolean countsPauses(java.lang.management.GarbageCollectorMXBean gc) {
+        return !gc.getName().endsWith(" Cycles");
     }
 
     private static Map<Integer, Sample> threads() {

@@ -2,6 +2,7 @@ package classlab.ui.shell;
 
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
+import classlab.core.train.ThreadTimes;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.lesson.LessonPaneController;
 import classlab.ui.lesson.LessonSession;
@@ -221,10 +222,12 @@ final class SnapshotDriver {
         private final java.util.List<java.lang.management.GarbageCollectorMXBean> collectors =
                 java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
 
-        /** The collector's pause time so far, ms (G1: young and mixed pauses, full collections). */
+        /** The collector's pause time so far, ms (G1: young and mixed pauses, full collections; Shenandoah's pauses). */
         private long collectorPauseMs() {
             long ms = 0;
-            for (java.lang.management.GarbageCollectorMXBean gc : collectors) ms += Math.max(0, gc.getCollectionTime());
+            for (java.lang.management.GarbageCollectorMXBean gc : collectors) {
+                if (ThreadTimes.countsPauses(gc)) ms += Math.max(0, gc.getCollectionTime());
+            }
             return ms;
         }
 
