@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A plain {@code java -jar classlab.jar} cannot carry JVM options or environment variables, so
  * the launcher starts itself once more with the settings small networks need when the user has not
- * chosen them: a bounded heap, a low-pause collector where the JVM has one, a compiler setting and, on
+ * chosen them: a bounded heap, a low-pause collector for the window where the JVM has one, a compiler setting and, on
  * machines with few cores, one OpenMP thread. Signals that end
  * the launcher end the child too (SIGTERM, then a kill after {@link #CHILD_GRACE}), and the child ends
  * itself when the launcher disappears without a word (SIGKILL).
@@ -42,21 +42,26 @@ public final class Launcher {
     static final String HEAP_FLOOR = "-Xms256m";
 
     /**
-     * The collector when the user chose none and this JVM has it (Debian's and most OpenJDK builds do;
-     * Oracle's JDK 17 does not, and keeps G1 with {@link #G1_OPTIONS}). Shenandoah collects concurrently
+     * The window's collector when the user chose none and this JVM has it (Debian's and most OpenJDK builds
+     * do; Oracle's JDK 17 does not, and keeps G1 with {@link #G1_OPTIONS}). Shenandoah collects concurrently
      * with the application, so the young collections that set the window's longest frame gaps under G1
      * are gone: each copied 13-17 MB of ND4J's and JavaCPP's deallocation references and paused every
      * thread for 20-47 ms about every 0.2 s of a batch-8 run ({@code -Xlog:gc,gc+phases=debug} on
-     * {@code snapshot batchnorm-gradients}). bench/app-vs-run --variant g1=-XX:+UseG1GC --variant
-     * shen=-XX:+UseShenandoahGC (README, Benchmark): frame gap p99 while training pattern 60.6 -> 37.8,
-     * schedules 60.3 -> 29.8, batchnorm-gradients 70.9 -> 38.4 ms, at 9-18 % more peak resident memory.
+     * {@code snapshot batchnorm-gradients}). bench/app-vs-run --variant g1=-XX:+UseG1GC --variant shen=
+     * (README, Benchmark; quiet, 2026-12-02): frame gap p99 while training pattern 64.0 -> 45.6,
+     * multiclass 56.1 -> 31.8, schedules 63.7 -> 43.9, batchnorm-gradients 64.8 -> 41.1 ms, with the
+     * window's training as fast (regularization and cifar, 2 rounds: 27.2 -> 27.6 s and 51.7 -> 46.1 s),
+     * at 2-26 % more peak resident memory. Only for the window: without frames to keep, Shenandoah's
+     * barriers and concurrent cycles cost the headless commands throughput (bench/compare
+     * --baseline-java-opt=-XX:+UseG1GC, 7 rounds, quiet: batch 8 at 0.51 of G1's samples per CPU-second
+     * of the training thread, the MLP 0.90), so {@code run} and {@code bench} keep G1.
      * The Z collector halved the gaps too but took up to 2.5 GB.
      */
     static final String LOW_PAUSE_COLLECTOR = "-XX:+UseShenandoahGC";
 
     /**
-     * G1's shape and settings (only when G1 collects: the user chose it, or this JVM lacks
-     * {@link #LOW_PAUSE_COLLECTOR}; each unless the user gave that flag): a young generation of at most
+     * G1's shape and settings (only when G1 collects: the user chose it, a command without a window, or
+     * a JVM that lacks {@link #LOW_PAUSE_COLLECTOR}; each unless the user gave that flag): a young generation of at most
      * 64 MB (only with {@link #DEFAULT_HEAP}) and free-ratio bounds. With the free-ratio bounds alone G1 shrank
      * the window's heap to about 1.4 times what was live at every remark, so the old generation stayed
      * above the occupancy that starts a concurrent cycle and one followed almost every young collection
@@ -106,7 +111,8 @@ public final class Launcher {
         QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
-                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), () -> jvmSupports(LOW_PAUSE_COLLECTOR));
+                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), ClassLabCli.showsWindow(command),
+                () -> jvmSupports(LOW_PAUSE_COLLECTOR));
         if (relaunch.isEmpty()) NativeMemoryGuard.start();   // in the JVM that trains, not in a launcher that waits
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
         System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, command));
@@ -115,12 +121,12 @@ public final class Launcher {
     /**
      * The JVM options of the relaunch, or an empty list when this JVM can run as it is (the user
      * set the heap and the threads, or this is already the relaunched JVM): {@link #DEFAULT_HEAP} with
-     * {@link #HEAP_FLOOR}, {@link #LOW_PAUSE_COLLECTOR} when the user chose no collector and
-     * {@code lowPauseCollectorAvailable} says this JVM has it (asked only then), else G1 with
+     * {@link #HEAP_FLOOR}, {@link #LOW_PAUSE_COLLECTOR} when the user chose no collector, the command
+     * shows a {@code window} and {@code lowPauseCollectorAvailable} says this JVM has it (asked only then), else G1 with
      * {@link #G1_OPTIONS}; {@link #CONCURRENT_EXPLICIT_GC}; {@link #JIT} unless the user gave a tiered
      * setting. A flag the user gave is never added again or overridden.
      */
-    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched,
+    static List<String> relaunchCommand(List<String> jvmArgs, boolean ompSet, int cores, boolean relaunched, boolean window,
                                         BooleanSupplier lowPauseCollectorAvailable) {
         boolean heapSet = jvmArgs.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"));
         boolean wantOmp = !ompSet && cores <= 4;
@@ -133,7 +139,7 @@ public final class Launcher {
         List<String> chosenCollectors = jvmArgs.stream().filter(a -> a.matches("-XX:\\+Use\\w+GC")).toList();
         boolean g1 = chosenCollectors.contains("-XX:+UseG1GC");
         if (chosenCollectors.isEmpty()) {
-            if (lowPauseCollectorAvailable.getAsBoolean()) options.add(LOW_PAUSE_COLLECTOR);
+            if (window && lowPauseCollectorAvailable.getAsBoolean()) options.add(LOW_PAUSE_COLLECTOR);
             else g1 = true;
         }
         if (g1) {

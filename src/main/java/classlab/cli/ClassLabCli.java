@@ -85,8 +85,18 @@ public final class ClassLabCli {
                     : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
             if ("ko".equals(value) || "en".equals(value)) return value;
         }
-        boolean window = args[0].equals("app") || args[0].equals("snapshot");
-        return window ? classlab.core.lesson.LessonStrings.defaultLanguage() : "en";
+        return showsWindow(args) ? classlab.core.lesson.LessonStrings.defaultLanguage() : "en";
+    }
+
+    /**
+     * Whether these arguments start a window: no arguments, {@code app} (also when only its options are
+     * given, e.g. {@code --lang ko}) or {@code snapshot}; {@code run}, {@code bench}, {@code lessons} and
+     * help do not.
+     */
+    public static boolean showsWindow(String[] args) {
+        if (args.length == 0) return true;
+        if (args[0].startsWith("--") && APP_OPTIONS.contains(optionName(args[0]))) return true;
+        return args[0].equals("app") || args[0].equals("snapshot");
     }
 
     private static int lessons(List<String> args, PrintStream out) throws UsageException {

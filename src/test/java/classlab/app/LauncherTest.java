@@ -17,7 +17,7 @@ class LauncherTest {
 
     @Test
     void aPlainJavaJarRelaunchesWithABoundedHeapAndTheLowPauseCollector() {
-        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, HAS_SHENANDOAH);
+        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, true, HAS_SHENANDOAH);
         assertEquals(List.of(Launcher.DEFAULT_HEAP, Launcher.HEAP_FLOOR, Launcher.LOW_PAUSE_COLLECTOR,
                 Launcher.CONCURRENT_EXPLICIT_GC, Launcher.JIT, "-D" + Launcher.RELAUNCHED + "=true"), options);
     }
@@ -25,7 +25,7 @@ class LauncherTest {
     /** Where the JVM lacks Shenandoah (Oracle's JDK 17) G1 collects, with its young-generation cap and free-ratio bounds. */
     @Test
     void aJvmWithoutTheLowPauseCollectorKeepsG1WithItsSettings() {
-        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, NO_SHENANDOAH);
+        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, true, NO_SHENANDOAH);
         List<String> expected = new ArrayList<>(List.of(Launcher.DEFAULT_HEAP, Launcher.HEAP_FLOOR));
         expected.addAll(Launcher.G1_OPTIONS);
         expected.addAll(List.of(Launcher.CONCURRENT_EXPLICIT_GC, Launcher.JIT, "-D" + Launcher.RELAUNCHED + "=true"));
@@ -35,24 +35,31 @@ class LauncherTest {
     /** A collector the user chose is kept and the JVM is not probed; G1 chosen by hand gets G1's settings. */
     @Test
     void aCollectorTheUserChoseIsKept() {
-        List<String> parallel = Launcher.relaunchCommand(List.of("-XX:+UseParallelGC"), true, 8, false, NOT_ASKED);
+        List<String> parallel = Launcher.relaunchCommand(List.of("-XX:+UseParallelGC"), true, 8, false, true, NOT_ASKED);
         assertTrue(parallel.contains("-XX:+UseParallelGC") && !parallel.contains(Launcher.LOW_PAUSE_COLLECTOR), parallel.toString());
         assertTrue(parallel.stream().noneMatch(Launcher.G1_OPTIONS::contains), parallel.toString());
-        List<String> g1 = Launcher.relaunchCommand(List.of("-XX:+UseG1GC"), true, 8, false, NOT_ASKED);
+        List<String> g1 = Launcher.relaunchCommand(List.of("-XX:+UseG1GC"), true, 8, false, true, NOT_ASKED);
         assertTrue(g1.containsAll(Launcher.G1_OPTIONS) && !g1.contains(Launcher.LOW_PAUSE_COLLECTOR), g1.toString());
+    }
+
+    /** Commands without a window (run, bench) keep G1, the throughput collector, and do not probe the JVM. */
+    @Test
+    void aCommandWithoutAWindowKeepsG1() {
+        List<String> options = Launcher.relaunchCommand(List.of(), true, 8, false, false, NOT_ASKED);
+        assertTrue(options.containsAll(Launcher.G1_OPTIONS) && !options.contains(Launcher.LOW_PAUSE_COLLECTOR), options.toString());
     }
 
     @Test
     void theUsersOwnOptionsAreKept() {
-        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false, HAS_SHENANDOAH);
+        List<String> options = Launcher.relaunchCommand(List.of("-Dfoo=1"), true, 8, false, true, HAS_SHENANDOAH);
         assertTrue(options.contains("-Dfoo=1"));
     }
 
     @Test
     void aChosenHeapIsRespectedAndOnlyThreadsCanStillCauseARelaunch() {
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false, NOT_ASKED));
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false, NOT_ASKED));
-        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false, HAS_SHENANDOAH);
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), true, 2, false, true, NOT_ASKED));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of("-Xmx4g"), false, 16, false, true, NOT_ASKED));
+        List<String> options = Launcher.relaunchCommand(List.of("-Xmx4g"), false, 2, false, true, HAS_SHENANDOAH);
         assertEquals(List.of("-Xmx4g", Launcher.LOW_PAUSE_COLLECTOR, Launcher.CONCURRENT_EXPLICIT_GC, Launcher.JIT,
                 "-D" + Launcher.RELAUNCHED + "=true"), options);
     }
@@ -60,7 +67,7 @@ class LauncherTest {
     /** The memory policy's collector settings are added, except where the user chose that flag. */
     @Test
     void theMemoryPolicysCollectorSettingsGiveWayToTheUsersOwn() {
-        List<String> options = Launcher.relaunchCommand(List.of("-XX:+UseG1GC", "-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false, NOT_ASKED);
+        List<String> options = Launcher.relaunchCommand(List.of("-XX:+UseG1GC", "-XX:MaxHeapFreeRatio=50", "-XX:-ExplicitGCInvokesConcurrent"), true, 8, false, true, NOT_ASKED);
         assertTrue(options.contains("-XX:MaxHeapFreeRatio=50"));
         assertTrue(options.contains("-XX:-ExplicitGCInvokesConcurrent"));
         assertTrue(options.stream().noneMatch(o -> o.equals("-XX:MaxHeapFreeRatio=30") || o.equals(Launcher.CONCURRENT_EXPLICIT_GC)), options.toString());
@@ -70,26 +77,26 @@ class LauncherTest {
     /** The default heap comes with its floor and (under G1) young cap; a user's heap or shape is kept as given. */
     @Test
     void theHeapShapeComesWithTheDefaultHeapOnly() {
-        List<String> plain = Launcher.relaunchCommand(List.of(), true, 8, false, NO_SHENANDOAH);
+        List<String> plain = Launcher.relaunchCommand(List.of(), true, 8, false, true, NO_SHENANDOAH);
         assertTrue(plain.containsAll(List.of("-Xmx1g", "-Xms256m", "-XX:MaxNewSize=64m")), plain.toString());
-        List<String> ownHeap = Launcher.relaunchCommand(List.of("-Xmx200m"), false, 2, false, NO_SHENANDOAH);
+        List<String> ownHeap = Launcher.relaunchCommand(List.of("-Xmx200m"), false, 2, false, true, NO_SHENANDOAH);
         assertTrue(!ownHeap.contains(Launcher.HEAP_FLOOR) && !ownHeap.contains("-XX:MaxNewSize=64m"),
                 "a 200 MB heap gets no 256 MB floor and no young cap: " + ownHeap);
-        List<String> ownShape = Launcher.relaunchCommand(List.of("-Xms128m", "-Xmn32m"), true, 8, false, NO_SHENANDOAH);
+        List<String> ownShape = Launcher.relaunchCommand(List.of("-Xms128m", "-Xmn32m"), true, 8, false, true, NO_SHENANDOAH);
         assertTrue(!ownShape.contains(Launcher.HEAP_FLOOR) && !ownShape.contains("-XX:MaxNewSize=64m") && ownShape.contains("-Xmx1g"), ownShape.toString());
     }
 
     @Test
     void theRelaunchedJvmDoesNotRelaunchAgain() {
-        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true, NOT_ASKED));
+        assertEquals(List.of(), Launcher.relaunchCommand(List.of(), false, 2, true, true, NOT_ASKED));
     }
 
     /** Every command's JVM (window, run, bench) compiles with C1 only; a user's tiered choice wins. */
     @Test
     void everyCommandsJvmCompilesWithC1Only() {
-        assertTrue(Launcher.relaunchCommand(List.of(), true, 8, false, HAS_SHENANDOAH).contains(Launcher.JIT));
-        assertTrue(Launcher.relaunchCommand(List.of("-Dx=1"), false, 2, false, HAS_SHENANDOAH).contains(Launcher.JIT));
-        List<String> own = Launcher.relaunchCommand(List.of("-XX:TieredStopAtLevel=4"), true, 8, false, HAS_SHENANDOAH);
+        assertTrue(Launcher.relaunchCommand(List.of(), true, 8, false, true, HAS_SHENANDOAH).contains(Launcher.JIT));
+        assertTrue(Launcher.relaunchCommand(List.of("-Dx=1"), false, 2, false, true, HAS_SHENANDOAH).contains(Launcher.JIT));
+        List<String> own = Launcher.relaunchCommand(List.of("-XX:TieredStopAtLevel=4"), true, 8, false, true, HAS_SHENANDOAH);
         assertTrue(own.contains("-XX:TieredStopAtLevel=4") && !own.contains(Launcher.JIT), own.toString());
     }
 

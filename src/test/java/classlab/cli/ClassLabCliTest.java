@@ -228,4 +228,16 @@ class ClassLabCliTest {
         err.reset();
         assertOneLineError(run("run", "pattern", "--lang", "fr"), "--lang must be ko or en, got 'fr'");
     }
+
+    /** The launcher gives the window its low-pause collector and the headless commands G1: which is which. */
+    @Test
+    void theWindowCommandsAreKnown() {
+        assertTrue(ClassLabCli.showsWindow(new String[0]));
+        assertTrue(ClassLabCli.showsWindow(new String[] {"app"}));
+        assertTrue(ClassLabCli.showsWindow(new String[] {"--lang", "ko"}));
+        assertTrue(ClassLabCli.showsWindow(new String[] {"snapshot", "pattern"}));
+        for (String headless : new String[] {"run", "bench", "lessons", "--help"}) {
+            assertFalse(ClassLabCli.showsWindow(new String[] {headless}), headless);
+        }
+    }
 }
