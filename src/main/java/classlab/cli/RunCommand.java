@@ -63,7 +63,7 @@ final class RunCommand {
         if (o.has("experiment")) {
             experiments.add(experiment(model, o.get("experiment")));
         } else {
-            experiments.addAll(model.experiments());
+            experiments.addAll(model.experimentsOfAFullRun());
         }
         // Before any training: minutes of work must not end in "cannot write results".
         try {
@@ -207,9 +207,11 @@ final class RunCommand {
         LessonModel model = entry.factory().apply(Environments.forOneRun(null, classlab.core.data.ProgressListener.NONE));
         out.println(cli.format("cli.help_lesson", entry.id(), ClassLabCli.number(catalog, entry), entry.title(lang)));
         out.println(cli.get("cli.help_experiments"));
+        List<Experiment> fullRun = model.experimentsOfAFullRun();
         for (Experiment e : model.experiments()) {
-            out.println(String.format(Locale.ROOT, "  %-22s %s%s", e.name(), text.apply("experiment." + e.name()),
-                    e.name().equals(model.defaultExperiment().name()) ? "  " + cli.get("cli.help_default_experiment") : ""));
+            String note = e.name().equals(model.defaultExperiment().name()) ? "  " + cli.get("cli.help_default_experiment")
+                    : fullRun.contains(e) ? "" : "  " + cli.get("cli.help_only_when_named");
+            out.println(String.format(Locale.ROOT, "  %-22s %s%s", e.name(), text.apply("experiment." + e.name()), note));
         }
         out.println(cli.get("cli.help_settings"));
         for (classlab.core.lesson.ParamSpec p : model.defaults().specs()) {

@@ -35,6 +35,26 @@ class RunCommandTest {
     private String stdout() { return out.toString(StandardCharsets.UTF_8); }
     private String stderr() { return err.toString(StandardCharsets.UTF_8); }
 
+    /**
+     * {@code run LESSON} without {@code --experiment} trains each configuration once: regularization's all_four and
+     * imbalance's strategies already train their parts, which {@code run --help} marks as run only when named.
+     */
+    @Test
+    void aFullRunDoesNotTrainTheDefaultExperimentsPartsAgain() {
+        classlab.core.lesson.LessonCatalog catalog = classlab.core.lesson.LessonCatalog.load();
+        java.util.function.Function<String, List<String>> fullRun = id -> catalog.find(id).factory()
+                .apply(classlab.core.lesson.TestEnvironments.mnistMini()).experimentsOfAFullRun().stream()
+                .map(classlab.core.lesson.Experiment::name).toList();
+        assertEquals(List.of("all_four", "dropout_sweep"), fullRun.apply("regularization"));
+        assertEquals(List.of("strategies", "exercise2"), fullRun.apply("imbalance"));
+        assertEquals(List.of("full_batch", "dropout", "backend", "minibatch"), fullRun.apply("pattern"));
+
+        assertEquals(0, run("run", "regularization", "--help"));
+        Matcher part = Pattern.compile("(?m)^  none .*only with --experiment").matcher(stdout());
+        assertTrue(part.find(), stdout());
+        assertFalse(Pattern.compile("(?m)^  all_four .*only with --experiment").matcher(stdout()).find(), stdout());
+    }
+
     /** {@code --epochs 1} caps every epoch count of the lesson, not only the one named {@code epochs}. */
     @Test
     void epochsOptionSetsEveryEpochCount() throws Exception {

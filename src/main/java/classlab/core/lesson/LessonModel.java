@@ -33,6 +33,15 @@ public abstract class LessonModel {
     public abstract List<Experiment> experiments();
 
     /**
+     * The experiments {@code run LESSON} trains when no {@code --experiment} is named, in the order of
+     * {@link #experiments()}: all of them but those another experiment already trains (regularization's four
+     * configurations are the parts of all_four). Lessons with such parts override this.
+     */
+    public List<Experiment> experimentsOfAFullRun() {
+        return experiments();
+    }
+
+    /**
      * Runs one experiment to its end (or until the control stops it), filling this model's figures.
      * Called on the training thread.
      */

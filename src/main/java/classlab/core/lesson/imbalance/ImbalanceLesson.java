@@ -138,6 +138,11 @@ public final class ImbalanceLesson extends LessonModel {
         return list;
     }
 
+    /** strategies trains the three strategies, so a full run does not train them again one by one. */
+    @Override public List<Experiment> experimentsOfAFullRun() {
+        return experiments().stream().filter(e -> Arrays.stream(Strategy.values()).noneMatch(st -> st.id.equals(e.name()))).toList();
+    }
+
     // ---------------------------------------------------------------- instant figures
 
     @Override public void updateDemos(ParamValues values) throws Exception {

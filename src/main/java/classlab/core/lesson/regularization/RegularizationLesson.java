@@ -156,6 +156,11 @@ public final class RegularizationLesson extends LessonModel {
         return list;
     }
 
+    /** all_four trains the four configurations, so a full run does not train them again one by one. */
+    @Override public List<Experiment> experimentsOfAFullRun() {
+        return experiments().stream().filter(e -> Arrays.stream(Config.values()).noneMatch(c -> c.id.equals(e.name()))).toList();
+    }
+
     // ---------------------------------------------------------------- instant demos
 
     @Override public void updateDemos(ParamValues values) {
