@@ -26,7 +26,9 @@ import java.util.Locale;
  * </ul>
  * A loss that falls, however slowly, is never judged: full-batch SGD at the notebook's lr 0.001
  * stays near guessing for dozens of epochs while its loss falls by 0.1 % per epoch, and learns.
- * Each run is reported once, at the first epoch a verdict is reached.
+ * Each run is reported once, at the first epoch a verdict is reached; a run first told as overshooting
+ * is told again when it later goes nowhere (trial 7: lr 1e6 on three classes overshot at epoch 1 with
+ * accuracy 0.49, then fell to guessing while the loss rose to 6e14).
  */
 public final class RunHealth {
     /** The kinds of runs that go nowhere; {@code run.<kind>} is the message key. */
@@ -41,7 +43,8 @@ public final class RunHealth {
     private final double chanceAccuracy;
     private final List<Double> losses = new ArrayList<>();
     private final List<Double> accuracies = new ArrayList<>();
-    private boolean reported;
+    /** The verdict told so far, or null. */
+    private Verdict reported;
 
     /**
      * @param chanceAccuracy the accuracy of guessing: 1/classes for balanced classes, the majority
@@ -62,10 +65,10 @@ public final class RunHealth {
     public String afterEpoch(int epoch, double trainLoss, double trainAccuracy, double largestWeight) {
         losses.add(trainLoss);
         accuracies.add(trainAccuracy);
-        if (reported) return null;
+        if (reported != null && reported != Verdict.OVERSHOOTING) return null;
         Verdict v = verdict(largestWeight);
-        if (v == null) return null;
-        reported = true;
+        if (v == null || v == reported) return null;
+        reported = v;
         int n = losses.size();
         double best = n > WINDOW ? min(losses.subList(0, n - WINDOW)) : trainLoss;
         return String.join("|", "run." + v.name().toLowerCase(Locale.ROOT), Integer.toString(epoch), number(trainLoss),

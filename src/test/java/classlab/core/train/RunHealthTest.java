@@ -66,6 +66,20 @@ class RunHealthTest {
         assertTrue(en.contains("far too large") && en.contains("0.9905") && !en.contains("going nowhere"), en);
     }
 
+    /**
+     * Trial 7 item 1: three classes (chance 1/3) at lr 1e6 overshot at epoch 1 with accuracy 0.49, then the accuracy fell
+     * to guessing: told again as exploded, not left saying the accuracy holds. Overshooting itself is told once.
+     */
+    @Test
+    void anOvershootingRunThatLaterGoesNowhereIsToldAgain() {
+        RunHealth health = new RunHealth(1.0 / 3);
+        assertTrue(health.afterEpoch(1, 1.118, 0.4916, 1.0e6).startsWith("run.overshooting|1|"));
+        assertNull(health.afterEpoch(2, 5.0e3, 0.45, 3.0e7), "overshooting is said once");
+        String m = health.afterEpoch(3, 6.0e14, 0.36, 1.0e9);
+        assertTrue(m != null && m.startsWith("run.exploded|3|"), String.valueOf(m));
+        assertNull(health.afterEpoch(4, 6.0e14, 0.34, 1.0e9), "a run that goes nowhere is told once");
+    }
+
     /** The notebook's lr 0.001: guessing-level accuracy for 30 epochs while the loss falls 0.1 % per epoch. */
     @Test
     void aSlowButFallingLossIsNotJudged() {
