@@ -442,6 +442,11 @@ public final class LessonSession {
 
     public boolean isRunning() { return engine.isBusy(); }
 
+    /** Where the run in training is (epoch of configuration), or null when none trains. */
+    public TrainingEngine.Progress trainingProgress() {
+        return isRunning() ? engine.progress() : null;
+    }
+
     /**
      * When the last run that finished called and left {@link LessonModel#run} ({@link System#nanoTime}
      * values: start, end) and the training thread's CPU nanoseconds in between (-1 where unknown), or

@@ -126,6 +126,11 @@ final class PaneExport {
         ExportStamp stamp = ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
                 session.model().inEffect(run == null ? session.values() : run.values()), session.model().defaults(), strings,
                 LocalDateTime.now());
+        classlab.core.train.TrainingEngine.Progress training = session.trainingProgress();
+        if (training != null) {
+            return stamp.inProgress(training.epoch(), training.epochs(), training.configuration(), training.configurations(),
+                    session.progressUnit(), strings);
+        }
         classlab.core.classroom.RunRecord ended = session.endedRun();
         if (ended != null && "STOPPED".equals(ended.outcome()) && ended.endedAt() != null && ended.endedAt().epochs() > 0) {
             stamp = stamp.stopped(ended.endedAt().epoch(), ended.endedAt().epochs(), session.progressUnit(), strings);

@@ -16,8 +16,8 @@ import java.util.function.Function;
  * @param experiment the experiment's label, localised ("" when not known)
  * @param settings   the settings that differ from the defaults as the form names them ("Epochs 6"), or the localised "notebook defaults"
  * @param seed       the run's random seed, localised ("seed 42"), or "" when the lesson has none
- * @param state      how the run on the charts ended when that is not as planned, localised ("stopped at
- *                   epoch 4/6"), or ""
+ * @param state      how the run on the charts ended when that is not as planned, or that it is still
+ *                   training, localised ("stopped at epoch 4/6", "in progress at epoch 2/25"), or ""
  * @param date       local date and time of the export, {@code yyyy-MM-dd HH:mm}
  * @param version    ClassLab's version (jar manifest), {@code dev} when run from classes
  */
@@ -35,9 +35,23 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
      * (trial report 3, item 19). {@code text} localises {@code export.stamp.stopped_<unit>}.
      */
     public ExportStamp stopped(int done, int planned, String unit, Function<String, String> text) {
-        String state = new java.text.MessageFormat(text.apply("export.stamp.stopped_" + unit), java.util.Locale.ROOT)
-                .format(new Object[] {done, planned});
+        return new ExportStamp(lesson, experiment, settings, seed, format(text, "export.stamp.stopped_" + unit, done, planned), date, version);
+    }
+
+    /**
+     * This stamp saying the run was still training when exported, at {@code done} of {@code planned} epochs (or
+     * steps) of configuration {@code configuration} of {@code configurations} (named only when there are several):
+     * a figure exported mid-run must not pass for a finished one (trial 7, item 7). {@code text} localises
+     * {@code export.stamp.running_<unit>} and {@code export.stamp.running_configuration}.
+     */
+    public ExportStamp inProgress(int done, int planned, int configuration, int configurations, String unit, Function<String, String> text) {
+        String state = format(text, "export.stamp.running_" + unit, done, planned);
+        if (configurations > 1) state += ", " + format(text, "export.stamp.running_configuration", configuration, configurations);
         return new ExportStamp(lesson, experiment, settings, seed, state, date, version);
+    }
+
+    private static String format(Function<String, String> text, String key, Object... args) {
+        return new java.text.MessageFormat(text.apply(key), java.util.Locale.ROOT).format(args);
     }
 
     /**
@@ -46,8 +60,7 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
      */
     public static ExportStamp of(String lessonTitle, String experiment, ParamValues values, ParamValues defaults,
                                  Function<String, String> text, LocalDateTime when) {
-        String seed = values.has("seed") ? new java.text.MessageFormat(text.apply("export.stamp.seed"), java.util.Locale.ROOT)
-                .format(new Object[] {values.text("seed")}) : "";
+        String seed = values.has("seed") ? format(text, "export.stamp.seed", values.text("seed")) : "";
         // named as the form names them ("Epochs 6"), not as --set takes them
         String changed = classlab.core.lesson.LessonStrings.resolve(text,
                 classlab.core.lesson.SettingsText.message(values.changedFrom(defaults)));
@@ -62,7 +75,7 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
         return v == null ? "dev" : v;
     }
 
-    /** One line: "Lesson · Experiment · settings · seed 42 [· stopped at epoch 4/6] · 2026-11-30 15:40 · ClassLab 0.1.0". */
+    /** One line: "Lesson · Experiment · settings · seed 42 [· stopped at epoch 4/6 | · in progress at epoch 2/25, configuration 3/3] · 2026-11-30 15:40 · ClassLab 0.1.0". */
     public String line() {
         List<String> parts = new ArrayList<>();
         parts.add(lesson);

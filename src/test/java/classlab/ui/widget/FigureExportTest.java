@@ -64,4 +64,12 @@ class FigureExportTest {
                 STAMP.stopped(4, 6, "epoch", LessonStrings.load("regularization", "en")).line());
         assertTrue(STAMP.stopped(12, 30, "step", LessonStrings.load("scratch", "ko")).line().contains(" · 걸음 12/30에서 중지됨 · "));
     }
+
+    /** Trial 7, item 7: Export all during a run wrote two of three strategies with a footer that read like a finished run's. */
+    @Test
+    void theStampOfARunStillTrainingSaysWhereItIs() {
+        assertEquals("Regularisation · All four · lr=0.01 · seed 42 · in progress at epoch 2/25, configuration 3/4 · 2026-11-30 15:40 · ClassLab dev",
+                STAMP.inProgress(2, 25, 3, 4, "epoch", LessonStrings.load("regularization", "en")).line());
+        assertTrue(STAMP.inProgress(5, 30, 1, 1, "epoch", LessonStrings.load("pattern", "ko")).line().contains(" · 진행 중, 에폭 5/30 · "));
+    }
 }
