@@ -24,6 +24,7 @@ public final class TrainLoop<D> {
     private IntToDoubleFunction learningRateForEpoch;
     private String batchSizeParam = "batch_size";
     private boolean droppedLastNoted;
+    private boolean oversizedBatchNoted;
     private int epoch;
     private int iteration;
 
@@ -60,6 +61,11 @@ public final class TrainLoop<D> {
         if (learningRateForEpoch != null) model.setLearningRate(learningRateForEpoch.applyAsDouble(epoch));
         int all = model.rows(train);
         int b = batchSize <= 0 || batchSize >= all ? all : batchSize;
+        if (batchSize > all && !oversizedBatchNoted) {
+            // accepted (the form's range cannot know the data's size), but not silently: trial 7, item 17
+            oversizedBatchNoted = true;
+            control.note(new UserException(batchSizeParam, "note.batch_larger_than_data", "param." + batchSizeParam, batchSize, all).deferredMessage());
+        }
         int n = rowsTrained(all, b);
         D data = b < all ? model.reorder(train, permutation(all)) : train;
         double lossSum = 0;

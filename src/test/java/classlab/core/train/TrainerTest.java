@@ -74,6 +74,21 @@ class TrainerTest {
         assertTrue(e.getMessage().startsWith("bn_effect_batch_size: batches of one example"), e.getMessage());
     }
 
+    /** Trial 7, item 17: a batch size above the rows trains full batch, said once in the run's notes; equal to the rows, nothing is said. */
+    @Test
+    void aBatchLargerThanTheDataTrainsFullBatchAndSaysSoOnce() {
+        List<String> notes = new java.util.ArrayList<>();
+        Batches data = Batches.of(blobs(35, 7), Batches.LabelEncoding.ONE_HOT);
+        Trainer trainer = batchNormTrainer(50, notes);
+        trainer.fitEpoch(data);
+        trainer.fitEpoch(data);
+        assertEquals(2, trainer.iteration());
+        assertEquals(List.of("note.batch_larger_than_data|param.bn_effect_batch_size|50|35"), notes);
+        List<String> none = new java.util.ArrayList<>();
+        batchNormTrainer(35, none).fitEpoch(data);
+        assertEquals(List.of(), none);
+    }
+
     /** 35 = 2 × 17 + 1 (as 800 = 47 × 17 + 1 with the bn_effect_batch_size=17): the last batch of one is left out, once noted. */
     @Test
     void batchNormDropsALastBatchOfOneAndSaysSo() {
