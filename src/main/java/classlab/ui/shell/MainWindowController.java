@@ -146,7 +146,10 @@ public final class MainWindowController {
             return s;
         });
         List<classlab.core.classroom.SavedRuns.Found> saved = toRestore.remove(lessonId);
-        if (saved != null) session.restore(runsDir, saved);
+        if (saved != null) {
+            session.restore(runsDir, saved);
+            markRestored(saved.stream().map(classlab.core.classroom.SavedRuns.Found::file).toList());
+        }
         boolean another = pane == null || pane.session() != session;
         showPane(session);
         nav.select(lessonId);
@@ -301,8 +304,10 @@ public final class MainWindowController {
      * Puts the runs that "Save and quit" wrote into {@link #setRunsDir the runs folder} back into their
      * lessons' run lists ({@link classlab.core.classroom.SavedRuns}): the folder is read on a background
      * thread, so the window is not held up; open lessons get their runs at once, the others when they
-     * are opened, and the status bar says how many came back from where (and names files it could
-     * not read). FX thread; call once, after the window is shown.
+     * are opened, and the status bar says how many came back into how many lessons (and names files it
+     * could not read). Each file is marked once its lesson has its run ({@link #markRestored}), so a run
+     * comes back at one start only; a lesson not opened gets its runs at a later start. FX thread; call
+     * once, after the window is shown.
      */
     public void restoreSavedRuns() {
         Path dir = runsDir;
@@ -319,6 +324,24 @@ public final class MainWindowController {
         reader.start();
     }
 
+    /**
+     * Marks run files as put back ({@link classlab.core.classroom.SavedRuns#markRestored}) on a background
+     * thread; when that fails the status bar says the runs will come back at the next start too.
+     */
+    private void markRestored(List<Path> files) {
+        if (files.isEmpty()) return;
+        Thread marker = new Thread(() -> {
+            try {
+                classlab.core.classroom.SavedRuns.markRestored(files);
+            } catch (IOException | RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                javafx.application.Platform.runLater(() -> status.show(m -> m.format("status.runs_restore_unmarked", reason)));
+            }
+        }, "classlab-mark-restored");
+        marker.setDaemon(true);
+        marker.start();
+    }
+
     private void restored(Path dir, classlab.core.classroom.SavedRuns.Scan scan) {
         if (shutDown.get()) return;
         Map<String, List<classlab.core.classroom.SavedRuns.Found>> byLesson = new LinkedHashMap<>();
@@ -329,17 +352,21 @@ public final class MainWindowController {
             else unreadable.add(dir.relativize(f.file()).toString());
         }
         int total = 0;
+        List<Path> handedOver = new java.util.ArrayList<>(unreadable.stream().map(dir::resolve).toList());
         for (Map.Entry<String, List<classlab.core.classroom.SavedRuns.Found>> e : byLesson.entrySet()) {
             LessonSession open = sessions.get(e.getKey());
-            if (open != null) open.restore(dir, e.getValue());
-            else toRestore.put(e.getKey(), e.getValue());
+            if (open != null) {
+                open.restore(dir, e.getValue());
+                e.getValue().forEach(f -> handedOver.add(f.file()));
+            } else {
+                toRestore.put(e.getKey(), e.getValue());
+            }
             total += e.getValue().size();
         }
+        markRestored(handedOver);
         int count = total;
         status.show(m -> {
-            List<String> parts = new java.util.ArrayList<>();
-            byLesson.forEach((id, runs) -> parts.add(m.format("status.runs_restored.lesson", catalog.find(id).title(m.language()), runs.size())));
-            String text = count == 0 ? "" : m.format("status.runs_restored", count, String.join(", ", parts));
+            String text = count == 0 ? "" : m.format("status.runs_restored", count, byLesson.size());
             if (!unreadable.isEmpty()) {
                 text += (text.isEmpty() ? "" : " ") + m.format("status.runs_unreadable", unreadable.size(), String.join(", ", unreadable));
             }

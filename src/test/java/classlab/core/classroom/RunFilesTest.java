@@ -204,4 +204,34 @@ class RunFilesTest {
         assertEquals(dir.resolve(SavedRuns.DISCARDED).resolve("2026-11-30_16-00-00").resolve(second.getFileName()), moved);
         assertEquals(List.of(first), SavedRuns.scan(dir).runs().stream().map(SavedRuns.Found::file).toList(), "not restored again");
     }
+
+    /** A run saved at a quit comes back at one start only: once marked as restored, the next scan leaves it out, and its file stays. */
+    @Test
+    void savedRunsComeBackOnceAndTheirFilesStay() throws Exception {
+        Path quit = dir.resolve("2026-12-02_01-25-53");
+        Path first = quit.resolve("fake-all-run4" + RunFiles.EXTENSION);
+        Path second = quit.resolve("fake-all-run5" + RunFiles.EXTENSION);
+        RunFiles.write(recordedRun(new FakeLesson(), new MetricLog()), first);
+        RunFiles.write(recordedRun(new FakeLesson(), new MetricLog()), second);
+        Files.writeString(quit.resolve("broken" + RunFiles.EXTENSION), "{");
+
+        SavedRuns.Scan start = SavedRuns.scan(dir);
+        assertEquals(List.of(first, second), start.runs().stream().map(SavedRuns.Found::file).sorted().toList(), "the first start finds both");
+        assertEquals(1, start.unreadable().size());
+        List<Path> restored = new ArrayList<>(start.runs().stream().map(SavedRuns.Found::file).toList());
+        start.unreadable().forEach(name -> restored.add(dir.resolve(name)));
+        SavedRuns.markRestored(restored);
+
+        SavedRuns.Scan next = SavedRuns.scan(dir);
+        assertTrue(next.runs().isEmpty() && next.unreadable().isEmpty(), "the next start restores nothing: "
+                + next.runs().stream().map(SavedRuns.Found::file).toList() + " " + next.unreadable());
+        assertTrue(Files.isRegularFile(first) && Files.isRegularFile(second), "nothing is deleted");
+        assertEquals(SavedRuns.DISCARDED, SavedRuns.discard(dir, first).getParent().getParent().getFileName().toString(),
+                "a run put back once can still be removed");
+
+        Path later = quit.resolve("fake-all-run6" + RunFiles.EXTENSION);
+        RunFiles.write(recordedRun(new FakeLesson(), new MetricLog()), later);
+        assertEquals(List.of(later), SavedRuns.scan(dir).runs().stream().map(SavedRuns.Found::file).toList(),
+                "a file added to a marked folder afterwards still comes back once");
+    }
 }
