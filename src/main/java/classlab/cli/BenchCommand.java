@@ -253,24 +253,33 @@ final class BenchCommand {
         Trainer trainer = new Trainer(net, RunControl.unattended(new MetricLog()), w.batch, 1);
         for (int i = 0; i < w.warmup; i++) trainer.fitEpoch(data);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // The windows nest: wall clock outside, CPU clock inside it, schedstat innermost. So the time on the core
+        // fits in the wall time and the waits for a core fit in the time off it; a wait between two readings
+        // (a preemption at a window's edge, milliseconds on a loaded machine) lands in the outer window only.
+        long t = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
         long[] sched = schedstat();
-        long t = System.nanoTime();
         for (int i = 0; i < measured; i++) trainer.fitEpoch(data);
         double samples = (double) data.size() * measured;
-        long wallNanos = System.nanoTime() - t;
         long[] schedAfter = schedstat();
+        long onCpu = threads.getCurrentThreadCpuTime() - cpu;
+        long wallNanos = System.nanoTime() - t;
         double wall = wallNanos / 1e9;
-        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+        double cpuSeconds = onCpu / 1e9;
         report(w.id, samples / wall, String.format(Locale.ROOT, "samples/s (%.1f per CPU-second%s)", samples / cpuSeconds, note));
         if (sched != null && schedAfter != null) {
             // Wall time the training thread spent off its core: waiting for one (other programs, the JVM's own
             // threads) or not runnable at all (stopped at a safepoint for a collection, waiting for a lock).
-            long onCpu = schedAfter[0] - sched[0];
+            // Time on the core comes from the thread's CPU clock, not schedstat's first field: the kernel prints
+            // that field as of the running thread's last tick or switch, up to a tick (1-10 ms) behind, which made
+            // "stopped or blocked" negative (trial 7, item 18). The waits (second field) are complete whenever the
+            // thread reads them, as it is running. The windows' microseconds of difference can still tip a
+            // difference below zero; no thread spends negative time off its core, so those are clamped to zero.
             long queued = schedAfter[1] - sched[1];
-            report(w.id + "_off_cpu_ms", (wallNanos - onCpu) / 1e6, String.format(Locale.ROOT,
+            long off = Math.max(0, wallNanos - onCpu);
+            report(w.id + "_off_cpu_ms", off / 1e6, String.format(Locale.ROOT,
                     "ms of %.1f ms wall: %.1f ms waiting for a core, %.1f ms stopped or blocked",
-                    wallNanos / 1e6, queued / 1e6, (wallNanos - onCpu - queued) / 1e6));
+                    wallNanos / 1e6, queued / 1e6, Math.max(0, off - queued) / 1e6));
         }
         if (countOps) {
             // At small batches a step's cost is mostly per-op overhead: how many ops (native calls) one takes,

@@ -10,14 +10,6 @@ import java.util.List;
  * prints one line naming the problem and returns exit code 2.
  */
 public final class ClassLabCli {
-    static final String USAGE = String.join("\n",
-            "usage: classlab [app] [--lang ko|en] [--theme light|dark|presentation] [--data-dir DIR] [--lesson ID]   start the app",
-            "       classlab lessons [--lang ko|en]   list lessons (id, number, title, notebook)",
-            "       classlab run LESSON [--experiment NAME] [--epochs N] [--seed N] [--data-dir DIR] [--out DIR] [--set key=value]... [--lang ko|en] [--no-figures]",
-            "       classlab run LESSON --help [--lang ko|en]   the lesson's experiments and settings with their ranges",
-            "       classlab snapshot LESSON --out FILE.png [--experiment NAME] [--epochs N | --replay RUN.classlab-run.json] [--repeat N] [--data-dir DIR] [--lang ko|en] [--theme light|dark|presentation]",
-            "       classlab bench [--data-dir DIR] [--runs N] [--workloads ID,...] [--quick] [--skip-window] [--count-ops]   a table for bench/compare, in English only (no --lang)");
-
     private ClassLabCli() {}
 
     /**
@@ -36,7 +28,8 @@ public final class ClassLabCli {
     /** Runs a command and returns the process exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            out.println(USAGE);
+            // in the language of --lang, as run LESSON --help (trial 7, item 12: --help --lang ko was English)
+            out.println(new classlab.ui.fx.Messages(errorLanguage(args), "cli").get("cli.usage"));
             return 0;
         }
         quietJavaFxStartup();

@@ -33,6 +33,9 @@ class BenchOffCpuTest {
         double off = Double.parseDouble(m.group(1)), wall = Double.parseDouble(m.group(2));
         double queued = Double.parseDouble(m.group(3)), stopped = Double.parseDouble(m.group(4));
         assertTrue(wall > 0 && off <= wall && queued >= 0, out);
+        // trial 7 item 18: schedstat's stale time on the core printed "-0.5 ms stopped or blocked"
+        assertTrue(off >= 0 && stopped >= 0, "no negative time off the core: " + out);
+        assertTrue(!m.group().contains("-"), "no minus sign, not even -0.0: " + out);
         assertEquals(off, queued + stopped, 0.15, out);
         // bench/compare reads the throughput line; the new line must not look like one
         assertTrue(out.indexOf("deep_20_64x3_32_1_b8 ") < out.indexOf("deep_20_64x3_32_1_b8_off_cpu_ms"), out);

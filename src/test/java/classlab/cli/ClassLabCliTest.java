@@ -50,6 +50,22 @@ class ClassLabCliTest {
         assertTrue(usage.contains("bench/compare, in English only (no --lang)") && usage.contains("lessons [--lang ko|en]"), usage);
     }
 
+    /** Trial 7 item 12: the usage speaks the language of --lang, as run LESSON --help does; English without it. */
+    @Test
+    void usageFollowsLang() {
+        assertEquals(0, run("--help", "--lang", "ko"));
+        String ko = out.toString(StandardCharsets.UTF_8);
+        assertTrue(ko.startsWith("사용법: classlab") && ko.contains("classlab run 레슨 --help") && ko.contains("영어로만"), ko);
+        assertEquals(6, ko.lines().count(), ko);
+        out.reset();
+        assertEquals(0, run("help", "--lang=en"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: classlab [app]"), out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: classlab [app]"), out.toString(StandardCharsets.UTF_8));
+        assertEquals("", error());
+    }
+
     @Test
     void unknownOption() {
         assertOneLineError(run("run", "pattern", "--speed", "3"), "unknown option --speed");

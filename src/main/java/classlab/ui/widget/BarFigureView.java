@@ -41,7 +41,7 @@ public final class BarFigureView extends FigureView {
     /** BarChart with level lines and value labels in its plot children. */
     private final class Chart extends BarChart<String, Number> {
         final PlotDecorations levels = new PlotDecorations(getPlotChildren());
-        final EmptyHint emptyHint = new EmptyHint(getPlotChildren());
+        final EmptyHint emptyHint = new EmptyHint(getPlotChildren(), this::requestChartLayout);
         final List<Label> valueLabels = new ArrayList<>();
 
         Chart(CategoryAxis x, NumberAxis y) {

@@ -14,8 +14,11 @@ final class EmptyHint {
     /** Share of the plot's width the hint may use, so it keeps a margin from the axes. */
     private static final double WIDTH_SHARE = 0.9;
     private final Label label = new Label();
+    /** The chart's {@code requestChartLayout}, which lays out its plot children (and so this hint) again. */
+    private final Runnable relayoutChart;
 
-    EmptyHint(ObservableList<Node> plotChildren) {
+    EmptyHint(ObservableList<Node> plotChildren, Runnable relayoutChart) {
+        this.relayoutChart = relayoutChart;
         label.getStyleClass().add("figure-empty-hint");
         label.setWrapText(true);
         label.setMouseTransparent(true);
@@ -24,11 +27,23 @@ final class EmptyHint {
         plotChildren.add(label);
     }
 
-    void setText(String text) { label.setText(text); }
+    /**
+     * Changes the hint's words. The label, like the chart's content above it, is unmanaged, so its own
+     * request for layout stops at it and the chart would keep the previous text's size (trial 7,
+     * item 10: the longer "run failed" hint cut at the width of "press Run"): the chart is asked instead.
+     */
+    void setText(String text) {
+        if (text.equals(label.getText())) return;
+        label.setText(text);
+        relayoutChart.run();
+    }
 
     void setShown(boolean shown) {
-        if (shown && !label.isVisible()) label.toFront();   // over decorations added after it
+        if (shown == label.isVisible()) return;
+        if (shown) label.toFront();   // over decorations added after it
         label.setVisible(shown);
+        // layout() skips a hidden hint: one shown again is sized for its current words.
+        if (shown) relayoutChart.run();
     }
 
     Label label() { return label; }

@@ -16,7 +16,7 @@ import javafx.scene.shape.Line;
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
     private final PlotDecorations decorations = new PlotDecorations(getPlotChildren());
-    private final EmptyHint emptyHint = new EmptyHint(getPlotChildren());
+    private final EmptyHint emptyHint = new EmptyHint(getPlotChildren(), this::requestChartLayout);
     private Line diagonal;
     private ScalarFieldLayer fieldLayer;
     private DoubleUnaryOperator fieldPlotY = y -> y;

@@ -207,6 +207,28 @@ class FigureViewsTest extends FxRobot {
         assertTrue(h.getHeight() > 1.5 * fx(() -> hint.getFont().getSize()), "wrapped onto lines, not cut: " + h);
     }
 
+    /**
+     * Trial 7 item 10: after a failed run the longer hint is laid out again, wrapped in full, not cut
+     * at the width of the "press Run" hint it replaces.
+     */
+    @Test
+    void aLongerHintIsLaidOutAgainNotCutAtThePreviousWidth() throws Exception {
+        String shortText = "Nothing here yet: press Run (F5) to fill this chart.";
+        String longText = "The run failed: fix what the message above the charts says, then press Run (F5) to try again.";
+        Map<String, String> texts = Map.of(FigureView.EMPTY_HINT, shortText, FigureView.EMPTY_HINT_FAILED, longText);
+        LineFigureView v = show(() -> (LineFigureView) FigureView.create(new LineFigure("l", "title", "x", "y"),
+                k -> texts.getOrDefault(k, k)), ChartTheme.LIGHT_CLASS, 520, 360);
+        javafx.scene.control.Label hint = (javafx.scene.control.Label) v.lookup(".figure-empty-hint");
+        interact(() -> v.setEmptyHint(FigureView.EMPTY_HINT_FAILED));
+        // the pass a pulse would make: it reaches only the nodes that asked for layout
+        interact(() -> v.getScene().getRoot().layout());
+        assertEquals(longText, fx(hint::getText));
+        assertTrue(fx(() -> hint.getHeight() + 0.5 >= hint.prefHeight(hint.getWidth())),
+                "every line fits: " + fx(hint::getLayoutBounds) + " for " + fx(() -> hint.prefHeight(hint.getWidth())));
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) fx(() -> hint.lookup(".text"));
+        assertEquals(longText, fx(shown::getText), "not cut with an ellipsis");
+    }
+
     /** Trial 2 item 19: on a ROC chart the hint keeps off the chance diagonal; while paused it names Resume. */
     @Test
     void theRocHintLiesBelowTheDiagonalAndNamesResumeWhilePaused() throws Exception {
