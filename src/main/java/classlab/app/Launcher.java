@@ -50,8 +50,10 @@ public final class Launcher {
      * {@code snapshot batchnorm-gradients}). bench/app-vs-run --variant g1=-XX:+UseG1GC --variant shen=
      * (README, Benchmark; quiet, 2026-12-02): frame gap p99 while training pattern 64.0 -> 45.6,
      * multiclass 56.1 -> 31.8, schedules 63.7 -> 43.9, batchnorm-gradients 64.8 -> 41.1 ms, with the
-     * window's training as fast (regularization and cifar, 2 rounds: 27.2 -> 27.6 s and 51.7 -> 46.1 s),
-     * at 2-26 % more peak resident memory. Only for the window: without frames to keep, Shenandoah's
+     * long runs' training as fast (regularization and cifar, 2 rounds: 27.2 -> 27.6 s and 51.7 -> 46.1 s),
+     * at 2-26 % more peak resident memory. The price: on the short lessons the training thread pays
+     * Shenandoah's barriers, 13-25 % more CPU than {@code run}'s under G1 (pattern, multiclass, imbalance,
+     * schedules: app / run throughput 0.75-0.85; README, Benchmark, "Against the issue"). Only for the window: without frames to keep, Shenandoah's
      * barriers and concurrent cycles cost the headless commands throughput (bench/compare
      * --baseline-java-opt=-XX:+UseG1GC, 7 rounds, quiet: batch 8 at 0.51 of G1's samples per CPU-second
      * of the training thread, the MLP 0.90), so {@code run} and {@code bench} keep G1.
