@@ -118,7 +118,7 @@ final class RunCommand {
                 results.finished(e.name(), result, seconds);
                 // the English line is what bench/app-vs-run reads: "lesson/experiment: N epochs in S s {metrics}" ("1 epoch in" for one)
                 out.println(text.format("note.run.experiment_done", entry.id() + "/" + e.name(),
-                        result.epochs(), String.format(Locale.ROOT, "%.1f", seconds), result.finalMetrics(), String.valueOf(result.epochs())));
+                        result.epochs(), String.format(Locale.ROOT, "%.1f", seconds), rounded(result.finalMetrics()), String.valueOf(result.epochs())));
             } catch (Exception ex) {
                 String message = describe(text, ex);
                 failed.add(e.name());
@@ -318,6 +318,16 @@ final class RunCommand {
             names.add(e.name());
         }
         throw new UsageException("cli.unknown_experiment", model.id(), name, String.join(", ", names));
+    }
+
+    /**
+     * Final metrics for the console, each to 4 significant digits ("0.1656", "6.364e-06"; trial 7, item 19: the
+     * line printed doubles such as 0.03650000000000009). summary.json and metrics.csv keep every digit.
+     */
+    static Map<String, String> rounded(Map<String, Double> metrics) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> shown.put(k, v == null ? "null" : String.format(Locale.ROOT, "%.4g", v)));
+        return shown;
     }
 
     static String ids(LessonCatalog catalog) {

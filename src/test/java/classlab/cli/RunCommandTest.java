@@ -55,6 +55,18 @@ class RunCommandTest {
         assertFalse(Pattern.compile("(?m)^  all_four .*only with --experiment").matcher(stdout()).find(), stdout());
     }
 
+    /** Trial 7, item 19: the console's final metrics read as numbers a teacher reads, not as raw doubles. */
+    @Test
+    void theConsolesFinalMetricsHaveFourSignificantDigits() {
+        java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("gap_none", 0.03650000000000009);
+        metrics.put("final_loss_no_bn", 6.36427072933543E-6);
+        metrics.put("accuracy", 1.0);
+        metrics.put("auc_class_3", Double.NaN);
+        assertEquals("{gap_none=0.03650, final_loss_no_bn=6.364e-06, accuracy=1.000, auc_class_3=NaN}",
+                RunCommand.rounded(metrics).toString());
+    }
+
     /** {@code --epochs 1} caps every epoch count of the lesson, not only the one named {@code epochs}. */
     @Test
     void epochsOptionSetsEveryEpochCount() throws Exception {
