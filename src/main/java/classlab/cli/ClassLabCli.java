@@ -27,7 +27,9 @@ public final class ClassLabCli {
 
     /** Runs a command and returns the process exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+        // `classlab --lang ko --help` and `classlab app --help` ask for the same usage as `classlab --help`
+        boolean appHelp = showsWindow(args) && args.length > 0 && !args[0].equals("snapshot") && Arrays.asList(args).contains("--help");
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help") || appHelp) {
             // in the language of --lang, as run LESSON --help (trial 7, item 12: --help --lang ko was English)
             out.println(new classlab.ui.fx.Messages(errorLanguage(args), "cli").get("cli.usage"));
             return 0;
@@ -73,7 +75,7 @@ public final class ClassLabCli {
      * as their {@code --lang} defaults are.
      */
     static String errorLanguage(String[] args) {
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 0; i < args.length; i++) {
             String value = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
                     : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
             if ("ko".equals(value) || "en".equals(value)) return value;

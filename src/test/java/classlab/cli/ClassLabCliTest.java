@@ -256,4 +256,17 @@ class ClassLabCliTest {
             assertFalse(ClassLabCli.showsWindow(new String[] {headless}), headless);
         }
     }
+
+    /** `--lang ko --help` (the language first) and `app --help` print the usage, not "unknown option --help". */
+    @Test
+    void helpAfterTheAppsOptionsPrintsTheUsage() {
+        for (String[] args : new String[][] {{"--lang", "ko", "--help"}, {"app", "--help"}}) {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            assertEquals(0, ClassLabCli.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8)));
+            assertEquals("", e.toString(StandardCharsets.UTF_8), String.join(" ", args));
+            assertTrue(o.toString(StandardCharsets.UTF_8).contains("snapshot"), o.toString(StandardCharsets.UTF_8));
+            if (args[0].equals("--lang")) assertTrue(o.toString(StandardCharsets.UTF_8).startsWith("사용법"), o.toString(StandardCharsets.UTF_8));
+        }
+    }
 }
