@@ -50,6 +50,45 @@ public final class ResultTableView extends FigureView {
         }
     }
 
+    /**
+     * One row of the table, kept while only its values change (a live table: each step of the
+     * optimizer race). Its values are properties that the cells observe, so an update redraws the
+     * cells whose value changed and nothing else. Replaced row objects (items.setAll, or set) made
+     * JavaFX's TableViewSkinBase rebuild every cell of the table's VirtualFlow at each update, CSS
+     * included: the largest part of the JavaFX thread's work while the race ran.
+     */
+    private static final class LiveRow extends java.util.AbstractList<Object> {
+        private final List<javafx.beans.property.ObjectProperty<Object>> values;
+
+        LiveRow(List<Object> row, int columns) {
+            values = new java.util.ArrayList<>(columns);
+            for (int i = 0; i < columns; i++) values.add(new javafx.beans.property.SimpleObjectProperty<>());
+            show(row);
+        }
+
+        /** Shows {@code row}'s values (missing ones as empty cells); an unchanged value notifies no cell. */
+        void show(List<Object> row) {
+            for (int i = 0; i < values.size(); i++) {
+                Object v = i < row.size() ? row.get(i) : null;
+                if (!java.util.Objects.equals(v, values.get(i).get())) values.get(i).set(v);
+            }
+        }
+
+        javafx.beans.property.ObjectProperty<Object> value(int column) { return values.get(column); }
+
+        @Override public Object get(int index) { return values.get(index).get(); }
+
+        @Override public int size() { return values.size(); }
+
+        // The same row object whatever it holds: the table finds its rows (focus, selection) by identity.
+        @Override public boolean equals(Object o) { return this == o; }
+
+        @Override public int hashCode() { return System.identityHashCode(this); }
+    }
+
+    /** {@link #scientificColumns} when the rows were made: a cell formats its number when its value changes. */
+    private boolean[] formatsShown = new boolean[0];
+
     /** Columns in which some value needs an exponent: all their numbers are written with one. */
     private boolean[] scientificColumns = new boolean[0];
 
@@ -65,23 +104,40 @@ public final class ResultTableView extends FigureView {
         for (int i = 0; i < figure.columnKeys().size(); i++) {
             final int col = i;
             TableColumn<List<Object>, Object> c = new TableColumn<>();
-            c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(col < cd.getValue().size() ? cd.getValue().get(col) : null));
+            c.setCellValueFactory(cd -> cd.getValue() instanceof LiveRow row && col < row.size()
+                    ? row.value(col) : new ReadOnlyObjectWrapper<>(null));
             c.setCellFactory(tc -> new TableCell<>() {
+                /**
+                 * This cell's tooltip, made once: a Tooltip is a popup window with its own scene and CSS, and
+                 * the table's VirtualFlow moves cells between rows (and through its measuring cell) at every
+                 * layout of a live table, so a tooltip made per update took a fifth of the JavaFX thread's
+                 * time while the optimizer race ran.
+                 */
+                private javafx.scene.control.Tooltip nameTip;
+
                 @Override protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
                     // Text cells may be message keys (for example "cell.gpu_absent"); unknown keys show as written.
                     setText(empty ? null : item instanceof String key ? t(key) : NumberFormats.tableCell(item, scientific(col)));
                     // Style classes change only when the kind of cell does: a class removed and added back at
                     // every update (a live table, each step of the optimizer race) re-ran CSS on every cell.
-                    boolean numeric = !empty && item instanceof Number;
-                    if (numeric != getStyleClass().contains("numeric-cell")) {
-                        if (numeric) getStyleClass().add("numeric-cell"); else getStyleClass().remove("numeric-cell");
+                    // An empty cell shows nothing and keeps its kind: the VirtualFlow's measuring cell goes
+                    // from a row to empty at every layout, and each switch re-ran CSS on it.
+                    if (!empty) {
+                        boolean numeric = item instanceof Number;
+                        if (numeric != getStyleClass().contains("numeric-cell")) {
+                            if (numeric) getStyleClass().add("numeric-cell"); else getStyleClass().remove("numeric-cell");
+                        }
+                        setWrapText(item instanceof String);   // a sentence wraps in a taller row (fitColumns)
                     }
-                    setWrapText(!empty && item instanceof String);   // a sentence wraps in a taller row (fitColumns)
                     // Row names can be longer than a projector-sized column: the whole name on hover.
-                    if (empty || !(item instanceof String)) setTooltip(null);
-                    else if (getTooltip() == null) setTooltip(new javafx.scene.control.Tooltip(getText()));
-                    else getTooltip().setText(getText());
+                    if (empty || !(item instanceof String)) {
+                        if (getTooltip() != null) setTooltip(null);
+                    } else {
+                        if (nameTip == null) nameTip = new javafx.scene.control.Tooltip();
+                        nameTip.setText(getText());
+                        if (getTooltip() != nameTip) setTooltip(nameTip);
+                    }
                 }
             });
             c.widthProperty().addListener((o, a, b) -> {
@@ -107,7 +163,15 @@ public final class ResultTableView extends FigureView {
                 if (v instanceof Double || v instanceof Float) scientificColumns[i] |= NumberFormats.needsExponent(((Number) v).doubleValue());
             }
         }
-        table.getItems().setAll(rows);
+        javafx.collections.ObservableList<List<Object>> items = table.getItems();
+        if (items.size() == rows.size() && java.util.Arrays.equals(formatsShown, scientificColumns)) {
+            for (int i = 0; i < rows.size(); i++) ((LiveRow) items.get(i)).show(rows.get(i));
+        } else {
+            List<List<Object>> live = new java.util.ArrayList<>(rows.size());
+            for (List<Object> row : rows) live.add(new LiveRow(row, fig.columnKeys().size()));
+            items.setAll(live);
+            formatsShown = scientificColumns;
+        }
         columnsDirty = true;
         table.requestLayout();
     }
@@ -191,6 +255,7 @@ public final class ResultTableView extends FigureView {
         else table.setPlaceholder(new javafx.scene.control.Label(t("table.empty")));
         columnsDirty = true;
         for (int i = 0; i < fig.columnKeys().size(); i++) wrapHeader(i);
+        table.refresh();   // cells holding message keys ("cell.gpu_absent") follow the language
     }
 
     /** A table's placeholder says "no results yet" whatever the run's state: nothing to change. */

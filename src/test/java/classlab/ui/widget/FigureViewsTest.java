@@ -794,6 +794,81 @@ class FigureViewsTest extends FxRobot {
         assertEquals("아직 행이 없습니다.", fx(() -> ((javafx.scene.control.Label) v.table().getPlaceholder()).getText()));
     }
 
+    /**
+     * A cell that the table's VirtualFlow moves through an empty row and back (its measuring cell does
+     * at every layout of a live table) keeps its tooltip and its style classes: a new Tooltip (a popup
+     * window with its own scene and CSS) per update took a fifth of the JavaFX thread during the
+     * optimizer race, and a style class removed and added back re-ran CSS on the cell.
+     */
+    @Test
+    void aCellGoingThroughAnEmptyRowKeepsItsTooltipAndStyle() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("name", "loss"));
+        t.putRow("sgd", "SGD", 0.5);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT));
+        fx(() -> {
+            var table = v.table();
+            var row = new javafx.scene.control.TableRow<List<Object>>();
+            row.updateTableView(table);
+            row.updateIndex(0);
+            List<TableCell<List<Object>, Object>> cells = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                @SuppressWarnings("unchecked")
+                var column = (javafx.scene.control.TableColumn<List<Object>, Object>) table.getColumns().get(i);
+                TableCell<List<Object>, Object> cell = column.getCellFactory().call(column);
+                cell.updateTableView(table);
+                cell.updateTableColumn(column);
+                cell.updateTableRow(row);
+                cell.updateIndex(0);
+                cells.add(cell);
+            }
+            javafx.scene.control.Tooltip nameTip = cells.get(0).getTooltip();
+            assertNotNull(nameTip, "a name cell tells its whole name on hover");
+            assertEquals("SGD", nameTip.getText());
+            List<String> numberClasses = List.copyOf(cells.get(1).getStyleClass());
+            assertTrue(numberClasses.contains("numeric-cell"), numberClasses.toString());
+            for (TableCell<List<Object>, Object> cell : cells) cell.updateIndex(-1);
+            assertNull(cells.get(0).getTooltip(), "an empty cell has nothing to tell");
+            assertEquals(numberClasses, cells.get(1).getStyleClass(), "an empty cell keeps its kind");
+            for (TableCell<List<Object>, Object> cell : cells) cell.updateIndex(0);
+            assertSame(nameTip, cells.get(0).getTooltip(), "the same tooltip, not a new popup window");
+            assertEquals(numberClasses, cells.get(1).getStyleClass());
+            return null;
+        });
+    }
+
+    /**
+     * A live table (the optimizer race's positions at every step) updates the cells whose value
+     * changed and leaves the others alone: replacing the rows made JavaFX rebuild every cell of the
+     * table, CSS included, at each update.
+     */
+    @Test
+    void aLiveTableUpdatesOnlyTheCellsThatChanged() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("name", "loss"));
+        t.putRow("sgd", "SGD", 0.5);
+        t.putRow("adam", "Adam", 0.25);
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT));
+        TableCell<?, ?> name = fx(() -> (TableCell<?, ?>) v.table().lookupAll(".table-cell").stream()
+                .filter(n -> "SGD".equals(((TableCell<?, ?>) n).getText())).findFirst().orElseThrow());
+        int[] nameChanges = {0};
+        fx(() -> {
+            name.itemProperty().addListener((o, a, b) -> nameChanges[0]++);
+            name.indexProperty().addListener((o, a, b) -> nameChanges[0]++);
+            return null;
+        });
+        for (double loss : new double[] {0.4, 0.3, 0.2}) {
+            t.putRow("sgd", "SGD", loss);
+            assertTrue(refresh(v));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> shown = cellTexts(v).stream().map(c -> c[0]).toList();
+            assertTrue(shown.contains(String.format(java.util.Locale.ROOT, "%.4f", loss)), shown.toString());
+        }
+        assertEquals(0, nameChanges[0], "the cell showing the unchanged name was left alone");
+        t.putRow("rmsprop", "RMSProp", 0.1);   // a new row: the table shows it
+        assertTrue(refresh(v));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cellTexts(v).stream().anyMatch(c -> c[0].equals("RMSProp")));
+    }
+
     /** The cells' texts as set and as drawn (a cut one ends in "..."). */
     private static List<String[]> cellTexts(ResultTableView v) throws Exception {
         return fx(() -> {
