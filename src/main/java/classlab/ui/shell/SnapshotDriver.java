@@ -47,6 +47,7 @@ final class SnapshotDriver {
                     if (options.repeat() > 1 && startedAt != 0) System.out.println(memoryLine());
                     session.stateProperty().removeListener(this);
                     frames.stop();
+                    measuringFrames = false;
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6, peakResident())
@@ -143,6 +144,14 @@ final class SnapshotDriver {
     private long startedAt;
     private int runsDone;
     private final FrameGaps frames = new FrameGaps();
+    private static volatile boolean measuringFrames;
+
+    /**
+     * Whether this process's snapshot is measuring the window's frames: from Run to the end of the
+     * run (or the last of {@code --repeat}), the span of its bench line. bench/FxThreadSampler samples
+     * the JavaFX thread only then (not the window's start-up, nor the PNG written after the run).
+     */
+    static boolean measuringFrames() { return measuringFrames; }
 
     /**
      * Resident memory after run {@link #runsDone} of a repeated snapshot ({@code --repeat N}), the
@@ -198,6 +207,7 @@ final class SnapshotDriver {
                 if (t != null && t.getThreadName().startsWith("QuantumRenderer")) renderThread = t.getThreadId();
             }
             lastWindowCpu = windowCpu();
+            measuringFrames = true;
             super.start();
         }
 
