@@ -37,6 +37,9 @@ public final class NumberFormats {
             // the row's label or the run's notes say why.
             if (Double.isNaN(v)) return "—";
             if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+            // A decimal keeps the decimals it was rounded to (the optimizer race's positions: 0.0007, not
+            // 7.000e-04); only one too large for them reads in scientific form.
+            if (value instanceof BigDecimal d) return Math.abs(v) >= 1e7 ? String.format(Locale.ROOT, "%.3e", v) : d.toPlainString();
             if (scientific || needsExponent(v)) return String.format(Locale.ROOT, "%.3e", v);
             return String.format(Locale.ROOT, "%.4f", v);
         }

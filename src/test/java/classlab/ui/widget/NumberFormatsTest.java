@@ -21,6 +21,12 @@ class NumberFormatsTest {
         assertEquals("1.170e-02", NumberFormats.tableCell(0.0117, true), "in a column that needs exponents");
         assertEquals("42", NumberFormats.tableCell(42, true));
         assertEquals("—", NumberFormats.tableCell(Double.NaN, true));
+        // a decimal rounded by the lesson keeps its decimals (the race's -0.0007 read "-7.000e-04", trial 8);
+        // one too large for them (a diverged SGD's f) reads in scientific form
+        assertEquals("-0.0007", NumberFormats.tableCell(new java.math.BigDecimal("-0.0007")));
+        assertEquals("0.0000", NumberFormats.tableCell(java.math.BigDecimal.valueOf(1e-17).setScale(4, java.math.RoundingMode.HALF_EVEN)));
+        assertEquals("3906250.0000", NumberFormats.tableCell(new java.math.BigDecimal("3906250.0000")));
+        assertEquals("1.526e+13", NumberFormats.tableCell(new java.math.BigDecimal("15258789062500.0040")));
     }
 
     /** Trial report 3, item 19: AUC bar labels read "1" beside "0.9918". */

@@ -33,7 +33,6 @@ import classlab.core.train.TrainLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -377,7 +376,6 @@ public final class ScratchLesson extends LessonModel {
         for (Map.Entry<String, OptimizerRace.Position> e : r.positions().entrySet()) {
             OptimizerRace.Position p = e.getValue();
             String note = p.divergedAt() >= 0 ? LessonStrings.message("message.diverged_at", p.divergedAt()) : "";
-            // Fixed decimals as text: AdaGrad's y reaches 1e-17, which the table's number format would print as "2.486E-17".
             racePositions.putRow(e.getKey(), "series." + e.getKey(), plain(values.getDouble("lr_" + e.getKey())),
                     r.step(), fixed(p.x()), fixed(p.y()), fixed(r.surface().value(p.x(), p.y())), note);
         }
@@ -505,9 +503,16 @@ public final class ScratchLesson extends LessonModel {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    /** Four decimals, or the value as is once it has diverged beyond them. */
-    private static String fixed(double v) {
-        return Double.isFinite(v) && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.4f", v) : String.valueOf(v);
+    /**
+     * A position or value for the race's table, rounded to 4 decimals as a number: AdaGrad's y reaches
+     * 1e-17, which as a double the table writes in scientific form ("2.486e-17"), and with it every
+     * number of its column; rounded it reads 0.0000. A diverged value (from 1e7) reads in scientific form
+     * ("6.104e+11"), right aligned like the others. Before, these were texts: a diverged SGD's f(x, y) read
+     * "6.103515625000082E11", pushed the note column out of the table, and texts wrapped mid-number in the
+     * presentation theme (trial 8).
+     */
+    private static Number fixed(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN) : v;
     }
 
     private static double[][] gaussian(int n, int d, Random rng) {
