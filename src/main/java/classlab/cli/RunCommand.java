@@ -146,7 +146,8 @@ final class RunCommand {
             results.write(log);
             if (!o.has("no-figures")) {
                 writeFigures(model, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
-                        experiments.size() == 1 ? experiments.get(0).name() : null, used, model.defaults(), text,
+                        experiments.size() == 1 ? experiments.get(0).name() : null,
+                        experiments.size() == 1 ? experiments.get(0).section() : null, used, model.defaults(), text,
                         java.time.LocalDateTime.now()));
             }
         } catch (IOException ex) {

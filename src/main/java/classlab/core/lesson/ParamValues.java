@@ -106,6 +106,22 @@ public final class ParamValues {
 
     public boolean has(String key) { return specs.containsKey(key); }
 
+    /**
+     * These values restricted to the parameters that the form of section {@code sectionId} shows and its
+     * runs use ({@link ParamSpec#shownIn}): an export of one tab's run names that tab's settings and seed,
+     * not another tab's (trial 8: tab A's table said tab C's "seed 43052").
+     */
+    public ParamValues shownIn(String sectionId) {
+        Map<String, ParamSpec> shownSpecs = new LinkedHashMap<>();
+        Map<String, Object> shownValues = new LinkedHashMap<>();
+        for (ParamSpec p : specs.values()) {
+            if (!p.shownIn(sectionId)) continue;
+            shownSpecs.put(p.key(), p);
+            shownValues.put(p.key(), values.get(p.key()));
+        }
+        return new ParamValues(Collections.unmodifiableMap(shownSpecs), Collections.unmodifiableMap(shownValues));
+    }
+
     public List<ParamSpec> specs() { return List.copyOf(specs.values()); }
 
     public Object get(String key) {

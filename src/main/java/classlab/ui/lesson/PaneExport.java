@@ -123,7 +123,9 @@ final class PaneExport {
 
     private ExportStamp stamp() {
         LessonSession.RunStart run = session.lastRun();
-        ExportStamp stamp = ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(),
+        String section = run == null ? null : session.model().experiments().stream()
+                .filter(e -> e.name().equals(run.experiment())).map(classlab.core.lesson.Experiment::section).findFirst().orElse(null);
+        ExportStamp stamp = ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(), section,
                 session.model().inEffect(run == null ? session.values() : run.values()), session.model().defaults(), strings,
                 LocalDateTime.now());
         classlab.core.train.TrainingEngine.Progress training = session.trainingProgress();

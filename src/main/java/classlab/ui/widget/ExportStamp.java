@@ -56,14 +56,21 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
 
     /**
      * The stamp of a run: {@code text} localises the lesson's keys ({@code experiment.<name>},
-     * {@code export.stamp.*}) and the lesson title is given already localised.
+     * {@code export.stamp.*}) and the lesson title is given already localised. With a {@code section}
+     * (the run's tab; null for a run of several tabs) only the parameters its form shows are named, and
+     * its seed is the one of those called {@code seed} or {@code <name>_seed} (multiclass's tab A has
+     * {@code binary_seed}, tab C {@code seed}).
      */
-    public static ExportStamp of(String lessonTitle, String experiment, ParamValues values, ParamValues defaults,
+    public static ExportStamp of(String lessonTitle, String experiment, String section, ParamValues values, ParamValues defaults,
                                  Function<String, String> text, LocalDateTime when) {
-        String seed = values.has("seed") ? format(text, "export.stamp.seed", values.text("seed")) : "";
+        ParamValues shown = section == null ? values : values.shownIn(section);
+        String seedKey = shown.has("seed") ? "seed"
+                : shown.specs().stream().map(classlab.core.lesson.ParamSpec::key).filter(k -> k.endsWith("_seed")).findFirst().orElse(null);
+        String seed = seedKey == null ? "" : format(text, "export.stamp.seed", shown.text(seedKey));
+        java.util.Map<String, String> changedSettings = shown.changedFrom(defaults);
+        if (seedKey != null) changedSettings.remove(seedKey);   // said once, as the seed
         // named as the form names them ("Epochs 6"), not as --set takes them
-        String changed = classlab.core.lesson.LessonStrings.resolve(text,
-                classlab.core.lesson.SettingsText.message(values.changedFrom(defaults)));
+        String changed = classlab.core.lesson.LessonStrings.resolve(text, classlab.core.lesson.SettingsText.message(changedSettings));
         return new ExportStamp(lessonTitle, experiment == null ? "" : text.apply("experiment." + experiment),
                 changed.isEmpty() ? text.apply("export.stamp.defaults") : changed,
                 seed, DATE.format(when), appVersion());
