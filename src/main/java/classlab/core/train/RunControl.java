@@ -36,6 +36,13 @@ public interface RunControl {
     default void iterationDone(TrainLoop<?> loop, double loss) {}
 
     /**
+     * A training loop (one network) was made for this run, before it trains: networks made together
+     * train side by side (multiclass's tab A trains its two nets epoch by epoch in turn), one made after
+     * others trained follows them (a run's configurations one after another).
+     */
+    default void loopCreated(TrainLoop<?> loop) {}
+
+    /**
      * Tells the user something the run decided on its own (for example leaving out a last batch of
      * one with BatchNorm), as a deferred message ({@code key|arg|...}, see {@code UserException}).
      */

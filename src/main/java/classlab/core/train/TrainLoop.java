@@ -34,6 +34,7 @@ public final class TrainLoop<D> {
         this.control = control;
         this.batchSize = batchSize;
         this.shuffleRng = new Random(shuffleSeed);
+        control.loopCreated(this);
     }
 
     /** The parameter that set the batch size, named in messages about it (default {@code batch_size}). */

@@ -125,6 +125,12 @@ public final class TrainingEngine {
     private volatile int plannedConfigurations = 1;
     /** The run's training loops in the order they first reported (training thread only). */
     private final java.util.Map<TrainLoop<?>, Integer> networks = new java.util.IdentityHashMap<>();
+    /**
+     * Per training loop, the run's iterations done when it was made (training thread only): its curve
+     * on the live loss chart starts after them. Networks made together start at the same iteration and
+     * lie over each other; with the run's own count, two nets trained in turn were drawn one iteration apart.
+     */
+    private final java.util.Map<TrainLoop<?>, Long> iterationsBefore = new java.util.IdentityHashMap<>();
     /** The progress label each network of the run trained under (known from the end of its first epoch). */
     private final java.util.Map<Integer, String> networkLabels = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int lastNetwork;
@@ -271,6 +277,7 @@ public final class TrainingEngine {
             progress = Progress.NONE;
             plannedConfigurations = 1;
             networks.clear();
+            iterationsBefore.clear();
             networkLabels.clear();
             lastNetwork = 0;
             runStartNanos = System.nanoTime();
@@ -498,7 +505,11 @@ public final class TrainingEngine {
             }
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
                     p.iteration() + 1, loss, trainingNanos());
-            for (IterationListener l : iterationListeners) l.iterationDone(p.iteration() + 1, network, loss);
+            // a loop made before the run started (not announced to it) starts where the run is
+            long x = iterationsBefore.computeIfAbsent(loop, l -> (long) p.iteration() - (l.iteration() - 1)) + loop.iteration();
+            for (IterationListener l : iterationListeners) l.iterationDone(x, network, loss);
         }
+
+        @Override public void loopCreated(TrainLoop<?> loop) { iterationsBefore.putIfAbsent(loop, (long) progress.iteration()); }
     };
 }

@@ -296,7 +296,12 @@ class TrainingEngineTest {
         assertEquals(null, engine.failureMessage());
     }
 
-    /** Each training loop of a run is its own network for the live loss chart, numbered in order of its first batch. */
+    /**
+     * Each training loop of a run is its own network for the live loss chart, numbered in order of its
+     * first batch. Networks made together train side by side and their curves start at the same
+     * iteration (multiclass's tab A trains its two nets epoch by epoch in turn: drawn one iteration apart
+     * before, trial 8); a network made after others trained follows them.
+     */
     @Test
     void iterationsNameTheNetworkThatTrainedThem() throws Exception {
         Trainable<Integer> fourRows = new Trainable<>() {
@@ -313,9 +318,11 @@ class TrainingEngineTest {
             first.fitEpoch(4);
             second.fitEpoch(4);
             first.fitEpoch(4);
+            TrainLoop<Integer> third = new TrainLoop<>(fourRows, control, 2, 1);
+            third.fitEpoch(4);
         }, false);
         assertTrue(engine.await(5, TimeUnit.SECONDS));
-        assertEquals(List.of("1:1", "2:1", "3:2", "4:2", "5:1", "6:1"), new ArrayList<>(seen));
+        assertEquals(List.of("1:1", "2:1", "1:2", "2:2", "3:1", "4:1", "7:3", "8:3"), new ArrayList<>(seen));
     }
 
     /**
