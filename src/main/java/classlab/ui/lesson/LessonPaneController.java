@@ -167,6 +167,37 @@ public final class LessonPaneController {
 
     public LessonSession session() { return session; }
 
+    /**
+     * Where the teacher is in this pane: the tab on screen ({@code section}; null for the explanation
+     * tab) and how far its charts are scrolled down ({@code scroll}, 0 top to 1 bottom).
+     */
+    public record Place(String section, double scroll) { }
+
+    /** The tab on screen and its scroll position, for {@link #show(Place)} on a rebuilt pane. */
+    public Place place() {
+        SectionView shown = tabs.visible();
+        return shown == null ? new Place(null, 0) : new Place((String) shown.tab().getUserData(), shown.scroll().getVvalue());
+    }
+
+    /**
+     * Shows {@code place}'s tab scrolled as it was, once its charts are laid out: a pane rebuilt for
+     * another language or theme stays where the teacher was, instead of going back to the run's tab
+     * at the top and taking the table in view off the screen mid-run (trial 8).
+     */
+    public void show(Place place) {
+        if (place.section() == null) {
+            sections.getSelectionModel().select(0);   // the explanation
+            return;
+        }
+        tabs.select(place.section());
+        SectionView shown = tabs.visible();
+        if (shown == null || !(place.scroll() > 0)) return;
+        javafx.scene.control.ScrollPane scroll = shown.scroll();
+        scroll.setVvalue(place.scroll());
+        // the new content's height is known after its first layout, which may have moved the bar again
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(place.scroll()));
+    }
+
     public RunBarModel runState() { return runState; }
 
     /** Live figure views of this pane (tests and export). */

@@ -207,10 +207,12 @@ public final class MainWindowController {
         if (pane == null) return;
         LessonSession current = pane.session();
         String tool = pane.classroom().openTool();
+        LessonPaneController.Place place = pane.place();
         pane.detach();
         pane = null;
         showPane(current);
         pane.classroom().open(tool);   // the Runs panel (or another tool) stays open
+        pane.show(place);
     }
 
     /** The open lesson pane, or null. */

@@ -68,6 +68,29 @@ public class ShellUiTest extends FxRobot {
         assertEquals(lessons, navigator.getRoot().getChildren().stream().mapToInt(g -> g.getChildren().size()).sum());
     }
 
+    /**
+     * Trial 8: switching the language (or the theme) rebuilt the pane scrolled back to the top (and on
+     * the run's tab), taking the table a teacher had in view off the screen mid-run. The rebuilt pane
+     * shows the same tab at the same scroll position.
+     */
+    @Test
+    void switchingTheLanguageKeepsTheTabScrolledWhereItWas() throws Exception {
+        interact(() -> shell().open("regularization"));
+        interact(() -> {
+            javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#lessonHost").query().getScene().getWindow();
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        interact(() -> shell().currentPane().show(new LessonPaneController.Place("dropout", 0.8)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new LessonPaneController.Place("dropout", 0.8), shell().currentPane().place(), "the dropout tab is taller than the window");
+        interact(() -> lookup("#languageChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("ko"));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new LessonPaneController.Place("dropout", 0.8), shell().currentPane().place(), "the same tab, scrolled where it was");
+    }
+
     @Test
     void aRunFillsTheChartsAndStopEndsIt() throws Exception {
         interact(() -> shell().open("pattern"));
