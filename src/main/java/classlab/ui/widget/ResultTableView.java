@@ -110,8 +110,8 @@ public final class ResultTableView extends FigureView {
                 /**
                  * This cell's tooltip, made once: a Tooltip is a popup window with its own scene and CSS, and
                  * the table's VirtualFlow moves cells between rows (and through its measuring cell) at every
-                 * layout of a live table, so a tooltip made per update took a fifth of the JavaFX thread's
-                 * time while the optimizer race ran.
+                 * layout of a live table. Cell updates, new tooltips among them, were a fifth of the JavaFX
+                 * thread's samples while the optimizer race ran (bench/fx-sampler scratch, ed975ee^).
                  */
                 private javafx.scene.control.Tooltip nameTip;
 
