@@ -375,9 +375,13 @@ public final class ScratchLesson extends LessonModel {
     private void showPositions(OptimizerRace r, ParamValues values) {
         for (Map.Entry<String, OptimizerRace.Position> e : r.positions().entrySet()) {
             OptimizerRace.Position p = e.getValue();
-            String note = p.divergedAt() >= 0 ? LessonStrings.message("message.diverged_at", p.divergedAt()) : "";
-            racePositions.putRow(e.getKey(), "series." + e.getKey(), plain(values.getDouble("lr_" + e.getKey())),
-                    r.step(), fixed(p.x()), fixed(p.y()), fixed(r.surface().value(p.x(), p.y())), note);
+            boolean diverged = p.divergedAt() >= 0;
+            String note = diverged ? LessonStrings.message("message.diverged_at", p.divergedAt()) : "";
+            // A diverged path's position is no place on the surface (x beyond 1e6): the table says so with a
+            // dash and the note, and stays narrow enough for a projector tile (trial 9: "-3906250.…", "1.526e…").
+            racePositions.putRow(e.getKey(), "series." + e.getKey(), java.math.BigDecimal.valueOf(values.getDouble("lr_" + e.getKey())).stripTrailingZeros(),
+                    r.step(), diverged ? Double.NaN : fixed(p.x()), diverged ? Double.NaN : fixed(p.y()),
+                    diverged ? Double.NaN : fixed(r.surface().value(p.x(), p.y())), note);
         }
     }
 
@@ -506,10 +510,8 @@ public final class ScratchLesson extends LessonModel {
     /**
      * A position or value for the race's table, rounded to 4 decimals as a number: AdaGrad's y reaches
      * 1e-17, which as a double the table writes in scientific form ("2.486e-17"), and with it every
-     * number of its column; rounded it reads 0.0000. A diverged value (from 1e7) reads in scientific form
-     * ("6.104e+11"), right aligned like the others. Before, these were texts: a diverged SGD's f(x, y) read
-     * "6.103515625000082E11", pushed the note column out of the table, and texts wrapped mid-number in the
-     * presentation theme (trial 8).
+     * number of its column; rounded it reads 0.0000, right aligned like the others. Before, these were
+     * texts, which wrapped mid-number in the presentation theme (trial 8).
      */
     private static Number fixed(double v) {
         return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN) : v;

@@ -81,14 +81,15 @@ class ScratchLessonTest {
         ResultTable t = (ResultTable) figure("race_positions");
         assertTrue(String.valueOf(t.row("sgd").get(6)).startsWith("message.diverged_at"), String.valueOf(t.row("sgd")));
         assertEquals("", t.row("adam").get(6));
-        // positions and values are numbers rounded to 4 decimals, the diverged ones too (trial 8: a diverged
-        // f(x, y) read "6.103515625000082E11" as text, pushed the note column out and wrapped mid-number)
-        for (String id : List.of("sgd", "adam")) {
-            for (int column = 3; column <= 5; column++) {
-                Object cell = t.row(id).get(column);
-                assertTrue(cell instanceof java.math.BigDecimal d && d.scale() == 4, id + " column " + column + ": " + cell);
-            }
+        // positions and values are numbers rounded to 4 decimals (trial 8: a diverged f(x, y) read
+        // "6.103515625000082E11" as text, pushed the note column out and wrapped mid-number); a diverged
+        // path's are undefined (drawn as a dash beside its note, trial 9)
+        for (int column = 3; column <= 5; column++) {
+            Object cell = t.row("adam").get(column);
+            assertTrue(cell instanceof java.math.BigDecimal d && d.scale() == 4, "adam column " + column + ": " + cell);
+            assertTrue(Double.isNaN(((Number) t.row("sgd").get(column)).doubleValue()), "sgd column " + column);
         }
+        assertTrue(t.row("sgd").get(1) instanceof Number, "the learning rate is a number, right aligned");
     }
 
     @Test
