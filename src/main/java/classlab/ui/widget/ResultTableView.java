@@ -234,13 +234,19 @@ public final class ResultTableView extends FigureView {
         // Where even the numbers do not fit, every column shrinks alike: a cut number ("2.116e...") shows
         // its column, which a table wider than its tile would push out of sight.
         double squeeze = table.getWidth() <= 0 || numbers <= room ? 1 : room / numbers;
+        boolean resized = false;
         for (int i = 0; i < columns; i++) {
             double min = squeeze * numberMin[i] + share * Math.max(0, textMin[i] - numberMin[i]);
-            if (min > 0) {   // the resize policy starts from the preferred widths: content-sized, the table shares out the rest
-                table.getColumns().get(i).setMinWidth(min);
-                table.getColumns().get(i).setPrefWidth(min);
+            TableColumn<List<Object>, ?> column = table.getColumns().get(i);
+            if (min > 0 && min != column.getPrefWidth()) {   // the resize policy starts from the preferred widths: content-sized, the table shares out the rest
+                column.setMinWidth(min);
+                column.setPrefWidth(min);
+                resized = true;
             }
         }
+        // A preferred width sets the column's width at once, past the resize policy: a column that got
+        // narrower (the race's positions once SGD diverged) left an empty strip at the table's right.
+        if (resized && table.getWidth() > 0) table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
         if (table.getStyle().isEmpty()) singleLineRow = table.getFixedCellSize();
         lines = Math.min(lines, MAX_ROW_LINES);
         String style = lines > 1 && singleLineRow > 0

@@ -869,6 +869,25 @@ class FigureViewsTest extends FxRobot {
         assertTrue(cellTexts(v).stream().anyMatch(c -> c[0].equals("RMSProp")));
     }
 
+    /**
+     * Trial 9: when a column's numbers got shorter (the race's positions once SGD diverged to a dash), the
+     * columns no longer filled the table and an empty strip stood at its right. They fill it again.
+     */
+    @Test
+    void columnsStillFillTheTableAfterTheirNumbersGetShorter() throws Exception {
+        ResultTable t = new ResultTable("t", "results", List.of("name", "x", "y", "note"));
+        t.putRow("sgd", "SGD", -3906250.1234, 15258789062500.004, "");
+        t.putRow("adam", "Adam", 0.25, 0.5, "");
+        ResultTableView v = show(() -> (ResultTableView) FigureView.create(t, SampleFigures.TEXT));
+        t.putRow("sgd", "SGD", Double.NaN, Double.NaN, "diverged");
+        assertTrue(refresh(v));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        double columns = fx(() -> v.table().getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double inside = fx(() -> v.table().getWidth() - v.table().snappedLeftInset() - v.table().snappedRightInset());
+        assertTrue(inside - columns < 3, "columns " + columns + " px of " + inside);
+    }
+
     /** The cells' texts as set and as drawn (a cut one ends in "..."). */
     private static List<String[]> cellTexts(ResultTableView v) throws Exception {
         return fx(() -> {
