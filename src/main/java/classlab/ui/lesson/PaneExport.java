@@ -123,8 +123,7 @@ final class PaneExport {
 
     private ExportStamp stamp() {
         LessonSession.RunStart run = session.lastRun();
-        String section = run == null ? null : session.model().experiments().stream()
-                .filter(e -> e.name().equals(run.experiment())).map(classlab.core.lesson.Experiment::section).findFirst().orElse(null);
+        String section = run == null ? null : session.model().experiment(run.experiment()).section();
         ExportStamp stamp = ExportStamp.of(session.entry().title(strings.language()), run == null ? null : run.experiment(), section,
                 session.model().inEffect(run == null ? session.values() : run.values()), session.model().defaults(), strings,
                 LocalDateTime.now());

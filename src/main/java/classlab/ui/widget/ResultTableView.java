@@ -3,7 +3,6 @@ package classlab.ui.widget;
 import classlab.core.figure.ResultTable;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -104,8 +103,7 @@ public final class ResultTableView extends FigureView {
         for (int i = 0; i < figure.columnKeys().size(); i++) {
             final int col = i;
             TableColumn<List<Object>, Object> c = new TableColumn<>();
-            c.setCellValueFactory(cd -> cd.getValue() instanceof LiveRow row && col < row.size()
-                    ? row.value(col) : new ReadOnlyObjectWrapper<>(null));
+            c.setCellValueFactory(cd -> ((LiveRow) cd.getValue()).value(col));   // a LiveRow has a value per column
             c.setCellFactory(tc -> new TableCell<>() {
                 /**
                  * This cell's tooltip, made once: a Tooltip is a popup window with its own scene and CSS, and

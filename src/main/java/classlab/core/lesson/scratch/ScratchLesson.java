@@ -377,7 +377,7 @@ public final class ScratchLesson extends LessonModel {
             OptimizerRace.Position p = e.getValue();
             boolean diverged = p.divergedAt() >= 0;
             String note = diverged ? LessonStrings.message("message.diverged_at", p.divergedAt()) : "";
-            // A diverged path's position is no place on the surface (x beyond 1e6): the table says so with a
+            // A diverged path ran beyond 1e6 (OptimizerRace) and is no place on the surface: the table says so with a
             // dash and the note, and stays narrow enough for a projector tile (trial 9: "-3906250.…", "1.526e…").
             racePositions.putRow(e.getKey(), "series." + e.getKey(), java.math.BigDecimal.valueOf(values.getDouble("lr_" + e.getKey())).stripTrailingZeros(),
                     r.step(), diverged ? Double.NaN : fixed(p.x()), diverged ? Double.NaN : fixed(p.y()),
