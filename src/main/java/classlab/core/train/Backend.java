@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.MemoryWorkspaceManager;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -88,9 +90,16 @@ public final class Backend {
      * finishes. DL4J keeps them per thread and they are not freed when the thread dies: without
      * this, 40 one-epoch MLP runs on fresh threads left ~960 MB RSS after GC, with it ~200 MB.
      * Arrays still attached to those workspaces become invalid, so call it last.
+     *
+     * <p>Each workspace is destroyed on its own, not with ND4J's {@code destroyAllWorkspacesForCurrentThread},
+     * which ends with {@code System.gc()}: under {@code -XX:+ExplicitGCInvokesConcurrent} (the window's
+     * JVM) the caller waits for the whole concurrent cycle, 170-460 ms after every run in which the
+     * window still said "running" (multiclass, snapshot's {@code after-ms}). The garbage left behind is
+     * the {@link NativeMemoryGuard}'s to collect, on its own thread ({@link NativeMemoryGuard#runEnded}).
      */
     public static void releaseThreadMemory() {
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        MemoryWorkspaceManager workspaces = Nd4j.getWorkspaceManager();
+        for (MemoryWorkspace w : workspaces.getAllWorkspacesForCurrentThread()) workspaces.destroyWorkspace(w);   // a copy of the list
     }
 
     private static Info load() {
