@@ -32,6 +32,7 @@ public final class LineFigure extends Figure {
     private boolean logRightY;
     private boolean diagonal;
     private boolean equalAspect;
+    private boolean clipToRange;
     private ScalarField background;
     private Double yMin, yMax, xMin, xMax;
     private final Map<String, Series> series = new LinkedHashMap<>();
@@ -65,6 +66,8 @@ public final class LineFigure extends Figure {
     public synchronized boolean equalAspect() { return equalAspect; }
     /** The field drawn under the series, or null. */
     public synchronized ScalarField background() { return background; }
+    /** Whether the set x and y ranges hold even where a series leaves them ({@link #clipToRange(boolean)}). */
+    public synchronized boolean clipToRange() { return clipToRange; }
 
     public LineFigure style(Style s) { synchronized (this) { style = s; } changed(); return this; }
     public LineFigure logY(boolean on) { synchronized (this) { logY = on; } changed(); return this; }
@@ -86,6 +89,12 @@ public final class LineFigure extends Figure {
      * ranges); not part of {@link #toCsv()}.
      */
     public LineFigure background(ScalarField field) { synchronized (this) { background = field; } changed(); return this; }
+    /**
+     * Keeps the {@link #xRange} and {@link #yRange} set even where a series leaves them: its line ends
+     * at the frame. Without it the axes widen to show every point, which for the optimizer race meant
+     * a diverging SGD (up to 1e6 before it is called diverged) shrank the other paths to a dot.
+     */
+    public LineFigure clipToRange(boolean on) { synchronized (this) { clipToRange = on; } changed(); return this; }
     public LineFigure yRange(Double min, Double max) { synchronized (this) { yMin = min; yMax = max; } changed(); return this; }
     public LineFigure xRange(Double min, Double max) { synchronized (this) { xMin = min; xMax = max; } changed(); return this; }
 

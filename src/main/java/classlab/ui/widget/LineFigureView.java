@@ -203,6 +203,10 @@ public final class LineFigureView extends FigureView {
             extend(yl, AxisScale.toPlot(field.ys()[field.ys().length - 1], logY));
         }
 
+        if (fig.clipToRange()) {   // points beyond a set bound do not move it: their lines leave the frame
+            clampToBounds(xr, fig.xMin(), fig.xMax(), false);
+            clampToBounds(yl, fig.yMin(), fig.yMax(), logY);
+        }
         TickLabels.apply(xAxis, AxisScale.fit(xr[0], xr[1], fig.xMin(), fig.xMax(), false, X_TICKS));
         // Whole-number x values (epochs) get whole-number ticks: no "epoch 1.5".
         if (integralX(all) && xAxis.getTickUnit() < 1) {
@@ -449,6 +453,19 @@ public final class LineFigureView extends FigureView {
         if (!Double.isFinite(v)) return;
         range[0] = Math.min(range[0], v);
         range[1] = Math.max(range[1], v);
+    }
+
+    /** Narrows the data extent {@code range} (plot units) to the set bounds {@code min} and {@code max} (data units; null = none). */
+    private static void clampToBounds(double[] range, Double min, Double max, boolean log) {
+        if (!(range[0] <= range[1])) return;   // no data yet
+        if (min != null) {
+            range[0] = Math.max(range[0], AxisScale.toPlot(min, log));
+            range[1] = Math.max(range[1], range[0]);
+        }
+        if (max != null) {
+            range[1] = Math.min(range[1], AxisScale.toPlot(max, log));
+            range[0] = Math.min(range[0], range[1]);
+        }
     }
 
     /**

@@ -1127,6 +1127,26 @@ class FigureViewsTest extends FxRobot {
         assertTrue(distinctColors(fx(() -> v.canvasPane().canvas().snapshot(null, null))) > 1, "notice text drawn");
     }
 
+    /** The optimizer race: a path leaving the set ranges (a diverging SGD) ends at the frame instead of widening it a million-fold. */
+    @Test
+    void aFigureClippedToItsRangesKeepsThemWhenAPathLeaves() throws Exception {
+        LineFigure clipped = new LineFigure("race", "t", "x", "y").xRange(-2.0, 2.0).yRange(-1.0, 1.0).clipToRange(true);
+        LineFigure widened = new LineFigure("race", "t", "x", "y").xRange(-2.0, 2.0).yRange(-1.0, 1.0);
+        for (LineFigure f : List.of(clipped, widened)) {
+            f.series("sgd").add(0.5, 0.5);
+            f.series("sgd").add(-4e5, 9e5);
+        }
+        LineFigureView c = show(() -> (LineFigureView) FigureView.create(clipped, SampleFigures.TEXT));
+        NumberAxis cx = (NumberAxis) c.mainChart().getXAxis();
+        assertEquals(-2.0, fx(cx::getLowerBound), 1e-9);
+        assertEquals(2.0, fx(cx::getUpperBound), 1e-9);
+        assertEquals(-1.0, fx(() -> c.yAxis().getLowerBound()), 1e-9);
+        assertEquals(1.0, fx(() -> c.yAxis().getUpperBound()), 1e-9);
+        // without it the frame follows the data (a loss curve leaving a fixed range stays in sight)
+        LineFigureView w = show(() -> (LineFigureView) FigureView.create(widened, SampleFigures.TEXT));
+        assertTrue(fx(() -> w.yAxis().getUpperBound()) >= 9e5, "the unclipped figure widens to its data");
+    }
+
     @Test
     void heatMapLiesUnderTheSeriesWithEqualAspect() throws Exception {
         // f(x, y) = x on [0, 4] × [0, 1]: the heat map runs dark purple (left) to yellow (right).
