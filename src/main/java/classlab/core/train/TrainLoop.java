@@ -23,6 +23,7 @@ public final class TrainLoop<D> {
     private Trainer.IterationHook hook;
     private IntToDoubleFunction learningRateForEpoch;
     private String batchSizeParam = "batch_size";
+    private volatile String label;
     private boolean droppedLastNoted;
     private boolean oversizedBatchNoted;
     private int epoch;
@@ -41,6 +42,16 @@ public final class TrainLoop<D> {
     public TrainLoop<D> batchSizeParam(String key) { this.batchSizeParam = key; return this; }
 
     public TrainLoop<D> onIteration(Trainer.IterationHook h) { this.hook = h; return this; }
+
+    /**
+     * Names the network this loop trains with a progress label ("binary_logits · sigmoid_bce"), for
+     * networks trained side by side under one experiment (multiclass §4A): the engine names its live
+     * loss curve after it, as it names a network after the configuration announced before it trains.
+     */
+    public TrainLoop<D> label(String progressLabel) { this.label = progressLabel; return this; }
+
+    /** The label set with {@link #label(String)}, or null. */
+    public String label() { return label; }
 
     /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */
     public TrainLoop<D> learningRateSchedule(IntToDoubleFunction lr) { this.learningRateForEpoch = lr; return this; }

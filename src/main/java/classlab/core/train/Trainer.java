@@ -55,6 +55,9 @@ public final class Trainer {
 
     public Trainer onIteration(IterationHook h) { loop.onIteration(h); return this; }
 
+    /** Names this network for the live loss chart ({@link TrainLoop#label(String)}). */
+    public Trainer label(String progressLabel) { loop.label(progressLabel); return this; }
+
     /** Learning rate per 0-based epoch, applied at the start of each epoch (schedules). */
     public Trainer learningRateSchedule(IntToDoubleFunction lr) { loop.learningRateSchedule(lr); return this; }
 

@@ -499,8 +499,10 @@ public final class TrainingEngine {
             int network = networks.computeIfAbsent(loop, l -> networks.size() + 1);
             lastNetwork = network;
             Progress p = progress;
-            // A configuration announced at epoch 0 names its network from the first mini-batch (legends, a stop in its first epoch).
-            if (!p.label().isEmpty() && !networkLabels.containsKey(network) && !networkLabels.containsValue(p.label())) {
+            // A loop the lesson named (networks side by side under one experiment) is named so; a configuration
+            // announced at epoch 0 names its network from the first mini-batch (legends, a stop in its first epoch).
+            if (loop.label() != null) networkLabels.putIfAbsent(network, loop.label());
+            else if (!p.label().isEmpty() && !networkLabels.containsKey(network) && !networkLabels.containsValue(p.label())) {
                 networkLabels.put(network, p.label());
             }
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),

@@ -326,6 +326,35 @@ class TrainingEngineTest {
     }
 
     /**
+     * Networks trained side by side under one experiment (multiclass 4A's sigmoid and logit nets) are
+     * named by their loops' labels, which the live loss chart turns into the epoch charts' names; a
+     * loop without one is still named after the configuration announced before it trains.
+     */
+    @Test
+    void labelledLoopsNameTheirNetworks() throws Exception {
+        Trainable<Integer> fourRows = new Trainable<>() {
+            @Override public int rows(Integer data) { return data; }
+            @Override public Integer reorder(Integer data, int[] order) { return data; }
+            @Override public double fitBatch(Integer data, int start, int end) { return 0.5; }
+            @Override public void setLearningRate(double lr) { }
+        };
+        engine.start(control -> {
+            TrainLoop<Integer> sigmoid = new TrainLoop<>(fourRows, control, 0, 1).label("binary_logits · sigmoid_bce");
+            TrainLoop<Integer> logit = new TrainLoop<>(fourRows, control, 0, 1).label("binary_logits · logit_bce");
+            control.progress("binary_logits", 0, 1);
+            sigmoid.fitEpoch(4);
+            logit.fitEpoch(4);
+            control.progress("binary_logits", 1, 1);
+            control.progress("later", 0, 1);
+            new TrainLoop<>(fourRows, control, 0, 1).fitEpoch(4);
+        }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        assertEquals("binary_logits · sigmoid_bce", engine.networkLabel(1));
+        assertEquals("binary_logits · logit_bce", engine.networkLabel(2));
+        assertEquals("later", engine.networkLabel(3));
+    }
+
+    /**
      * ND4J is used by one thread at a time (Nd4jAccess): the training thread holds the lock while
      * its job runs and lets a waiting thread (demo, digit pad) in at every checkpoint and while paused.
      */

@@ -223,8 +223,9 @@ public final class MulticlassLesson extends LessonModel {
         // than relying on the seed) is needed: ND4J 1.0.0-M2.1's global RNG does not reliably
         // restart after setSeed, so two builds with one seed can get different weights.
         logitNet.setParams(sigmoidNet.params().dup());
-        Trainer sigmoidTrainer = new Trainer(sigmoidNet, control, 0, seed);
-        Trainer logitTrainer = new Trainer(logitNet, control, 0, seed);
+        // named as the epoch charts name them: the live loss chart's two curves read and are coloured alike
+        Trainer sigmoidTrainer = new Trainer(sigmoidNet, control, 0, seed).label(BINARY_LOGITS + " · sigmoid_bce");
+        Trainer logitTrainer = new Trainer(logitNet, control, 0, seed).label(BINARY_LOGITS + " · logit_bce");
         EpochRecorder rec = new EpochRecorder(BINARY_LOGITS, control, epochs)
                 .plot("sigmoid_train_accuracy", binaryAccuracy.series("series.sigmoid_bce"))  // legend order
                 .plot("train_accuracy", binaryAccuracy.series("series.logit_bce"))
