@@ -202,17 +202,30 @@ public final class MainWindowController {
     /** Builds the open lesson's notes in the current language and theme; null once built. */
     private Runnable pendingNotes;
 
-    /** Rebuilds the open pane from its session (after parameters were changed from outside the form). */
+    /**
+     * Rebuilds the open pane from its session (another language or theme, parameters changed from
+     * outside the form) on the tab and at the scroll position it showed.
+     */
     public void rebuildPane() {
+        if (pane == null) return;
+        LessonPaneController.Place place = pane.place();
+        rebuildPaneAtExperiment();
+        pane.show(place);
+    }
+
+    /**
+     * Builds the open lesson's pane again on the tab of the session's selected experiment: its settings
+     * and experiment were set from outside the pane (a snapshot's {@code --experiment}, a replayed
+     * recording), so the place on screen before them does not belong to the run.
+     */
+    void rebuildPaneAtExperiment() {
         if (pane == null) return;
         LessonSession current = pane.session();
         String tool = pane.classroom().openTool();
-        LessonPaneController.Place place = pane.place();
         pane.detach();
         pane = null;
         showPane(current);
         pane.classroom().open(tool);   // the Runs panel (or another tool) stays open
-        pane.show(place);
     }
 
     /** The open lesson pane, or null. */

@@ -33,7 +33,7 @@ final class SnapshotDriver {
         // Every epoch count of the lesson, not only one named "epochs" (batchnorm-gradients has four).
         if (options.epochs() != null) session.setAllEpochs(options.epochs());
         // The form shows the epochs, and the tab of the chosen experiment is the one drawn.
-        if (options.experiment() != null || options.epochs() != null) controller.rebuildPane();
+        if (options.experiment() != null || options.epochs() != null) controller.rebuildPaneAtExperiment();
         ChangeListener<TrainingEngine.State> done = new ChangeListener<>() {
             @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingEngine.State> o,
                                           TrainingEngine.State a, TrainingEngine.State s) {
@@ -317,7 +317,7 @@ final class SnapshotDriver {
     private void replay(LessonSession session) {
         try {
             session.replay(classlab.core.classroom.RunFiles.read(options.replay()), REPLAY_STEPS_PER_SECOND);
-            controller.rebuildPane();   // the form shows the recording's settings
+            controller.rebuildPaneAtExperiment();   // the form shows the recording's settings, its tab the recording's experiment
         } catch (java.io.IOException | IllegalArgumentException e) {
             fail("cannot replay " + options.replay() + ": " + strings(session).describe(e));
         }
