@@ -296,6 +296,14 @@ class TrainingEngineTest {
         assertEquals(null, engine.failureMessage());
     }
 
+    /** A model of {@code data} rows that learns nothing: the loops' bookkeeping alone. */
+    private static final Trainable<Integer> FOUR_ROWS = new Trainable<>() {
+        @Override public int rows(Integer data) { return data; }
+        @Override public Integer reorder(Integer data, int[] order) { return data; }
+        @Override public double fitBatch(Integer data, int start, int end) { return 0.5; }
+        @Override public void setLearningRate(double lr) { }
+    };
+
     /**
      * Each training loop of a run is its own network for the live loss chart, numbered in order of its
      * first batch. Networks made together train side by side and their curves start at the same
@@ -304,21 +312,15 @@ class TrainingEngineTest {
      */
     @Test
     void iterationsNameTheNetworkThatTrainedThem() throws Exception {
-        Trainable<Integer> fourRows = new Trainable<>() {
-            @Override public int rows(Integer data) { return data; }
-            @Override public Integer reorder(Integer data, int[] order) { return data; }
-            @Override public double fitBatch(Integer data, int start, int end) { return 0.5; }
-            @Override public void setLearningRate(double lr) { }
-        };
         List<String> seen = new CopyOnWriteArrayList<>();
         engine.addIterationListener((iteration, network, loss) -> seen.add(iteration + ":" + network));
         engine.start(control -> {
-            TrainLoop<Integer> first = new TrainLoop<>(fourRows, control, 2, 1);
-            TrainLoop<Integer> second = new TrainLoop<>(fourRows, control, 2, 1);
+            TrainLoop<Integer> first = new TrainLoop<>(FOUR_ROWS, control, 2, 1);
+            TrainLoop<Integer> second = new TrainLoop<>(FOUR_ROWS, control, 2, 1);
             first.fitEpoch(4);
             second.fitEpoch(4);
             first.fitEpoch(4);
-            TrainLoop<Integer> third = new TrainLoop<>(fourRows, control, 2, 1);
+            TrainLoop<Integer> third = new TrainLoop<>(FOUR_ROWS, control, 2, 1);
             third.fitEpoch(4);
         }, false);
         assertTrue(engine.await(5, TimeUnit.SECONDS));
@@ -332,21 +334,15 @@ class TrainingEngineTest {
      */
     @Test
     void labelledLoopsNameTheirNetworks() throws Exception {
-        Trainable<Integer> fourRows = new Trainable<>() {
-            @Override public int rows(Integer data) { return data; }
-            @Override public Integer reorder(Integer data, int[] order) { return data; }
-            @Override public double fitBatch(Integer data, int start, int end) { return 0.5; }
-            @Override public void setLearningRate(double lr) { }
-        };
         engine.start(control -> {
-            TrainLoop<Integer> sigmoid = new TrainLoop<>(fourRows, control, 0, 1).label("binary_logits · sigmoid_bce");
-            TrainLoop<Integer> logit = new TrainLoop<>(fourRows, control, 0, 1).label("binary_logits · logit_bce");
+            TrainLoop<Integer> sigmoid = new TrainLoop<>(FOUR_ROWS, control, 0, 1).label("binary_logits · sigmoid_bce");
+            TrainLoop<Integer> logit = new TrainLoop<>(FOUR_ROWS, control, 0, 1).label("binary_logits · logit_bce");
             control.progress("binary_logits", 0, 1);
             sigmoid.fitEpoch(4);
             logit.fitEpoch(4);
             control.progress("binary_logits", 1, 1);
             control.progress("later", 0, 1);
-            new TrainLoop<>(fourRows, control, 0, 1).fitEpoch(4);
+            new TrainLoop<>(FOUR_ROWS, control, 0, 1).fitEpoch(4);
         }, false);
         assertTrue(engine.await(5, TimeUnit.SECONDS));
         assertEquals("binary_logits · sigmoid_bce", engine.networkLabel(1));
