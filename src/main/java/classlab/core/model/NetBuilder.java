@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.loss.BceLoss;
 import classlab.core.train.loss.BceWithLogitsLoss;
 import classlab.core.train.loss.SoftmaxCrossEntropyLoss;
@@ -54,7 +55,7 @@ public final class NetBuilder {
 
     public static org.deeplearning4j.nn.conf.MultiLayerConfiguration configure(NetSpec spec) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
+                .seed(Nd4jSeeds.of(spec.seed()))
                 .dataType(DataType.FLOAT)
                 .updater(updater(spec))
                 .weightInit(WeightInit.UNIFORM)

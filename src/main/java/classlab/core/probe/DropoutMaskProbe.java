@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * All probabilities here are the notebooks' (PyTorch's) DROP probability {@code p}; the conversion to
  * DL4J's retain probability is {@link NetBuilder#retainProbability}. Randomness comes from ND4J's
- * global generator: seed it with {@code Nd4j.getRandom().setSeed(seed)} for repeatable pictures.
+ * global generator: seed it with {@link classlab.core.train.Nd4jSeeds#seedGlobal} for repeatable pictures.
  * Call on the training thread (or any thread when no network is training).
  */
 public final class DropoutMaskProbe {

@@ -21,6 +21,7 @@ import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.probe.GradientProbe;
 import classlab.core.train.Batches;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import java.util.Arrays;
@@ -162,7 +163,7 @@ public final class BatchNormGradientsLesson extends LessonModel {
     public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment); // rejects unknown names with the list of known ones
         long seed = values.getInt("seed");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         Data data = prepareData(seed);
         switch (experiment) {
             case EXP_BATCH: return runBatchSizes(values, data, control);

@@ -21,6 +21,7 @@ import classlab.core.metrics.ClassificationReport;
 import classlab.core.metrics.ConfusionMatrix;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunHealth;
 import classlab.core.train.ImageBatches;
 import classlab.core.train.RunControl;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * L7 "cifar" (notebook 002): CIFAR-10 with an MLP and CNNs, in the notebook's six sections.
@@ -610,7 +610,7 @@ public final class CifarLesson extends LessonModel {
     private Outcome train(String name, NetSpec spec, Augmentation aug, int epochs, LrSchedule schedule, CifarDataset d,
                           CifarDataset.Split split, ParamValues values, RunControl control, LineFigure acc, LineFigure lossFig) {
         long seed = values.getInt("seed");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork net = NetBuilder.build(spec);
         Trainer trainer = new Trainer(net, control, values.getInt("batch_size"), seed);
         if (schedule != null) trainer.learningRateSchedule(schedule::lrAt);

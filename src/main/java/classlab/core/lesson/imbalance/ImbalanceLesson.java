@@ -24,6 +24,7 @@ import classlab.core.metrics.ClassificationReport;
 import classlab.core.metrics.Predictions;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunHealth;
 import classlab.core.train.Batches;
 import classlab.core.train.RunControl;
@@ -36,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * L4 "imbalance" (notebook 000 Part 2, Exercise 2): class imbalance on MNIST.
@@ -261,7 +261,7 @@ public final class ImbalanceLesson extends LessonModel {
                 .withDropout(values.getDouble("dropout_p"))
                 .withBatchNorm(true);
         if (s == Strategy.WEIGHTED_LOSS) spec = spec.withClassWeights(weights);
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork net = NetBuilder.build(spec);
         Trainer trainer = new Trainer(net, control, values.getInt("batch_size"), seed);
         Batches fixed = Batches.of(train, Batches.LabelEncoding.ONE_HOT);

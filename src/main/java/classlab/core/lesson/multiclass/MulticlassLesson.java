@@ -21,6 +21,7 @@ import classlab.core.metrics.Predictions;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.Batches;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import classlab.core.train.loss.Losses;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * L2 "sigmoid to softmax" (notebook 001 §4). Section {@code playground}: instant figures for
@@ -214,7 +214,7 @@ public final class MulticlassLesson extends LessonModel {
         int epochs = values.getInt("binary_epochs");
         long seed = values.getInt("binary_seed");
         double lr = values.getDouble("binary_lr");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork sigmoidNet = NetBuilder.build(NetSpec.mlp(784, List.of(HIDDEN), NetSpec.Output.SIGMOID_BCE, 1,
                 NetSpec.Optimizer.ADAM, lr, seed));
         MultiLayerNetwork logitNet = NetBuilder.build(NetSpec.mlp(784, List.of(HIDDEN), NetSpec.Output.LOGIT_BCE, 1,
@@ -260,7 +260,7 @@ public final class MulticlassLesson extends LessonModel {
         Batches test = Batches.of(Subsets.filterClasses(mnist.test(), 0, 1, 2), Batches.LabelEncoding.ONE_HOT);
         int epochs = values.getInt("epochs");
         long seed = values.getInt("seed");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork net = NetBuilder.build(NetSpec.mlp(784, List.of(HIDDEN), NetSpec.Output.SOFTMAX_CE, 3,
                 NetSpec.Optimizer.ADAM, values.getDouble("lr"), seed));
         Trainer trainer = new Trainer(net, control, 0, seed);

@@ -17,6 +17,7 @@ import classlab.core.lesson.ParamValues;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.Batches;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import java.util.LinkedHashMap;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -179,7 +179,7 @@ public final class PatternLesson extends LessonModel {
         }
         int epochs = values.getInt("epochs");
         long seed = values.getInt("seed");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork net = buildNet(values, dropoutP, seed);
         Trainer trainer = new Trainer(net, control, 0, seed);
         EpochRecorder rec = new EpochRecorder(experiment, control, epochs)
@@ -241,7 +241,7 @@ public final class PatternLesson extends LessonModel {
         int epochs = values.getInt("minibatch_epochs");
         int batchSize = values.getInt("batch_size");
         long seed = values.getInt("seed");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork net = buildNet(values, values.getDouble("minibatch_dropout_p"), seed);
         LineFigure.Series iterationLoss = minibatchLoss.series("series.train_loss");
         EpochRecorder rec = new EpochRecorder(MINIBATCH, control, epochs)

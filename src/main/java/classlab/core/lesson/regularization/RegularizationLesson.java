@@ -21,6 +21,7 @@ import classlab.core.model.NetSpec;
 import classlab.core.probe.BatchNormProbe;
 import classlab.core.probe.DropoutMaskProbe;
 import classlab.core.train.Batches;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ public final class RegularizationLesson extends LessonModel {
     @Override public void updateDemos(ParamValues values) {
         long seed = values.getInt("seed");
         double p = values.getDouble("demo_p");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         fillDropoutDemo(p);
         fillMasks(p);
         fillBatchNormFigures(seed);
@@ -201,7 +202,7 @@ public final class RegularizationLesson extends LessonModel {
     }
 
     private void fillBatchNormFigures(long seed) {
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         INDArray x = Nd4j.randn(DataType.FLOAT, BN_ROWS, BN_FEATURES).muli(5).addi(3);
         BatchNormProbe.PrePost r = BatchNormProbe.standalone(x, true);
         bnHistogram.set("series.before_bn", r.preFeature(0));
@@ -306,7 +307,7 @@ public final class RegularizationLesson extends LessonModel {
                           LineFigure.Series lossSeries, LineFigure.Series accuracySeries, boolean liveProbes) {
         long seed = values.getInt("seed");
         int epochs = values.getInt("epochs");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         MultiLayerNetwork net = NetBuilder.build(spec);
         Trainer trainer = new Trainer(net, control, values.getInt("batch_size"), seed);
         if (liveProbes) {

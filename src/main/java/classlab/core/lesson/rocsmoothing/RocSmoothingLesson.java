@@ -23,6 +23,7 @@ import classlab.core.metrics.RocCurve;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.Batches;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import classlab.core.train.loss.Losses;
@@ -35,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Lesson L6 {@code roc-smoothing}: one-vs-rest ROC curves of a multiclass model and label
@@ -160,7 +160,7 @@ public final class RocSmoothingLesson extends LessonModel {
 
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment);  // rejects unknown names
-        Nd4j.getRandom().setSeed(values.getInt("seed"));
+        Nd4jSeeds.seedGlobal(values.getInt("seed"));
         MnistData mnist = env().mnist();
         LabeledData train = LessonData.head(mnist.train(), values.getInt("train_size"), "train_size", LessonData.TRAIN);
         LabeledData test = LessonData.head(mnist.test(), values.getInt("test_size"), "test_size", LessonData.TEST);
@@ -261,7 +261,7 @@ public final class RocSmoothingLesson extends LessonModel {
         Map<String, Double> metrics = new LinkedHashMap<>();
         control.plan(v.getDoubleList("ls_epsilons").size());
         for (double eps : v.getDoubleList("ls_epsilons")) {
-            Nd4j.getRandom().setSeed(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
+            Nd4jSeeds.seedGlobal(seed);  // torch.manual_seed(42) inside train_with_ls: same start for every ε
             // make_classifier(use_dropout=True, use_bn=True): 784→256→128→64→10
             NetSpec spec = NetSpec.mlp(784, List.of(256, 128, 64), NetSpec.Output.SOFTMAX_CE, testData.numClasses(),
                             NetSpec.Optimizer.ADAM, v.getDouble("lr"), seed)

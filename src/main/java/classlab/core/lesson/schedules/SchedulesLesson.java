@@ -17,6 +17,7 @@ import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import classlab.core.train.Batches;
 import classlab.core.train.EarlyStopping;
+import classlab.core.train.Nd4jSeeds;
 import classlab.core.train.RunControl;
 import classlab.core.train.Trainer;
 import classlab.core.train.schedule.LrSchedule;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Lesson L5 {@code schedules}: learning-rate schedules and early stopping (notebook 000 Part 3 and
@@ -211,7 +211,7 @@ public final class SchedulesLesson extends LessonModel {
     @Override public ExperimentResult run(String experiment, ParamValues values, RunControl control) throws Exception {
         experiment(experiment);  // rejects unknown names with the list of known ones
         long seed = values.getInt("seed");
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jSeeds.seedGlobal(seed);
         Data data = prepare(values);
         switch (experiment) {
             case EXP_PLATEAU: return runPlateau(values, data, control);

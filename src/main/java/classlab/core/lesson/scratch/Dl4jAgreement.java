@@ -6,6 +6,7 @@ import classlab.core.scratch.Param;
 import classlab.core.scratch.Relu;
 import classlab.core.scratch.Sigmoid;
 import classlab.core.scratch.SoftmaxWithLoss;
+import classlab.core.train.Nd4jSeeds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class Dl4jAgreement {
 
         // DL4J, same weights (its W is [nIn, nOut] like ours).
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(seed).dataType(DataType.DOUBLE).updater(new Sgd(0.1)).list()
+                .seed(Nd4jSeeds.of(seed)).dataType(DataType.DOUBLE).updater(new Sgd(0.1)).list()
                 .layer(new DenseLayer.Builder().nIn(in).nOut(hidden)
                         .activation(activation.equals("relu") ? Activation.RELU : Activation.SIGMOID).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(hidden).nOut(out)
