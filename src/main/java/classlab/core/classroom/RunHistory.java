@@ -368,15 +368,18 @@ public final class RunHistory {
                 : new RunRecord.Source(recording.number() > 0 ? recording.number() : null, recording.started(), true);
     }
 
+    /** The seed of the run's tab (multiclass tab A's {@code binary_seed}, not tab C's {@code seed}); all values for a run of several tabs. */
     private static Long seed(Pending p) {
-        return p.values().has("seed") ? Long.valueOf(p.values().getInt("seed")) : null;
+        ParamValues shown = p.section() == null ? p.values() : p.values().shownIn(p.section());
+        String key = shown.seedKey();
+        return key == null ? null : Long.valueOf(shown.getInt(key));
     }
 
     /**
      * The run that has begun and not yet ended, as a run list shows it before it has a record.
      *
      * @param number   the number its record will get
-     * @param seed     its {@code seed} parameter, or null if the lesson has none
+     * @param seed     the seed of its tab ({@link ParamValues#seedKey}), or null if it has none
      * @param changed  its training settings that differ from the notebook's, a deferred message ({@link SettingsText}; "" when none)
      * @param label    how it is named ({@link RunRecord#label}): "#3", or for a replay the recorded run's name
      * @param replayOf for a replay, the time the recorded run started; else null

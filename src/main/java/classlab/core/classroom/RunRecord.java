@@ -19,7 +19,7 @@ import java.util.Map;
  * @param changed    the training parameters that differ from the notebook's defaults, in form order
  * @param training   the keys of the parameters that configure this run (not demo parameters, not other
  *                   sections' parameters), in form order
- * @param seed       the {@code seed} parameter, or null if the lesson has none
+ * @param seed       the seed of the run's tab ({@code seed} or {@code <name>_seed}: {@link ParamValues#seedKey}), or null if it has none
  * @param outcome    how the run ended: {@code FINISHED}, {@code STOPPED} or {@code FAILED}
  * @param results    the experiment's final metrics ({@code ExperimentResult.finalMetrics}); empty unless finished
  * @param source     for a run that came from a file (replayed, or restored at start-up), which recorded run it

@@ -122,6 +122,16 @@ public final class ParamValues {
         return new ParamValues(Collections.unmodifiableMap(shownSpecs), Collections.unmodifiableMap(shownValues));
     }
 
+    /**
+     * The key of the seed among these values: {@code seed}, else the first called {@code <name>_seed}
+     * (multiclass's tab A has {@code binary_seed}), else null. With {@link #shownIn} it is the seed of
+     * one tab's runs.
+     */
+    public String seedKey() {
+        if (has("seed")) return "seed";
+        return specs.keySet().stream().filter(k -> k.endsWith("_seed")).findFirst().orElse(null);
+    }
+
     public List<ParamSpec> specs() { return List.copyOf(specs.values()); }
 
     public Object get(String key) {

@@ -64,8 +64,7 @@ public record ExportStamp(String lesson, String experiment, String settings, Str
     public static ExportStamp of(String lessonTitle, String experiment, String section, ParamValues values, ParamValues defaults,
                                  Function<String, String> text, LocalDateTime when) {
         ParamValues shown = section == null ? values : values.shownIn(section);
-        String seedKey = shown.has("seed") ? "seed"
-                : shown.specs().stream().map(classlab.core.lesson.ParamSpec::key).filter(k -> k.endsWith("_seed")).findFirst().orElse(null);
+        String seedKey = shown.seedKey();
         String seed = seedKey == null ? "" : format(text, "export.stamp.seed", shown.text(seedKey));
         java.util.Map<String, String> changedSettings = shown.changedFrom(defaults);
         if (seedKey != null) changedSettings.remove(seedKey);   // said once, as the seed

@@ -31,6 +31,19 @@ class RunHistoryTest {
         return series.stream().map(LineFigure.Series::name).toList();
     }
 
+    /** Trial 9: the Runs list said tab C's "seed 43052" for every run of multiclass tab A, whose seed (binary_seed) is 0. */
+    @Test
+    void aRunRecordsTheSeedOfItsTab() {
+        classlab.core.lesson.multiclass.MulticlassLesson multiclass =
+                new classlab.core.lesson.multiclass.MulticlassLesson(classlab.core.lesson.TestEnvironments.mnistMini());
+        RunHistory runs = new RunHistory(multiclass, new MetricLog());
+        for (String experiment : List.of("binary_logits", "three_class")) {
+            runs.begin(experiment, multiclass.defaults(), Instant.parse("2026-12-02T11:00:00Z"));
+            runs.end("STOPPED", null);
+        }
+        assertEquals(List.of(0L, 43052L), runs.runs().stream().map(RunRecord::seed).toList());
+    }
+
     @Test
     void reRunningOneConfigurationMarksTheOthersAsTheEarlierRunAndKeepsColours() {
         RunRecord first = run("all", lesson.defaults());
