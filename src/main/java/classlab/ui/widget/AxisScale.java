@@ -134,12 +134,14 @@ final class AxisScale {
      *
      * @param width  plot area width in pixels
      * @param height plot area height in pixels
+     * @param grow   whether the looser axis gets more steps to fill the area; without, both keep the steps
+     *               covering their ranges and the plot box shrinks to them (a figure clipped to its ranges)
      * @return {@code {xLow, xHigh, yLow, yHigh, xStep, yStep, plotWidth, plotHeight}} with
      *         plotWidth &le; width and plotHeight &le; height; the input ranges, nice steps and the
      *         given size if a size or a range is not positive
      */
     static double[] equalAspectOnTicks(double xLow, double xHigh, double yLow, double yHigh, double width, double height,
-                                       int xTicks, int yTicks) {
+                                       int xTicks, int yTicks, boolean grow) {
         double[] r = equalAspect(xLow, xHigh, yLow, yHigh, width, height);
         double xStep = NumberFormats.niceStep(r[1] - r[0], xTicks), yStep = NumberFormats.niceStep(r[3] - r[2], yTicks);
         if (!(width > 0 && height > 0 && xHigh > xLow && yHigh > yLow)) {
@@ -147,8 +149,10 @@ final class AxisScale {
         }
         double[] x = covering(xLow, xHigh, xStep), y = covering(yLow, yHigh, yStep);
         double unitsPerPixel = Math.max((x[1] - x[0]) / width, (y[1] - y[0]) / height);
-        grow(x, xStep, unitsPerPixel * width, xLow, xHigh);
-        grow(y, yStep, unitsPerPixel * height, yLow, yHigh);
+        if (grow) {
+            grow(x, xStep, unitsPerPixel * width, xLow, xHigh);
+            grow(y, yStep, unitsPerPixel * height, yLow, yHigh);
+        }
         return new double[] {x[0], x[1], y[0], y[1], xStep, yStep,
                 Math.min(width, (x[1] - x[0]) / unitsPerPixel), Math.min(height, (y[1] - y[0]) / unitsPerPixel)};
     }

@@ -471,13 +471,15 @@ public final class LineFigureView extends FigureView {
     /**
      * Widens the x or y range so both axes have the same scale in the current plot area size, both
      * ending on labelled ticks ({@link AxisScale#equalAspectOnTicks}); the chart gives up the part of
-     * the area that whole ticks cannot fill (it is centred in what is left). Called in every layout.
+     * the area that whole ticks cannot fill (it is centred in what is left). A figure clipped to its
+     * ranges keeps them and gives up the rest of the area instead (the optimizer race's frame stays
+     * the contour plot's when a legend of earlier runs makes the plot shorter). Called in every layout.
      */
     private void fitAspect() {
         if (aspectBase == null) return;
         double width = xAxis.getWidth() + unplotted[0], height = yAxis.getHeight() + unplotted[1];
         double[] r = AxisScale.equalAspectOnTicks(aspectBase[0], aspectBase[1], aspectBase[2], aspectBase[3],
-                width, height, X_TICKS, Y_TICKS);
+                width, height, X_TICKS, Y_TICKS, !fig.clipToRange());
         setBounds(xAxis, r[0], r[1], r[4]);
         setBounds(yAxis, r[2], r[3], r[5]);
         if (width > 0 && height > 0) {

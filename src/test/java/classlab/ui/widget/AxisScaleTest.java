@@ -24,10 +24,10 @@ class AxisScaleTest {
         // x -10…10 over 400 px, y -4…4 over 100 px: steps 5 and 2 (from the centred -16…16 and -4…4).
         // y needs 0.08 units/px; at that scale x holds 32 units: two more steps of 5 around -10…10, -15…15,
         // so the plot box is 30 / 0.08 = 375 px wide instead of ending at 17 between ticks (the scratch lesson's contour).
-        double[] r = AxisScale.equalAspectOnTicks(-10, 10, -4, 4, 400, 100, 8, 6);
+        double[] r = AxisScale.equalAspectOnTicks(-10, 10, -4, 4, 400, 100, 8, 6, true);
         assertArrayEquals(new double[] {-15, 15, -4, 4, 5, 2, 375, 100}, r, 1e-9);
         // y -5…5: covered by -6…6 (step 2), which sets the scale (0.12/px); x holds 48 units: -20…20 at 333 px.
-        double[] f = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6);
+        double[] f = AxisScale.equalAspectOnTicks(-10, 10, -5, 5, 400, 100, 8, 6, true);
         assertArrayEquals(new double[] {-20, 20, -6, 6, 5, 2}, java.util.Arrays.copyOf(f, 6), 1e-9);
         for (double[] q : new double[][] {r, f}) {
             assertEquals((q[1] - q[0]) / q[6], (q[3] - q[2]) / q[7], 1e-12, "one unit spans as many pixels on both axes");
@@ -37,9 +37,13 @@ class AxisScaleTest {
             }
         }
         // Data off the ticks (0.3…9.7 × 0…2.5, 300×300 px): ends still on ticks, the data covered.
-        double[] o = AxisScale.equalAspectOnTicks(0.3, 9.7, 0, 2.5, 300, 300, 8, 6);
+        double[] o = AxisScale.equalAspectOnTicks(0.3, 9.7, 0, 2.5, 300, 300, 8, 6, true);
         assertTrue(o[0] <= 0.3 && o[1] >= 9.7 && o[2] <= 0 && o[3] >= 2.5, java.util.Arrays.toString(o));
         assertTrue(o[6] <= 300 && o[7] <= 300 && (o[6] == 300 || o[7] == 300), "one axis fills its side: " + java.util.Arrays.toString(o));
+        // Without growing (a figure clipped to its ranges: the optimizer race), x keeps -10…10 and the box
+        // narrows to 20 / 0.08 = 250 px instead of showing -15…15 beside a contour plot that ends at ±10.
+        double[] kept = AxisScale.equalAspectOnTicks(-10, 10, -4, 4, 400, 100, 8, 6, false);
+        assertArrayEquals(new double[] {-10, 10, -4, 4, 5, 2, 250, 100}, kept, 1e-9);
     }
 
     @Test
