@@ -365,9 +365,12 @@ public final class ScratchLesson extends LessonModel {
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         r.positions().forEach((id, p) -> {
-            metrics.put("final_position_x_" + id, p.x());
-            metrics.put("final_position_y_" + id, p.y());
-            metrics.put("final_value_" + id, surface.value(p.x(), p.y()));
+            // a diverged path's numbers (up to 1e12) are no result: undefined, as its table row, with a note saying why
+            boolean diverged = p.divergedAt() >= 0;
+            if (diverged) control.note(LessonStrings.message("message.race_diverged", "series." + id, p.divergedAt()));
+            metrics.put("final_position_x_" + id, diverged ? Double.NaN : p.x());
+            metrics.put("final_position_y_" + id, diverged ? Double.NaN : p.y());
+            metrics.put("final_value_" + id, diverged ? Double.NaN : surface.value(p.x(), p.y()));
         });
         return new ExperimentResult("race", steps, metrics);
     }

@@ -77,7 +77,12 @@ class ScratchLessonTest {
     @Test
     void rosenbrockAtTheBowlsLearningRatesMarksDivergence() throws Exception {
         ParamValues v = lesson.defaults().with("race_delay_ms", "0").with("surface", "rosenbrock").with("race_steps", "10");
-        lesson.run("race", v, control);
+        List<String> notes = new java.util.ArrayList<>();
+        Map<String, Double> m = lesson.run("race", v, RunControl.unattended(log, notes::add)).finalMetrics();
+        // its results say so too (summary.json said final_value_sgd 1.1e12 beside the table's dash, trial 9)
+        assertTrue(Double.isNaN(m.get("final_value_sgd")) && Double.isNaN(m.get("final_position_x_sgd")), m.toString());
+        assertTrue(Double.isFinite(m.get("final_value_adam")), m.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("message.race_diverged|series.sgd|")), notes.toString());
         ResultTable t = (ResultTable) figure("race_positions");
         assertTrue(String.valueOf(t.row("sgd").get(6)).startsWith("message.diverged_at"), String.valueOf(t.row("sgd")));
         assertEquals("", t.row("adam").get(6));
