@@ -145,7 +145,7 @@ final class RunCommand {
         try {
             results.write(log);
             if (!o.has("no-figures")) {
-                writeFigures(model, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
+                writeFigures(model, experiments, text, outDir, classlab.ui.widget.ExportStamp.of(entry.title(text.language()),
                         experiments.size() == 1 ? experiments.get(0).name() : null,
                         experiments.size() == 1 ? experiments.get(0).section() : null, used, model.defaults(), text,
                         java.time.LocalDateTime.now()));
@@ -243,9 +243,15 @@ final class RunCommand {
 
     /** Writes the figures that hold data; an empty figure (an experiment not run now) keeps its earlier files. */
     /** The pane's export format: stamped CSVs with localised headers and names, PNGs drawn off-screen. */
-    private static void writeFigures(LessonModel model, LessonStrings text, Path outDir, classlab.ui.widget.ExportStamp stamp)
-            throws Exception {
-        List<Figure> figures = withData(model.allFigures());
+    /**
+     * Writes the figures that have data: of one experiment's run, those of its tab (not another tab's
+     * demo figures, which its stamp would mislabel: run scratch --experiment race wrote the gradient
+     * check and the weight histograms stamped "Optimizer race"); of a run of several, every figure, as
+     * its stamp names no experiment.
+     */
+    private static void writeFigures(LessonModel model, List<Experiment> experiments, LessonStrings text, Path outDir,
+                                     classlab.ui.widget.ExportStamp stamp) throws Exception {
+        List<Figure> figures = withData(experiments.size() == 1 ? model.figures(experiments.get(0).section()) : model.allFigures());
         for (Figure f : figures) classlab.ui.widget.FigureExport.csv(f, text, stamp, outDir.resolve(f.id() + ".csv"));
         if (!figures.isEmpty()) HeadlessFigures.renderToPng(figures, text, outDir, 900, 600);
     }

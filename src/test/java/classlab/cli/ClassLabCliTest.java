@@ -147,6 +147,18 @@ class ClassLabCliTest {
         assertOneLineError(run(korean), "batch_size", "2 이상으로 설정하세요");
     }
 
+    /** One experiment's run writes its tab's figures, not another tab's demos stamped with its settings (trial 9). */
+    @Test
+    void aRunOfOneExperimentWritesTheFiguresOfItsTab(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+        assertEquals(0, run("run", "scratch", "--experiment", "race", "--set", "race_delay_ms=0", "--set", "race_steps=3",
+                "--out", out.toString()), error());
+        try (var files = java.nio.file.Files.list(out)) {
+            java.util.Set<String> names = new java.util.TreeSet<>(files.map(f -> f.getFileName().toString()).toList());
+            assertTrue(names.containsAll(java.util.List.of("race.csv", "race.png", "race_positions.csv")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("grad_check") || n.startsWith("hist_")), names.toString());
+        }
+    }
+
     @Test
     void snapshotNeedsAnOutputPng() {
         assertOneLineError(run("snapshot", "pattern"), "--out");
