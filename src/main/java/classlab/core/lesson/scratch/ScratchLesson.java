@@ -382,8 +382,9 @@ public final class ScratchLesson extends LessonModel {
             String note = diverged ? LessonStrings.message("message.diverged_at", p.divergedAt()) : "";
             // A diverged path ran beyond 1e6 (OptimizerRace) and is no place on the surface: the table says so with a
             // dash and the note, and stays narrow enough for a projector tile (trial 9: "-3906250.…", "1.526e…").
+            // Its step is the one it stopped at, as the note says.
             racePositions.putRow(e.getKey(), "series." + e.getKey(), java.math.BigDecimal.valueOf(values.getDouble("lr_" + e.getKey())).stripTrailingZeros(),
-                    r.step(), diverged ? Double.NaN : fixed(p.x()), diverged ? Double.NaN : fixed(p.y()),
+                    diverged ? p.divergedAt() : r.step(), diverged ? Double.NaN : fixed(p.x()), diverged ? Double.NaN : fixed(p.y()),
                     diverged ? Double.NaN : fixed(r.surface().value(p.x(), p.y())), note);
         }
     }

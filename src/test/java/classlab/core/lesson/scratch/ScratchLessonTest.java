@@ -95,6 +95,9 @@ class ScratchLessonTest {
             assertTrue(Double.isNaN(((Number) t.row("sgd").get(column)).doubleValue()), "sgd column " + column);
         }
         assertTrue(t.row("sgd").get(1) instanceof Number, "the learning rate is a number, right aligned");
+        // a diverged path's step is where it stopped, as its note says (it read 10 beside "diverged at step 3")
+        assertTrue(String.valueOf(t.row("sgd").get(6)).endsWith("|" + t.row("sgd").get(2)), t.row("sgd").toString());
+        assertEquals(10, ((Number) t.row("adam").get(2)).intValue());
     }
 
     @Test
