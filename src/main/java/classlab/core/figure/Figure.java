@@ -46,6 +46,19 @@ public abstract class Figure {
         changed();
     }
 
+    private volatile boolean large;
+
+    /**
+     * Asks for a tile of its own, as wide as the section and as tall as its viewport allows, instead
+     * of one of the section's equal tiles: a figure read from across a classroom (a confusion matrix's
+     * counts, the optimizer race's paths). Configuration: call before the figure is shown; subclasses
+     * offer it as {@code large(boolean)}.
+     */
+    protected void setLarge(boolean on) { large = on; }
+
+    /** Whether the figure asked for a tile of its own. */
+    public boolean isLarge() { return large; }
+
     /** Increases on every change; readers compare it with the last version they drew. */
     public long version() { return version.get(); }
 

@@ -30,7 +30,6 @@ public final class GridFigure extends Figure {
     private final int columns;
     private final List<Panel> panels = new ArrayList<>();
     private volatile boolean selectable;
-    private volatile boolean large;
 
     /** @param columns panels per row in the layout */
     public GridFigure(String id, String titleKey, Palette palette, int columns) {
@@ -47,15 +46,8 @@ public final class GridFigure extends Figure {
 
     @Override public boolean isSelectable() { return selectable; }
 
-    /**
-     * Asks for a tile of its own, as wide as the section and as tall as its viewport allows, instead
-     * of one of the section's equal tiles: for a matrix whose cell values are read from across a
-     * classroom (a confusion matrix's counts). Configuration: call before the figure is shown.
-     */
-    public GridFigure large(boolean on) { large = on; return this; }
-
-    /** Whether the figure asked for a tile of its own ({@link #large(boolean)}). */
-    public boolean isLarge() { return large; }
+    /** A tile of its own ({@link Figure#isLarge}): for a matrix whose cell values are read from across a classroom. */
+    public GridFigure large(boolean on) { setLarge(on); return this; }
 
     public Palette palette() { return palette; }
     public int columns() { return columns; }

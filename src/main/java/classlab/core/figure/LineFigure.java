@@ -89,6 +89,8 @@ public final class LineFigure extends Figure {
      * ranges); not part of {@link #toCsv()}.
      */
     public LineFigure background(ScalarField field) { synchronized (this) { background = field; } changed(); return this; }
+    /** A tile of its own ({@link Figure#isLarge}): for paths read from across a classroom (the optimizer race). */
+    public LineFigure large(boolean on) { setLarge(on); return this; }
     /**
      * Keeps the {@link #xRange} and {@link #yRange} set even where a series leaves them: its line ends
      * at the frame. Without it the axes widen to show every point, which for the optimizer race meant

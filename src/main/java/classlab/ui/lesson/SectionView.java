@@ -1,7 +1,6 @@
 package classlab.ui.lesson;
 
 import classlab.core.figure.Figure;
-import classlab.core.figure.GridFigure;
 import classlab.core.figure.LineFigure;
 import classlab.core.figure.ResultTable;
 import classlab.core.lesson.LessonStrings;
@@ -32,7 +31,7 @@ import javafx.scene.layout.VBox;
  * figures. Chart tiles share the visible width: as many columns as fit at the theme's minimum
  * tile width, each as wide as the columns allow, so charts grow when side panels are hidden and
  * never need a horizontal scrollbar. A figure that asks for a tile of its own
- * ({@link GridFigure#isLarge()}, a confusion matrix) spans the columns, as tall as the viewport.
+ * ({@link Figure#isLarge()}: a confusion matrix, the optimizer race) spans the columns, as tall as the viewport.
  */
 final class SectionView {
     /** What a tile's buttons ask the pane to do. */
@@ -55,7 +54,7 @@ final class SectionView {
     private final Tab tab;
     /** The equal chart tiles, in runs between {@link #large} tiles (figure order is kept). */
     private final List<TilePane> chartGroups = new ArrayList<>();
-    /** Tiles of figures that asked for a tile of their own ({@link GridFigure#isLarge()}): full width, viewport height. */
+    /** Tiles of figures that asked for a tile of their own ({@link Figure#isLarge()}): full width, viewport height. */
     private final List<Region> large = new ArrayList<>();
     private final ScrollPane scroll;
     private final Theme theme;
@@ -93,7 +92,7 @@ final class SectionView {
             }
             if (f instanceof ResultTable) {
                 tables.getChildren().add(tile);
-            } else if (f instanceof GridFigure g && g.isLarge()) {
+            } else if (f.isLarge()) {
                 large.add(tile);
                 content.getChildren().add(tile);
                 charts = null;

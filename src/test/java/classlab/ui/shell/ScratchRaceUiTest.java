@@ -41,6 +41,9 @@ class ScratchRaceUiTest extends FxRobot {
         }
         Thread.sleep(300);
         assertTrue(race.allSeries().stream().allMatch(s -> s.size() == 11), "paused runs do not move on their own");
+        // the race is the tab's picture: a tile of its own, as wide as the table under it (it had a column of a grid)
+        javafx.scene.layout.Region raceTile = lookup("#figure-race").query(), tableTile = lookup("#figure-race_positions").query();
+        assertEquals(tableTile.getWidth(), raceTile.getWidth(), 2.0, "race tile width");
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> app.controller().currentPane().refreshFigures());
         assertTrue(app.controller().currentPane().figureViews().stream().filter(v -> v.figure() == race)

@@ -91,7 +91,7 @@ public final class ScratchLesson extends LessonModel {
                 List.of("column.activation", "column.quantity", "column.max_abs_diff", "column.tolerance", "column.agrees")));
         dropout = figure("layers", new ResultTable("dropout_variants", "figure.dropout_variants",
                 List.of("column.variant", "column.train_mean", "column.eval_output", "column.scaled_when")));
-        race = figure("race", new LineFigure("race", "figure.race", "axis.x", "axis.y").equalAspect(true).clipToRange(true));
+        race = figure("race", new LineFigure("race", "figure.race", "axis.x", "axis.y").equalAspect(true).clipToRange(true).large(true));
         racePositions = figure("race", new ResultTable("race_positions", "figure.race_positions",
                 List.of("column.optimizer", "column.lr", "column.step", "column.x", "column.y", "column.f", "column.note")));
         mnistLoss = figure("optimizers", new LineFigure("mnist_loss", "figure.mnist_loss", "axis.iteration", "axis.loss"));
