@@ -241,13 +241,12 @@ final class RunCommand {
         return text.describe(e);
     }
 
-    /** Writes the figures that hold data; an empty figure (an experiment not run now) keeps its earlier files. */
-    /** The pane's export format: stamped CSVs with localised headers and names, PNGs drawn off-screen. */
     /**
-     * Writes the figures that have data: of one experiment's run, those of its tab (not another tab's
-     * demo figures, which its stamp would mislabel: run scratch --experiment race wrote the gradient
-     * check and the weight histograms stamped "Optimizer race"); of a run of several, every figure, as
-     * its stamp names no experiment.
+     * Writes the figures that have data in the pane's export format (stamped CSVs with localised headers
+     * and names, PNGs drawn off-screen); an empty figure (an experiment not run now) keeps its earlier
+     * files. Of one experiment's run, the figures of its tab (not another tab's demo figures, which its
+     * stamp would mislabel: run scratch --experiment race wrote the gradient check and the weight
+     * histograms stamped "Optimizer race"); of a run of several, every figure, as its stamp names no experiment.
      */
     private static void writeFigures(LessonModel model, List<Experiment> experiments, LessonStrings text, Path outDir,
                                      classlab.ui.widget.ExportStamp stamp) throws Exception {
