@@ -2,7 +2,10 @@ package classlab.app;
 
 import classlab.cli.ClassLabCli;
 import classlab.core.train.NativeMemoryGuard;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,12 +115,27 @@ public final class Launcher {
         if (Boolean.getBoolean(RELAUNCHED)) endWithParent();
         QuietShutdown.install();
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        boolean window = ClassLabCli.showsWindow(command);
+        Path jvmCache = ClassDataArchive.directory();
         List<String> relaunch = relaunchCommand(jvmArgs, System.getenv("OMP_NUM_THREADS") != null,
-                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), ClassLabCli.showsWindow(command),
-                () -> jvmSupports(LOW_PAUSE_COLLECTOR));
+                Runtime.getRuntime().availableProcessors(), Boolean.getBoolean(RELAUNCHED), window,
+                () -> jvmSupportsRemembered(jvmCache, LOW_PAUSE_COLLECTOR));
         if (relaunch.isEmpty()) NativeMemoryGuard.start();   // in the JVM that trains, not in a launcher that waits
+        ClassDataArchive archive = window && !relaunch.isEmpty() && noClassSharingOptionGiven(jvmArgs)
+                ? ClassDataArchive.of(jvmCache, System.getProperty("java.class.path"), jvmIdentity(), ProcessHandle.current().pid())
+                : null;
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
-        System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, command));
+        System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, archive, command));
+    }
+
+    /** Whether the user gave no class-data sharing option of their own ({@code -Xshare:...}, an archive file). */
+    private static boolean noClassSharingOptionGiven(List<String> jvmArgs) {
+        return jvmArgs.stream().noneMatch(a -> a.startsWith("-Xshare") || a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit"));
+    }
+
+    /** What identifies this JVM for the files kept per JVM: its folder and exact version. */
+    private static String jvmIdentity() {
+        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
     }
 
     /**
@@ -159,24 +177,47 @@ public final class Launcher {
     }
 
     /**
+     * {@link #jvmSupports} asked once per JVM ({@link #jvmIdentity()}) and flag: the answer is kept in a
+     * file in {@code dir}, which saves each later start the probe's 0.1 s. An undecided probe is not kept.
+     */
+    static boolean jvmSupportsRemembered(Path dir, String collectorFlag) {
+        Path answer = dir.resolve("supports-" + ClassDataArchive.digest(jvmIdentity() + "\n" + collectorFlag));
+        try {
+            String kept = Files.readString(answer, StandardCharsets.UTF_8).trim();
+            if (kept.equals("true") || kept.equals("false")) return Boolean.parseBoolean(kept);
+        } catch (IOException e) {
+            // not asked yet on this JVM
+        }
+        Boolean supported = jvmSupports(collectorFlag);
+        if (supported == null) return false;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(answer, supported.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // asked again next time
+        }
+        return supported;
+    }
+
+    /**
      * Whether this JVM starts with {@code collectorFlag} (e.g. {@code -XX:+UseShenandoahGC}): a JVM
      * built without that collector refuses the flag ("Option ... not supported") and exits 1. Asked by
-     * starting {@code java <flag> -version} (about 40 ms); false when that cannot start or does not end
-     * within 10 s.
+     * starting {@code java <flag> -version} (about 0.1 s); null (undecided) when that cannot start or does
+     * not end within 10 s.
      */
-    static boolean jvmSupports(String collectorFlag) {
+    static Boolean jvmSupports(String collectorFlag) {
         try {
             Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xshare:auto", JIT, collectorFlag, "-version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (probe.waitFor(10, TimeUnit.SECONDS)) return probe.exitValue() == 0;
             probe.destroyForcibly();
-            return false;
-        } catch (java.io.IOException e) {
-            return false;
+            return null;
+        } catch (IOException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
@@ -185,10 +226,16 @@ public final class Launcher {
         return option.startsWith("-XX:") ? option.replaceAll("^-XX:[+-]?|=.*$", "") : "";
     }
 
-    private static int run(List<String> jvmOptions, String[] command) {
+    /**
+     * Runs {@code command} in a JVM with {@code jvmOptions} and, when {@code archive} is not null, its
+     * class-data archive (mapped, or written at the end); returns that JVM's exit code.
+     */
+    private static int run(List<String> jvmOptions, ClassDataArchive archive, String[] command) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        boolean archiveMapped = archive != null && archive.ready();
+        if (archive != null) cmd.addAll(archive.jvmOptions());
         cmd.addAll(NativeSettings.jvmOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -220,6 +267,7 @@ public final class Launcher {
             try {
                 int code = child.waitFor();
                 errors.join(1000);  // the child's last words reach the terminal before this JVM exits
+                if (archive != null) archive.childEnded(code, archiveMapped);
                 return code;
             } catch (InterruptedException e) {
                 // keep waiting: the child decides the exit code

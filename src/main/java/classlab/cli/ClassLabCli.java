@@ -16,13 +16,17 @@ public final class ClassLabCli {
      * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
      * every start from the class path (our jar's layout, see the Launcher): true, and nothing a
      * teacher can act on. JavaFX logs it through its logger "javafx" (com.sun.javafx.util.Logging),
-     * which java.util.logging backs. Held here so the logger, and its level, are not garbage-collected.
+     * which java.util.logging backs. Held here so the logger, and its level, are not garbage-collected; in a
+     * class of its own so that the launcher, which only asks {@link #showsWindow}, does not start
+     * java.util.logging (60 ms before the window's JVM can start).
      */
-    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("javafx");
+    private static final class JavaFxLog {
+        static final java.util.logging.Logger STARTUP = java.util.logging.Logger.getLogger("javafx");
+    }
 
     /** Drops that one warning; every other message of JavaFX (and of its child loggers: CSS, layout) still prints. */
     static void quietJavaFxStartup() {
-        JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        JavaFxLog.STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /** Runs a command and returns the process exit code. */

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
     private static final BooleanSupplier HAS_SHENANDOAH = () -> true;
@@ -115,5 +120,19 @@ class LauncherTest {
         stubborn.getInputStream().read();  // the trap is in place
         Launcher.endChild(stubborn, java.time.Duration.ofMillis(300));
         assertTrue(stubborn.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "killed");
+    }
+
+    /** The collector probe (a JVM started with the flag) runs once per JVM: later starts read its answer. */
+    @Test
+    void theCollectorProbesAnswerIsRemembered(@TempDir Path dir) throws IOException {
+        assertTrue(Launcher.jvmSupportsRemembered(dir, "-XX:+UseSerialGC"), "every HotSpot JVM has the serial collector");
+        List<Path> answers;
+        try (Stream<Path> files = Files.list(dir)) {
+            answers = files.toList();
+        }
+        assertEquals(1, answers.size(), answers.toString());
+        assertEquals("true", Files.readString(answers.get(0)));
+        Files.writeString(answers.get(0), "false");
+        assertFalse(Launcher.jvmSupportsRemembered(dir, "-XX:+UseSerialGC"), "the kept answer, not a new probe");
     }
 }

@@ -77,6 +77,14 @@ public record DataCache(Path dataDir, Origin origin) {
         return sub;
     }
 
+    /**
+     * The per-user cache folder of the operating system (the list above), whatever {@value #ENV_VAR} says:
+     * for what belongs to this user and machine rather than to a data folder (the launcher's class-data archive).
+     */
+    public static Path userCacheDir() {
+        return defaultDir(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
+    }
+
     private static Path defaultDir(Map<String, String> env, Path home, String osName) {
         String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {

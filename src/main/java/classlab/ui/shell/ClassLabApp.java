@@ -5,10 +5,13 @@ import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.train.Backend;
 import classlab.ui.fx.Resources;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +32,8 @@ public final class ClassLabApp extends Application {
     private static final AtomicReference<StartOptions> OPTIONS = new AtomicReference<>();
     /** The lesson catalog, parsed while the JavaFX toolkit starts (Jackson's first use costs ~0.5 s). */
     private static volatile CompletableFuture<LessonCatalog> catalog;
+    /** The bundled fonts' files, read while the JavaFX toolkit starts; null when the app started otherwise (tests). */
+    private static volatile CompletableFuture<List<byte[]>> fontFiles;
     private static volatile int exitCode;
 
     private volatile MainWindowController controller;
@@ -49,6 +54,11 @@ public final class ClassLabApp extends Application {
         // GDK print "Gdk-WARNING **: XSetErrorHandler() called with a GDK error trap pushed" on every export.
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         catalog = CompletableFuture.supplyAsync(LessonCatalog::load);
+        fontFiles = CompletableFuture.supplyAsync(ClassLabApp::readFontFiles, task -> {
+            Thread reader = new Thread(task, "classlab-font-reader");
+            reader.setDaemon(true);
+            reader.start();
+        });
         Application.launch(ClassLabApp.class);
         return exitCode;
     }
@@ -59,14 +69,25 @@ public final class ClassLabApp extends Application {
     static void setExitCode(int code) { exitCode = code; }
 
     /** Loads the bundled Korean font so Hangul renders even where no Korean font is installed. */
-    public static void loadFonts() {
+    private static void loadFonts() {
+        CompletableFuture<List<byte[]>> read = fontFiles;
+        for (byte[] file : read != null ? read.join() : readFontFiles()) Font.loadFont(new ByteArrayInputStream(file), 13);
+    }
+
+    /**
+     * The bundled fonts' files (those that could be read). Inflating their 9 MB from the jar takes about
+     * 0.1 s, which {@link #launchApp} spends on a thread of its own while the JavaFX toolkit starts.
+     */
+    private static List<byte[]> readFontFiles() {
+        List<byte[]> files = new ArrayList<>();
         for (String name : new String[] {"NanumGothic.ttf", "NanumGothicBold.ttf"}) {
             try (InputStream in = ClassLabApp.class.getResourceAsStream("/assets/fonts/" + name)) {
-                if (in != null) Font.loadFont(in, 13);
+                if (in != null) files.add(in.readAllBytes());
             } catch (IOException e) {
                 System.err.println("classlab: cannot load font " + name + ": " + e.getMessage());
             }
         }
+        return files;
     }
 
     @Override
