@@ -8,11 +8,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
 
 /**
@@ -37,30 +41,31 @@ public final class ClassDataArchive {
 
     private static final String PREFIX = "classlab-";
     private static final String SUFFIX = ".jsa";
+    /** How many archives the folder keeps (about 50 MB each). */
+    static final int KEPT = 3;
 
     private final Path archive;
     private final Path pending;
+
+    private ClassDataArchive(Path archive, Path pending) {
+        this.archive = archive;
+        this.pending = pending;
+    }
 
     /** Where the launcher keeps its files per JVM (archives, remembered probes): {@code jvm} in the user cache folder. */
     public static Path directory() {
         return DataCache.userCacheDir().resolve("jvm");
     }
 
-    /** Whether an archive in {@link #directory()} was written at or after {@code epochMillis} (for {@code bench}'s report). */
-    public static boolean writtenSince(long epochMillis) {
+    /** The names of the archives in {@link #directory()} (for {@code bench}: a name that appears was written by a start). */
+    public static Set<String> archiveNames() {
+        Set<String> names = new TreeSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(), PREFIX + "*" + SUFFIX)) {
-            for (Path file : files) {
-                if (Files.getLastModifiedTime(file).toMillis() >= epochMillis) return true;
-            }
+            for (Path file : files) names.add(file.getFileName().toString());
         } catch (IOException e) {
-            // no folder yet: nothing written
+            // no folder yet: no archives
         }
-        return false;
-    }
-
-    private ClassDataArchive(Path archive, Path pending) {
-        this.archive = archive;
-        this.pending = pending;
+        return names;
     }
 
     /**
@@ -105,7 +110,14 @@ public final class ClassDataArchive {
      * launcher's pending file at exit; both with {@link #QUIET}. Empty when the folder cannot be made.
      */
     List<String> jvmOptions() {
-        if (ready()) return List.of(QUIET, "-XX:SharedArchiveFile=" + archive);
+        if (ready()) {
+            try {
+                Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));   // recently used: kept
+            } catch (IOException e) {
+                // a read-only cache still maps
+            }
+            return List.of(QUIET, "-XX:SharedArchiveFile=" + archive);
+        }
         try {
             Files.createDirectories(archive.getParent());
         } catch (IOException e) {
@@ -116,7 +128,7 @@ public final class ClassDataArchive {
 
     /**
      * After the JVM given {@link #jvmOptions()} ended with {@code exitCode}: a pending archive of a JVM that
-     * ended normally (0) becomes the archive and the archives of other builds are deleted; any other pending
+     * ended normally (0) becomes the archive and old archives are deleted ({@link #deleteOldArchives}); any other pending
      * file is deleted. A JVM that crashed (SIGABRT or SIGSEGV/SIGBUS: exit code 134, 139 or 135) while the
      * archive was mapped deletes it. Never throws: the archive is only a faster start.
      */
@@ -125,7 +137,7 @@ public final class ClassDataArchive {
             if (Files.exists(pending)) {
                 if (exitCode == 0 && Files.size(pending) > 0) {
                     Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    deleteOtherArchives();
+                    deleteOldArchives();
                 } else {
                     Files.delete(pending);
                 }
@@ -138,23 +150,39 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Deletes the archives of other builds and JVMs, and pending files a day old (their launcher was killed
-     * before its JVM ended; a younger one may belong to a first start still running).
+     * Keeps the {@value #KEPT} archives used most recently (this one included; a start that maps one marks it) and
+     * deletes the others: builds and JDKs replaced since, without two installed builds writing theirs at each
+     * other's starts. Also deletes pending files a day old (their launcher was killed before its JVM ended; a
+     * younger one may belong to a first start still running).
      */
-    private void deleteOtherArchives() throws IOException {
+    private void deleteOldArchives() throws IOException {
         long dayAgo = System.currentTimeMillis() - 86_400_000L;
+        List<Path> archives = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), PREFIX + "*")) {
             for (Path file : files) {
-                boolean oldPending = file.getFileName().toString().contains(".pending-")
-                        && Files.getLastModifiedTime(file).toMillis() < dayAgo;
-                if (file.getFileName().toString().endsWith(SUFFIX) ? !file.equals(archive) : oldPending) {
-                    try {
-                        Files.delete(file);
-                    } catch (IOException e) {
-                        // another start still maps it (Windows); the next new archive tries again
-                    }
-                }
+                if (file.getFileName().toString().endsWith(SUFFIX)) archives.add(file);
+                else if (file.getFileName().toString().contains(".pending-") && Files.getLastModifiedTime(file).toMillis() < dayAgo) delete(file);
             }
+        }
+        archives.sort(Comparator.comparing(ClassDataArchive::lastUsed).reversed());
+        for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+            if (!old.equals(archive)) delete(old);
+        }
+    }
+
+    private static long lastUsed(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            // another start still maps it (Windows), or it is gone already; the next new archive tries again
         }
     }
 

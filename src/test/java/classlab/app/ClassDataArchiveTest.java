@@ -49,12 +49,17 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void aStartThatEndsNormallyLeavesTheArchiveForTheNextAndDeletesOtherBuilds() throws IOException {
+    void aStartThatEndsNormallyLeavesTheArchiveForTheNextAndTheFolderKeepsTheThreeUsedLast() throws IOException {
         Path cache = tmp.resolve("cache");
         Path app = jar("app.jar", null);
-        ClassDataArchive older = ClassDataArchive.of(cache, app.toString(), "/opt/old-jdk", 1);
         Files.createDirectories(cache);
-        Files.writeString(older.archive(), "an archive of another JVM");
+        List<Path> others = new ArrayList<>();
+        for (int i = 0; i < ClassDataArchive.KEPT; i++) {   // other JDKs' archives, the first used longest ago
+            Path other = ClassDataArchive.of(cache, app.toString(), "/opt/jdk-" + i, 1).archive();
+            Files.writeString(other, "an archive of another JVM");
+            Files.setLastModifiedTime(other, FileTime.fromMillis(System.currentTimeMillis() - (10 - i) * 60_000L));
+            others.add(other);
+        }
 
         ClassDataArchive archive = ClassDataArchive.of(cache, app.toString(), JVM, 7);
         assertFalse(archive.ready());
@@ -66,8 +71,10 @@ class ClassDataArchiveTest {
 
         assertTrue(archive.ready());
         assertFalse(Files.exists(pending));
-        assertFalse(Files.exists(older.archive()), "another JVM's archive is deleted");
+        assertFalse(Files.exists(others.get(0)), "the archive used longest ago is deleted");
+        assertTrue(Files.exists(others.get(1)) && Files.exists(others.get(2)), "two more are kept (another installed build)");
         assertEquals(List.of(ClassDataArchive.QUIET, "-XX:SharedArchiveFile=" + archive.archive()), archive.jvmOptions());
+        assertTrue(Files.getLastModifiedTime(archive.archive()).toMillis() > System.currentTimeMillis() - 60_000, "mapping marks it used");
     }
 
     @Test
