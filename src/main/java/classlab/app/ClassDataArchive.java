@@ -22,9 +22,9 @@ import java.util.jar.JarFile;
 /**
  * The window's class-data archive: the JDK's application class-data sharing with a dynamic archive
  * (JEP 350, {@code -XX:ArchiveClassesAtExit} / {@code -XX:SharedArchiveFile}). The classes a window's JVM
- * loads (JavaFX, ControlsFX, ClassLab, DL4J and ND4J: about 10,000) are parsed and verified once, written
- * to a file when that JVM ends, and mapped by later starts instead of being loaded from the jars again.
- * {@code bench --quick} prints the first window's time with and without one.
+ * loads (JavaFX, ControlsFX, ClassLab, Jackson, jlatexmath, DL4J and ND4J: about 8,000) are parsed and verified
+ * once, written to a file when that JVM ends, and mapped by later starts instead of being loaded from the jars
+ * again. {@code bench/first-window} prints the first window's time at a first start ever and at later starts.
  *
  * <p>One archive per JVM and class path: its name is a digest of the JVM ({@code java.home},
  * {@code java.vm.version}) and of every class path jar, with the jars its manifest's {@code Class-Path}

@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A plain {@code java -jar classlab.jar} cannot carry JVM options or environment variables, so
  * the launcher starts itself once more with the settings small networks need when the user has not
- * chosen them: a bounded heap, a low-pause collector for the window where the JVM has one, a compiler setting and, on
- * machines with few cores, one OpenMP thread. Signals that end
+ * chosen them: a bounded heap, a low-pause collector for the window where the JVM has one, a compiler setting, on
+ * machines with few cores, one OpenMP thread, and for the window its {@link ClassDataArchive}. Signals that end
  * the launcher end the child too (SIGTERM, then a kill after {@link #CHILD_GRACE}), and the child ends
  * itself when the launcher disappears without a word (SIGKILL).
  */

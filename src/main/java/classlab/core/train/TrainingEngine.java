@@ -505,10 +505,11 @@ public final class TrainingEngine {
             else if (!p.label().isEmpty() && !networkLabels.containsKey(network) && !networkLabels.containsValue(p.label())) {
                 networkLabels.put(network, p.label());
             }
-            progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
-                    p.iteration() + 1, loss, trainingNanos());
             // a loop made before the run started (not announced to it) starts where the run is
             long x = iterationsBefore.computeIfAbsent(loop, l -> (long) p.iteration() - (l.iteration() - 1)) + loop.iteration();
+            // the run's iteration is the furthest network's: two nets side by side at their 10th iteration are at 10, not 20
+            progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
+                    Math.max(p.iteration(), x), loss, trainingNanos());
             for (IterationListener l : iterationListeners) l.iterationDone(x, network, loss);
         }
 
