@@ -114,4 +114,42 @@ class RunAftermathUiTest extends FxRobot {
     private String progressText() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> lookup("#progressLabel").queryAs(Label.class).getText()).get();
     }
+
+    /**
+     * A Step after a finished run starts a new run paused after its first mini-batch: the epoch charts hold
+     * no curve of it yet (its first epoch has not ended) and draw the finished run faded, as an earlier run
+     * (a trial read full curves there as the new run's).
+     */
+    @Test
+    void aStepAfterAFinishedRunShowsTheFinishedRunFadedAndNoNewCurveYet() throws Exception {
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
+        LessonSession session = app.controller().currentPane().session();
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        interact(() -> choice.setValue(session.model().experiment("binary_logits")));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        LineFigure loss = (LineFigure) session.model().figures("binary_logits").stream()
+                .filter(f -> f.id().equals("binary_logits_loss")).findFirst().orElseThrow();
+        clickOn("#stepButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED
+                && session.engine().progress().iteration() >= 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(loss.allSeries().stream().allMatch(x -> x.size() == 0), "no epoch of the new run yet");
+        assertEquals(java.util.List.of(10, 10), loss.previousSeries().stream().map(LineFigure.Series::size).toList(), "the finished run, as an earlier run");
+        java.util.List<String> drawn = new java.util.ArrayList<>();
+        interact(() -> {
+            for (javafx.scene.Node n : lookup(".chart").queryAll()) {
+                if (!(n instanceof javafx.scene.chart.LineChart<?, ?> c) || n.getScene() == null) continue;
+                for (var series : c.getData()) {
+                    if (!series.getName().startsWith("series.previous_run")) continue;
+                    drawn.add(series.getName());
+                    assertTrue(series.getNode() != null && series.getNode().getOpacity() < 1, series.getName() + " is drawn faded");
+                }
+            }
+        });
+        assertFalse(drawn.isEmpty(), "the finished run is drawn");
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+    }
 }
