@@ -97,7 +97,10 @@ final class RunCommand {
         List<String> notes = new ArrayList<>();
         RunControl control = RunControl.unattended(log, notes::add);
         RunResults results = RunResults.open(outDir, entry.id());
-        results.setSeed(values.has("seed") ? ((Number) values.get("seed")).longValue() : null);
+        // one experiment: the seed of its tab (multiclass binary_logits trains with binary_seed, not tab C's seed)
+        ParamValues seeded = experiments.size() == 1 ? values.shownIn(experiments.get(0).section()) : values;
+        String seedKey = seeded.seedKey();
+        results.setSeed(seedKey == null ? null : ((Number) seeded.get(seedKey)).longValue());
         for (Experiment e : experiments) {
             long start = System.nanoTime();
             long cpuAtStart = TrainingEngine.threadCpuNanos();

@@ -159,6 +159,16 @@ class ClassLabCliTest {
         }
     }
 
+    /** summary.json names the seed the experiment trained with: its tab's (binary_seed 0), not tab C's seed 43052 (trial). */
+    @Test
+    void aRunOfOneExperimentRecordsTheSeedOfItsTab(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+        assertEquals(0, run("run", "multiclass", "--experiment", "binary_logits", "--epochs", "1", "--no-figures",
+                "--data-dir", classlab.testsupport.SharedData.mnistMini().toString(), "--out", out.toString()), error());
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(0, summary.get("seed").asInt(), summary.toString());
+        assertTrue(summary.get("seed").isIntegralNumber(), summary.toString());
+    }
+
     @Test
     void snapshotNeedsAnOutputPng() {
         assertOneLineError(run("snapshot", "pattern"), "--out");
