@@ -123,7 +123,33 @@ public final class ClassDataArchive {
         } catch (IOException e) {
             return List.of();
         }
+        // a start while an earlier one still writes this archive (for some seconds after its window closed) writes none
+        if (anotherStartWrites()) return List.of();
         return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + pending);
+    }
+
+    /** Whether a pending file of this archive belongs to another launcher that is still running. */
+    private boolean anotherStartWrites() {
+        String prefix = archive.getFileName().toString().replace(SUFFIX, ".pending-");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), prefix + "*")) {
+            for (Path file : files) {
+                if (file.equals(pending)) continue;
+                try {
+                    long writer = Long.parseLong(file.getFileName().toString().substring(prefix.length()));
+                    if (ProcessHandle.of(writer).map(ProcessHandle::isAlive).orElse(false)) return true;
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Whether this JVM was started to write a class-data archive when it ends (its own options say so). */
+    static boolean writingAtExit(List<String> jvmArgs) {
+        return jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     /**

@@ -125,7 +125,13 @@ public final class Launcher {
                 ? ClassDataArchive.of(jvmCache, System.getProperty("java.class.path"), jvmIdentity(), ProcessHandle.current().pid())
                 : null;
         // Exit explicitly: ND4J keeps non-daemon threads that would otherwise hold the JVM open.
-        System.exit(relaunch.isEmpty() ? ClassLabCli.execute(command, System.out, System.err) : run(relaunch, archive, command));
+        if (!relaunch.isEmpty()) System.exit(run(relaunch, archive, command));
+        int code = ClassLabCli.execute(command, System.out, System.err);
+        if (window && ClassDataArchive.writingAtExit(jvmArgs)) {
+            // the window has closed; the JVM now writes its classes for a faster next start (a build's first start only)
+            System.err.println("classlab: preparing faster starts (once for this version, a few seconds)...");
+        }
+        System.exit(code);
     }
 
     /** Whether the user gave no class-data sharing option of their own ({@code -Xshare:...}, an archive file). */

@@ -94,6 +94,25 @@ class ClassDataArchiveTest {
         assertFalse(archive.ready(), "a JVM that crashed (SIGABRT after a fatal error) with the archive mapped deletes it");
     }
 
+    /** A start while an earlier one still writes the archive (after its window closed) writes none; a dead writer's file does not count. */
+    @Test
+    void aStartWhileAnotherWritesTheArchiveWritesNone() throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path app = jar("app.jar", null);
+        ClassDataArchive archive = ClassDataArchive.of(cache, app.toString(), JVM, 7);
+        Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        ended.waitFor();
+        Path deadWriters = ClassDataArchive.of(cache, app.toString(), JVM, ended.pid()).jvmOptions().stream()
+                .filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).map(o -> Path.of(o.substring(o.indexOf('=') + 1))).findFirst().orElseThrow();
+        Files.writeString(deadWriters, "left by a launcher that was killed");
+        assertTrue(pendingFile(archive.jvmOptions()) != null, "a writer that has ended does not hold the archive");
+
+        Path livingWriters = ClassDataArchive.of(cache, app.toString(), JVM, ProcessHandle.current().pid()).jvmOptions().stream()
+                .filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).map(o -> Path.of(o.substring(o.indexOf('=') + 1))).findFirst().orElseThrow();
+        Files.writeString(livingWriters, "being written");
+        assertEquals(List.of(), archive.jvmOptions(), "another start still writes it");
+    }
+
     /** The JDK's own round trip: the options write an archive at the JVM's end, and the next JVM loads its classes from it. */
     @Test
     void theNextJvmLoadsItsClassesFromTheArchive() throws Exception {
