@@ -190,6 +190,7 @@ public final class LineFigureView extends FigureView {
                 e.symbolClass = symbolClass;
             }
             if (s.previous() && e.fx.getNode() != null) e.fx.getNode().setOpacity(PREVIOUS_OPACITY);
+            if ("line-point-symbol".equals(symbolClass)) markCoincidentPoints(e);
         }
         List<LineFigure.Marker> markers = fig.markers();
         List<LineFigure.Level> levels = fig.levels();
@@ -434,6 +435,20 @@ public final class LineFigureView extends FigureView {
             if (!line.getStyleClass().contains("coincident-series")) line.getStyleClass().add("coincident-series");
         } else {
             line.getStyleClass().remove("coincident-series");
+        }
+    }
+
+    /**
+     * The points of a dashed coincident line are drawn smaller, inside the earlier line's points: two equal
+     * curves (multiclass tab A's two losses) show both colours at every point, not only the later one's.
+     */
+    private static void markCoincidentPoints(Entry e) {
+        boolean coincident = e.fx.getNode() != null && e.fx.getNode().getStyleClass().contains("coincident-series");
+        for (XYChart.Data<Number, Number> d : e.fx.getData()) {
+            javafx.scene.Node n = d.getNode();
+            if (n == null || n.getStyleClass().contains("coincident-symbol") == coincident) continue;
+            if (coincident) n.getStyleClass().add("coincident-symbol");
+            else n.getStyleClass().remove("coincident-symbol");
         }
     }
 

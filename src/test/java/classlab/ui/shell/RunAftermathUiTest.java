@@ -131,6 +131,21 @@ class RunAftermathUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
         LineFigure loss = (LineFigure) session.model().figures("binary_logits").stream()
                 .filter(f -> f.id().equals("binary_logits_loss")).findFirst().orElseThrow();
+        // the two equal curves: the later one dashed with smaller points, so both colours show (trial: one hid the other)
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> {
+            boolean seen = false;
+            for (javafx.scene.Node n : lookup(".chart").queryAll()) {
+                if (!(n instanceof javafx.scene.chart.LineChart<?, ?> c) || n.getScene() == null) continue;
+                for (var series : c.getData()) {
+                    if (!series.getName().equals("series.logit_bce") || series.getData().size() != 10) continue;
+                    seen = true;
+                    assertTrue(series.getNode().getStyleClass().contains("coincident-series"), "dashed");
+                    assertTrue(series.getData().stream().allMatch(d -> d.getNode().getStyleClass().contains("coincident-symbol")), "smaller points");
+                }
+            }
+            assertTrue(seen, "the logit net's epoch curve is drawn");
+        });
         clickOn("#stepButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED
                 && session.engine().progress().iteration() >= 1);
