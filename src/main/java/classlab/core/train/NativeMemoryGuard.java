@@ -20,8 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * collection. Where the system does not report a resident size the guard does nothing.
  */
 public final class NativeMemoryGuard {
-    /** Growth of the resident size (MB) since the last settled collection that asks for the next one. */
-    public static final long STEP_MB = 128;
+    /**
+     * Growth of the resident size (MB) since the last settled collection that asks for the next one. 256 rather
+     * than 128: in the window, whose Shenandoah heap also adds resident pages as it is first used, 6 of 9
+     * collections of an imbalance run were the guard's; bench/app-vs-run --variant step128= --variant
+     * step256=... (README, "Memory in the app"; 2 rounds): the window's collector CPU 13-37 % lower, its
+     * training thread waiting 4-25 % less for a core, frame gap p99 51 -> 44 ms on regularization, for
+     * 10-19 % more peak resident memory (regularization 781 -> 932 MB; the issue allows 1.5 GB).
+     */
+    public static final long STEP_MB = 256;
     /** How often the resident size is read, in ms. */
     public static final long PERIOD_MS = 250;
     /** Time after a collection for ND4J's deallocator threads to free what it found, in ms. */
