@@ -10,7 +10,12 @@ import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -131,20 +136,15 @@ class RunAftermathUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
         LineFigure loss = (LineFigure) session.model().figures("binary_logits").stream()
                 .filter(f -> f.id().equals("binary_logits_loss")).findFirst().orElseThrow();
-        // the two equal curves: the later one dashed with smaller points, so both colours show (trial: one hid the other)
-        WaitForAsyncUtils.waitForFxEvents();
+        // the two equal curves: the later one dashed with smaller points, so both colours show (trial: one hid the other).
+        // The chart takes the figure's last points on a later pulse than the one that reports FINISHED: wait for them.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !drawnSeries("series.logit_bce", 10).isEmpty()).get());
         interact(() -> {
-            boolean seen = false;
-            for (javafx.scene.Node n : lookup(".chart").queryAll()) {
-                if (!(n instanceof javafx.scene.chart.LineChart<?, ?> c) || n.getScene() == null) continue;
-                for (var series : c.getData()) {
-                    if (!series.getName().equals("series.logit_bce") || series.getData().size() != 10) continue;
-                    seen = true;
-                    assertTrue(series.getNode().getStyleClass().contains("coincident-series"), "dashed");
-                    assertTrue(series.getData().stream().allMatch(d -> d.getNode().getStyleClass().contains("coincident-symbol")), "smaller points");
-                }
+            for (var series : drawnSeries("series.logit_bce", 10)) {
+                assertTrue(series.getNode().getStyleClass().contains("coincident-series"), "dashed");
+                assertTrue(series.getData().stream().allMatch(d -> d.getNode().getStyleClass().contains("coincident-symbol")), "smaller points");
             }
-            assertTrue(seen, "the logit net's epoch curve is drawn");
         });
         clickOn("#stepButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED
@@ -166,5 +166,17 @@ class RunAftermathUiTest extends FxRobot {
         assertFalse(drawn.isEmpty(), "the finished run is drawn");
         clickOn("#stopButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
+    }
+
+    /** The shown charts' series of this name with this many points; call on the FX thread. */
+    private List<XYChart.Series<?, ?>> drawnSeries(String name, int points) {
+        List<XYChart.Series<?, ?>> found = new ArrayList<>();
+        for (Node n : lookup(".chart").queryAll()) {
+            if (!(n instanceof LineChart<?, ?> c) || n.getScene() == null) continue;
+            for (var series : c.getData()) {
+                if (series.getName().equals(name) && series.getData().size() == points) found.add(series);
+            }
+        }
+        return found;
     }
 }
