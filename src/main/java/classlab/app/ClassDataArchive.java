@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -230,13 +228,26 @@ public final class ClassDataArchive {
         return jars;
     }
 
-    /** The first 96 bits of {@code text}'s SHA-256 in hexadecimal: a file name's key. */
+    /**
+     * A 96-bit key of {@code text} in hexadecimal (24 digits) for a file name: two 64-bit FNV-1a hashes of its
+     * UTF-8 bytes, the second from another start value, the first 64 bits and 32 of the second. Not
+     * cryptographic: nobody forges these names, and the JVM itself refuses an archive of another class path.
+     * SHA-256 cost the launcher 36-68 ms at every start (the security providers' classes are not in the
+     * JDK's class-data archive; a fresh JVM timing {@code MessageDigest.getInstance("SHA-256").digest(...)}).
+     */
     static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        long first = fnv1a(bytes, FNV_OFFSET);
+        long second = fnv1a(bytes, FNV_OFFSET ^ first);
+        return HexFormat.of().toHexDigits(first) + HexFormat.of().toHexDigits((int) (second >>> 32));
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private static long fnv1a(byte[] bytes, long start) {
+        long h = start;
+        for (byte b : bytes) h = (h ^ (b & 0xff)) * FNV_PRIME;
+        return h;
     }
 }

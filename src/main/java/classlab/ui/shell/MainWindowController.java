@@ -413,7 +413,7 @@ public final class MainWindowController {
                 save, discard, cancel);
         ask.initOwner(stage);
         ask.setTitle(messages.get("quit.title"));
-        ask.setHeaderText(messages.get(running.isEmpty() ? "quit.header.unsaved" : "quit.header.running"));
+        ask.setHeaderText(quitHeader());
         Label body = new Label(quitText());
         body.setId("quitText");
         body.setWrapText(true);
@@ -432,7 +432,10 @@ public final class MainWindowController {
         ask.getDialogPane().getStyleClass().add(theme.styleClass());
         // The run trains on behind the dialog: say where it is now, not where it was when asked.
         javafx.animation.Timeline live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.millis(500), e -> body.setText(quitText())));
+                javafx.util.Duration.millis(500), e -> {
+                    body.setText(quitText());
+                    ask.setHeaderText(quitHeader());
+                }));
         live.setCycleCount(javafx.animation.Animation.INDEFINITE);
         live.play();
         quitQuestion = ask;
@@ -444,6 +447,17 @@ public final class MainWindowController {
         ask.show();
     }
 
+    /** The quit dialog's header: a run trains, only paused runs (not "still training": a trial read that of a paused run), or runs not saved. */
+    private String quitHeader() {
+        boolean training = false, paused = false;
+        for (LessonSession s : sessions.values()) {
+            if (!s.isRunning()) continue;
+            if (s.stateProperty().get() == TrainingEngine.State.PAUSED) paused = true;
+            else training = true;
+        }
+        return messages.get(training ? "quit.header.running" : paused ? "quit.header.paused" : "quit.header.unsaved");
+    }
+
     /** The quit dialog's text: the runs in training and where they are now, the unsaved runs, where "Save" writes. */
     private String quitText() {
         List<String> lines = new java.util.ArrayList<>(quitRunning());
@@ -453,7 +467,7 @@ public final class MainWindowController {
         return String.join("\n", lines);
     }
 
-    /** One line per lesson whose run trains: "Pattern: run #2 (Full batch) is training: configuration 2/3 · epoch 11/25 ...". */
+    /** One line per lesson whose run trains or is paused: "Pattern: run #2 (Full batch) is training: configuration 2/3 · epoch 11/25 ...". */
     private List<String> quitRunning() {
         List<String> running = new java.util.ArrayList<>();
         for (LessonSession s : sessions.values()) {
@@ -464,7 +478,8 @@ public final class MainWindowController {
             String name = r != null ? r.experiment() : s.selectedExperiment();
             // a replay is named as the recorded run ("#2 (file 23:08)"), a trained run by its number
             String run = r != null ? LessonStrings.resolve(strings, r.label()) : "#" + (s.history().runs().size() + 1);
-            running.add(messages.format("quit.running", s.entry().title(messages.language()),
+            boolean paused = s.stateProperty().get() == TrainingEngine.State.PAUSED;
+            running.add(messages.format(paused ? "quit.paused" : "quit.running", s.entry().title(messages.language()),
                     run, strings.apply("experiment." + name),
                     classlab.ui.lesson.ProgressText.format(s.engine().progress(), name, s.progressUnit(), strings, messages, false)));
         }

@@ -68,9 +68,21 @@ class SessionLifecycleUiTest extends FxRobot {
         assertTrue(text.contains("epoch ") && text.contains("iteration "), text);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(
                 () -> lookup("#quitText").queryAs(Label.class).getText()).get().equals(text));
+        assertEquals("A run is still training.", lookup("#quitDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
         clickOn("#quitCancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(session.isRunning(), "Keep working: the run goes on");
+        // a paused run is said to be paused, not training (trial: "A run is still training" over a paused run)
+        clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED);
+        push(KeyCode.CONTROL, KeyCode.Q);
+        WaitForAsyncUtils.waitForFxEvents();
+        String paused = lookup("#quitText").queryAs(Label.class).getText();
+        assertTrue(paused.contains("run #2") && paused.contains("is paused") && !paused.contains("is training"), paused);
+        assertEquals("A run is paused, not finished.", lookup("#quitDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
+        clickOn("#quitCancel");
+        clickOn("#runButton");   // Resume
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.RUNNING);
 
         Window window = lookup("#navigator").query().getScene().getWindow();
         interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
