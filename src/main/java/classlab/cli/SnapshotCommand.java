@@ -4,6 +4,7 @@ import classlab.core.lesson.LessonCatalog;
 import classlab.ui.fx.Theme;
 import classlab.ui.shell.ClassLabApp;
 import classlab.ui.shell.StartOptions;
+import classlab.ui.shell.WindowSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,12 +75,29 @@ final class SnapshotCommand {
     }
 
     static int app(List<String> args) throws UsageException {
-        Options o = Options.parse(args, Set.of("data-dir", "lang", "theme", "lesson"), Set.of("exit-after-show"));
+        Options o = appOptions(args);
         if (!o.positional.isEmpty()) throw new UsageException("cli.no_arguments", "app", o.positional.get(0));
         if (o.has("lesson")) RunCommand.find(LessonCatalog.load(), o.get("lesson"));
+        WindowSettings remembered = WindowSettings.load(WindowSettings.defaultFile());
+        ClassLabApp.rememberIn(remembered);
+        return ClassLabApp.launchApp(appOptions(o, remembered));
+    }
+
+    /** The {@code app} command's options, checked. */
+    static Options appOptions(List<String> args) throws UsageException {
+        return Options.parse(args, Set.of("data-dir", "lang", "theme", "lesson"), Set.of("exit-after-show"));
+    }
+
+    /**
+     * The window's start: as it was left ({@code remembered}: language, theme, lesson) where an option does
+     * not say otherwise, else the defaults (the system's language if Korean, else English; light; the first lesson).
+     */
+    static StartOptions appOptions(Options o, WindowSettings remembered) throws UsageException {
         StartOptions base = startOptions(o, o.get("lesson"), null, null);
-        return ClassLabApp.launchApp(new StartOptions(base.language(), base.theme(), base.dataDir(), base.lesson(), null, null,
-                o.has("exit-after-show")));
+        String language = !o.has("lang") && remembered.language() != null ? remembered.language() : base.language();
+        Theme theme = !o.has("theme") && remembered.theme() != null ? remembered.theme() : base.theme();
+        String lesson = base.lesson() != null ? base.lesson() : remembered.lesson();
+        return new StartOptions(language, theme, base.dataDir(), lesson, null, null, o.has("exit-after-show"));
     }
 
     private static StartOptions startOptions(Options o, String lesson, Path out, Integer epochs) throws UsageException {

@@ -66,6 +66,12 @@ public final class ClassLabApp extends Application {
     /** Options for tests that start the app through TestFX instead of {@link #launchApp}. */
     public static void prepare(StartOptions options) { OPTIONS.set(options); }
 
+    /** Where the window remembers its language, theme and lesson as they change (the {@code app} command), or null: nowhere. */
+    private static volatile WindowSettings remembered;
+
+    /** Makes the next window remember its language, theme and lesson in {@code settings} (null: it remembers nothing). */
+    public static void rememberIn(WindowSettings settings) { remembered = settings; }
+
     static void setExitCode(int code) { exitCode = code; }
 
     /** Loads the bundled Korean font so Hangul renders even where no Korean font is installed. */
@@ -104,6 +110,7 @@ public final class ClassLabApp extends Application {
                 });
         controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
                 exportDir(), folder -> getHostServices().showDocument(folder.toUri().toString()));
+        controller.rememberIn(remembered);
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent root = loader.load();
@@ -128,7 +135,8 @@ public final class ClassLabApp extends Application {
         if (options.exitAfterShow()) System.out.println("first-window-ms=" + sinceJvmStartMs());
         // ND4J's native start-up (1-2 s of CPU) begins only now, so it does not slow the first window.
         Backend.startAsync();
-        String first = options.lesson() != null ? options.lesson() : controller.firstLessonId();
+        // a remembered lesson may be gone from this build's catalogue: the first lesson then
+        String first = options.lesson() != null && controller.hasLesson(options.lesson()) ? options.lesson() : controller.firstLessonId();
         if (first != null) controller.open(first);
         if (options.exitAfterShow()) exitOnceDrawn();
         else if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();

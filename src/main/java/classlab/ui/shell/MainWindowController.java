@@ -88,6 +88,13 @@ public final class MainWindowController {
     private void initialize() {
         languageChoice.getItems().setAll(LessonStrings.LANGUAGES);
         languageChoice.setValue(messages.language());
+        // each language by its own name ("한국어", "English"), not its code (trial: the box read "ko")
+        languageChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String code) {
+                return code == null ? "" : java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.forLanguageTag(code));
+            }
+            @Override public String fromString(String s) { return null; }
+        });
         languageChoice.valueProperty().addListener((o, a, lang) -> setLanguage(lang));
         themeChoice.getItems().setAll(Theme.values());
         themeChoice.setValue(theme);
@@ -151,6 +158,7 @@ public final class MainWindowController {
             markRestored(saved.stream().map(classlab.core.classroom.SavedRuns.Found::file).toList());
         }
         boolean another = pane == null || pane.session() != session;
+        if (settings != null) settings.rememberLesson(lessonId);
         showPane(session);
         nav.select(lessonId);
         if (another) status.clear();
@@ -252,7 +260,14 @@ public final class MainWindowController {
         }
     }
 
+    /** Where the window's language, theme and lesson are remembered for the next start, or null (snapshots, tests). */
+    private WindowSettings settings;
+
+    /** Remembers the language, the theme and the lesson in {@code settings} from now on (null: nowhere). */
+    void rememberIn(WindowSettings settings) { this.settings = settings; }
+
     private void setLanguage(String lang) {
+        if (settings != null) settings.rememberLanguage(lang);
         messages = new Messages(lang);
         status.setMessages(messages);
         relabel();
@@ -264,6 +279,7 @@ public final class MainWindowController {
     }
 
     private void setTheme(Theme t) {
+        if (settings != null) settings.rememberTheme(t);
         layers.getStyleClass().remove(theme.styleClass());
         theme = t;
         layers.getStyleClass().add(theme.styleClass());
@@ -293,6 +309,11 @@ public final class MainWindowController {
     /** Download progress from the downloading thread; shown by the 1 Hz status tick. */
     public void downloadProgress(String file, long done, long total) {
         if (status != null) status.downloadProgress(file, done, total);
+    }
+
+    /** Whether the catalogue has a lesson of this id. */
+    boolean hasLesson(String lessonId) {
+        return catalog.entries().stream().anyMatch(e -> e.id().equals(lessonId));
     }
 
     /** The first lesson of the catalogue, or null if there is none. */
