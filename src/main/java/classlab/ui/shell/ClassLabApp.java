@@ -132,27 +132,31 @@ public final class ClassLabApp extends Application {
         });
         controller.installShortcuts();
         stage.show();
-        if (options.exitAfterShow()) System.out.println("first-window-ms=" + sinceJvmStartMs());
-        // ND4J's native start-up (1-2 s of CPU) begins only now, so it does not slow the first window.
-        Backend.startAsync();
+        // The shell (toolbar, lesson list, status bar saying which lesson opens) is drawn first, the lesson's
+        // pane after it: built in the same pulse, it kept the whole window white for 1.5-4 s (trial).
         // a remembered lesson may be gone from this build's catalogue: the first lesson then
         String first = options.lesson() != null && controller.hasLesson(options.lesson()) ? options.lesson() : controller.firstLessonId();
-        if (first != null) controller.open(first);
-        if (options.exitAfterShow()) exitOnceDrawn();
-        else if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
-        else {
-            controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
-            // Ended from outside (SIGTERM: the window destroyed, a logout): the unsaved runs are written first.
-            MainWindowController c = controller;
-            saveOnTermination = new Thread(() -> {
-                try {
-                    c.saveOnTermination(3_000);
-                } catch (IOException | RuntimeException | InterruptedException e) {
-                    System.err.println("classlab: could not save the runs before ending: " + e.getMessage());
-                }
-            }, "classlab-save-on-termination");
-            Runtime.getRuntime().addShutdownHook(saveOnTermination);
-        }
+        if (first != null) controller.announceOpening(first);
+        if (options.exitAfterShow()) afterFrames(2, () -> System.out.println("first-window-ms=" + sinceJvmStartMs()));
+        // ND4J's native start-up (1-2 s of CPU) begins only now, so it does not slow the window's creation.
+        Backend.startAsync();
+        afterFrames(FRAMES_BEFORE_LESSON, () -> {
+            if (first != null) controller.open(first);
+            if (options.exitAfterShow()) afterFrames(2, ClassLabApp::exitOnceDrawn);
+            else if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+            else controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
+        });
+        if (options.exitAfterShow() || options.snapshotOut() != null) return;
+        // Ended from outside (SIGTERM: the window destroyed, a logout): the unsaved runs are written first.
+        MainWindowController c = controller;
+        saveOnTermination = new Thread(() -> {
+            try {
+                c.saveOnTermination(3_000);
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                System.err.println("classlab: could not save the runs before ending: " + e.getMessage());
+            }
+        }, "classlab-save-on-termination");
+        Runtime.getRuntime().addShutdownHook(saveOnTermination);
     }
 
     /** The shutdown hook that saves unsaved runs when the process is ended from outside, or null. */
@@ -163,21 +167,38 @@ public final class ClassLabApp extends Application {
     }
 
     /**
-     * {@code --exit-after-show}: prints {@code first-lesson-ms=} once the first lesson's pane has been
-     * laid out and drawn (the second pulse after it opened starts only when the first has been
-     * rendered: what a teacher sees, not only an empty window), then exits. ND4J's start-up runs
+     * {@code --exit-after-show}, once the first lesson's pane has been laid out and drawn ({@link #afterFrames}):
+     * prints {@code first-lesson-ms=} (what a teacher sees, not only the shell) and exits. ND4J's start-up runs
      * meanwhile as in a real start, on its own thread.
      */
     private static void exitOnceDrawn() {
+        System.out.println("first-lesson-ms=" + sinceJvmStartMs());
+        Platform.exit();
+    }
+
+    /**
+     * The pulses the shell is given before the first lesson's pane is built. The window shows its content
+     * some pulses after the first one has been rendered (mapped by the window system): with 2, the lesson's
+     * long pulse came first and the window stayed white until the lesson was drawn; with 4 the shell showed
+     * 2.3 s before the lesson (screenshots every 0.2 s of a start under Xvfb, which slow it down). Pulses 3 and
+     * 4 render nothing, so waiting for them costs a few milliseconds; drawing the shell on its own costs one
+     * more paint before the lesson (README, "The first window").
+     */
+    static final int FRAMES_BEFORE_LESSON = 4;
+
+    /**
+     * Runs {@code action} on the FX thread at the {@code pulses}-th pulse from now (2: once what the scene holds
+     * now has been rendered, as a pulse starts only when the one before it has been).
+     */
+    private static void afterFrames(int pulses, Runnable action) {
         new javafx.animation.AnimationTimer() {
-            private int pulses;
+            private int seen;
 
             @Override
             public void handle(long now) {
-                if (++pulses < 2) return;
+                if (++seen < pulses) return;
                 stop();
-                System.out.println("first-lesson-ms=" + sinceJvmStartMs());
-                Platform.exit();
+                action.run();
             }
         }.start();
     }

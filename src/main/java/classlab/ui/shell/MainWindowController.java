@@ -136,13 +136,18 @@ public final class MainWindowController {
     private void openChosen(String lessonId) {
         if (pendingOpen != null) pendingOpen.stop();
         if (pane != null && pane.session().entry().id().equals(lessonId)) return;
-        status.show(m -> m.format("status.opening", catalog.find(lessonId).title(m.language())));
+        announceOpening(lessonId);
         pendingOpen = new javafx.animation.PauseTransition(javafx.util.Duration.millis(50));
         pendingOpen.setOnFinished(e -> open(lessonId));
         pendingOpen.play();
     }
 
     private javafx.animation.PauseTransition pendingOpen;
+
+    /** Says in the status bar that this lesson is opening (the window's first frame, before its pane is built). */
+    void announceOpening(String lessonId) {
+        status.show(m -> m.format("status.opening", catalog.find(lessonId).title(m.language())));
+    }
 
     /** Opens a lesson by id (navigator selection, shortcuts, snapshot mode). */
     public LessonPaneController open(String lessonId) {

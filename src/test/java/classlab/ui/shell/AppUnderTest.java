@@ -2,7 +2,9 @@ package classlab.ui.shell;
 
 import classlab.ui.fx.Theme;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real application window for headless UI tests (TestFX on Monocle): started on one lesson, closed after each test. */
 public final class AppUnderTest {
@@ -12,7 +14,11 @@ public final class AppUnderTest {
     public static ClassLabApp start(String lang, Theme theme, Path dataDir, String lesson) throws Exception {
         ClassLabApp.prepare(new StartOptions(lang, theme, dataDir, lesson, null, null, false));
         FxToolkit.registerPrimaryStage();
-        return (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        ClassLabApp app = (ClassLabApp) FxToolkit.setupApplication(ClassLabApp.class);
+        // the window draws its shell first and opens the lesson at the frame after (ClassLabApp.start)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.controller().currentPane() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
     }
 
     /** Closes the window (stopping its runs) and every stage a test opened. */
