@@ -109,7 +109,9 @@ public final class ClassLabApp extends Application {
                     if (c != null) c.downloadProgress(file, done, total);
                 });
         controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
-                exportDir(), folder -> getHostServices().showDocument(folder.toUri().toString()));
+                exportDir(), new FolderOpener(FolderOpener.systemOpener(System.getProperty("os.name")),
+                        folder -> getHostServices().showDocument(folder.toUri().toString()),
+                        (folder, reason) -> Platform.runLater(() -> controller.folderNotOpened(folder, reason))));
         controller.rememberIn(remembered);
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
         loader.setControllerFactory(type -> controller);

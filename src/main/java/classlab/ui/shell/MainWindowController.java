@@ -144,6 +144,14 @@ public final class MainWindowController {
 
     private javafx.animation.PauseTransition pendingOpen;
 
+    /** "Open folder" could not show {@code folder} ({@code reason}): its path goes to the clipboard and the status bar names it. */
+    void folderNotOpened(Path folder, String reason) {
+        javafx.scene.input.ClipboardContent path = new javafx.scene.input.ClipboardContent();
+        path.putString(folder.toAbsolutePath().toString());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(path);
+        status.show(m -> m.format("export.open_folder_failed", folder.toAbsolutePath(), reason));
+    }
+
     /** Says in the status bar that this lesson is opening (the window's first frame, before its pane is built). */
     void announceOpening(String lessonId) {
         status.show(m -> m.format("status.opening", catalog.find(lessonId).title(m.language())));

@@ -168,6 +168,17 @@ class RunAftermathUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
     }
 
+    /** "Open folder" where no opener runs (trial: nothing happened but a line on the terminal): the status bar names the folder, its path is on the clipboard. */
+    @Test
+    void openFolderWhereNothingCanOpenItNamesTheFolderAndCopiesItsPath(@TempDir Path exports) throws Exception {
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
+        interact(() -> app.controller().folderNotOpened(exports, "no xdg-open to run"));
+        StatusBar bar = lookup("#statusBar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getText() != null && bar.getText().startsWith("Could not open the folder here"));
+        assertTrue(bar.getText().contains("(no xdg-open to run)") && bar.getText().contains(exports.toString()), bar.getText());
+        assertEquals(exports.toString(), WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get());
+    }
+
     /** The shown charts' series of this name with this many points; call on the FX thread. */
     private List<XYChart.Series<?, ?>> drawnSeries(String name, int points) {
         List<XYChart.Series<?, ?>> found = new ArrayList<>();
