@@ -21,8 +21,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.image.WritableImage;
 
 /**
- * The pane's exports: each one goes to a new timestamped folder, holds only figures that have
- * data, and is stamped with lesson, experiment, changed settings, seed, date and version. Snapshots
+ * The pane's exports: Export all goes to a new timestamped folder; a chart's own PNG, CSV and GIF buttons
+ * write into one folder per run shown (a trial exported a chart's PNG and CSV and found them in two
+ * folders), a second file of one chart there named {@code -2}, {@code -3}... instead of over the first.
+ * Exports hold only figures that have data, and are stamped with lesson, experiment, changed settings,
+ * seed, date and version. Snapshots
  * are taken on the FX thread (cheap); encoding and writing happen in the {@link ExportService}.
  */
 final class PaneExport {
@@ -47,6 +50,12 @@ final class PaneExport {
         this.status = status;
     }
 
+    /** The run whose single-chart exports go to {@link #chartFolder}, or null before the first. */
+    private LessonSession.RunStart chartFolderRun;
+    private Path chartFolder;
+    /** File names given out in {@link #chartFolder}, written or still queued on the export thread. */
+    private final Set<String> chartFolderNames = new java.util.HashSet<>();
+
     /** The folder of the lesson's last export that finished, or null (kept by the session across a language switch: trial 4, item 12). */
     ReadOnlyObjectProperty<Path> lastFolderProperty() { return session.lastExportFolderProperty(); }
 
@@ -58,8 +67,8 @@ final class PaneExport {
         Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
         for (FigureView v : views) {
             if (!v.figure().hasData() || !seen.add(v.figure().id())) continue;
-            writes.add(pngWrite(v, stamp, folder));
-            writes.add(csvWrite(v.figure(), stamp, folder));
+            writes.add(pngWrite(v, stamp, folder.resolve(v.figure().id() + ".png")));
+            writes.add(csvWrite(v.figure(), stamp, folder.resolve(v.figure().id() + ".csv")));
         }
         if (writes.isEmpty()) {
             status.accept(m -> m.get("export.nothing"));
@@ -68,9 +77,9 @@ final class PaneExport {
         submit(folder, writes);
     }
 
-    void png(FigureView view) { one(view.figure(), folder -> pngWrite(view, stamp(), folder)); }
+    void png(FigureView view) { one(view.figure(), ".png", file -> pngWrite(view, stamp(), file)); }
 
-    void csv(Figure f) { one(f, folder -> csvWrite(f, stamp(), folder)); }
+    void csv(Figure f) { one(f, ".csv", file -> csvWrite(f, stamp(), file)); }
 
     /** The chart after each epoch of the run as an animated GIF (frames drawn one per FX pulse). */
     void gif(LineFigure f) {
@@ -79,7 +88,8 @@ final class PaneExport {
             return;
         }
         ExportStamp stamp = stamp();
-        Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
+        Path folder = chartFolder();
+        Path file = folder.resolve(chartFileName(f.id(), ".gif"));
         status.accept(m -> m.get("export.gif.drawing"));
         // 2x, as the PNG export: a 520-pixel GIF was too small to read on a slide.
         EpochAnimation.render(f, strings, theme, theme.figureWidth(), theme.figureHeight(), GIF_SCALE).whenComplete((frames, error) -> {
@@ -87,7 +97,6 @@ final class PaneExport {
                 status.accept(m -> m.format("export.failed", f.id() + ".gif", stringsIn(m).describe(error)));
                 return;
             }
-            Path file = folder.resolve(f.id() + ".gif");
             submit(folder, List.of(() -> {
                 FigureExport.writeGif(frames, stamp, GIF_FRAME_MILLIS, file);
                 return file;
@@ -95,17 +104,34 @@ final class PaneExport {
         });
     }
 
-    private void one(Figure f, java.util.function.Function<Path, ExportService.FileWrite> write) {
+    private void one(Figure f, String extension, java.util.function.Function<Path, ExportService.FileWrite> write) {
         if (!f.hasData()) {
             status.accept(m -> m.get("export.nothing"));
             return;
         }
-        Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
-        submit(folder, List.of(write.apply(folder)));
+        Path folder = chartFolder();
+        submit(folder, List.of(write.apply(folder.resolve(chartFileName(f.id(), extension)))));
     }
 
-    private ExportService.FileWrite pngWrite(FigureView view, ExportStamp stamp, Path folder) {
-        Path file = folder.resolve(view.figure().id() + ".png");
+    /** The folder of single-chart exports of the run shown now: the one of its earlier ones, else a new one. */
+    private Path chartFolder() {
+        LessonSession.RunStart run = session.lastRun();
+        if (chartFolder == null || run == null || run != chartFolderRun) {
+            chartFolder = service.newFolder(session.entry().id(), LocalDateTime.now());
+            chartFolderRun = run;
+            chartFolderNames.clear();
+        }
+        return chartFolder;
+    }
+
+    /** {@code id + extension} in {@link #chartFolder}, or {@code id-2 + extension}... when that name is taken already. */
+    private String chartFileName(String id, String extension) {
+        String name = id + extension;
+        for (int i = 2; !chartFolderNames.add(name); i++) name = id + "-" + i + extension;
+        return name;
+    }
+
+    private ExportService.FileWrite pngWrite(FigureView view, ExportStamp stamp, Path file) {
         WritableImage image = FigureExport.snapshot(view, FigureExport.DEFAULT_SCALE);
         return () -> {
             FigureExport.writePng(image, stamp, file);
@@ -113,8 +139,7 @@ final class PaneExport {
         };
     }
 
-    private ExportService.FileWrite csvWrite(Figure f, ExportStamp stamp, Path folder) {
-        Path file = folder.resolve(f.id() + ".csv");
+    private ExportService.FileWrite csvWrite(Figure f, ExportStamp stamp, Path file) {
         return () -> {
             FigureExport.csv(f, strings, stamp, file);
             return file;

@@ -168,6 +168,45 @@ class RunAftermathUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session.isRunning());
     }
 
+    /**
+     * A chart's own PNG and CSV buttons write into one folder per run (trial: a chart's PNG and CSV were in two
+     * folders), a second PNG of the chart beside the first, not over it; Export all makes a folder of its own.
+     */
+    @Test
+    void aChartsExportsOfOneRunShareAFolder(@TempDir Path exports) throws Exception {
+        System.setProperty("classlab.exportDir", exports.toString());
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
+        LessonSession session = app.controller().currentPane().session();
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        interact(() -> choice.setValue(session.model().experiment("binary_logits")));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        Node tile = lookup("#figure-binary_logits_loss").query();
+        javafx.scene.control.Button png = from(tile).lookup((javafx.scene.control.Button b) -> "PNG".equals(b.getText())).query();
+        javafx.scene.control.Button csv = from(tile).lookup((javafx.scene.control.Button b) -> "CSV".equals(b.getText())).query();
+        interact(png::fire);
+        interact(csv::fire);
+        interact(png::fire);
+        Path lesson = exports.resolve("multiclass");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> filesUnder(lesson).size() == 3);
+        List<Path> files = filesUnder(lesson);
+        assertEquals(1, files.stream().map(Path::getParent).distinct().count(), "one folder: " + files);
+        assertEquals(List.of("binary_logits_loss-2.png", "binary_logits_loss.csv", "binary_logits_loss.png"),
+                files.stream().map(f -> f.getFileName().toString()).sorted().toList());
+        interact(() -> app.controller().currentPane().onExportAll());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> filesUnder(lesson).stream().map(Path::getParent).distinct().count() == 2);
+    }
+
+    /** The finished files in {@code dir} and its folders. */
+    private static List<Path> filesUnder(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) return List.of();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            // a file still being written is "NAME.part" until it is complete
+            return walk.filter(f -> java.nio.file.Files.isRegularFile(f) && !f.toString().endsWith(".part")).toList();
+        }
+    }
+
     /** "Open folder" where no opener runs (trial: nothing happened but a line on the terminal): the status bar names the folder, its path is on the clipboard. */
     @Test
     void openFolderWhereNothingCanOpenItNamesTheFolderAndCopiesItsPath(@TempDir Path exports) throws Exception {
