@@ -127,13 +127,7 @@ class RunAftermathUiTest extends FxRobot {
      */
     @Test
     void aStepAfterAFinishedRunShowsTheFinishedRunFadedAndNoNewCurveYet() throws Exception {
-        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
-        LessonSession session = app.controller().currentPane().session();
-        @SuppressWarnings("unchecked")
-        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
-        interact(() -> choice.setValue(session.model().experiment("binary_logits")));
-        clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        LessonSession session = finishedBinaryLogitsRun();
         LineFigure loss = (LineFigure) session.model().figures("binary_logits").stream()
                 .filter(f -> f.id().equals("binary_logits_loss")).findFirst().orElseThrow();
         // the two equal curves: the later one dashed with smaller points, so both colours show (trial: one hid the other).
@@ -175,13 +169,7 @@ class RunAftermathUiTest extends FxRobot {
     @Test
     void aChartsExportsOfOneRunShareAFolder(@TempDir Path exports) throws Exception {
         System.setProperty("classlab.exportDir", exports.toString());
-        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
-        LessonSession session = app.controller().currentPane().session();
-        @SuppressWarnings("unchecked")
-        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
-        interact(() -> choice.setValue(session.model().experiment("binary_logits")));
-        clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        LessonSession session = finishedBinaryLogitsRun();
         Node tile = lookup("#figure-binary_logits_loss").query();
         javafx.scene.control.Button png = from(tile).lookup((javafx.scene.control.Button b) -> "PNG".equals(b.getText())).query();
         javafx.scene.control.Button csv = from(tile).lookup((javafx.scene.control.Button b) -> "CSV".equals(b.getText())).query();
@@ -196,6 +184,18 @@ class RunAftermathUiTest extends FxRobot {
                 files.stream().map(f -> f.getFileName().toString()).sorted().toList());
         interact(() -> app.controller().currentPane().onExportAll());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> filesUnder(lesson).stream().map(Path::getParent).distinct().count() == 2);
+    }
+
+    /** Starts the window on multiclass and runs tab A's logit net (binary_logits, 10 epochs) to its end. */
+    private LessonSession finishedBinaryLogitsRun() throws Exception {
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
+        LessonSession session = app.controller().currentPane().session();
+        @SuppressWarnings("unchecked")
+        ComboBox<Experiment> choice = lookup("#experimentChoice").queryAs(ComboBox.class);
+        interact(() -> choice.setValue(session.model().experiment("binary_logits")));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        return session;
     }
 
     /** The finished files in {@code dir} and its folders. */
