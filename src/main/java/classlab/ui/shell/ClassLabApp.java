@@ -182,9 +182,10 @@ public final class ClassLabApp extends Application {
      * The pulses the shell is given before the first lesson's pane is built. The window shows its content
      * some pulses after the first one has been rendered (mapped by the window system): with 2, the lesson's
      * long pulse came first and the window stayed white until the lesson was drawn; with 4 the shell showed
-     * 2.3 s before the lesson (screenshots every 0.2 s of a start under Xvfb, which slow it down). Pulses 3 and
-     * 4 render nothing, so waiting for them costs a few milliseconds; drawing the shell on its own costs one
-     * more paint before the lesson (README, "The first window").
+     * 2.3 s before the lesson (screenshots every 0.2 s of a start under Xvfb, which slow it down). With
+     * {@code -Djavafx.pulseLogger=true}, pulses 2 and 3 repaint the shell as the window system exposes it and
+     * pulse 4 renders nothing; the lesson comes 0.27 s later than when built with the shell, on a
+     * software-rendered VM (README, "The first window").
      */
     static final int FRAMES_BEFORE_LESSON = 4;
 
