@@ -20,13 +20,16 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.lang.management.ThreadMXBean;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -343,7 +346,11 @@ final class BenchCommand {
                     "classlab.app.Launcher", "app", "--exit-after-show"));
             java.util.Set<String> archivesBefore = classlab.app.ClassDataArchive.archiveNames();
             long start = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder started = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE);
+            // the window's remembered language, theme and lesson (WindowSettings) neither change the figure nor are changed by it
+            Path settings = Files.createTempDirectory("classlab-bench-settings");
+            started.environment().put("XDG_CONFIG_HOME", settings.toString());
+            Process p = started.start();
             double shownAfterMs = -1, drawnAfterMs = -1;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
@@ -352,6 +359,9 @@ final class BenchCommand {
                 }
             }
             p.waitFor(60, TimeUnit.SECONDS);
+            try (Stream<Path> files = Files.walk(settings)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
             // A build's first start writes the class-data archive that later starts map: a different figure (bench/first-window).
             String archive = !archivesBefore.containsAll(classlab.app.ClassDataArchive.archiveNames())
                     ? "; this start wrote the class-data archive, later starts are faster" : "";

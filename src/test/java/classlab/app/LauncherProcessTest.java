@@ -75,6 +75,7 @@ class LauncherProcessTest {
                 "--lesson", "imbalance", "--data-dir", classlab.testsupport.SharedData.mnistMini().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile());
         pb.environment().remove("DISPLAY");  // Monocle, as in CI
+        pb.environment().put("XDG_CONFIG_HOME", tmp.toString());   // the window remembers its lesson: not in the user's settings
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "exits by itself");
         String log = java.nio.file.Files.readString(tmp.resolve("log.txt"));
