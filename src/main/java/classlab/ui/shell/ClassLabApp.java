@@ -111,7 +111,7 @@ public final class ClassLabApp extends Application {
         controller = new MainWindowController(stage, env, catalog(), options.language(), options.theme(),
                 exportDir(), new FolderOpener(FolderOpener.systemOpener(System.getProperty("os.name")),
                         folder -> getHostServices().showDocument(folder.toUri().toString()),
-                        (folder, reason) -> Platform.runLater(() -> controller.folderNotOpened(folder, reason))));
+                        (folder, opener, exitCode) -> Platform.runLater(() -> controller.folderNotOpened(folder, opener, exitCode))));
         controller.rememberIn(remembered);
         FXMLLoader loader = new FXMLLoader(Resources.url("/fxml/shell/main_window.fxml"));
         loader.setControllerFactory(type -> controller);

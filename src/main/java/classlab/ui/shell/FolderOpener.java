@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,14 +21,24 @@ final class FolderOpener implements Consumer<Path> {
 
     private final List<String> opener;
     private final Consumer<Path> system;
-    private final BiConsumer<Path, String> failed;
+    private final Failure failed;
+
+    /** Hears why a folder could not be opened. */
+    interface Failure {
+        /**
+         * @param folder   the folder
+         * @param opener   the opener's command ({@code xdg-open})
+         * @param exitCode what the opener ended with, or null when it could not be run (not installed)
+         */
+        void notOpened(Path folder, String opener, Integer exitCode);
+    }
 
     /**
      * @param opener the command that opens a folder given after it ({@code xdg-open}), or null to use {@code system}
      * @param system how the platform opens a folder (HostServices)
-     * @param failed hears, on the opener's thread, the folder and why it could not be opened
+     * @param failed hears, on the opener's thread, a folder that could not be opened and why
      */
-    FolderOpener(List<String> opener, Consumer<Path> system, BiConsumer<Path, String> failed) {
+    FolderOpener(List<String> opener, Consumer<Path> system, Failure failed) {
         this.opener = opener;
         this.system = system;
         this.failed = failed;
@@ -54,10 +63,10 @@ final class FolderOpener implements Consumer<Path> {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (p.waitFor(WAIT_MS, TimeUnit.MILLISECONDS) && p.exitValue() != 0) {
-                    failed.accept(folder, String.join(" ", opener) + " ended with code " + p.exitValue());
+                    failed.notOpened(folder, String.join(" ", opener), p.exitValue());
                 }
             } catch (IOException e) {
-                failed.accept(folder, "no " + String.join(" ", opener) + " to run");
+                failed.notOpened(folder, String.join(" ", opener), null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -144,12 +144,16 @@ public final class MainWindowController {
 
     private javafx.animation.PauseTransition pendingOpen;
 
-    /** "Open folder" could not show {@code folder} ({@code reason}): its path goes to the clipboard and the status bar names it. */
-    void folderNotOpened(Path folder, String reason) {
+    /**
+     * "Open folder" could not show {@code folder}: {@code opener} is not installed ({@code exitCode} null) or ended
+     * with {@code exitCode}. Its path goes to the clipboard and the status bar names it.
+     */
+    void folderNotOpened(Path folder, String opener, Integer exitCode) {
         javafx.scene.input.ClipboardContent path = new javafx.scene.input.ClipboardContent();
         path.putString(folder.toAbsolutePath().toString());
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(path);
-        status.show(m -> m.format("export.open_folder_failed", folder.toAbsolutePath(), reason));
+        status.show(m -> exitCode == null ? m.format("export.open_folder_missing", folder.toAbsolutePath(), opener)
+                : m.format("export.open_folder_failed", folder.toAbsolutePath(), opener, exitCode));
     }
 
     /** Says in the status bar that this lesson is opening (the window's first frame, before its pane is built). */

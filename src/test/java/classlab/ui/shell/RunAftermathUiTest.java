@@ -211,11 +211,16 @@ class RunAftermathUiTest extends FxRobot {
     @Test
     void openFolderWhereNothingCanOpenItNamesTheFolderAndCopiesItsPath(@TempDir Path exports) throws Exception {
         app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "multiclass");
-        interact(() -> app.controller().folderNotOpened(exports, "no xdg-open to run"));
+        interact(() -> app.controller().folderNotOpened(exports, "xdg-open", null));
         StatusBar bar = lookup("#statusBar").queryAs(StatusBar.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getText() != null && bar.getText().startsWith("Could not open the folder here"));
-        assertTrue(bar.getText().contains("(no xdg-open to run)") && bar.getText().contains(exports.toString()), bar.getText());
+        assertTrue(bar.getText().contains("(xdg-open is not installed)") && bar.getText().contains(exports.toString()), bar.getText());
         assertEquals(exports.toString(), WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get());
+        // in Korean, all in Korean but the command's name (trial: "(no xdg-open to run)" inside the Korean sentence)
+        push(KeyCode.CONTROL, KeyCode.L);
+        interact(() -> app.controller().folderNotOpened(exports, "xdg-open", 4));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getText() != null && bar.getText().startsWith("폴더를 열지 못했습니다"));
+        assertTrue(bar.getText().contains("(xdg-open이(가) 코드 4로 끝남)"), bar.getText());
     }
 
     /** The shown charts' series of this name with this many points; call on the FX thread. */
