@@ -142,7 +142,7 @@ public final class Dl4jTrainable implements Trainable<Dl4jTrainable.Data> {
         net.clearLayersStates();   // the layers' inputs are views of these arrays
     }
 
-    @Override public void setLearningRate(double lr) { net.setLearningRate(lr); }
+    @Override public void setLearningRate(double lr) { FlatGradientUpdater.setLearningRate(net, lr); }
 
     @Override public void epochEnded() { net.incrementEpochCount(); }
 

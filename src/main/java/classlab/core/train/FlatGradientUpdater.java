@@ -2,9 +2,12 @@ package classlab.core.train;
 
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -38,6 +41,42 @@ public final class FlatGradientUpdater extends MultiLayerUpdater {
     public synchronized void update(Gradient gradient, int iteration, int epoch, int batchSize, LayerWorkspaceMgr workspaceMgr) {
         super.update(isOwnGradient(net, gradient) ? new SameArray(gradient, net.getFlattenedGradients()) : gradient,
                 iteration, epoch, batchSize, workspaceMgr);
+    }
+
+    /**
+     * Sets the learning rate of every layer to {@code lr} as DL4J's {@code net.setLearningRate(lr)} does
+     * (each {@code BaseLayer}'s updater configuration that has a learning rate; a schedule set there is
+     * dropped), keeping this updater and its state. DL4J's method then replaces the network's updater by
+     * a plain {@link MultiLayerUpdater} and copies its state into a new array, on every call: the schedules
+     * lesson sets the rate every epoch (with {@code lr_per_iteration}, every mini-batch), so from its second
+     * epoch on every step left this class's path (JFR of {@code run schedules}: the regularisation views
+     * of that path were the largest allocation site of the training thread). Each updater
+     * block's {@code GradientUpdater} reads the learning rate from its layer's configuration object at every
+     * step, so the new rate is in force at the next step. Where a block's updater holds a configuration
+     * that is not its layer's (an updater of another kind), DL4J's method is used and this updater installed again.
+     *
+     * @param lr learning rate, &gt; 0
+     */
+    public static void setLearningRate(MultiLayerNetwork net, double lr) {
+        for (Layer layer : net.getLayers()) {
+            if (layer.conf().getLayer() instanceof BaseLayer config && config.getIUpdater() != null && config.getIUpdater().hasLearningRate()) {
+                config.getIUpdater().setLrAndSchedule(lr, null);
+            }
+        }
+        if (!readsLayerConfigurations(net)) {
+            net.setLearningRate(lr);
+            install(net);
+        }
+    }
+
+    /** Whether every updater block's GradientUpdater holds its first parameter's layer configuration itself. */
+    private static boolean readsLayerConfigurations(MultiLayerNetwork net) {
+        if (!(net.getUpdater() instanceof FlatGradientUpdater updater)) return false;
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            UpdaterBlock.ParamState first = block.getLayersAndVariablesInBlock().get(0);
+            if (block.getGradientUpdater().getConfig() != first.getLayer().getConfig().getUpdaterByParam(first.getParamName())) return false;
+        }
+        return true;
     }
 
     /** Whether {@code gradient} is (a view of) the network's own flattened gradient array. */

@@ -62,7 +62,7 @@ public final class Trainer {
     public Trainer learningRateSchedule(IntToDoubleFunction lr) { loop.learningRateSchedule(lr); return this; }
 
     /** Sets the learning rate of all layers now (ReduceLROnPlateau between epochs). */
-    public void setLearningRate(double lr) { net.setLearningRate(lr); }
+    public void setLearningRate(double lr) { FlatGradientUpdater.setLearningRate(net, lr); }
 
     public MultiLayerNetwork net() { return net; }
 
