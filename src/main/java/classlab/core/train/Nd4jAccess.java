@@ -40,6 +40,22 @@ public final class Nd4jAccess {
         }
     }
 
+    /**
+     * Runs {@code work} (which uses ND4J) only if no other thread uses ND4J or waits to: work that
+     * must never delay a run or a demo ({@link Warmup}).
+     *
+     * @return whether {@code work} ran
+     */
+    public static boolean runIfIdle(Runnable work) {
+        if (LOCK.hasQueuedThreads() || !LOCK.tryLock()) return false;
+        try {
+            work.run();
+            return true;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
     /** ND4J work that returns nothing and may throw. */
     @FunctionalInterface
     public interface Work { void run() throws Exception; }

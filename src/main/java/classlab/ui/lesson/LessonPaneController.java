@@ -357,7 +357,45 @@ public final class LessonPaneController {
     @FXML public void onPause() { session.pause(); }
     @FXML public void onStep() { session.step(); }
     @FXML public void onStop() { session.stop(); }
-    @FXML public void onReset() { session.reset(); }
+    /**
+     * Reset (button, Ctrl+Shift+R): stops the run and clears the lesson's charts (the runs stay listed). While a
+     * run trains or is paused it asks first, naming it: a paused run cannot be resumed after it ("Keep the run"
+     * leaves everything as it was).
+     */
+    @FXML public void onReset() {
+        List<String> lost = resetLoses();
+        if (lost.isEmpty()) {
+            session.reset();
+            return;
+        }
+        javafx.scene.control.ButtonType confirm = new javafx.scene.control.ButtonType(messages.get("reset.confirm"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(messages.get("reset.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Label body = new Label(String.join("\n", lost));
+        body.setId("resetText");
+        javafx.scene.control.Alert ask = classlab.ui.fx.Questions.ask((javafx.stage.Stage) root.getScene().getWindow(), theme,
+                messages.format("reset.title", session.entry().title(messages.language())), messages.get("reset.header"), body, confirm, keep);
+        ask.getDialogPane().setId("resetDialog");
+        ask.getDialogPane().lookupButton(confirm).setId("resetConfirm");
+        ask.getDialogPane().lookupButton(keep).setId("resetCancel");
+        // Enter keeps the run: ending it takes a deliberate click
+        ((Button) ask.getDialogPane().lookupButton(confirm)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == confirm) session.reset();
+        });
+        ask.show();
+    }
+
+    /** What a reset would end, one line: the run in progress (training or paused); none when no run is busy. */
+    private List<String> resetLoses() {
+        var running = session.isRunning() ? session.history().running() : null;
+        if (running == null) return List.of();
+        boolean paused = session.stateProperty().get() == TrainingEngine.State.PAUSED;
+        return List.of(messages.format(paused ? "reset.paused" : "reset.running", LessonStrings.resolve(strings, running.label()),
+                strings.apply("experiment." + running.experiment())));
+    }
 
     /** Writes every figure that has data as PNG (2×, stamped) and CSV into a new timestamped folder. */
     @FXML public void onExportAll() {

@@ -4,6 +4,7 @@ import classlab.core.lesson.Environments;
 import classlab.core.lesson.LessonCatalog;
 import classlab.core.lesson.LessonEnvironment;
 import classlab.core.train.Backend;
+import classlab.core.train.Warmup;
 import classlab.ui.fx.Resources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -144,8 +145,13 @@ public final class ClassLabApp extends Application {
         Backend.startAsync();
         afterFrames(FRAMES_BEFORE_LESSON, () -> {
             if (first != null) controller.open(first);
-            if (options.exitAfterShow()) afterFrames(2, ClassLabApp::exitOnceDrawn);
-            else if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
+            if (options.exitAfterShow()) {
+                afterFrames(2, ClassLabApp::exitOnceDrawn);
+                return;
+            }
+            // compiles a training step's code once ND4J is up, giving way to any run (Warmup)
+            Warmup.startAfter(Backend.startAsync());
+            if (options.snapshotOut() != null) new SnapshotDriver(controller, options).start();
             else controller.restoreSavedRuns();   // a snapshot draws the same every time: no runs of earlier sessions
         });
         if (options.exitAfterShow() || options.snapshotOut() != null) return;

@@ -447,27 +447,14 @@ public final class MainWindowController {
                 javafx.scene.control.ButtonBar.ButtonData.NO);
         javafx.scene.control.ButtonType cancel = new javafx.scene.control.ButtonType(messages.get("quit.cancel"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
-                save, discard, cancel);
-        ask.initOwner(stage);
-        ask.setTitle(messages.get("quit.title"));
-        ask.setHeaderText(quitHeader());
         Label body = new Label(quitText());
         body.setId("quitText");
-        body.setWrapText(true);
-        // A wrapping label still asks for its one-line width, and the dialog took it: at 1280 px on the
-        // projector the dialog ran off both sides of the screen ("Keep working" unreachable). It asks for
-        // 40em, at most nine tenths of the window, and wraps within that.
-        body.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(theme.fontSize() * 40, stage.widthProperty().multiply(0.9)));
-        body.maxWidthProperty().bind(body.prefWidthProperty());
-        ask.getDialogPane().setContent(body);
+        javafx.scene.control.Alert ask = classlab.ui.fx.Questions.ask(stage, theme, messages.get("quit.title"), quitHeader(), body,
+                save, discard, cancel);
         ask.getDialogPane().setId("quitDialog");
         ((Button) ask.getDialogPane().lookupButton(save)).setId("quitSave");
         ((Button) ask.getDialogPane().lookupButton(discard)).setId("quitDiscard");
         ((Button) ask.getDialogPane().lookupButton(cancel)).setId("quitCancel");
-        // In the window's theme (a light dialog over the dark theme; its colours did not resolve without it)
-        ask.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
-        ask.getDialogPane().getStyleClass().add(theme.styleClass());
         // The run trains on behind the dialog: say where it is now, not where it was when asked.
         javafx.animation.Timeline live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.millis(500), e -> {

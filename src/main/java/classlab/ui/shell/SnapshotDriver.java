@@ -2,6 +2,7 @@ package classlab.ui.shell;
 
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
+import classlab.core.train.Warmup;
 import classlab.core.train.ThreadTimes;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.lesson.LessonPaneController;
@@ -51,8 +52,8 @@ final class SnapshotDriver {
                     // Throughput in the app against `run` of the same experiment: bench/app-vs-run reads this line
                     // and asks for it with -Dclasslab.benchLines=true; a user's snapshot does not print it.
                     if (startedAt != 0 && Boolean.getBoolean("classlab.benchLines")) System.out.println(frames.summary(session.selectedExperiment(), (System.nanoTime() - startedAt) / 1e6, peakResident())
-                            + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f jit=%s", settledMs,
-                                    session.engine().jobCpuNanos() / 1e6, jitFlags()) + spans(session, System.nanoTime()) + frames.threadSummary() + frames.worstGaps());
+                            + String.format(java.util.Locale.ROOT, " settled-after-ms=%.0f trainer-cpu-ms=%.0f jit=%s%s", settledMs,
+                                    session.engine().jobCpuNanos() / 1e6, jitFlags(), warmup()) + spans(session, System.nanoTime()) + frames.threadSummary() + frames.worstGaps());
                     if (s == TrainingEngine.State.FAILED) {
                         // No picture of an error message: a slide must show a run, and exit 1 says it did not happen.
                         System.err.println("classlab: run failed: " + LessonStrings.resolve(strings(session), session.engine().failure()));
@@ -72,7 +73,8 @@ final class SnapshotDriver {
             }
         };
         session.stateProperty().addListener(done);
-        Backend.startAsync().whenComplete((info, error) -> Platform.runLater(() -> {
+        // Run is pressed once start-up is over, the warm-up included (a teacher rarely presses it within seconds)
+        Backend.startAsync().thenCombine(Warmup.done(), (info, warmup) -> info).whenComplete((info, error) -> Platform.runLater(() -> {
             if (error != null) fail("ND4J did not start: " + strings(session).describe(error));
             else if (options.replay() != null) replay(session);
             else new Settle(() -> {
@@ -108,6 +110,12 @@ final class SnapshotDriver {
             settledMs = (System.nanoTime() - since) / 1e6;
             then.run();
         }
+    }
+
+    /** The warm-up before the run, for the bench line: mini-batches and milliseconds ({@link Warmup}). */
+    private static String warmup() {
+        Warmup.Result r = Warmup.done().getNow(null);
+        return r == null ? "" : String.format(java.util.Locale.ROOT, " warmup-steps=%d warmup-ms=%.0f", r.steps(), r.millis());
     }
 
     /**

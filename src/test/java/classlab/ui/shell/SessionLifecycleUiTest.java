@@ -228,6 +228,43 @@ class SessionLifecycleUiTest extends FxRobot {
         assertEquals(next, app.controller().currentPane().session().entry().id(), "the window stays where the teacher is");
     }
 
+    /**
+     * Reset stops the run and clears the charts, the runs staying listed: with no run busy it resets at once; with
+     * a paused run it asks first, naming it; Enter (and "Keep the run") leaves it paused, "Reset" ends it as a stopped run.
+     */
+    @Test
+    void resetAsksBeforeEndingAPausedRun() throws Exception {
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        LessonSession session = app.controller().currentPane().session();
+        interact(() -> session.setParam("epochs", "1"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> session.history().runs().size() == 1);
+        clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#resetDialog").queryAll().isEmpty(), "no run busy: no question");
+        assertEquals(1, session.history().runs().size(), "the finished run stays listed");
+
+        interact(() -> session.setParam("epochs", "5000"));
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.engine().progress().iteration() >= 2);
+        clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.PAUSED);
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = lookup("#resetText").queryAs(Label.class).getText();
+        assertTrue(text.contains("Run #2") && text.contains("is paused: it is kept as a stopped run and cannot be resumed"), text);
+        push(KeyCode.ENTER);   // the default answer keeps the run
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#resetDialog").queryAll().isEmpty());
+        assertEquals(TrainingEngine.State.PAUSED, session.stateProperty().get());
+
+        clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#resetConfirm");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.IDLE);
+        assertEquals(List.of("FINISHED", "STOPPED"), session.history().runs().stream().map(RunRecord::outcome).toList());
+    }
+
     /** Waits until the lesson is open (a chosen lesson is built right after its "Opening …" note is drawn). */
     private void awaitLesson(String id) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> id.equals(app.controller().currentPane().session().entry().id()));
