@@ -210,10 +210,18 @@ public final class TrainingEngine {
      * @param iteration     mini-batches trained since the run started
      * @param lastLoss      loss of the last mini-batch (NaN before the first)
      * @param elapsedNanos  time since the run started, less the time it spent paused, when this snapshot was taken
+     * @param fractionNanos that time when the run reached {@link #fraction()} (the end of the epoch it counts):
+     *                      the estimate of the time left is made there, not from a time within the next epoch
      */
     public record Progress(String label, int configuration, int configurations, int epoch, int epochs,
-                           long iteration, double lastLoss, long elapsedNanos) {
+                           long iteration, double lastLoss, long elapsedNanos, long fractionNanos) {
         public static final Progress NONE = new Progress("", 0, 1, 0, 0, 0, Double.NaN, 0);
+
+        /** A snapshot taken when the run reached its fraction ({@code fractionNanos = elapsedNanos}). */
+        public Progress(String label, int configuration, int configurations, int epoch, int epochs,
+                        long iteration, double lastLoss, long elapsedNanos) {
+            this(label, configuration, configurations, epoch, epochs, iteration, lastLoss, elapsedNanos, elapsedNanos);
+        }
 
         /** Fraction of the planned work done, in [0, 1]; configurations are weighted equally. */
         public double fraction() {
@@ -222,11 +230,16 @@ public final class TrainingEngine {
             return Math.max(0, Math.min(1, f));
         }
 
-        /** Estimated seconds left (elapsed × remaining / done), or NaN before any epoch ended. */
+        /**
+         * Estimated seconds left, or NaN before any epoch ended: the time the whole run takes at the pace of its
+         * ended epochs ({@code fractionNanos / fraction}) less the time spent. It counts down within an epoch;
+         * estimated from the time at each mini-batch instead, it rose through every epoch and fell at its end.
+         * At least 0.
+         */
         public double secondsLeft() {
             double f = fraction();
             if (f <= 0 || epoch == 0 && configuration <= 1) return Double.NaN;
-            return elapsedNanos / 1e9 * (1 - f) / f;
+            return Math.max(0, fractionNanos / 1e9 / f - elapsedNanos / 1e9);
         }
     }
 
@@ -492,7 +505,7 @@ public final class TrainingEngine {
             plannedConfigurations = Math.max(1, configurations);
             Progress p = progress;
             progress = new Progress(p.label(), p.configuration(), Math.max(p.configuration(), plannedConfigurations),
-                    p.epoch(), p.epochs(), p.iteration(), p.lastLoss(), p.elapsedNanos());
+                    p.epoch(), p.epochs(), p.iteration(), p.lastLoss(), p.elapsedNanos(), p.fractionNanos());
         }
 
         @Override public void iterationDone(TrainLoop<?> loop, double loss) {
@@ -509,7 +522,7 @@ public final class TrainingEngine {
             long x = iterationsBefore.computeIfAbsent(loop, l -> (long) p.iteration() - (l.iteration() - 1)) + loop.iteration();
             // the run's iteration is the furthest network's: two nets side by side at their 10th iteration are at 10, not 20
             progress = new Progress(p.label(), p.configuration(), p.configurations(), p.epoch(), p.epochs(),
-                    Math.max(p.iteration(), x), loss, trainingNanos());
+                    Math.max(p.iteration(), x), loss, trainingNanos(), p.fractionNanos());
             for (IterationListener l : iterationListeners) l.iterationDone(x, network, loss);
         }
 

@@ -47,6 +47,22 @@ class TrainingEngineTest {
      * Memory); a second engine training at the same time gets a thread of its own; a stop's interrupt
      * ends its own job only, not the thread's next one.
      */
+    /**
+     * The time left counts down within an epoch: 10 of 30 epochs ended at 10 s, so the run takes 30 s; at 12 s,
+     * 18 s are left (estimated from 12 s as if it were 10 epochs' time it said 24, and rose until the epoch ended).
+     */
+    @Test
+    void timeLeftCountsDownBetweenEpochEnds() {
+        long second = 1_000_000_000L;
+        TrainingEngine.Progress atEnd = new TrainingEngine.Progress("a", 1, 1, 10, 30, 100, 0.5, 10 * second);
+        TrainingEngine.Progress later = new TrainingEngine.Progress("a", 1, 1, 10, 30, 115, 0.5, 12 * second, 10 * second);
+        assertEquals(20.0, atEnd.secondsLeft(), 1e-9);
+        assertEquals(18.0, later.secondsLeft(), 1e-9);
+        assertEquals(0.0, new TrainingEngine.Progress("a", 1, 1, 10, 30, 115, 0.5, 40 * second, 10 * second).secondsLeft(), 1e-9,
+                "never below zero");
+        assertTrue(Double.isNaN(new TrainingEngine.Progress("a", 1, 1, 0, 30, 5, 0.5, second).secondsLeft()), "before an epoch ended");
+    }
+
     @Test
     void runAfterRunReusesTheTrainingThreadAndTwoRunsAtOnceGetTwo() throws Exception {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
