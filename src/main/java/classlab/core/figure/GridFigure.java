@@ -59,7 +59,14 @@ public final class GridFigure extends Figure {
 
     public synchronized List<Panel> panels() { return new ArrayList<>(panels); }
 
-    @Override public synchronized boolean hasData() { return !panels.isEmpty(); }
+    /**
+     * Whether some panel has cells: panels that are only a caption (a lesson's note that there is nothing to show,
+     * such as no Dropout mask in a configuration without Dropout) are not data, and exports skip them.
+     */
+    @Override public synchronized boolean hasData() {
+        for (Panel p : panels) if (p.values().length > 0) return true;
+        return false;
+    }
 
     /** Title, and captions and row/column labels that are keys or deferred messages. */
     @Override public synchronized Set<String> messageKeys() {

@@ -11,10 +11,17 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -64,6 +71,12 @@ public final class PresenterWindow {
             // The teacher presses F5-F8, Ctrl+Q… on this screen: the main window's shortcuts work here too
             // (they did nothing while this window had the focus: trial 5, item 13).
             if (main.getScene() != null) instance.stage.getScene().getAccelerators().putAll(main.getScene().getAccelerators());
+            // Esc and Ctrl+W close it (trial: opened by a mis-click over the main window, with the answers showing,
+            // and no way found to close it without a window manager's title bar)
+            Runnable close = instance.stage::hide;
+            instance.stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), close);
+            instance.stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.W,
+                    KeyCombination.SHORTCUT_DOWN), close);
         }
         instance.stage.show();
         instance.stage.toFront();
@@ -97,7 +110,12 @@ public final class PresenterWindow {
         SplitPane split = new SplitPane(notesScroll, questionScroll);
         split.setDividerPositions(0.5);
         lesson.setText(s.entry().title(strings.language()));
-        VBox header = new VBox(4, lesson, run);
+        Button close = new Button(text.get("presenter.close"));
+        close.setId("presenterClose");
+        close.setOnAction(e -> stage.hide());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, new VBox(4, lesson, run), gap, close);
         header.setPadding(new Insets(8, 10, 8, 10));
         BorderPane root = new BorderPane(split);
         root.setTop(header);

@@ -375,7 +375,7 @@ public final class LessonPaneController {
         Label body = new Label(String.join("\n", lost));
         body.setId("resetText");
         javafx.scene.control.Alert ask = classlab.ui.fx.Questions.ask((javafx.stage.Stage) root.getScene().getWindow(), theme,
-                messages.format("reset.title", session.entry().title(messages.language())), messages.get("reset.header"), body, confirm, keep);
+                messages.format("reset.title", session.entry().title(messages.language())), messages.format("reset.header"), body, confirm, keep);
         ask.getDialogPane().setId("resetDialog");
         ask.getDialogPane().lookupButton(confirm).setId("resetConfirm");
         ask.getDialogPane().lookupButton(keep).setId("resetCancel");

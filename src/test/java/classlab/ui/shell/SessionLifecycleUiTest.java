@@ -253,6 +253,8 @@ class SessionLifecycleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         String text = lookup("#resetText").queryAs(Label.class).getText();
         assertTrue(text.contains("Run #2") && text.contains("is paused: it is kept as a stopped run and cannot be resumed"), text);
+        assertEquals("Reset stops the run and clears this lesson's charts; its runs stay in the Runs list.",
+                lookup("#resetDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText());
         push(KeyCode.ENTER);   // the default answer keeps the run
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#resetDialog").queryAll().isEmpty());
