@@ -357,14 +357,16 @@ public final class LessonPaneController {
     @FXML public void onPause() { session.pause(); }
     @FXML public void onStep() { session.step(); }
     @FXML public void onStop() { session.stop(); }
+
     /**
      * Reset (button, Ctrl+Shift+R): stops the run and clears the lesson's charts (the runs stay listed). While a
      * run trains or is paused it asks first, naming it: a paused run cannot be resumed after it ("Keep the run"
      * leaves everything as it was).
      */
     @FXML public void onReset() {
-        List<String> lost = resetLoses();
-        if (lost.isEmpty()) {
+        if (resetQuestion != null && resetQuestion.isShowing()) return;   // asked already
+        List<String> ended = resetEnds();
+        if (ended.isEmpty()) {
             session.reset();
             return;
         }
@@ -372,7 +374,7 @@ public final class LessonPaneController {
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(messages.get("reset.cancel"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        Label body = new Label(String.join("\n", lost));
+        Label body = new Label(String.join("\n", ended));
         body.setId("resetText");
         javafx.scene.control.Alert ask = classlab.ui.fx.Questions.ask((javafx.stage.Stage) root.getScene().getWindow(), theme,
                 messages.format("reset.title", session.entry().title(messages.language())), messages.format("reset.header"), body, confirm, keep);
@@ -385,11 +387,15 @@ public final class LessonPaneController {
         ask.setOnHidden(e -> {
             if (ask.getResult() == confirm) session.reset();
         });
+        resetQuestion = ask;
         ask.show();
     }
 
+    /** The open "reset?" question, so a second Reset does not stack another. */
+    private javafx.scene.control.Alert resetQuestion;
+
     /** What a reset would end, one line: the run in progress (training or paused); none when no run is busy. */
-    private List<String> resetLoses() {
+    private List<String> resetEnds() {
         var running = session.isRunning() ? session.history().running() : null;
         if (running == null) return List.of();
         boolean paused = session.stateProperty().get() == TrainingEngine.State.PAUSED;

@@ -262,6 +262,9 @@ class SessionLifecycleUiTest extends FxRobot {
 
         clickOn("#resetButton");
         WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> app.controller().currentPane().onReset());   // asked already (the shortcut from the window): no second question
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, lookup("#resetDialog").queryAll().size());
         clickOn("#resetConfirm");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.IDLE);
         assertEquals(List.of("FINISHED", "STOPPED"), session.history().runs().stream().map(RunRecord::outcome).toList());
