@@ -1,5 +1,6 @@
 package classlab.core.train;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,13 +45,12 @@ public final class Nd4jAccess {
      * Runs {@code work} (which uses ND4J) only if no other thread uses ND4J or waits to: work that
      * must never delay a run or a demo ({@link Warmup}).
      *
-     * @return whether {@code work} ran
+     * @return its result (which must not be null), or empty when ND4J was in use and {@code work} did not run
      */
-    public static boolean runIfIdle(Runnable work) {
-        if (LOCK.hasQueuedThreads() || !LOCK.tryLock()) return false;
+    public static <T> Optional<T> getIfIdle(Supplier<T> work) {
+        if (LOCK.hasQueuedThreads() || !LOCK.tryLock()) return Optional.empty();
         try {
-            work.run();
-            return true;
+            return Optional.of(work.get());
         } finally {
             LOCK.unlock();
         }

@@ -4,10 +4,10 @@ import classlab.core.data.LabeledData;
 import classlab.core.model.NetBuilder;
 import classlab.core.model.NetSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Trains small networks of the lessons' kinds on random rows for a few hundred mini-batches, on a thread of
@@ -17,7 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * lesson of a few seconds (multiclass, 2-3 s) trained at 0.77-0.79 of {@code run}'s speed (bench/app-vs-run).
  *
  * <p>It never delays a run: each piece of work (building a network, one epoch of 8 mini-batches, one
- * evaluation) takes ND4J only if no other thread uses it or waits for it ({@link Nd4jAccess#runIfIdle}), and
+ * evaluation) takes ND4J only if no other thread uses it or waits for it ({@link Nd4jAccess#getIfIdle}), and
  * the first piece that finds ND4J busy ends the warm-up. It uses ND4J's generator of its own thread only and
  * draws its rows from a {@link Random} of its own, so a run's results do not depend on it.
  */
@@ -71,33 +71,32 @@ public final class Warmup {
      * @return mini-batches trained, 0 to {@code specs().size() × EPOCHS × ROWS / BATCH}
      */
     static int run() {
-        int[] steps = {0};
+        int steps = 0;
         try {
             Random rows = new Random(0);
             for (Warm warm : specs()) {
-                Object[] built = new Object[2];
-                boolean ran = Nd4jAccess.runIfIdle(() -> {
-                    MultiLayerNetwork net = NetBuilder.build(warm.spec());
-                    built[0] = new Trainer(net, QUIET, warm.batch(), 1);
-                    built[1] = Batches.of(randomRows(rows, warm.spec().outputs() == 1 ? 2 : warm.spec().outputs()),
-                            warm.spec().outputs() == 1 ? Batches.LabelEncoding.BINARY_COLUMN : Batches.LabelEncoding.ONE_HOT);
-                });
-                if (!ran) return steps[0];
-                Trainer trainer = (Trainer) built[0];
-                Batches data = (Batches) built[1];
+                boolean binary = warm.spec().outputs() == 1;
+                Optional<Prepared> prepared = Nd4jAccess.getIfIdle(() -> new Prepared(
+                        new Trainer(NetBuilder.build(warm.spec()), QUIET, warm.batch(), 1),
+                        Batches.of(randomRows(rows, binary ? 2 : warm.spec().outputs()),
+                                binary ? Batches.LabelEncoding.BINARY_COLUMN : Batches.LabelEncoding.ONE_HOT)));
+                if (prepared.isEmpty()) return steps;
+                Trainer trainer = prepared.get().trainer();
+                Batches data = prepared.get().data();
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                    if (!Nd4jAccess.runIfIdle(() -> trainer.fitEpoch(data))) return steps[0];
-                    steps[0] += warm.batch() <= 0 ? 1 : ROWS / warm.batch();
+                    if (Nd4jAccess.getIfIdle(() -> trainer.fitEpoch(data)).isEmpty()) return steps;
+                    steps += warm.batch() <= 0 ? 1 : ROWS / warm.batch();
                 }
                 boolean logits = warm.spec().output() == NetSpec.Output.LOGIT_BCE;
-                if (!Nd4jAccess.runIfIdle(() -> {
+                if (Nd4jAccess.getIfIdle(() -> {
                     Trainer.loss(trainer.net(), data);
                     Trainer.predictions(trainer.net(), data.features(), false, logits);
-                })) return steps[0];
+                    return true;
+                }).isEmpty()) return steps;
             }
-            return steps[0];
+            return steps;
         } catch (RuntimeException e) {
-            return steps[0];
+            return steps;
         } finally {
             // DL4J keeps a thread's workspaces after the thread ends
             Nd4jAccess.get(() -> {
@@ -106,6 +105,9 @@ public final class Warmup {
             });
         }
     }
+
+    /** A warm-up network's trainer and its rows. */
+    private record Prepared(Trainer trainer, Batches data) {}
 
     /** A network to warm up and its mini-batch size (0 = full batch). */
     record Warm(NetSpec spec, int batch) {}
