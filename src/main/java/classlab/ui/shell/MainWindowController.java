@@ -103,10 +103,24 @@ public final class MainWindowController {
         nav = new Navigator(navigator, catalog, () -> messages.language(), this::openChosen);
         relabel();
         panels = new SidePanels(split, navigatorPanel, lessonHost, notesPanel, navigatorToggle, notesToggle);
+        if (startsWithLessonListFolded(theme, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth())) {
+            navigatorToggle.setSelected(false);
+        }
         notesToggle.selectedProperty().addListener((o, a, on) -> { if (on) buildNotes(); });
         // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
         appTitle.visibleProperty().bind(root.widthProperty().greaterThan(1500));
         appTitle.managedProperty().bind(appTitle.visibleProperty());
+    }
+
+    /**
+     * Screens narrower than this start the presentation theme with the lesson list folded (☰ and Ctrl+B unfold it):
+     * on a 1280×800 projector the list took a fifth of the width and the charts were about 480×170 px (trials).
+     */
+    static final double NARROW_PROJECTOR_WIDTH = 1600;
+
+    /** Whether a window opening in {@code theme} on a screen {@code screenWidth} px wide starts with its lesson list folded. */
+    static boolean startsWithLessonListFolded(Theme theme, double screenWidth) {
+        return theme == Theme.PRESENTATION && screenWidth < NARROW_PROJECTOR_WIDTH;
     }
 
     /** Installs keyboard shortcuts on the window's scene. */
