@@ -66,7 +66,7 @@ public final class Warmup {
 
     /**
      * The warm-up on the calling thread: the networks of {@link #specs} in turn, until all are trained or ND4J
-     * is found in use. Never throws: a failure ends the warm-up (it is only an optimisation).
+     * is found in use. Never throws: a failure ends the warm-up (it is only an optimisation) and is named on standard error.
      *
      * @return mini-batches trained, 0 to {@code specs().size() × EPOCHS × ROWS / BATCH}
      */
@@ -96,6 +96,8 @@ public final class Warmup {
             }
             return steps;
         } catch (RuntimeException e) {
+            // only an optimisation: the window goes on, but a warm-up that fails is a bug to hear of
+            System.err.println("classlab: the warm-up ended early: " + e);
             return steps;
         } finally {
             // DL4J keeps a thread's workspaces after the thread ends

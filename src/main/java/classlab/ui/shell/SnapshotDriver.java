@@ -2,9 +2,9 @@ package classlab.ui.shell;
 
 import classlab.core.lesson.LessonStrings;
 import classlab.core.train.Backend;
-import classlab.core.train.Warmup;
 import classlab.core.train.ThreadTimes;
 import classlab.core.train.TrainingEngine;
+import classlab.core.train.Warmup;
 import classlab.ui.lesson.LessonPaneController;
 import classlab.ui.lesson.LessonSession;
 import classlab.ui.widget.FigureExport;
