@@ -193,10 +193,14 @@ final class SnapshotDriver {
     /** Intervals between JavaFX pulses while training: what a student sees as stutter when they are long. */
     private static final class FrameGaps extends javafx.animation.AnimationTimer {
         private final java.util.List<Double> gapsMs = new java.util.ArrayList<>();
-        /** Per gap: when it ended (ms since the first frame) and the collector's pause time inside it (ms). */
+        /**
+         * Per gap (ms): its length, when it ended (since the first frame), the collector's pause time inside it,
+         * the FX and render threads' CPU in it, and the FX thread's time ready to run without a core in it (-1: unknown).
+         */
         private final java.util.List<double[]> gapWhen = new java.util.ArrayList<>();
         private long first;
         private long lastGcMs;
+        private long lastQueued = -1;
         private long last;
         /** CPU nanoseconds at the start: the whole process, the FX application thread, Prism's render thread. */
         private long[] cpuAtStart;
@@ -223,13 +227,16 @@ final class SnapshotDriver {
         public void handle(long now) {
             long gcMs = collectorPauseMs();
             long cpu = windowCpu();
+            long queued = ThreadTimes.runQueueWaitNanos();
             if (last != 0) {
                 gapsMs.add((now - last) / 1e6);
-                gapWhen.add(new double[] {(now - last) / 1e6, (now - first) / 1e6, gcMs - lastGcMs, (cpu - lastWindowCpu) / 1e6});
+                gapWhen.add(new double[] {(now - last) / 1e6, (now - first) / 1e6, gcMs - lastGcMs, (cpu - lastWindowCpu) / 1e6,
+                        queued < 0 || lastQueued < 0 ? -1 : (queued - lastQueued) / 1e6});
             } else {
                 first = now;
             }
             lastGcMs = gcMs;
+            lastQueued = queued;
             last = now;
             frameCpuMs.add((cpu - lastWindowCpu) / 1e6);
             lastWindowCpu = cpu;
@@ -250,10 +257,11 @@ final class SnapshotDriver {
         }
 
         /**
-         * {@code " worst-gaps=114@0.2s/gc30/cpu40,... worst-frame-cpu=..."}: the five longest gaps and the five
+         * {@code " worst-gaps=114@0.2s/gc30/cpu40/q35,... worst-frame-cpu=..."}: the five longest gaps and the five
          * frames whose FX and render threads used the most CPU, each with the time its frame came (seconds
-         * since training started), the collector's pause time inside the gap and the window's CPU for it
-         * (ms): which frames are slow (the run's first, the last, a collection), to look for their cause.
+         * since training started), the collector's pause time inside the gap, the window's CPU for it and the
+         * FX thread's wait for a core in it (ms): which frames are slow (the run's first, the last, a
+         * collection, a busy machine), to look for their cause.
          */
         String worstGaps() {
             if (gapWhen.isEmpty()) return "";
@@ -263,7 +271,7 @@ final class SnapshotDriver {
         private String worst(int by) {
             StringBuilder sb = new StringBuilder();
             gapWhen.stream().sorted((a, b) -> Double.compare(b[by], a[by])).limit(5).forEach(g -> sb.append(sb.length() == 0 ? "" : ",").append(
-                    String.format(java.util.Locale.ROOT, "%.0f@%.1fs/gc%.0f/cpu%.0f", g[0], g[1] / 1e3, g[2], g[3])));
+                    String.format(java.util.Locale.ROOT, "%.0f@%.1fs/gc%.0f/cpu%.0f/q%.0f", g[0], g[1] / 1e3, g[2], g[3], g[4])));
             return sb.toString();
         }
 
