@@ -313,6 +313,7 @@ public final class LessonPaneController {
     }
 
     private void refresh(List<FigureView> views) {
+        releaseProblemSpace();
         session.pinEpochAxes();
         for (FigureView v : views) v.refreshIfChanged();
         spotlight.refresh();
@@ -335,7 +336,20 @@ public final class LessonPaneController {
         problemLabel.getStyleClass().removeAll("problem", "run-note");
         problemLabel.getStyleClass().add(session.problemIsNote() ? "run-note" : "problem");
         problemLabel.setVisible(show);
-        problemLabel.setManaged(show);
+        // Cleared, the line keeps its height until no run trains (releaseProblemSpace): a Run clears the last
+        // run's notes and the new run says the same a moment later, and each change of the line's height moved
+        // every chart below it and repainted the whole pane (pulse logger, roc-smoothing: 1615x1014 px
+        // painted 0.75 s into a run, the run's longest frame, 100-135 ms without a GPU).
+        if (show) problemLabel.setManaged(true);
+    }
+
+    /** Gives the space of a cleared problem line back once no run trains or is paused (at the pump's tick). */
+    private void releaseProblemSpace() {
+        if (problemLabel.isVisible() || !problemLabel.isManaged()) return;
+        TrainingEngine.State s = session.engine().state();
+        if (s != TrainingEngine.State.RUNNING && s != TrainingEngine.State.PAUSED && s != TrainingEngine.State.STOPPING) {
+            problemLabel.setManaged(false);
+        }
     }
 
     /** Shows the chart under the mouse (else the first of the visible section) over the whole window; again closes it. */

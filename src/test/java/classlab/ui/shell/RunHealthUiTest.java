@@ -1,13 +1,17 @@
 package classlab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import classlab.core.lesson.Experiment;
 import classlab.core.train.TrainingEngine;
 import classlab.ui.fx.Theme;
 import classlab.ui.lesson.LessonSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
@@ -41,5 +45,47 @@ class RunHealthUiTest extends FxRobot {
         Label problem = lookup("#problemLabel").queryAs(Label.class);
         assertTrue(problem.isVisible() && problem.getText().contains("진전이 없습니다") && problem.getText().contains("학습률(lr)"),
                 problem.getText());
+    }
+
+    /**
+     * A re-run clears the last run's notes and says the same a moment later: meanwhile the line keeps its
+     * height, so the charts below do not move up and back down (each move repainted the whole pane); once no
+     * run trains, an empty line gives its space back.
+     */
+    @Test
+    void aRerunKeepsTheNotesLineHeightUntilItsOwnNotesCome() throws Exception {
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
+        LessonSession session = app.controller().currentPane().session();
+        interact(() -> {
+            assertEquals(null, session.setParam("epochs", "2"));
+            assertEquals(null, session.setParam("lr", "1000000"));
+            session.selectExperiment("full_batch");
+        });
+        interact(session::run);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = lookup("#problemLabel").queryAs(Label.class);
+        Node sections = lookup("#sections").query();
+        assertTrue(problem.isVisible(), "the first run's note");
+        double chartsTop = sections.getLayoutY();
+
+        interact(() -> {
+            session.run();
+            assertFalse(problem.isVisible(), "a new run clears the last run's notes");
+            assertTrue(problem.isManaged(), "but keeps their line's height while it trains");
+        });
+        List<Double> tops = new ArrayList<>();
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> {
+            tops.add(WaitForAsyncUtils.asyncFx(sections::getLayoutY).get());
+            return session.stateProperty().get() == TrainingEngine.State.FINISHED;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(problem.isVisible(), "the re-run's own note");
+        assertTrue(tops.stream().allMatch(top -> top == chartsTop), "the charts stayed where they were: " + tops + " vs " + chartsTop);
+
+        clickOn("#resetButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.isManaged());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(sections.getLayoutY() < chartsTop, "with no run and no note the line gives its space back");
     }
 }
