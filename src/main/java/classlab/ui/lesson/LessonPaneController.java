@@ -98,6 +98,11 @@ public final class LessonPaneController {
         experimentChoice.disableProperty().bind(runState.busyProperty());
         quickDemoToggle.disableProperty().bind(runState.busyProperty());
         stateLabel.textProperty().bind(runState.stateTextProperty());
+        // As wide as its widest state word, so the progress bar and the line after it stay put as the state
+        // changes (trial: the bar's left edge went 331, 357, 338, 346, 345 px for Ready … Finished).
+        stateLabel.fontProperty().addListener((o, a, font) -> fitStateWords());
+        stateLabel.paddingProperty().addListener((o, a, padding) -> fitStateWords());
+        fitStateWords();
         runState.stateStyleProperty().addListener((o, a, s) -> {
             stateLabel.getStyleClass().removeIf(c -> c.startsWith("state-"));
             stateLabel.getStyleClass().add(s);
@@ -155,6 +160,17 @@ public final class LessonPaneController {
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
         refreshFigures();
+    }
+
+    private void fitStateWords() {
+        double widest = 0;
+        for (String word : RunBarModel.stateWords(messages)) {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(word);
+            text.setFont(stateLabel.getFont());
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        javafx.geometry.Insets padding = stateLabel.getPadding();
+        stateLabel.setMinWidth(Math.ceil(widest + padding.getLeft() + padding.getRight()) + 1);
     }
 
     private void label(javafx.scene.control.ButtonBase b, String key) {
@@ -329,26 +345,34 @@ public final class LessonPaneController {
 
     private void showProblem(String problem) {
         boolean show = problem != null && !problem.isEmpty();
+        problemLabel.setVisible(show);
+        // Cleared, the line keeps its text hidden and so its height until a run ends without notes
+        // (releaseProblemSpace): a Run clears the last run's notes and the new run says the same a moment later,
+        // and each change of the line's height moved every chart below it and repainted the whole pane (pulse
+        // logger, roc-smoothing: 1615x1014 px painted 0.75 s into a run, the run's longest frame, 100-135 ms
+        // without a GPU).
+        if (!show) return;
         // a refused setting is named by its field's label, as under the field
-        problemLabel.setText(show ? problem.lines().map(line -> ParamForm.withLabel(strings, session.values().specs(), LessonStrings.resolve(strings, line)))
-                .collect(java.util.stream.Collectors.joining("\n")) : "");
+        problemLabel.setText(problem.lines().map(line -> ParamForm.withLabel(strings, session.values().specs(), LessonStrings.resolve(strings, line)))
+                .collect(java.util.stream.Collectors.joining("\n")));
         // a failure in the error colour, notes of a run (a data fallback) as plain text
         problemLabel.getStyleClass().removeAll("problem", "run-note");
         problemLabel.getStyleClass().add(session.problemIsNote() ? "run-note" : "problem");
-        problemLabel.setVisible(show);
-        // Cleared, the line keeps its height until no run trains (releaseProblemSpace): a Run clears the last
-        // run's notes and the new run says the same a moment later, and each change of the line's height moved
-        // every chart below it and repainted the whole pane (pulse logger, roc-smoothing: 1615x1014 px
-        // painted 0.75 s into a run, the run's longest frame, 100-135 ms without a GPU).
-        if (show) problemLabel.setManaged(true);
+        problemLabel.setManaged(true);
     }
 
-    /** Gives the space of a cleared problem line back once no run trains or is paused (at the pump's tick). */
+    /**
+     * Gives the space of a cleared problem line back once a run has ended without notes (at the pump's
+     * tick): not while one trains or is paused, nor after a Reset (the next Run of the same settings says
+     * the same again; trial: Reset moved the charts up, Run moved them back down).
+     */
     private void releaseProblemSpace() {
         if (problemLabel.isVisible() || !problemLabel.isManaged()) return;
-        TrainingEngine.State s = session.engine().state();
-        if (s != TrainingEngine.State.RUNNING && s != TrainingEngine.State.PAUSED && s != TrainingEngine.State.STOPPING) {
+        TrainingEngine.State engine = session.engine().state();
+        boolean busy = engine == TrainingEngine.State.RUNNING || engine == TrainingEngine.State.PAUSED || engine == TrainingEngine.State.STOPPING;
+        if (!busy && session.stateProperty().get() != TrainingEngine.State.IDLE) {
             problemLabel.setManaged(false);
+            problemLabel.setText("");
         }
     }
 

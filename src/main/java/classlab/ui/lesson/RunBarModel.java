@@ -78,6 +78,14 @@ public final class RunBarModel {
 
     public ReadOnlyStringProperty runTextProperty() { return runText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty stateTextProperty() { return stateText.getReadOnlyProperty(); }
+
+    /** Every word {@link #stateTextProperty()} can show, in {@code messages}' language (the label's width is the widest's). */
+    static java.util.List<String> stateWords(Messages messages) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (TrainingEngine.State s : TrainingEngine.State.values()) words.add(messages.get("state." + s.name()));
+        words.add(messages.get("state.REPLAYING"));
+        return words;
+    }
     /** Style class {@code state-<state>} for the state word. */
     public ReadOnlyStringProperty stateStyleProperty() { return stateStyle.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }

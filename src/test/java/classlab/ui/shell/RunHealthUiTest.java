@@ -49,11 +49,12 @@ class RunHealthUiTest extends FxRobot {
 
     /**
      * A re-run clears the last run's notes and says the same a moment later: meanwhile the line keeps its
-     * height, so the charts below do not move up and back down (each move repainted the whole pane); once no
-     * run trains, an empty line gives its space back.
+     * height, so the charts below do not move up and back down (each move repainted the whole pane), nor
+     * after a Reset; a run that ends without notes gives the space back. The progress bar keeps its place
+     * whatever the state word.
      */
     @Test
-    void aRerunKeepsTheNotesLineHeightUntilItsOwnNotesCome() throws Exception {
+    void notesAndStateWordsDoNotMoveTheCharts() throws Exception {
         app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "pattern");
         LessonSession session = app.controller().currentPane().session();
         interact(() -> {
@@ -61,9 +62,14 @@ class RunHealthUiTest extends FxRobot {
             assertEquals(null, session.setParam("lr", "1000000"));
             session.selectExperiment("full_batch");
         });
+        Node bar = lookup("#progressBar").query();
+        List<Double> barX = new ArrayList<>(List.of(bar.getLayoutX()));
         interact(session::run);
+        barX.add(WaitForAsyncUtils.asyncFx(bar::getLayoutX).get());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
+        barX.add(bar.getLayoutX());
+        assertTrue(barX.stream().allMatch(x -> x.equals(barX.get(0))), "Ready, Training…, Finished: " + barX);
         Label problem = lookup("#problemLabel").queryAs(Label.class);
         Node sections = lookup("#sections").query();
         assertTrue(problem.isVisible(), "the first run's note");
@@ -84,8 +90,17 @@ class RunHealthUiTest extends FxRobot {
         assertTrue(tops.stream().allMatch(top -> top == chartsTop), "the charts stayed where they were: " + tops + " vs " + chartsTop);
 
         clickOn("#resetButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.isVisible() && session.stateProperty().get() == TrainingEngine.State.IDLE);
+        sleep(300);   // three of the pump's ticks
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(chartsTop, sections.getLayoutY(), "a Reset keeps the line's height for the next Run's notes; managed=" + problem.isManaged() + " height=" + problem.getHeight() + " state=" + session.stateProperty().get() + " engine=" + session.engine().state());
+
+        interact(() -> assertEquals(null, session.setParam("lr", "0.01")));   // a run that makes progress: no note
+        interact(session::run);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.isManaged());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(sections.getLayoutY() < chartsTop, "with no run and no note the line gives its space back");
+        assertFalse(problem.isVisible(), problem.getText());
+        assertTrue(sections.getLayoutY() < chartsTop, "a run without notes gives the line's space back");
     }
 }
