@@ -63,10 +63,10 @@ final class PaneExport {
     void all(List<FigureView> views) {
         Set<String> seen = new LinkedHashSet<>();
         List<ExportService.FileWrite> writes = new ArrayList<>();
-        ExportStamp stamp = stamp();
         Path folder = service.newFolder(session.entry().id(), LocalDateTime.now());
         for (FigureView v : views) {
             if (!v.figure().hasData() || !seen.add(v.figure().id())) continue;
+            ExportStamp stamp = stamp(v.figure());
             writes.add(pngWrite(v, stamp, folder.resolve(v.figure().id() + ".png")));
             writes.add(csvWrite(v.figure(), stamp, folder.resolve(v.figure().id() + ".csv")));
         }
@@ -77,9 +77,9 @@ final class PaneExport {
         submit(folder, writes);
     }
 
-    void png(FigureView view) { one(view.figure(), ".png", file -> pngWrite(view, stamp(), file)); }
+    void png(FigureView view) { one(view.figure(), ".png", file -> pngWrite(view, stamp(view.figure()), file)); }
 
-    void csv(Figure f) { one(f, ".csv", file -> csvWrite(f, stamp(), file)); }
+    void csv(Figure f) { one(f, ".csv", file -> csvWrite(f, stamp(f), file)); }
 
     /** The chart after each epoch of the run as an animated GIF (frames drawn one per FX pulse). */
     void gif(LineFigure f) {
@@ -87,7 +87,7 @@ final class PaneExport {
             status.accept(m -> m.get("export.nothing"));
             return;
         }
-        ExportStamp stamp = stamp();
+        ExportStamp stamp = stamp(f);
         Path folder = chartFolder();
         Path file = folder.resolve(chartFileName(f.id(), ".gif"));
         status.accept(m -> m.get("export.gif.drawing"));
@@ -144,6 +144,21 @@ final class PaneExport {
             FigureExport.csv(f, strings, stamp, file);
             return file;
         };
+    }
+
+    /**
+     * The stamp of {@code f}: the last run's (experiment, its settings, how far it got) when {@code f} is one of
+     * that run's section's figures or of none, else the lesson and the form's settings of {@code f}'s section
+     * only (a demo drawn from the form, or a tab the run did not train: trial, roc-smoothing's label-smoothing
+     * targets were stamped "5-class model: OvR ROC").
+     */
+    private ExportStamp stamp(Figure f) {
+        LessonSession.RunStart run = session.lastRun();
+        String runSection = run == null ? null : session.model().experiment(run.experiment()).section();
+        List<String> sections = session.model().sections().stream().filter(s -> session.model().figures(s).contains(f)).toList();
+        if (run == null || sections.isEmpty() || sections.contains(runSection)) return stamp();
+        return ExportStamp.of(session.entry().title(strings.language()), null, sections.get(0),
+                session.model().inEffect(session.values()), session.model().defaults(), strings, LocalDateTime.now());
     }
 
     private ExportStamp stamp() {

@@ -234,4 +234,32 @@ class RunAftermathUiTest extends FxRobot {
         }
         return found;
     }
+
+    /**
+     * Export all after a run of one tab: that tab's figures are stamped with the run's experiment, the other
+     * tab's demo figures (drawn from the form, not by the run) are not (trial: roc-smoothing's label-smoothing
+     * targets said "5-class model: one-vs-rest ROC").
+     */
+    @Test
+    void exportStampsOnlyTheRunsOwnFiguresWithItsExperiment(@TempDir Path exports) throws Exception {
+        System.setProperty("classlab.exportDir", exports.toString());
+        app = AppUnderTest.start("en", Theme.LIGHT, ShellUiTest.mnistMini(), "roc-smoothing");
+        LessonSession session = app.controller().currentPane().session();
+        interact(() -> {
+            assertEquals(null, session.setParam("epochs", "1"));
+            assertEquals(null, session.setParam("train_size", "600"));
+            session.selectExperiment("roc");
+        });
+        interact(session::run);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session.stateProperty().get() == TrainingEngine.State.FINISHED);
+        interact(() -> app.controller().currentPane().onExportAll());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.controller().currentPane().lastExportFolder() != null);
+        Path folder = app.controller().currentPane().lastExportFolder();
+        String experiment = "5-class model: one-vs-rest ROC";
+        String roc = java.nio.file.Files.readAllLines(folder.resolve("roc_curves.csv")).get(0);
+        String targets = java.nio.file.Files.readAllLines(folder.resolve("smoothing_targets.csv")).get(0);
+        assertTrue(roc.contains(experiment), roc);
+        assertFalse(targets.contains(experiment), targets);
+        assertTrue(targets.startsWith("# Multiclass ROC"), "still names the lesson: " + targets);
+    }
 }
