@@ -103,8 +103,9 @@ public final class MainWindowController {
         nav = new Navigator(navigator, catalog, () -> messages.language(), this::openChosen);
         relabel();
         panels = new SidePanels(split, navigatorPanel, lessonHost, notesPanel, navigatorToggle, notesToggle);
-        if (startsWithLessonListFolded(theme, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth())) {
+        if (lessonListFolded(theme, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth())) {
             navigatorToggle.setSelected(false);
+            lessonListFoldedByTheme = true;
         }
         notesToggle.selectedProperty().addListener((o, a, on) -> { if (on) buildNotes(); });
         // On a narrow projector the toolbar keeps its buttons; the window's title bar still names the app.
@@ -113,15 +114,21 @@ public final class MainWindowController {
     }
 
     /**
-     * Screens narrower than this start the presentation theme with the lesson list folded (☰ and Ctrl+B unfold it):
+     * Windows narrower than this show the presentation theme with the lesson list folded (☰ and Ctrl+B unfold it):
      * on a 1280×800 projector the list took a fifth of the width and the charts were about 480×170 px (trials).
      */
     static final double NARROW_PROJECTOR_WIDTH = 1600;
 
-    /** Whether a window opening in {@code theme} on a screen {@code screenWidth} px wide starts with its lesson list folded. */
-    static boolean startsWithLessonListFolded(Theme theme, double screenWidth) {
-        return theme == Theme.PRESENTATION && screenWidth < NARROW_PROJECTOR_WIDTH;
+    /**
+     * Whether a window in {@code theme} {@code width} px wide (the screen's at start-up, the window's when the
+     * theme is switched) folds its lesson list.
+     */
+    static boolean lessonListFolded(Theme theme, double width) {
+        return theme == Theme.PRESENTATION && width < NARROW_PROJECTOR_WIDTH;
     }
+
+    /** Whether the lesson list is folded because the presentation theme folded it (leaving the theme shows it again). */
+    private boolean lessonListFoldedByTheme;
 
     /** Installs keyboard shortcuts on the window's scene. */
     public void installShortcuts() {
@@ -311,6 +318,15 @@ public final class MainWindowController {
 
     private void setTheme(Theme t) {
         if (settings != null) settings.rememberTheme(t);
+        // Switched to on a narrow window, the presentation theme folds the lesson list as at start-up (trial: at
+        // 1280 px the list stayed open and the chart about 600 px wide); leaving it shows a list it folded.
+        if (lessonListFolded(t, root.getWidth()) && navigatorToggle.isSelected()) {
+            navigatorToggle.setSelected(false);
+            lessonListFoldedByTheme = true;
+        } else if (t != Theme.PRESENTATION && lessonListFoldedByTheme) {
+            navigatorToggle.setSelected(true);
+            lessonListFoldedByTheme = false;
+        }
         layers.getStyleClass().remove(theme.styleClass());
         theme = t;
         layers.getStyleClass().add(theme.styleClass());

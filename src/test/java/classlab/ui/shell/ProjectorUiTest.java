@@ -131,6 +131,34 @@ class ProjectorUiTest extends FxRobot {
     }
 
     /**
+     * Switched to on a 1280 px window, the presentation theme folds the lesson list as a start on such a
+     * screen does, and the light theme shows it again (trial: the list stayed, the chart about 600 px wide).
+     */
+    @Test
+    void thePresentationThemeSwitchedToAt1280FoldsTheLessonList() throws Exception {
+        start("ko", Theme.LIGHT, "regularization");
+        ToggleButton list = lookup("#navigatorToggle").queryAs(ToggleButton.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Theme> themes = lookup("#themeChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+        interact(() -> {
+            stage().setMaximized(false);
+            stage().setWidth(1280);
+            stage().setHeight(800);
+            list.setSelected(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> themes.setValue(Theme.PRESENTATION));
+        assertFalse(list.isSelected(), "folded on the projector");
+        interact(() -> themes.setValue(Theme.LIGHT));
+        assertTrue(list.isSelected(), "shown again with the light theme");
+        interact(() -> {
+            themes.setValue(Theme.PRESENTATION);
+            list.setSelected(true);
+            stage().setMaximized(true);
+        });
+    }
+
+    /**
      * Trial 2 item 6: at 1280×800 with the lesson list and the form shown, opening Runs squeezed the
      * charts to about 260 px. Now the form folds away while the drawer is open (its button goes off),
      * comes back when the drawer closes, and showing the form closes the drawer.
