@@ -63,6 +63,36 @@ class TrainingEngineTest {
         assertTrue(Double.isNaN(new TrainingEngine.Progress("a", 1, 1, 0, 30, 5, 0.5, second).secondsLeft()), "before an epoch ended");
     }
 
+    /**
+     * The set-up before the first mini-batch (data, networks) counts once, not at the epochs' pace: 2 s of it
+     * and the first of 4 × 30 epochs ended at 2.25 s leave 2 + 0.25 × 120 - 2.25 = 29.75 s; counted with the
+     * epochs it said 267.75 s (trial, regularization: "about 2:03 left" after its first epoch, done in 20 s).
+     */
+    @Test
+    void timeLeftCountsTheSetUpOnce() {
+        long ms = 1_000_000L;
+        assertEquals(29.75, new TrainingEngine.Progress("a", 1, 4, 1, 30, 25, 0.5, 2250 * ms, 2250 * ms, 2000 * ms).secondsLeft(), 1e-9);
+        assertEquals(267.75, new TrainingEngine.Progress("a", 1, 4, 1, 30, 25, 0.5, 2250 * ms, 2250 * ms).secondsLeft(), 1e-9,
+                "set-up not known");
+    }
+
+    /** The engine takes the set-up as the time its run's first mini-batch ended, and keeps it for the run. */
+    @Test
+    void theSetUpIsTheTimeToTheFirstMiniBatch() throws Exception {
+        engine.start(control -> {
+            Thread.sleep(300);   // loading the data
+            TrainLoop<Integer> loop = new TrainLoop<>(FOUR_ROWS, control, 2, 1);
+            control.progress("a", 0, 3);
+            for (int epoch = 1; epoch <= 3; epoch++) {
+                loop.fitEpoch(4);
+                control.progress("a", epoch, 3);
+            }
+        }, false);
+        assertTrue(engine.await(5, TimeUnit.SECONDS));
+        TrainingEngine.Progress p = engine.progress();
+        assertTrue(p.setupNanos() >= 300_000_000L && p.setupNanos() <= p.fractionNanos(), p.toString());
+    }
+
     @Test
     void runAfterRunReusesTheTrainingThreadAndTwoRunsAtOnceGetTwo() throws Exception {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
